@@ -1,0 +1,57 @@
+// Analyzer: reads a message and reports how hard it is to read, which words a
+// patient will likely not know, and what to write instead.
+//
+//   plainlang::Analyzer analyzer;
+//   plainlang::Report report = analyzer.Analyze("Your BP is elevated.");
+//   std::cout << plainlang::ToJson(report) << "\n";
+#ifndef PLAINLANG_ANALYZER_H_
+#define PLAINLANG_ANALYZER_H_
+
+#include <memory>
+#include <string_view>
+
+#include "plainlang/lexicon.h"
+#include "plainlang/report.h"
+
+namespace plainlang {
+
+// Every default in one place.
+//
+//   option               default  meaning
+//   target_grade         8        the verdict's highest acceptable consensus grade
+//   max_jargon           0.05     the verdict's highest acceptable jargon density (0..1)
+//   long_sentence_words  20       sentences with more words are findings
+//   jargon_familiarity   0.5      lexicon terms below this familiarity are jargon
+//   complex_word_zipf    3.0      unknown words rarer than this Zipf frequency
+//                                 with 3+ syllables are complex words
+struct AnalyzerOptions {
+  double target_grade = 8;
+  double max_jargon = 0.05;
+  int long_sentence_words = 20;
+  double jargon_familiarity = 0.5;
+  double complex_word_zipf = 3.0;
+};
+
+// Immutable after construction; Analyze() is safe for concurrent use by
+// multiple threads on one Analyzer.
+class Analyzer {
+ public:
+  // Uses the embedded default lexicon.
+  explicit Analyzer(AnalyzerOptions options = {});
+  Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions options);
+
+  // Never fails: any bytes give a report. Invalid UTF-8 is replaced with
+  // U+FFFD and reported in Report::warnings.
+  Report Analyze(std::string_view text) const;
+
+  const AnalyzerOptions& options() const { return options_; }
+  const Lexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  std::shared_ptr<const Lexicon> lexicon_;
+  AnalyzerOptions options_;
+};
+
+}  // namespace plainlang
+
+#endif  // PLAINLANG_ANALYZER_H_

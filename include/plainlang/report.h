@@ -1,0 +1,80 @@
+// The result of analysing one message: scores, sentences, findings, warnings.
+//
+// Offsets: `start`/`end` are byte offsets into the caller's input exactly as
+// given (before UTF-8 repair and NFC), so input.substr(start, end - start) is
+// the flagged text. `start_utf16`/`end_utf16` index the same span in UTF-16
+// code units of the input as a browser decodes it (each invalid UTF-8
+// sequence counts as one U+FFFD), for highlighting in a web page.
+#ifndef PLAINLANG_REPORT_H_
+#define PLAINLANG_REPORT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plainlang/readability.h"
+
+namespace plainlang {
+
+enum class FindingKind {
+  kJargon,        // a medical term a patient will likely not know
+  kAbbreviation,  // a clinical abbreviation not defined in the text
+  kComplexWord,   // a rare general word (not medical) with 3+ syllables
+  kLongSentence,  // a sentence longer than Options::long_sentence_words
+};
+
+// "jargon", "abbreviation", "complex_word", "long_sentence".
+std::string_view FindingKindName(FindingKind kind);
+
+struct Finding {
+  FindingKind kind = FindingKind::kJargon;
+  std::string text;  // the input bytes of the span (after UTF-8 repair)
+  size_t start = 0, end = 0;              // bytes into the input
+  size_t start_utf16 = 0, end_utf16 = 0;  // UTF-16 code units into the input
+  std::string term;        // the lexicon headword matched ("myocardial infarction")
+  std::string suggestion;  // plain wording to write instead; may be empty
+  std::vector<std::string> alternatives;  // every plain alternative, best first
+  std::string definition;  // a short lay definition; may be empty
+  std::vector<std::string> expansions;  // abbreviations: every known sense
+  double familiarity = 0;  // 0 (nobody knows it) .. 1 (everybody does)
+  double severity = 0;     // 0..1, higher = fix first
+  std::string source;      // where the evidence came from ("cdc_thesaurus", "affix:-itis", ...)
+};
+
+struct Sentence {
+  size_t start = 0, end = 0;  // bytes into the input
+  size_t start_utf16 = 0, end_utf16 = 0;
+  int64_t words = 0;
+  double grade = 0;           // Flesch-Kincaid grade of this sentence alone
+  int64_t jargon_words = 0;   // words inside jargon or abbreviation findings
+};
+
+struct JargonMeasures {
+  // Share of words inside jargon and unexplained-abbreviation findings, each
+  // word weighted by (1 - familiarity): 0..1, not percent.
+  double density = 0;
+  int64_t distinct_terms = 0;  // distinct lexicon terms flagged
+  int64_t jargon_words = 0;    // words inside those findings, unweighted
+};
+
+struct Verdict {
+  double target_grade = 8;
+  double max_jargon = 0.05;   // highest acceptable density, 0..1
+  bool meets_target = true;   // consensus grade <= target and density <= max
+};
+
+struct Report {
+  ReadabilityScores readability;
+  JargonMeasures jargon;
+  Counts counts;
+  Verdict verdict;
+  std::vector<Finding> findings;    // ordered by start offset
+  std::vector<Sentence> sentences;  // in text order
+  std::vector<std::string> warnings;
+};
+
+}  // namespace plainlang
+
+#endif  // PLAINLANG_REPORT_H_

@@ -1,0 +1,458 @@
+#include "plainlang/analyzer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <new>
+#include <set>
+
+#include "lexicon/lexicon_index.h"
+#include "lexicon/matcher.h"
+#include "text/segmenter.h"
+#include "text/syllables.h"
+#include "text/utf8_text.h"
+
+namespace plainlang {
+namespace {
+
+// How well a patient knows a word, from its everyday frequency: Zipf 2.5 or
+// rarer -> 0, Zipf 4.5 or commoner -> 1, linear between. The lexicon
+// generator uses the same rule (data/README.md).
+double ZipfFamiliarity(double zipf) { return std::clamp((zipf - 2.5) / 2.0, 0.0, 1.0); }
+
+// Unknown words rarer than this, built on a medical affix, are jargon.
+constexpr double kAffixJargonZipf = 3.0;
+// Affixes shorter than these are too ambiguous to judge a word by.
+constexpr size_t kMinSuffix = 3, kMinPrefix = 4;
+// What is left of a word beside its affix must be at least this long.
+constexpr size_t kMinStem = 3;
+
+// Small words that may sit inside an expanded abbreviation without adding
+// a letter: "Department OF Health".
+constexpr std::array<std::string_view, 9> kLinkWords = {"of",  "and", "the", "in", "for",
+                                                         "to",  "with", "on", "a"};
+
+bool IsLinkWord(std::string_view word) {
+  return std::find(kLinkWords.begin(), kLinkWords.end(), word) != kLinkWords.end();
+}
+
+// Term categories that are not medical: rare ones are complex words.
+bool IsGeneralCategory(std::string_view category) {
+  return category == "general" || category.empty();
+}
+
+std::string_view StripPossessive(std::string_view folded) {
+  if (folded.size() > 2 && folded.substr(folded.size() - 2) == "'s") folded.remove_suffix(2);
+  return folded;
+}
+
+// The medical affix `word` is built on, or nullptr.
+const Affix* MedicalAffix(const Lexicon::Index& index, std::string_view word) {
+  for (const Affix& suffix : index.suffixes) {
+    if (suffix.affix.size() >= kMinSuffix && word.size() >= suffix.affix.size() + kMinStem &&
+        word.substr(word.size() - suffix.affix.size()) == suffix.affix) {
+      return &suffix;
+    }
+  }
+  for (const Affix& prefix : index.prefixes) {
+    if (prefix.affix.size() >= kMinPrefix && word.size() >= prefix.affix.size() + kMinStem &&
+        word.substr(0, prefix.affix.size()) == prefix.affix) {
+      return &prefix;
+    }
+  }
+  return nullptr;
+}
+
+// Whether the words before tokens[open] ("complete blood count (") spell
+// out the abbreviation by their initials, or read as one of its expansions.
+bool DefinedBefore(const std::vector<Token>& tokens, size_t open, std::string_view written,
+                   const Abbreviation& entry) {
+  std::string letters;
+  for (char c : written) {
+    if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z') letters += c;
+  }
+  if (letters.empty()) return false;
+  // By initials, walking back from the parenthesis.
+  size_t want = letters.size();
+  size_t words_seen = 0;
+  for (size_t k = open; k-- > 0 && want > 0 && words_seen < letters.size() + 3;) {
+    const Token& token = tokens[k];
+    if (!token.is_word()) {
+      if (token.folded == "-" || token.folded == "/") continue;
+      break;
+    }
+    ++words_seen;
+    if (token.folded[0] == letters[want - 1]) {
+      --want;
+    } else if (!IsLinkWord(token.folded)) {
+      break;
+    }
+  }
+  if (want == 0) return true;
+  // By a listed expansion ending right before the parenthesis.
+  for (std::string_view expansion : entry.expansions) {
+    std::string folded = FoldCase(expansion);
+    std::string before;
+    for (size_t k = open; k-- > 0;) {
+      before = before.empty() ? tokens[k].folded : tokens[k].folded + " " + before;
+      if (before.size() >= folded.size()) break;
+    }
+    if (before == folded) return true;
+  }
+  return false;
+}
+
+struct SentenceFacts {
+  Counts counts;
+  int64_t jargon_words = 0;
+};
+
+class MessageAnalysis {
+ public:
+  MessageAnalysis(const Lexicon::Index& index, const AnalyzerOptions& options,
+                  const Utf8Text& text)
+      : index_(index), options_(options), text_(text) {}
+
+  Report Run();
+
+ private:
+  void AnalyzeSentence(SentenceSpan span);
+  void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
+  void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
+  void ClassifyWord(size_t i, bool sentence_start, SentenceFacts& facts);
+  void CountWord(const Token& token, int syllables, bool sentence_start, Counts& counts) const;
+  Finding& NewFinding(FindingKind kind, size_t first_token, size_t end_token);
+  void MapOffsets();
+
+  const Lexicon::Index& index_;
+  const AnalyzerOptions& options_;
+  const Utf8Text& text_;
+  Report report_;
+  std::vector<Token> tokens_;           // of the current sentence
+  std::set<std::string> defined_;       // abbreviation keys the text has explained
+  std::set<std::string> distinct_;      // distinct jargon terms flagged
+  double weighted_jargon_words_ = 0;
+};
+
+Finding& MessageAnalysis::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
+  Finding& finding = report_.findings.emplace_back();
+  finding.kind = kind;
+  finding.start = tokens_[first_token].start;  // text() offsets until MapOffsets
+  finding.end = tokens_[end_token - 1].end;
+  return finding;
+}
+
+size_t CountWords(const std::vector<Token>& tokens, size_t first, size_t end) {
+  size_t words = 0;
+  for (size_t k = first; k < end; ++k) words += tokens[k].is_word();
+  return words;
+}
+
+void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term,
+                                     SentenceFacts& facts) {
+  if (term.category == "medicine" || term.familiarity >= options_.jargon_familiarity) return;
+  if (match.end - match.first == 1 && index_.allowed.count(tokens_[match.first].folded)) return;
+  bool general = IsGeneralCategory(term.category);
+  Finding& finding = NewFinding(general ? FindingKind::kComplexWord : FindingKind::kJargon,
+                                match.first, match.end);
+  finding.term = std::string(term.term);
+  if (!term.plain.empty()) finding.suggestion = std::string(term.plain.front());
+  finding.alternatives.assign(term.plain.begin(), term.plain.end());
+  finding.definition = std::string(term.definition);
+  finding.familiarity = term.familiarity;
+  finding.source = std::string(term.source);
+  finding.severity = general ? 0.5 * (1 - term.familiarity) : 1 - term.familiarity;
+  if (!general) {
+    size_t words = CountWords(tokens_, match.first, match.end);
+    facts.jargon_words += static_cast<int64_t>(words);
+    report_.jargon.jargon_words += static_cast<int64_t>(words);
+    weighted_jargon_words_ += static_cast<double>(words) * (1 - term.familiarity);
+    distinct_.insert("t:" + std::string(term.term));
+  }
+}
+
+void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts) {
+  const Abbreviation& entry = index_.abbreviations[match.id];
+  std::string key = AbbreviationKey(entry.written);
+  std::string_view sentence_text = text_.text();
+  std::string_view written = sentence_text.substr(tokens_[match.first].start,
+                                                  tokens_[match.end - 1].end -
+                                                      tokens_[match.first].start);
+  // "complete blood count (CBC)": the definition itself and what follows are
+  // explained. "BID (twice a day)": explained where it stands and after.
+  bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
+                        tokens_[match.first - 1].folded == "(" && tokens_[match.end].folded == ")";
+  if (in_parentheses && DefinedBefore(tokens_, match.first - 1, written, entry)) {
+    defined_.insert(key);
+  }
+  if (match.end + 1 < tokens_.size() && tokens_[match.end].folded == "(") {
+    for (size_t k = match.end + 1; k < tokens_.size(); ++k) {
+      if (tokens_[k].folded == ")") {
+        if (CountWords(tokens_, match.end + 1, k) >= 1) defined_.insert(key);
+        break;
+      }
+    }
+  }
+  if (defined_.count(key) || entry.familiarity >= options_.jargon_familiarity) return;
+  if (index_.allowed.count(FoldCase(written))) return;
+
+  Finding& finding = NewFinding(FindingKind::kAbbreviation, match.first, match.end);
+  finding.term = std::string(entry.written);
+  finding.expansions.assign(entry.expansions.begin(), entry.expansions.end());
+  // Plain wording when we have it; the expansion when there is only one;
+  // nothing when the sense is ambiguous (the expansions are listed instead).
+  if (!entry.plain.empty()) {
+    finding.suggestion = std::string(entry.plain);
+  } else if (entry.expansions.size() == 1) {
+    finding.suggestion = std::string(entry.expansions.front());
+  }
+  if (entry.expansions.size() == 1 && !entry.plain.empty() &&
+      entry.plain != entry.expansions.front()) {
+    finding.definition = std::string(entry.expansions.front());
+  }
+  finding.familiarity = entry.familiarity;
+  finding.source = std::string(entry.source);
+  finding.severity = 0.9 * (1 - entry.familiarity);
+  facts.jargon_words += 1;  // one word to a reader, as counted in CountWord
+  report_.jargon.jargon_words += 1;
+  weighted_jargon_words_ += 1 - entry.familiarity;
+  distinct_.insert("a:" + key);
+}
+
+int WordSyllables(const Lexicon::Index& index, const Token& token) {
+  if (token.kind == TokenKind::kNumber) return 1;
+  std::string_view base = StripPossessive(token.folded);
+  const WordFacts* facts = index.FindWord(base);
+  if (facts != nullptr && facts->syllables >= 0) return std::max<int>(1, facts->syllables);
+  return std::max(1, EstimateSyllables(base));
+}
+
+void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence_start,
+                                Counts& counts) const {
+  ++counts.words;
+  counts.syllables += syllables;
+  counts.letters += token.letters;
+  counts.characters += token.letters + token.digits;
+  if (token.letters > 6) ++counts.long_words;
+  if (syllables == 1) ++counts.monosyllabic_words;
+  if (syllables >= 3) {
+    ++counts.polysyllabic_words;
+    // Gunning's "complex" leaves out names and words made long only by an
+    // -ed, -es or -ing ending.
+    bool name = token.capitalized && !token.all_caps && !sentence_start;
+    int stem_syllables = syllables;
+    for (std::string_view ending : {"ed", "es", "ing"}) {
+      std::string_view word = token.folded;
+      if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
+        for (const std::string& stem : InflectionStems(word)) {
+          const WordFacts* facts = index_.FindWord(stem);
+          if (stem != word && facts != nullptr && facts->syllables > 0) {
+            stem_syllables = facts->syllables;
+            break;
+          }
+        }
+      }
+    }
+    if (!name && stem_syllables >= 3) ++counts.complex_words;
+  }
+}
+
+void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts& facts) {
+  const Token& token = tokens_[i];
+  if (token.kind != TokenKind::kWord || token.digits > 0) return;
+  std::string_view base = StripPossessive(token.folded);
+  if (index_.allowed.count(base)) return;
+  // A capitalised word inside a sentence is most likely a name.
+  if (token.capitalized && !sentence_start) return;
+  double zipf = 0;
+  const WordFacts* word = nullptr;
+  for (const std::string& stem : InflectionStems(base)) {
+    if ((word = index_.FindWord(stem)) != nullptr) {
+      zipf = word->zipf;
+      break;
+    }
+  }
+  double familiarity = ZipfFamiliarity(zipf);
+  if (zipf < kAffixJargonZipf) {
+    if (const Affix* affix = MedicalAffix(index_, base)) {
+      Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
+      finding.term = std::string(base);
+      finding.definition = affix->meaning.empty()
+                               ? std::string()
+                               : "a medical word; '" + affix->affix + "' means " +
+                                     std::string(affix->meaning);
+      finding.familiarity = familiarity;
+      finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed term
+      finding.source = "affix:" + affix->affix;
+      facts.jargon_words += 1;
+      report_.jargon.jargon_words += 1;
+      weighted_jargon_words_ += 1 - familiarity;
+      distinct_.insert("w:" + std::string(base));
+      return;
+    }
+  }
+  if (zipf < options_.complex_word_zipf && WordSyllables(index_, token) >= 3) {
+    Finding& finding = NewFinding(FindingKind::kComplexWord, i, i + 1);
+    finding.term = std::string(base);
+    finding.familiarity = familiarity;
+    finding.severity = 0.25 + 0.25 * (1 - familiarity);
+    finding.source = word != nullptr ? "wordfreq" : "unknown word";
+  }
+}
+
+void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
+  tokens_.clear();
+  Tokenize(text_.text(), span, &tokens_);
+  SentenceFacts facts;
+  size_t letters = 0, capitals = 0;
+  for (const Token& token : tokens_) {
+    if (token.kind != TokenKind::kWord) continue;
+    letters += token.letters;
+    if (token.all_caps) capitals += token.letters;
+  }
+  bool shouting = letters >= 12 && capitals * 10 >= letters * 8;
+
+  std::vector<LexiconMatch> matches = MatchLexicon(index_, text_.text(), tokens_, shouting);
+  size_t next_match = 0;
+  bool sentence_start = true;
+  for (size_t i = 0; i < tokens_.size();) {
+    if (next_match < matches.size() && matches[next_match].first == i) {
+      const LexiconMatch& match = matches[next_match++];
+      if (match.type == LexiconMatch::Type::kTerm) {
+        AddTermFinding(match, index_.terms[match.id], facts);
+      } else {
+        AddAbbreviationFinding(match, facts);
+      }
+      if (match.type == LexiconMatch::Type::kAbbreviation) {
+        // "f/u" is one word to a reader, though ICU sees "f", "/", "u".
+        Token word = tokens_[match.first];
+        int syllables = 0;
+        word.letters = word.digits = 0;
+        for (size_t k = match.first; k < match.end; ++k) {
+          if (!tokens_[k].is_word()) continue;
+          word.letters += tokens_[k].letters;
+          word.digits += tokens_[k].digits;
+          syllables += WordSyllables(index_, tokens_[k]);
+        }
+        CountWord(word, syllables, sentence_start, facts.counts);
+      } else {
+        for (size_t k = match.first; k < match.end; ++k) {
+          if (!tokens_[k].is_word()) continue;
+          CountWord(tokens_[k], WordSyllables(index_, tokens_[k]),
+                    sentence_start && k == match.first, facts.counts);
+        }
+      }
+      sentence_start = false;
+      i = match.end;
+      continue;
+    }
+    if (tokens_[i].is_word()) {
+      CountWord(tokens_[i], WordSyllables(index_, tokens_[i]), sentence_start, facts.counts);
+      ClassifyWord(i, sentence_start, facts);
+      sentence_start = false;
+    }
+    ++i;
+  }
+  if (facts.counts.words == 0) return;  // a line of punctuation is not a sentence
+  facts.counts.sentences = 1;
+  report_.counts += facts.counts;
+
+  Sentence& sentence = report_.sentences.emplace_back();
+  sentence.start = span.start;
+  sentence.end = span.end;
+  sentence.words = facts.counts.words;
+  sentence.grade = SentenceGrade(facts.counts);
+  sentence.jargon_words = facts.jargon_words;
+  if (facts.counts.words > options_.long_sentence_words) {
+    Finding& finding = report_.findings.emplace_back();
+    finding.kind = FindingKind::kLongSentence;
+    finding.start = span.start;
+    finding.end = span.end;
+    finding.term = std::to_string(facts.counts.words) + " words";
+    finding.suggestion = "split into sentences of at most " +
+                         std::to_string(options_.long_sentence_words) + " words";
+    double limit = options_.long_sentence_words;
+    finding.severity =
+        std::clamp(0.3 + (static_cast<double>(facts.counts.words) - limit) / (2 * limit), 0.3, 1.0);
+  }
+}
+
+// Offsets so far index text(); the report promises the caller's bytes and
+// UTF-16 units. All offsets are converted in one forward pass.
+void MessageAnalysis::MapOffsets() {
+  std::vector<std::pair<size_t, size_t*>> utf16;  // (input byte offset, field to set)
+  auto map = [&](size_t& start, size_t& end, size_t& start16, size_t& end16) {
+    start = text_.ToInputOffset(start);
+    end = text_.ToInputOffset(end);
+    utf16.emplace_back(start, &start16);
+    utf16.emplace_back(end, &end16);
+  };
+  for (Finding& f : report_.findings) map(f.start, f.end, f.start_utf16, f.end_utf16);
+  for (Sentence& s : report_.sentences) map(s.start, s.end, s.start_utf16, s.end_utf16);
+  std::sort(utf16.begin(), utf16.end());
+  Utf16Offsets to_utf16(text_.input());
+  for (auto& [offset, field] : utf16) *field = to_utf16(offset);
+  std::string_view input = text_.input();
+  for (Finding& f : report_.findings) f.text = std::string(input.substr(f.start, f.end - f.start));
+}
+
+Report MessageAnalysis::Run() {
+  report_.verdict.target_grade = options_.target_grade;
+  report_.verdict.max_jargon = options_.max_jargon;
+  if (text_.invalid_sequences() > 0) {
+    report_.warnings.push_back("replaced " + std::to_string(text_.invalid_sequences()) +
+                               " invalid UTF-8 sequence(s) with U+FFFD");
+  }
+  for (SentenceSpan span : SplitSentences(text_.text())) AnalyzeSentence(span);
+
+  report_.readability = ScoreReadability(report_.counts, &report_.warnings);
+  const Counts& counts = report_.counts;
+  report_.jargon.density =
+      counts.words > 0 ? weighted_jargon_words_ / static_cast<double>(counts.words) : 0;
+  report_.jargon.distinct_terms = static_cast<int64_t>(distinct_.size());
+  report_.verdict.meets_target =
+      report_.readability.consensus_grade <= options_.target_grade + 1e-9 &&
+      report_.jargon.density <= options_.max_jargon + 1e-12;
+  std::stable_sort(report_.findings.begin(), report_.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     return a.start != b.start ? a.start < b.start : a.end > b.end;
+                   });
+  MapOffsets();
+  return std::move(report_);
+}
+
+}  // namespace
+
+std::string_view FindingKindName(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::kJargon: return "jargon";
+    case FindingKind::kAbbreviation: return "abbreviation";
+    case FindingKind::kComplexWord: return "complex_word";
+    case FindingKind::kLongSentence: return "long_sentence";
+  }
+  return "unknown";
+}
+
+Analyzer::Analyzer(AnalyzerOptions options) : Analyzer(Lexicon::Default(), options) {}
+
+Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions options)
+    : lexicon_(lexicon ? std::move(lexicon) : Lexicon::Default()), options_(options) {}
+
+Report Analyzer::Analyze(std::string_view input) const {
+  try {
+    Utf8Text text(input);
+    return MessageAnalysis(lexicon_->index(), options_, text).Run();
+  } catch (const std::bad_alloc&) {
+    // Analysis never fails: a message too large for memory still gets a
+    // report saying so.
+    Report report;
+    report.verdict.target_grade = options_.target_grade;
+    report.verdict.max_jargon = options_.max_jargon;
+    report.verdict.meets_target = false;
+    report.warnings.push_back("out of memory: the message was not analysed");
+    return report;
+  }
+}
+
+}  // namespace plainlang

@@ -1,0 +1,139 @@
+#include "plainlang/readability.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plainlang {
+
+Counts& Counts::operator+=(const Counts& other) {
+  words += other.words;
+  sentences += other.sentences;
+  syllables += other.syllables;
+  polysyllabic_words += other.polysyllabic_words;
+  complex_words += other.complex_words;
+  monosyllabic_words += other.monosyllabic_words;
+  letters += other.letters;
+  characters += other.characters;
+  long_words += other.long_words;
+  return *this;
+}
+
+namespace {
+
+constexpr double kMaxGrade = 20;
+constexpr double kMaxReadingEase = 100;
+constexpr double kMaxLix = 100;
+// McLaughlin calibrated SMOG on samples of 30 sentences.
+constexpr int64_t kSmogSampleSentences = 30;
+
+// Collects the names of clamped scores so that one warning lists them all.
+class Clamper {
+ public:
+  double operator()(double value, double high, std::string_view name) {
+    if (value >= 0 && value <= high) return value;
+    if (!clamped_.empty()) clamped_ += ", ";
+    clamped_ += name;
+    return value < 0 ? 0 : high;
+  }
+
+  const std::string& clamped() const { return clamped_; }
+
+ private:
+  std::string clamped_;
+};
+
+double FleschKincaidGrade(double words_per_sentence,
+                          double syllables_per_word) {
+  return 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59;
+}
+
+}  // namespace
+
+ReadabilityScores ScoreReadability(const Counts& counts,
+                                   std::vector<std::string>* warnings) {
+  ReadabilityScores scores;
+  if (counts.words <= 0) {
+    // The defaults of ReadabilityScores are exactly the empty-text values.
+    if (warnings != nullptr) warnings->push_back("no words to score");
+    return scores;
+  }
+  // Text with words but no sentence end is still one sentence.
+  const int64_t sentence_count = std::max<int64_t>(counts.sentences, 1);
+  const double words = static_cast<double>(counts.words);
+  const double sentences = static_cast<double>(sentence_count);
+  const double words_per_sentence = words / sentences;
+  const double syllables_per_word = counts.syllables / words;
+  const double polysyllabic = static_cast<double>(counts.polysyllabic_words);
+
+  Clamper clamp;
+  scores.flesch_reading_ease = clamp(
+      206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
+      kMaxReadingEase, "flesch_reading_ease");
+  scores.flesch_kincaid_grade =
+      clamp(FleschKincaidGrade(words_per_sentence, syllables_per_word),
+            kMaxGrade, "flesch_kincaid_grade");
+  scores.smog =
+      clamp(1.0430 * std::sqrt(polysyllabic * 30 / sentences) + 3.1291,
+            kMaxGrade, "smog");
+  scores.gunning_fog =
+      clamp(0.4 * (words_per_sentence + 100.0 * counts.complex_words / words),
+            kMaxGrade, "gunning_fog");
+  const double letters_per_100_words = 100.0 * counts.letters / words;
+  const double sentences_per_100_words = 100.0 * sentences / words;
+  scores.coleman_liau = clamp(0.0588 * letters_per_100_words -
+                                  0.296 * sentences_per_100_words - 15.8,
+                              kMaxGrade, "coleman_liau");
+  scores.ari = clamp(4.71 * counts.characters / words +
+                         0.5 * words_per_sentence - 21.43,
+                     kMaxGrade, "ari");
+  const double monosyllabic_per_150_words =
+      150.0 * counts.monosyllabic_words / words;
+  scores.forcast =
+      clamp(20 - monosyllabic_per_150_words / 10, kMaxGrade, "forcast");
+  const double easy_words = words - polysyllabic;
+  const double linsear_raw = (easy_words + 3 * polysyllabic) / sentences;
+  scores.linsear_write = clamp(
+      linsear_raw > 20 ? linsear_raw / 2 : (linsear_raw - 2) / 2, kMaxGrade,
+      "linsear_write");
+  scores.lix = clamp(words_per_sentence + 100.0 * counts.long_words / words,
+                     kMaxLix, "lix");
+
+  // Seven values, so the median is the fourth after sorting.
+  std::array<double, 7> grades = {
+      scores.flesch_kincaid_grade, scores.smog,   scores.gunning_fog,
+      scores.coleman_liau,         scores.ari,    scores.forcast,
+      scores.linsear_write};
+  std::nth_element(grades.begin(), grades.begin() + 3, grades.end());
+  scores.consensus_grade = grades[3];
+
+  if (warnings != nullptr) {
+    if (sentence_count < kSmogSampleSentences) {
+      warnings->push_back(
+          "SMOG was designed for samples of 30 or more sentences, so its "
+          "value is extrapolated from " +
+          std::to_string(sentence_count) +
+          (sentence_count == 1 ? " sentence" : " sentences"));
+    }
+    if (!clamp.clamped().empty()) {
+      warnings->push_back("clamped to the range of the scale: " +
+                          clamp.clamped());
+    }
+  }
+  return scores;
+}
+
+double SentenceGrade(const Counts& sentence_counts) {
+  if (sentence_counts.words <= 0) return 0;
+  const double words = static_cast<double>(sentence_counts.words);
+  const double sentences =
+      static_cast<double>(std::max<int64_t>(sentence_counts.sentences, 1));
+  const double grade =
+      FleschKincaidGrade(words / sentences, sentence_counts.syllables / words);
+  return std::clamp(grade, 0.0, kMaxGrade);
+}
+
+}  // namespace plainlang

@@ -1,0 +1,139 @@
+// plainlang: check patient messages from the command line.
+//
+//   plainlang check letter.txt            a person's summary
+//   plainlang check --format json -       JSON from stdin
+//
+// Exit status: 0 every input meets the targets, 1 one or more does not,
+// 2 a usage error or an input that could not be read.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "plainlang/analyzer.h"
+#include "plainlang/lexicon.h"
+#include "plainlang/output.h"
+
+namespace {
+
+constexpr int kMeetsTargets = 0;
+constexpr int kMissesTargets = 1;
+constexpr int kInputError = 2;
+
+bool ReadInput(const std::string& name, std::string* contents, std::string* error) {
+  if (name == "-") {
+    contents->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return true;
+  }
+  std::ifstream in(name, std::ios::binary);
+  if (!in) {
+    *error = "cannot open '" + name + "'";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    *error = "cannot read '" + name + "'";
+    return false;
+  }
+  *contents = std::move(buffer).str();
+  return true;
+}
+
+struct CheckOptions {
+  std::vector<std::string> inputs;
+  std::string format = "text";
+  plainlang::AnalyzerOptions analyzer;
+  std::vector<std::string> term_files, abbreviation_files, allow_files;
+};
+
+int RunCheck(const CheckOptions& options) {
+  std::vector<std::pair<plainlang::TableKind, std::string>> overlays;
+  for (const auto& f : options.term_files) overlays.emplace_back(plainlang::TableKind::kTerms, f);
+  for (const auto& f : options.abbreviation_files) {
+    overlays.emplace_back(plainlang::TableKind::kAbbreviations, f);
+  }
+  for (const auto& f : options.allow_files) overlays.emplace_back(plainlang::TableKind::kAllow, f);
+  std::shared_ptr<const plainlang::Lexicon> lexicon;
+  try {
+    lexicon = overlays.empty() ? plainlang::Lexicon::Default()
+                               : plainlang::Lexicon::DefaultWithOverlays(overlays);
+  } catch (const plainlang::LexiconError& error) {
+    std::cerr << "plainlang: " << error.what() << "\n";
+    return kInputError;
+  }
+  plainlang::Analyzer analyzer(lexicon, options.analyzer);
+
+  std::vector<std::string> inputs = options.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  const bool several = inputs.size() > 1;
+  if (options.format == "csv") std::cout << plainlang::CsvHeader() << "\n";
+  int status = kMeetsTargets;
+  int failed = 0;
+  for (const std::string& name : inputs) {
+    std::string text, error;
+    if (!ReadInput(name, &text, &error)) {
+      std::cerr << "plainlang: " << error << "\n";
+      ++failed;
+      continue;
+    }
+    plainlang::Report report = analyzer.Analyze(text);
+    std::string source = (name == "-" && !several) ? "" : (name == "-" ? "<stdin>" : name);
+    if (options.format == "json") {
+      std::cout << plainlang::ToJson(report, source) << "\n";
+    } else if (options.format == "csv") {
+      std::cout << plainlang::ToCsvRow(report, source) << "\n";
+    } else {
+      std::cout << plainlang::ToText(report, text, source);
+    }
+    if (!report.verdict.meets_target) status = kMissesTargets;
+  }
+  std::cout.flush();
+  return failed > 0 ? kInputError : status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"plainlang: how hard is a patient message to read, and what to write instead"};
+  app.require_subcommand(1);
+  CheckOptions options;
+  CLI::App* check = app.add_subcommand("check", "analyse messages (files, or - for stdin)");
+  check->add_option("inputs", options.inputs, "files to check; - or nothing reads stdin");
+  check->add_option("--format", options.format, "text, json (one object per line) or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+  check->add_option("--target-grade", options.analyzer.target_grade,
+                    "highest acceptable consensus grade")
+      ->check(CLI::Range(0.0, 20.0))
+      ->capture_default_str();
+  check->add_option("--max-jargon", options.analyzer.max_jargon,
+                    "highest acceptable jargon density, 0..1")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  check->add_option("--long-sentence", options.analyzer.long_sentence_words,
+                    "sentences with more words are findings")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  check->add_option("--terms", options.term_files,
+                    "extra terms (TSV: term, plain, definition, familiarity, ...)")
+      ->check(CLI::ExistingFile);
+  check->add_option("--abbreviations", options.abbreviation_files,
+                    "extra abbreviations (TSV: abbreviation, expansions, plain, ...)")
+      ->check(CLI::ExistingFile);
+  check->add_option("--allow", options.allow_files,
+                    "words your patients know, never flagged (TSV with a 'word' column)")
+      ->check(CLI::ExistingFile);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::cerr << "plainlang: " << e.what() << " (see plainlang check --help)\n";
+    return kInputError;
+  }
+  return RunCheck(options);
+}

@@ -1,0 +1,197 @@
+#include "lexicon/matcher.h"
+
+#include <algorithm>
+
+namespace plainlang {
+namespace {
+
+// Abbreviations span at most this many glued tokens ("s", "/", "p").
+constexpr size_t kMaxAbbreviationTokens = 7;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+void AddStem(std::vector<std::string>& stems, std::string_view stem) {
+  if (stem.size() < 3) return;
+  if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.emplace_back(stem);
+}
+
+// "stopped" -> "stop", "planning" -> "plan": undo a doubled final consonant.
+void AddUndoubled(std::vector<std::string>& stems, std::string_view stem) {
+  size_t n = stem.size();
+  if (n >= 4 && stem[n - 1] == stem[n - 2] && !IsVowel(stem[n - 1]) && stem[n - 1] != 's' &&
+      stem[n - 1] != 'l') {
+    AddStem(stems, stem.substr(0, n - 1));
+  }
+}
+
+bool TokenEquals(const Token& token, const std::string& key) {
+  if (token.folded == key) return true;
+  if (token.kind != TokenKind::kWord) return false;
+  std::vector<std::string> stems = InflectionStems(token.folded);
+  return std::find(stems.begin() + 1, stems.end(), key) != stems.end();
+}
+
+// Length in tokens of the longest term starting at tokens[i], or 0.
+size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens, size_t i,
+                   uint32_t* id) {
+  const Token& first = tokens[i];
+  if (first.kind != TokenKind::kWord && first.kind != TokenKind::kNumber) return 0;
+  size_t best = 0;
+  for (const std::string& form : InflectionStems(first.folded)) {
+    auto found = index.terms_by_first.find(form);
+    if (found == index.terms_by_first.end()) continue;
+    for (uint32_t candidate : found->second) {
+      const Term& term = index.terms[candidate];
+      size_t n = term.tokens.size();
+      if (n <= best || i + n > tokens.size()) continue;
+      bool matches = true;
+      for (size_t j = 1; j < n && matches; ++j) {
+        matches = TokenEquals(tokens[i + j], term.tokens[j]);
+      }
+      if (matches) {
+        best = n;
+        *id = candidate;
+      }
+    }
+    if (best > 0) break;  // the exact form wins over an inflection stem
+  }
+  return best;
+}
+
+bool HasInnerDot(std::string_view raw) {
+  size_t dot = raw.find('.');
+  return dot != std::string_view::npos && dot + 1 < raw.size();
+}
+
+std::string WithoutDots(std::string_view s) {
+  std::string out(s);
+  out.erase(std::remove(out.begin(), out.end(), '.'), out.end());
+  return out;
+}
+
+bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_sentence) {
+  if (!entry.exact_case) return true;
+  if (all_caps_sentence) return false;
+  // "b.i.d." written with dots is an abbreviation whatever its case.
+  if (HasInnerDot(raw)) return true;
+  return WithoutDots(raw) == WithoutDots(entry.written);
+}
+
+// Length in tokens of the longest abbreviation starting at tokens[i], or 0.
+size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
+                           const std::vector<Token>& tokens, size_t i,
+                           bool all_caps_sentence, uint32_t* id) {
+  if (!tokens[i].is_word()) return 0;
+  size_t best = 0;
+  for (size_t j = i; j < tokens.size() && j - i < kMaxAbbreviationTokens; ++j) {
+    if (j > i && tokens[j].space_before) break;
+    const Token& last = tokens[j];
+    // Spans end on a word ("f/u"), or on a slash that ends a word ("w/ food").
+    bool closes = last.is_word() ||
+                  (last.folded == "/" && (j + 1 == tokens.size() || tokens[j + 1].space_before));
+    if (!closes) continue;
+    std::string_view raw = text.substr(tokens[i].start, last.end - tokens[i].start);
+    std::string key = AbbreviationKey(raw);
+    auto found = index.abbreviation_by_key.find(key);
+    // A plural of capitals: "MRIs", "UTIs".
+    if (found == index.abbreviation_by_key.end() && j == i && raw.size() >= 3 &&
+        raw.back() == 's' && tokens[i].letters >= 3) {
+      std::string_view singular = raw.substr(0, raw.size() - 1);
+      bool capitals = std::all_of(singular.begin(), singular.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      });
+      if (capitals) {
+        found = index.abbreviation_by_key.find(AbbreviationKey(singular));
+        raw = singular;
+      }
+    }
+    if (found == index.abbreviation_by_key.end()) continue;
+    if (!CaseAllows(index.abbreviations[found->second], raw, all_caps_sentence)) continue;
+    best = j - i + 1;
+    *id = found->second;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<std::string> InflectionStems(std::string_view folded) {
+  std::vector<std::string> stems;
+  stems.emplace_back(folded);
+  std::string_view word = folded;
+  if (EndsWith(word, "'s")) {
+    word.remove_suffix(2);
+    AddStem(stems, word);
+  } else if (EndsWith(word, "'")) {
+    word.remove_suffix(1);
+    AddStem(stems, word);
+  }
+  const size_t n = word.size();
+  if (n < 4) return stems;
+  if (EndsWith(word, "ies")) {
+    AddStem(stems, std::string(word.substr(0, n - 3)) + "y");
+  } else if (EndsWith(word, "es")) {
+    AddStem(stems, word.substr(0, n - 1));  // "doses" -> "dose"
+    AddStem(stems, word.substr(0, n - 2));  // "rashes" -> "rash"
+  } else if (word.back() == 's' && !EndsWith(word, "ss") && !EndsWith(word, "us") &&
+             !EndsWith(word, "is")) {
+    AddStem(stems, word.substr(0, n - 1));
+  } else if (n >= 5 && EndsWith(word, "ed")) {
+    std::string_view stem = word.substr(0, n - 2);
+    AddStem(stems, stem);                   // "stented" -> "stent"
+    AddStem(stems, word.substr(0, n - 1));  // "dosed" -> "dose"
+    AddUndoubled(stems, stem);              // "stopped" -> "stop"
+    if (EndsWith(stem, "i")) AddStem(stems, std::string(stem.substr(0, stem.size() - 1)) + "y");
+  } else if (n >= 6 && EndsWith(word, "ing")) {
+    std::string_view stem = word.substr(0, n - 3);
+    AddStem(stems, stem);
+    AddStem(stems, std::string(stem) + "e");  // "dosing" -> "dose"
+    AddUndoubled(stems, stem);
+  }
+  return stems;
+}
+
+std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_view text,
+                                       const std::vector<Token>& tokens,
+                                       bool all_caps_sentence) {
+  std::vector<LexiconMatch> matches;
+  for (size_t i = 0; i < tokens.size();) {
+    uint32_t term_id = 0, abbreviation_id = 0;
+    size_t term_length = LongestTerm(index, tokens, i, &term_id);
+    size_t abbreviation_length =
+        LongestAbbreviation(index, text, tokens, i, all_caps_sentence, &abbreviation_id);
+    if (term_length == 0 && abbreviation_length == 0) {
+      ++i;
+      continue;
+    }
+    // The longer span wins; on a tie, capitals or digits inside a word
+    // ("MS", "HbA1c") mark an abbreviation, lower case a term.
+    size_t term_bytes = term_length ? tokens[i + term_length - 1].end - tokens[i].start : 0;
+    size_t abbreviation_bytes =
+        abbreviation_length ? tokens[i + abbreviation_length - 1].end - tokens[i].start : 0;
+    bool looks_abbreviated = tokens[i].all_caps || (tokens[i].digits > 0 && tokens[i].letters > 0) ||
+                             abbreviation_length > 1;
+    bool abbreviation = abbreviation_bytes > term_bytes ||
+                        (abbreviation_bytes == term_bytes && looks_abbreviated);
+    LexiconMatch match;
+    match.first = i;
+    if (abbreviation) {
+      match.type = LexiconMatch::Type::kAbbreviation;
+      match.end = i + abbreviation_length;
+      match.id = abbreviation_id;
+    } else {
+      match.type = LexiconMatch::Type::kTerm;
+      match.end = i + term_length;
+      match.id = term_id;
+    }
+    matches.push_back(match);
+    i = match.end;
+  }
+  return matches;
+}
+
+}  // namespace plainlang

@@ -1,0 +1,78 @@
+#include <cstdio>
+#include <string>
+
+#include "plainlang/output.h"
+
+namespace plainlang {
+namespace {
+
+std::string Format(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+// A span's text on one line, shortened for the margin.
+std::string Shown(std::string_view text, size_t limit) {
+  std::string shown;
+  for (char c : text) shown += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  if (shown.size() > limit) {
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+    shown = shown.substr(0, cut) + "...";
+  }
+  return shown;
+}
+
+}  // namespace
+
+std::string ToText(const Report& report, std::string_view input, std::string_view source) {
+  const Verdict& verdict = report.verdict;
+  std::string out;
+  if (!source.empty()) out += std::string(source) + ": ";
+  out += "grade " + Format("%.1f", report.readability.consensus_grade) + " (target " +
+         Format("%g", verdict.target_grade) + "), jargon " +
+         Format("%.1f%%", report.jargon.density * 100) + " (max " +
+         Format("%g%%", verdict.max_jargon * 100) + "), " +
+         std::to_string(report.counts.words) + " words in " +
+         std::to_string(report.counts.sentences) + " sentences: " +
+         (verdict.meets_target ? "meets the target" : "NEEDS WORK") + "\n";
+
+  // line:column of each finding, columns in characters, counted in one pass.
+  size_t line = 1, column = 1, at = 0;
+  for (const Finding& f : report.findings) {
+    for (; at < f.start && at < input.size(); ++at) {
+      if (input[at] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(input[at]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    char where[48];
+    std::snprintf(where, sizeof where, "  %-8s", (std::to_string(line) + ":" + std::to_string(column)).c_str());
+    out += where;
+    std::string kind(FindingKindName(f.kind));
+    if (f.kind == FindingKind::kLongSentence) {
+      out += "long sentence (" + f.term + ")";
+    } else {
+      std::string shown = Shown(f.text, 30);
+      out += shown;
+      out.append(shown.size() < 22 ? 22 - shown.size() : 1, ' ');
+      out += kind;
+    }
+    if (!f.suggestion.empty()) out += " -> " + f.suggestion;
+    if (f.suggestion.empty() && f.expansions.size() > 1) {
+      out += " -> ambiguous: ";
+      for (size_t k = 0; k < f.expansions.size() && k < 4; ++k) {
+        out += (k ? " | " : "") + f.expansions[k];
+      }
+    }
+    if (!f.definition.empty()) out += "  (" + Shown(f.definition, 100) + ")";
+    out += "\n";
+  }
+  for (const std::string& warning : report.warnings) out += "  warning: " + warning + "\n";
+  return out;
+}
+
+}  // namespace plainlang

@@ -1,0 +1,260 @@
+#include "text/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace plainlang {
+namespace {
+
+// ICU break iterators are costly to create and not shareable between
+// threads, so each thread keeps its own pair.
+struct ThreadIterators {
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::BreakIterator> sentences;
+  UText* text = nullptr;
+  ThreadIterators() {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    status = U_ZERO_ERROR;
+    sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  }
+  ~ThreadIterators() {
+    if (text != nullptr) utext_close(text);
+  }
+  // Points the shared UText at `s`; reuses its storage.
+  UText* Open(std::string_view s) {
+    UErrorCode status = U_ZERO_ERROR;
+    text = utext_openUTF8(text, s.data(), static_cast<int64_t>(s.size()), &status);
+    return U_SUCCESS(status) ? text : nullptr;
+  }
+};
+
+ThreadIterators& Iterators() {
+  thread_local ThreadIterators iterators;
+  return iterators;
+}
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Whitespace, control and invisible format characters all separate words.
+bool IsSpaceLike(UChar32 c) {
+  if (c < 0x80) return IsAsciiSpace(static_cast<char>(c)) || c < 0x20 || c == 0x7F;
+  if (u_isUWhiteSpace(c)) return true;
+  int8_t type = u_charType(c);
+  return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR;
+}
+
+UChar32 CodePointAt(std::string_view text, size_t i) {
+  UChar32 c;
+  int32_t j = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), j,
+          static_cast<int32_t>(text.size()), c);
+  return c;
+}
+
+// Abbreviations after which a full stop never ends a sentence.
+constexpr std::array<std::string_view, 18> kTitlesAndLatin = {
+    "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "e.g", "i.e",
+    "cf", "approx", "no", "nos", "fig", "viz", "ca"};
+// Abbreviations that end a sentence only when a capital letter follows.
+constexpr std::array<std::string_view, 20> kDosingAndTime = {
+    "a.m", "p.m", "b.i.d", "t.i.d", "q.i.d", "q.d", "q.o.d", "q.h", "q.h.s",
+    "h.s", "p.r.n", "p.o", "wk", "wks", "hr", "hrs", "min", "mins", "mo", "yr"};
+
+template <size_t N>
+bool Contains(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// The word (letters and inner dots) ending just before text[dot], lower-cased.
+std::string WordBeforeDot(std::string_view text, size_t dot) {
+  size_t begin = dot;
+  while (begin > 0) {
+    char c = text[begin - 1];
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter && c != '.') break;
+    --begin;
+  }
+  std::string word(text.substr(begin, dot - begin));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return word;
+}
+
+// A line that starts a list item: "-", "*", "•" and friends, or "1." / "1)"
+// / "a)" followed by a space.
+bool StartsBullet(std::string_view text, size_t i) {
+  if (i >= text.size()) return false;
+  char c = text[i];
+  if ((c == '-' || c == '*' || c == '+') && i + 1 < text.size() && text[i + 1] == ' ') return true;
+  UChar32 cp = CodePointAt(text, i);
+  if (cp == 0x2022 || cp == 0x25E6 || cp == 0x2023 || cp == 0x25AA || cp == 0x00B7 ||
+      cp == 0x2043 || cp == 0x25CF || cp == 0x25A0 || cp == 0x2013 || cp == 0x2014) {
+    return true;
+  }
+  size_t j = i;
+  while (j < text.size() && j - i < 3 && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+  if (j == i && j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+  return j > i && j + 1 < text.size() && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ';
+}
+
+// Whether text[dot] ends a list number at the start of a line: "1." "b."
+bool IsListNumber(std::string_view text, size_t dot) {
+  size_t begin = dot;
+  while (begin > 0 && dot - begin < 3 && std::isdigit(static_cast<unsigned char>(text[begin - 1]))) {
+    --begin;
+  }
+  if (begin == dot && begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) {
+    --begin;
+  }
+  if (begin == dot) return false;
+  while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
+  return begin == 0 || text[begin - 1] == '\n';
+}
+
+// Whether ICU's break at `boundary` should be undone by a clinical rule.
+bool JoinsAcross(std::string_view text, size_t boundary) {
+  size_t before = boundary;  // one past the last non-space byte before it
+  int newlines = 0;
+  while (before > 0 && IsAsciiSpace(text[before - 1])) {
+    if (text[before - 1] == '\n') ++newlines;
+    --before;
+  }
+  size_t after = boundary;
+  while (after < text.size() && IsAsciiSpace(text[after])) {
+    if (text[after] == '\n') ++newlines;
+    ++after;
+  }
+  if (before == 0 || after >= text.size()) return false;
+  if (newlines >= 2) return false;                          // blank line
+  if (newlines >= 1 && StartsBullet(text, after)) return false;
+  UChar32 next = CodePointAt(text, after);
+  const char last = text[before - 1];
+  if (last == '.' && newlines == 0 && IsListNumber(text, before - 1)) return true;
+  if (last == '.') {
+    std::string word = WordBeforeDot(text, before - 1);
+    if (Contains(kTitlesAndLatin, word)) return newlines == 0;
+    if (Contains(kDosingAndTime, word)) return newlines == 0 && !u_isupper(next);
+  }
+  // A hard-wrapped line that the next line continues in lower case.
+  bool terminal = last == '.' || last == '!' || last == '?' || last == ':' || last == ';';
+  return newlines == 1 && !terminal && u_islower(next);
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text) {
+  std::vector<size_t> breaks;
+  ThreadIterators& it = Iterators();
+  UText* ut = it.sentences ? it.Open(text) : nullptr;
+  if (ut != nullptr) {
+    UErrorCode status = U_ZERO_ERROR;
+    it.sentences->setText(ut, status);
+    if (U_SUCCESS(status)) {
+      for (int32_t b = it.sentences->next(); b != icu::BreakIterator::DONE;
+           b = it.sentences->next()) {
+        breaks.push_back(static_cast<size_t>(b));
+      }
+    }
+  }
+  if (breaks.empty() || breaks.back() != text.size()) breaks.push_back(text.size());
+
+  std::vector<SentenceSpan> spans;
+  size_t start = 0;
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    size_t end = breaks[k];
+    if (k + 1 < breaks.size() && JoinsAcross(text, end)) continue;
+    size_t s = start, e = end;
+    while (s < e && IsAsciiSpace(text[s])) ++s;
+    while (e > s && IsAsciiSpace(text[e - 1])) --e;
+    if (e > s) spans.push_back({s, e});
+    start = end;
+  }
+  return spans;
+}
+
+std::string FoldCase(std::string_view word) {
+  std::string folded;
+  bool ascii = std::all_of(word.begin(), word.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    folded.assign(word);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return folded;
+  }
+  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
+      .foldCase()
+      .toUTF8String(folded);
+  // Typographic apostrophes fold to the ASCII one, so "patient’s" matches.
+  for (size_t pos; (pos = folded.find("\xE2\x80\x99")) != std::string::npos;) {
+    folded.replace(pos, 3, "'");
+  }
+  return folded;
+}
+
+void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens) {
+  std::string_view part = text.substr(span.start, span.end - span.start);
+  ThreadIterators& it = Iterators();
+  UText* ut = it.words ? it.Open(part) : nullptr;
+  if (ut == nullptr) return;
+  UErrorCode status = U_ZERO_ERROR;
+  it.words->setText(ut, status);
+  if (U_FAILURE(status)) return;
+
+  bool space_before = true;
+  int32_t begin = it.words->first();
+  for (int32_t end = it.words->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = it.words->next()) {
+    const int32_t status_code = it.words->getRuleStatus();
+    std::string_view piece = part.substr(begin, end - begin);
+    Token token;
+    token.start = span.start + begin;
+    token.end = span.start + end;
+    if (status_code >= UBRK_WORD_NONE && status_code < UBRK_WORD_NONE_LIMIT) {
+      UChar32 first = CodePointAt(piece, 0);
+      if (IsSpaceLike(first)) {
+        space_before = true;
+        continue;
+      }
+      token.kind = u_ispunct(first) ? TokenKind::kPunct : TokenKind::kSymbol;
+      token.folded.assign(piece);
+    } else {
+      token.kind = (status_code >= UBRK_WORD_NUMBER && status_code < UBRK_WORD_NUMBER_LIMIT)
+                       ? TokenKind::kNumber
+                       : TokenKind::kWord;
+      bool any_lower = false, first_letter = true;
+      const auto* bytes = reinterpret_cast<const uint8_t*>(piece.data());
+      for (int32_t i = 0; i < static_cast<int32_t>(piece.size());) {
+        UChar32 c;
+        U8_NEXT(bytes, i, static_cast<int32_t>(piece.size()), c);
+        if (c < 0) continue;
+        if (u_isalpha(c)) {
+          ++token.letters;
+          bool upper = u_isupper(c);
+          if (first_letter) token.capitalized = upper;
+          first_letter = false;
+          if (u_islower(c)) any_lower = true;
+        } else if (u_isdigit(c)) {
+          ++token.digits;
+        }
+      }
+      token.all_caps = token.letters > 0 && !any_lower;
+      token.folded = FoldCase(piece);
+    }
+    token.space_before = space_before;
+    space_before = false;
+    tokens->push_back(std::move(token));
+  }
+}
+
+}  // namespace plainlang

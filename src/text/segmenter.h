@@ -1,0 +1,50 @@
+// Sentence and word segmentation: ICU's Unicode rules plus clinical rules.
+#ifndef PLAINLANG_TEXT_SEGMENTER_H_
+#define PLAINLANG_TEXT_SEGMENTER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plainlang {
+
+enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSymbol };
+
+struct Token {
+  size_t start = 0, end = 0;   // bytes into the segmented text
+  TokenKind kind = TokenKind::kWord;
+  bool space_before = false;   // whitespace separates it from the previous token
+  bool capitalized = false;    // first letter is upper-case
+  bool all_caps = false;       // has letters, none lower-case
+  uint32_t letters = 0;        // letter code points
+  uint32_t digits = 0;         // decimal digit code points
+  std::string folded;          // case-folded, curly apostrophe as '
+  bool is_word() const { return kind == TokenKind::kWord || kind == TokenKind::kNumber; }
+};
+
+struct SentenceSpan {
+  size_t start = 0, end = 0;  // bytes, trimmed of surrounding whitespace
+};
+
+// Sentences of `text` (valid UTF-8). ICU's sentence rules, then:
+//  - no break after titles and Latin abbreviations ("Dr.", "e.g.", "i.e.",
+//    "vs."), nor after dosing and time abbreviations ("b.i.d.", "a.m.")
+//    unless a capital letter follows;
+//  - decimals ("2.5 mg", "7.2%") and times ("8:30") never break (ICU);
+//  - a line break ends a sentence (ICU) unless the next line continues it in
+//    lower case; a blank line or a bullet line always ends one.
+// Spans holding only whitespace are dropped. Thread-safe.
+std::vector<SentenceSpan> SplitSentences(std::string_view text);
+
+// Appends the tokens of text[span.start, span.end) to *tokens, with offsets
+// into `text`. Whitespace is not a token. Thread-safe.
+void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens);
+
+// Case-folds a UTF-8 word the way tokens are folded (lexicon keys use it).
+std::string FoldCase(std::string_view word);
+
+}  // namespace plainlang
+
+#endif  // PLAINLANG_TEXT_SEGMENTER_H_

@@ -1,0 +1,136 @@
+#include "text/utf8_text.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+#include <unicode/utf8.h>
+
+#include <cstring>
+
+namespace plainlang {
+namespace {
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the leading run of ASCII bytes; messages are mostly ASCII, and
+// ASCII is always valid NFC.
+size_t AsciiPrefix(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, s.data() + i, 8);
+    if (chunk & 0x8080808080808080ULL) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+}  // namespace
+
+Utf8Text::Utf8Text(std::string_view input) : input_(input) {
+  size_t ascii = AsciiPrefix(input);
+  if (ascii == input.size()) return;
+
+  // Repair: replace each maximal invalid subsequence with U+FFFD (ICU's
+  // U8_NEXT follows the same rule as browsers) and remember the offsets.
+  std::string repaired;
+  std::vector<uint32_t> repaired_to_input;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(input.data());
+  const int32_t length = static_cast<int32_t>(input.size());
+  bool valid_utf8 = true;
+  for (int32_t i = static_cast<int32_t>(ascii); i < length && valid_utf8;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    valid_utf8 = c >= 0;
+  }
+  if (!valid_utf8) {
+    repaired.reserve(input.size() + 16);
+    repaired_to_input.reserve(input.size() + 16);
+    for (int32_t i = 0; i < length;) {
+      int32_t begin = i;
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      if (c >= 0) {
+        for (int32_t k = begin; k < i; ++k) repaired_to_input.push_back(k);
+        repaired.append(input.data() + begin, i - begin);
+      } else {
+        ++invalid_sequences_;
+        for (int k = 0; k < 3; ++k) repaired_to_input.push_back(begin);
+        repaired.append(kReplacement, 3);
+      }
+    }
+    repaired_to_input.push_back(static_cast<uint32_t>(input.size()));
+  }
+
+  std::string_view valid = invalid_sequences_ > 0 ? std::string_view(repaired) : input;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return;  // keep the text unnormalised rather than fail
+  // A combining mark right after the ASCII prefix composes with its last
+  // byte, so normalisation starts one byte earlier.
+  const size_t head = ascii > 0 ? ascii - 1 : 0;
+  icu::StringPiece piece(valid.data() + head, static_cast<int32_t>(valid.size() - head));
+  if (nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) {
+    if (invalid_sequences_ > 0) {
+      owned_ = std::move(repaired);
+      to_input_ = std::move(repaired_to_input);
+    }
+    return;
+  }
+
+  // NFC changes the text: normalise, and compose the edit map with the
+  // repair map so every position still leads back to the caller's bytes.
+  status = U_ZERO_ERROR;
+  std::string normalized(valid.substr(0, head));
+  icu::Edits edits;
+  icu::StringByteSink<std::string> sink(&normalized, static_cast<int32_t>(valid.size()));
+  nfc->normalizeUTF8(0, piece, sink, &edits, status);
+  if (U_FAILURE(status)) {
+    if (invalid_sequences_ > 0) {
+      owned_ = std::move(repaired);
+      to_input_ = std::move(repaired_to_input);
+    }
+    return;
+  }
+  changed_by_nfc_ = true;
+  auto valid_to_input = [&](size_t offset) -> uint32_t {
+    return invalid_sequences_ > 0 ? repaired_to_input[offset] : static_cast<uint32_t>(offset);
+  };
+  to_input_.resize(normalized.size() + 1);
+  for (size_t k = 0; k < head; ++k) to_input_[k] = valid_to_input(k);
+  icu::Edits::Iterator it = edits.getFineIterator();
+  while (it.next(status)) {
+    size_t dest = head + it.destinationIndex();
+    size_t src = head + it.sourceIndex();
+    for (int32_t k = 0; k < it.newLength(); ++k) {
+      to_input_[dest + k] = valid_to_input(it.hasChange() ? src : src + k);
+    }
+  }
+  to_input_[normalized.size()] = valid_to_input(valid.size());
+  owned_ = std::move(normalized);
+}
+
+size_t Utf16Offsets::operator()(size_t byte_offset) {
+  if (byte_offset < byte_) {  // callers go forward; restart if they do not
+    byte_ = 0;
+    utf16_ = 0;
+  }
+  const auto* bytes = reinterpret_cast<const uint8_t*>(input_.data());
+  const int32_t length = static_cast<int32_t>(input_.size());
+  int32_t i = static_cast<int32_t>(byte_);
+  const int32_t target = static_cast<int32_t>(std::min(byte_offset, input_.size()));
+  while (i < target) {
+    if (bytes[i] < 0x80) {
+      ++i;
+      ++utf16_;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    utf16_ += (c > 0xFFFF) ? 2 : 1;  // invalid (c < 0) is one U+FFFD
+  }
+  byte_ = static_cast<size_t>(i);
+  return utf16_;
+}
+
+}  // namespace plainlang
