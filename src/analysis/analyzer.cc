@@ -265,14 +265,12 @@ void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts&
   if (index_.allowed.count(base)) return;
   // A capitalised word inside a sentence is most likely a name.
   if (token.capitalized && !sentence_start) return;
-  double zipf = 0;
-  const WordFacts* word = nullptr;
-  for (const std::string& stem : InflectionStems(base)) {
-    if ((word = index_.FindWord(stem)) != nullptr) {
-      zipf = word->zipf;
-      break;
-    }
+  const WordFacts* word = index_.FindWord(base);
+  if (word == nullptr) {
+    std::vector<std::string> stems = InflectionStems(base);
+    for (size_t k = 1; k < stems.size() && word == nullptr; ++k) word = index_.FindWord(stems[k]);
   }
+  double zipf = word != nullptr ? word->zipf : 0;
   double familiarity = ZipfFamiliarity(zipf);
   if (zipf < kAffixJargonZipf) {
     if (const Affix* affix = MedicalAffix(index_, base)) {
@@ -302,6 +300,7 @@ void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts&
 }
 
 void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
+  const size_t first_finding = report_.findings.size();
   tokens_.clear();
   Tokenize(text_.text(), span, &tokens_);
   SentenceFacts facts;
@@ -365,7 +364,8 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   sentence.grade = SentenceGrade(facts.counts);
   sentence.jargon_words = facts.jargon_words;
   if (facts.counts.words > options_.long_sentence_words) {
-    Finding& finding = report_.findings.emplace_back();
+    // Before the sentence's other findings, keeping findings in start order.
+    Finding& finding = *report_.findings.emplace(report_.findings.begin() + first_finding);
     finding.kind = FindingKind::kLongSentence;
     finding.start = span.start;
     finding.end = span.end;
@@ -414,10 +414,6 @@ Report MessageAnalysis::Run() {
   report_.verdict.meets_target =
       report_.readability.consensus_grade <= options_.target_grade + 1e-9 &&
       report_.jargon.density <= options_.max_jargon + 1e-12;
-  std::stable_sort(report_.findings.begin(), report_.findings.end(),
-                   [](const Finding& a, const Finding& b) {
-                     return a.start != b.start ? a.start < b.start : a.end > b.end;
-                   });
   MapOffsets();
   return std::move(report_);
 }

@@ -31,6 +31,9 @@ void AddUndoubled(std::vector<std::string>& stems, std::string_view stem) {
 bool TokenEquals(const Token& token, const std::string& key) {
   if (token.folded == key) return true;
   if (token.kind != TokenKind::kWord) return false;
+  // Stems keep the word's first three letters, so most words can be ruled
+  // out before any stem is made.
+  if (token.folded.compare(0, 3, key, 0, 3) != 0) return false;
   std::vector<std::string> stems = InflectionStems(token.folded);
   return std::find(stems.begin() + 1, stems.end(), key) != stems.end();
 }
@@ -41,9 +44,9 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   const Token& first = tokens[i];
   if (first.kind != TokenKind::kWord && first.kind != TokenKind::kNumber) return 0;
   size_t best = 0;
-  for (const std::string& form : InflectionStems(first.folded)) {
+  auto longest_from = [&](std::string_view form) {
     auto found = index.terms_by_first.find(form);
-    if (found == index.terms_by_first.end()) continue;
+    if (found == index.terms_by_first.end()) return;
     for (uint32_t candidate : found->second) {
       const Term& term = index.terms[candidate];
       size_t n = term.tokens.size();
@@ -57,8 +60,11 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
         *id = candidate;
       }
     }
-    if (best > 0) break;  // the exact form wins over an inflection stem
-  }
+  };
+  longest_from(first.folded);
+  if (best > 0 || first.kind != TokenKind::kWord) return best;  // the exact form wins
+  std::vector<std::string> stems = InflectionStems(first.folded);
+  for (size_t k = 1; k < stems.size() && best == 0; ++k) longest_from(stems[k]);
   return best;
 }
 

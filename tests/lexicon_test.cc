@@ -1,0 +1,151 @@
+// Loading tables: formats, overlays, and errors that name file, line and field.
+#include "plainlang/lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "lexicon/lexicon_index.h"
+
+namespace plainlang {
+namespace {
+
+constexpr char kTerms[] =
+    "term\tcategory\tfamiliarity\tplain\tdefinition\tsource\n"
+    "# a comment line is skipped\n"
+    "myocardial infarction\tcondition\t0.1\theart attack|heart damage\t\tdoid\n"
+    "X-ray\ttest\t0.9\t\t\tplainlang\r\n"
+    "\n";
+
+TEST(LexiconTest, LoadsTermsWithTokensAndAlternatives) {
+  Lexicon lexicon;
+  lexicon.Load(TableKind::kTerms, kTerms, "terms.tsv");
+  const Lexicon::Index& index = lexicon.index();
+  ASSERT_EQ(index.terms.size(), 2u);
+  const Term& mi = index.terms[0];
+  EXPECT_EQ(mi.term, "myocardial infarction");
+  EXPECT_FLOAT_EQ(mi.familiarity, 0.1f);
+  ASSERT_EQ(mi.plain.size(), 2u);
+  EXPECT_EQ(mi.plain[1], "heart damage");
+  EXPECT_EQ(mi.tokens, (std::vector<std::string>{"myocardial", "infarction"}));
+  // Hyphenated terms are split as the segmenter splits text; CRLF is fine.
+  EXPECT_EQ(index.terms[1].tokens, (std::vector<std::string>{"x", "-", "ray"}));
+  EXPECT_EQ(index.terms[1].source, "plainlang");
+  EXPECT_EQ(index.longest_term_tokens, 3u);
+  EXPECT_EQ(lexicon.sizes().terms, 2u);
+}
+
+TEST(LexiconTest, OverlayColumnsMayBeFewAndInAnyOrder) {
+  Lexicon lexicon;
+  lexicon.Load(TableKind::kTerms, "plain\tterm\nboth sides\tbilateral\n", "mine.tsv");
+  const Term& term = lexicon.index().terms.at(0);
+  EXPECT_EQ(term.term, "bilateral");
+  EXPECT_EQ(term.plain.at(0), "both sides");
+  EXPECT_FLOAT_EQ(term.familiarity, 0.2f);  // unspecified -> treated as jargon
+}
+
+TEST(LexiconTest, LaterRowsReplaceEarlierOnes) {
+  Lexicon lexicon;
+  lexicon.Load(TableKind::kTerms, kTerms, "terms.tsv");
+  lexicon.Load(TableKind::kTerms, "term\tfamiliarity\nMyocardial  Infarction\t0.7\n", "mine.tsv");
+  ASSERT_EQ(lexicon.index().terms.size(), 2u);
+  EXPECT_FLOAT_EQ(lexicon.index().terms[0].familiarity, 0.7f);
+}
+
+TEST(LexiconTest, AbbreviationsAreKeyedWithoutDotsOrCase) {
+  Lexicon lexicon;
+  lexicon.Load(TableKind::kAbbreviations,
+               "abbreviation\texpansions\tplain\tcase\tfamiliarity\tsource\n"
+               "b.i.d.\tbis in die\ttwice a day\tany\t0.2\tplainlang\n"
+               "MS\tmultiple sclerosis|mitral stenosis\t\texact\t\twikipedia\n",
+               "abbreviations.tsv");
+  const Lexicon::Index& index = lexicon.index();
+  ASSERT_EQ(index.abbreviation_by_key.count("bid"), 1u);
+  const Abbreviation& ms = index.abbreviations[index.abbreviation_by_key.at("ms")];
+  EXPECT_TRUE(ms.exact_case);
+  EXPECT_EQ(ms.expansions.size(), 2u);
+  EXPECT_FLOAT_EQ(ms.familiarity, 0.2f);
+}
+
+TEST(LexiconTest, WordsAffixesAndAllowList) {
+  Lexicon lexicon;
+  lexicon.Load(TableKind::kWords, "word\tzipf\tsyllables\nEdema\t2.81\t3\nqwzx\t1.5\t\n", "w.tsv");
+  lexicon.Load(TableKind::kAffixes,
+               "affix\tposition\tmeaning\texample\n-itis\tsuffix\tinflammation\tarthritis\n"
+               "brady-\tprefix\tslow\tbradycardia\nhepat\troot\tliver\thepatic\n",
+               "a.tsv");
+  lexicon.Load(TableKind::kAllow, "word\nHbA1c\n", "allow.tsv");
+  const Lexicon::Index& index = lexicon.index();
+  ASSERT_NE(index.FindWord("edema"), nullptr);
+  EXPECT_FLOAT_EQ(index.FindWord("edema")->zipf, 2.81f);
+  EXPECT_EQ(index.FindWord("edema")->syllables, 3);
+  EXPECT_EQ(index.FindWord("qwzx")->syllables, -1);
+  EXPECT_EQ(index.suffixes.at(0).affix, "itis");
+  EXPECT_EQ(index.prefixes.at(0).affix, "brady");
+  EXPECT_EQ(index.allowed.count("hba1c"), 1u);
+  EXPECT_EQ(lexicon.sizes().affixes, 2u);
+}
+
+// The message of a LexiconError thrown while loading `contents`.
+std::string LoadError(TableKind kind, const std::string& contents) {
+  Lexicon lexicon;
+  try {
+    lexicon.Load(kind, contents, "mine.tsv");
+  } catch (const LexiconError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(LexiconTest, ErrorsNameFileLineAndField) {
+  EXPECT_EQ(LoadError(TableKind::kTerms, "word\tplain\nx\ty\n"),
+            "mine.tsv:1: header lacks the column 'term' (columns are separated by tabs)");
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tfamiliarity\nedema\t0.2\nascites\thigh\n"),
+            "mine.tsv:3: field 'familiarity' must be a number from 0 to 1, got 'high'");
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tplain\n# note\nedema\tswelling\textra\n"),
+            "mine.tsv:3: expected 2 tab-separated fields, found 3");
+  EXPECT_EQ(LoadError(TableKind::kAbbreviations, "abbreviation\tcase\nBP\tupper\n"),
+            "mine.tsv:2: abbreviation 'BP' needs an 'expansions' or a 'plain' field");
+  EXPECT_EQ(LoadError(TableKind::kAbbreviations, "abbreviation\tplain\tcase\nBP\tx\tupper\n"),
+            "mine.tsv:2: field 'case' must be 'exact' or 'any', got 'upper'");
+  EXPECT_EQ(LoadError(TableKind::kAffixes, "affix\tposition\n-itis\tend\n"),
+            "mine.tsv:2: field 'position' must be 'prefix', 'suffix' or 'root', got 'end'");
+  EXPECT_EQ(LoadError(TableKind::kTerms, ""), "mine.tsv: no header row");
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tplain\n\tx\n"), "mine.tsv:2: field 'term' is empty");
+}
+
+TEST(LexiconTest, ErrorCarriesItsParts) {
+  Lexicon lexicon;
+  try {
+    lexicon.Load(TableKind::kWords, "word\tzipf\nfever\t9.5\n", "words.tsv");
+    FAIL() << "expected a LexiconError";
+  } catch (const LexiconError& error) {
+    EXPECT_EQ(error.file(), "words.tsv");
+    EXPECT_EQ(error.line(), 2);
+    EXPECT_EQ(error.reason(), "field 'zipf' must be a number from 0 to 8, got '9.5'");
+  }
+}
+
+TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
+  std::string path = ::testing::TempDir() + "/plainlang_overlay_terms.tsv";
+  {
+    std::ofstream out(path);
+    out << "term\tplain\tfamiliarity\nzorblax syndrome\ta made-up illness\t0.05\n";
+  }
+  auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
+  EXPECT_EQ(lexicon->sizes().terms, Lexicon::Default()->sizes().terms + 1);
+  EXPECT_EQ(lexicon->index().term_by_key.count("zorblax syndrome"), 1u);
+  std::remove(path.c_str());
+
+  try {
+    Lexicon::DefaultWithOverlays({{TableKind::kTerms, "/nonexistent/terms.tsv"}});
+    FAIL() << "expected a LexiconError";
+  } catch (const LexiconError& error) {
+    EXPECT_STREQ(error.what(), "/nonexistent/terms.tsv: cannot open the file");
+  }
+}
+
+}  // namespace
+}  // namespace plainlang

@@ -1,0 +1,110 @@
+// Lexicon matching over tokens: longest multi-word match, inflections,
+// abbreviation case rules.
+#include "lexicon/matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "plainlang/lexicon.h"
+
+namespace plainlang {
+namespace {
+
+class MatcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    lexicon_.Load(TableKind::kTerms,
+                  "term\tcategory\tfamiliarity\tplain\n"
+                  "heart\tanatomy\t1\t\n"
+                  "heart failure\tcondition\t0.6\t\n"
+                  "congestive heart failure\tcondition\t0.2\tweak heart\n"
+                  "biopsy\tprocedure\t0.35\ttissue sample\n"
+                  "stent\tprocedure\t0.4\ttube\n"
+                  "x-ray\ttest\t0.9\t\n"
+                  "blood clot\tcondition\t0.9\t\n",
+                  "terms.tsv");
+    lexicon_.Load(TableKind::kAbbreviations,
+                  "abbreviation\texpansions\tplain\tcase\n"
+                  "BID\ttwice a day\ttwice a day\texact\n"
+                  "PRN\tas needed\tas needed\tany\n"
+                  "HbA1c\themoglobin A1c\taverage blood sugar\tany\n"
+                  "s/p\tstatus post\tafter\tany\n"
+                  "f/u\tfollow-up\tfollow-up\tany\n"
+                  "w/\twith\twith\tany\n"
+                  "q.d.\tonce a day\tonce a day\tany\n"
+                  "MRI\tmagnetic resonance imaging\t\tany\n"
+                  "US\tultrasound\tultrasound\texact\n",
+                  "abbreviations.tsv");
+  }
+
+  // "text of match" for each match, terms as "T:..." and abbreviations "A:...".
+  std::vector<std::string> Matches(const std::string& text, bool shouting = false) {
+    std::vector<Token> tokens;
+    Tokenize(text, SentenceSpan{0, text.size()}, &tokens);
+    std::vector<std::string> out;
+    for (const LexiconMatch& m : MatchLexicon(lexicon_.index(), text, tokens, shouting)) {
+      std::string span = text.substr(tokens[m.first].start, tokens[m.end - 1].end - tokens[m.first].start);
+      out.push_back((m.type == LexiconMatch::Type::kTerm ? "T:" : "A:") + span);
+    }
+    return out;
+  }
+
+  Lexicon lexicon_;
+};
+
+using Strings = std::vector<std::string>;
+
+TEST_F(MatcherTest, LongestMultiWordMatchWins) {
+  EXPECT_EQ(Matches("History of congestive heart failure and a heart murmur."),
+            (Strings{"T:congestive heart failure", "T:heart"}));
+  EXPECT_EQ(Matches("Mild heart failure."), (Strings{"T:heart failure"}));
+}
+
+TEST_F(MatcherTest, CaseFoldedAndInflected) {
+  EXPECT_EQ(Matches("Two BIOPSIES were taken; she was stented."),
+            (Strings{"T:BIOPSIES", "T:stented"}));
+  EXPECT_EQ(Matches("Both X-rays and the blood clots"), (Strings{"T:X-rays", "T:blood clots"}));
+  EXPECT_EQ(Matches("The biopsy's result"), (Strings{"T:biopsy's"}));
+}
+
+TEST_F(MatcherTest, ShortStemsAreNotInflections) {
+  // "stents" is a plural, but "tents" is not a form of "stent", nor "hearts"
+  // of anything shorter.
+  EXPECT_EQ(Matches("We saw tents and stents."), (Strings{"T:stents"}));
+}
+
+TEST_F(MatcherTest, AbbreviationCaseRules) {
+  EXPECT_EQ(Matches("Take it BID and prn."), (Strings{"A:BID", "A:prn"}));
+  EXPECT_EQ(Matches("We bid you farewell."), Strings{});  // "bid" is a word
+  // Written with dots it is an abbreviation whatever its case.
+  EXPECT_EQ(Matches("Take it b.i.d. or B.I.D."), (Strings{"A:b.i.d", "A:B.I.D"}));
+  EXPECT_EQ(Matches("Your hba1c and HBA1C"), (Strings{"A:hba1c", "A:HBA1C"}));
+  EXPECT_EQ(Matches("Seen by US staff"), (Strings{"A:US"}));
+  EXPECT_EQ(Matches("Give it to us"), Strings{});
+}
+
+TEST_F(MatcherTest, SlashesDotsAndPlurals) {
+  EXPECT_EQ(Matches("s/p surgery, f/u in 2 wks, take w/ food"),
+            (Strings{"A:s/p", "A:f/u", "A:w/"}));
+  EXPECT_EQ(Matches("Take it q.d. daily and q.d daily"), (Strings{"A:q.d", "A:q.d"}));
+  EXPECT_EQ(Matches("Two MRIs"), (Strings{"A:MRIs"}));
+}
+
+TEST_F(MatcherTest, ShoutedSentencesDoNotMatchExactCaseAbbreviations) {
+  EXPECT_EQ(Matches("CALL US IF YOU NEED A BID", /*shouting=*/true), Strings{});
+}
+
+TEST(InflectionStemsTest, CommonEndings) {
+  EXPECT_EQ(InflectionStems("biopsies"), (Strings{"biopsies", "biopsy"}));
+  EXPECT_EQ(InflectionStems("doses"), (Strings{"doses", "dose", "dos"}));
+  EXPECT_EQ(InflectionStems("stopped"), (Strings{"stopped", "stopp", "stoppe", "stop"}));
+  EXPECT_EQ(InflectionStems("dosing"), (Strings{"dosing", "dos", "dose"}));
+  EXPECT_EQ(InflectionStems("patient's"), (Strings{"patient's", "patient"}));
+  EXPECT_EQ(InflectionStems("virus"), (Strings{"virus"}));
+  EXPECT_EQ(InflectionStems("bed"), (Strings{"bed"}));
+}
+
+}  // namespace
+}  // namespace plainlang
