@@ -62,8 +62,11 @@ TEST(LexiconTest, AbbreviationsAreKeyedWithoutDotsOrCase) {
                "MS\tmultiple sclerosis|mitral stenosis\t\texact\t\twikipedia\n",
                "abbreviations.tsv");
   const Lexicon::Index& index = lexicon.index();
-  ASSERT_EQ(index.abbreviation_by_key.count("bid"), 1u);
-  const Abbreviation& ms = index.abbreviations[index.abbreviation_by_key.at("ms")];
+  ASSERT_NE(index.FindAbbreviation("bid"), nullptr);
+  EXPECT_EQ(index.FindAbbreviation("bid")->written, "b.i.d.");
+  EXPECT_EQ(index.FindAbbreviation("b.i.d"), nullptr);  // keys hold no dots
+  ASSERT_NE(index.FindAbbreviation("ms"), nullptr);
+  const Abbreviation& ms = *index.FindAbbreviation("ms");
   EXPECT_TRUE(ms.exact_case);
   EXPECT_EQ(ms.expansions.size(), 2u);
   EXPECT_FLOAT_EQ(ms.familiarity, 0.2f);
@@ -84,7 +87,9 @@ TEST(LexiconTest, WordsAffixesAndAllowList) {
   EXPECT_EQ(index.FindWord("qwzx")->syllables, -1);
   EXPECT_EQ(index.suffixes.at(0).affix, "itis");
   EXPECT_EQ(index.prefixes.at(0).affix, "brady");
-  EXPECT_EQ(index.allowed.count("hba1c"), 1u);
+  ASSERT_NE(index.FindWord("hba1c"), nullptr);
+  EXPECT_TRUE(index.FindWord("hba1c")->allowed);
+  EXPECT_FALSE(index.FindWord("edema")->allowed);
   EXPECT_EQ(lexicon.sizes().affixes, 2u);
 }
 
@@ -136,7 +141,10 @@ TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
   }
   auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
   EXPECT_EQ(lexicon->sizes().terms, Lexicon::Default()->sizes().terms + 1);
-  EXPECT_EQ(lexicon->index().term_by_key.count("zorblax syndrome"), 1u);
+  const WordEntry* first = lexicon->index().FindWord("zorblax");
+  ASSERT_NE(first, nullptr);
+  ASSERT_EQ(first->first_of_terms.size(), 1u);
+  EXPECT_EQ(lexicon->index().terms[first->first_of_terms[0]].term, "zorblax syndrome");
   std::remove(path.c_str());
 
   try {

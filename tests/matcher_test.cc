@@ -43,8 +43,10 @@ class MatcherTest : public ::testing::Test {
   std::vector<std::string> Matches(const std::string& text, bool shouting = false) {
     std::vector<Token> tokens;
     Tokenize(text, SentenceSpan{0, text.size()}, &tokens);
+    std::vector<const WordEntry*> entries;
+    for (const Token& token : tokens) entries.push_back(lexicon_.index().FindWord(token.folded));
     std::vector<std::string> out;
-    for (const LexiconMatch& m : MatchLexicon(lexicon_.index(), text, tokens, shouting)) {
+    for (const LexiconMatch& m : MatchLexicon(lexicon_.index(), text, tokens, entries, shouting)) {
       std::string span = text.substr(tokens[m.first].start, tokens[m.end - 1].end - tokens[m.first].start);
       out.push_back((m.type == LexiconMatch::Type::kTerm ? "T:" : "A:") + span);
     }

@@ -10,7 +10,8 @@ namespace {
 
 constexpr double kTolerance = 1e-9;
 
-// A discharge note of middling difficulty: W/S = 100/5 = 20, Y/W = 150/100 = 1.5.
+// A discharge note of middling difficulty: W/S = 100/5 = 20,
+// Y/W = 150/100 = 1.5.
 Counts DischargeNote() {
   Counts counts;
   counts.words = 100;
@@ -143,7 +144,7 @@ TEST(ScoreReadabilityTest, RunOnBlobClampsToTheTopOfEachScale) {
                           "gunning_fog, ari, linsear_write, lix"}));
 }
 
-TEST(ScoreReadabilityTest, OneWordSentencesClampToTheBottomOfEachScale) {
+TEST(ScoreReadabilityTest, OneWordSentencesClampToTheEasyEndSilently) {
   Counts counts;
   counts.words = 10;
   counts.sentences = 10;
@@ -172,10 +173,10 @@ TEST(ScoreReadabilityTest, OneWordSentencesClampToTheBottomOfEachScale) {
   EXPECT_NEAR(scores.lix, 1.0, kTolerance);
   // Sorted grades: 0, 0, 0, [0], 0.4, 3.1291, 5.
   EXPECT_EQ(scores.consensus_grade, 0.0);
-  ASSERT_EQ(warnings.size(), 2u);
-  EXPECT_EQ(warnings[1],
-            "clamped to the range of the scale: flesch_reading_ease, "
-            "flesch_kincaid_grade, coleman_liau, ari, linsear_write");
+  // Running off the easy end is normal for short plain sentences: only the
+  // SMOG sample-size warning remains.
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].rfind("SMOG was designed", 0), 0u);
 }
 
 TEST(ScoreReadabilityTest, NoWordsGivesTheEasiestScoresAndOneWarning) {

@@ -94,12 +94,14 @@ def main() -> int:
     parser.add_argument("--split", choices=["heldout", "dev"],
                         default="heldout",
                         help="heldout: every 10th entry; dev: the rest")
+    parser.add_argument("--words-tsv", type=pathlib.Path, default=WORDS_TSV,
+                        help="the table --source words reads")
     parser.add_argument("--errors", type=int, default=0,
                         help="print this many mistakes (dev split only)")
     args = parser.parse_args()
 
     entries = (cmudict_entries(CMUDICT) if args.source == "cmudict"
-               else words_tsv_entries(WORDS_TSV))
+               else words_tsv_entries(args.words_tsv))
     held_out = args.split == "heldout"
     chosen = [entry for index, entry in enumerate(entries)
               if (index % 10 == 0) == held_out]

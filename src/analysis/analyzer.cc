@@ -130,6 +130,7 @@ class MessageAnalysis {
   const Utf8Text& text_;
   Report report_;
   std::vector<Token> tokens_;           // of the current sentence
+  std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
   std::set<std::string> defined_;       // abbreviation keys the text has explained
   std::set<std::string> distinct_;      // distinct jargon terms flagged
   double weighted_jargon_words_ = 0;
@@ -152,7 +153,10 @@ size_t CountWords(const std::vector<Token>& tokens, size_t first, size_t end) {
 void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term,
                                      SentenceFacts& facts) {
   if (term.category == "medicine" || term.familiarity >= options_.jargon_familiarity) return;
-  if (match.end - match.first == 1 && index_.allowed.count(tokens_[match.first].folded)) return;
+  if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
+      entries_[match.first]->allowed) {
+    return;
+  }
   bool general = IsGeneralCategory(term.category);
   Finding& finding = NewFinding(general ? FindingKind::kComplexWord : FindingKind::kJargon,
                                 match.first, match.end);
@@ -195,7 +199,8 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
     }
   }
   if (defined_.count(key) || entry.familiarity >= options_.jargon_familiarity) return;
-  if (index_.allowed.count(FoldCase(written))) return;
+  const WordEntry* written_entry = index_.FindWord(FoldCase(written));
+  if (written_entry != nullptr && written_entry->allowed) return;
 
   Finding& finding = NewFinding(FindingKind::kAbbreviation, match.first, match.end);
   finding.term = std::string(entry.written);
@@ -203,12 +208,13 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   // Plain wording when we have it; the expansion when there is only one;
   // nothing when the sense is ambiguous (the expansions are listed instead).
   if (!entry.plain.empty()) {
-    finding.suggestion = std::string(entry.plain);
+    finding.suggestion = std::string(entry.plain.front());
+    finding.alternatives.assign(entry.plain.begin(), entry.plain.end());
   } else if (entry.expansions.size() == 1) {
     finding.suggestion = std::string(entry.expansions.front());
   }
   if (entry.expansions.size() == 1 && !entry.plain.empty() &&
-      entry.plain != entry.expansions.front()) {
+      entry.plain.front() != entry.expansions.front()) {
     finding.definition = std::string(entry.expansions.front());
   }
   finding.familiarity = entry.familiarity;
@@ -220,12 +226,19 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   distinct_.insert("a:" + key);
 }
 
-int WordSyllables(const Lexicon::Index& index, const Token& token) {
-  if (token.kind == TokenKind::kNumber) return 1;
+// The word's entry, or for a possessive ("patient's") its base word's.
+const WordEntry* FindWordOrBase(const Lexicon::Index& index, const Token& token,
+                                const WordEntry* entry) {
+  if (entry != nullptr || token.kind != TokenKind::kWord) return entry;
   std::string_view base = StripPossessive(token.folded);
-  const WordFacts* facts = index.FindWord(base);
-  if (facts != nullptr && facts->syllables >= 0) return std::max<int>(1, facts->syllables);
-  return std::max(1, EstimateSyllables(base));
+  return base.size() == token.folded.size() ? nullptr : index.FindWord(base);
+}
+
+int WordSyllables(const Lexicon::Index& index, const Token& token, const WordEntry* entry) {
+  if (token.kind == TokenKind::kNumber) return 1;
+  entry = FindWordOrBase(index, token, entry);
+  if (entry != nullptr && entry->syllables >= 0) return std::max<int>(1, entry->syllables);
+  return std::max(1, EstimateSyllables(StripPossessive(token.folded)));
 }
 
 void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence_start,
@@ -246,7 +259,7 @@ void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence
       std::string_view word = token.folded;
       if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
         for (const std::string& stem : InflectionStems(word)) {
-          const WordFacts* facts = index_.FindWord(stem);
+          const WordEntry* facts = index_.FindWord(stem);
           if (stem != word && facts != nullptr && facts->syllables > 0) {
             stem_syllables = facts->syllables;
             break;
@@ -262,15 +275,23 @@ void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts&
   const Token& token = tokens_[i];
   if (token.kind != TokenKind::kWord || token.digits > 0) return;
   std::string_view base = StripPossessive(token.folded);
-  if (index_.allowed.count(base)) return;
+  const WordEntry* word = FindWordOrBase(index_, token, entries_[i]);
+  if (word != nullptr && word->allowed) return;
   // A capitalised word inside a sentence is most likely a name.
   if (token.capitalized && !sentence_start) return;
-  const WordFacts* word = index_.FindWord(base);
-  if (word == nullptr) {
+  // Entries made only for term or abbreviation keys carry no frequency;
+  // an inflected word takes its stem's ("biopsies" -> "biopsy").
+  if (word == nullptr || word->zipf == 0) {
     std::vector<std::string> stems = InflectionStems(base);
-    for (size_t k = 1; k < stems.size() && word == nullptr; ++k) word = index_.FindWord(stems[k]);
+    for (size_t k = 1; k < stems.size(); ++k) {
+      const WordEntry* stem = index_.FindWord(stems[k]);
+      if (stem != nullptr && stem->zipf > 0) {
+        word = stem;
+        break;
+      }
+    }
   }
-  double zipf = word != nullptr ? word->zipf : 0;
+  const double zipf = word != nullptr ? word->zipf : 0;
   double familiarity = ZipfFamiliarity(zipf);
   if (zipf < kAffixJargonZipf) {
     if (const Affix* affix = MedicalAffix(index_, base)) {
@@ -290,12 +311,12 @@ void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts&
       return;
     }
   }
-  if (zipf < options_.complex_word_zipf && WordSyllables(index_, token) >= 3) {
+  if (zipf < options_.complex_word_zipf && WordSyllables(index_, token, entries_[i]) >= 3) {
     Finding& finding = NewFinding(FindingKind::kComplexWord, i, i + 1);
     finding.term = std::string(base);
     finding.familiarity = familiarity;
     finding.severity = 0.25 + 0.25 * (1 - familiarity);
-    finding.source = word != nullptr ? "wordfreq" : "unknown word";
+    finding.source = zipf > 0 ? "wordfreq" : "unknown word";
   }
 }
 
@@ -312,7 +333,12 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   }
   bool shouting = letters >= 12 && capitals * 10 >= letters * 8;
 
-  std::vector<LexiconMatch> matches = MatchLexicon(index_, text_.text(), tokens_, shouting);
+  entries_.clear();
+  for (const Token& token : tokens_) {
+    entries_.push_back(token.is_word() ? index_.FindWord(token.folded) : nullptr);
+  }
+  std::vector<LexiconMatch> matches =
+      MatchLexicon(index_, text_.text(), tokens_, entries_, shouting);
   size_t next_match = 0;
   bool sentence_start = true;
   for (size_t i = 0; i < tokens_.size();) {
@@ -332,13 +358,13 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
           if (!tokens_[k].is_word()) continue;
           word.letters += tokens_[k].letters;
           word.digits += tokens_[k].digits;
-          syllables += WordSyllables(index_, tokens_[k]);
+          syllables += WordSyllables(index_, tokens_[k], entries_[k]);
         }
         CountWord(word, syllables, sentence_start, facts.counts);
       } else {
         for (size_t k = match.first; k < match.end; ++k) {
           if (!tokens_[k].is_word()) continue;
-          CountWord(tokens_[k], WordSyllables(index_, tokens_[k]),
+          CountWord(tokens_[k], WordSyllables(index_, tokens_[k], entries_[k]),
                     sentence_start && k == match.first, facts.counts);
         }
       }
@@ -347,7 +373,8 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
       continue;
     }
     if (tokens_[i].is_word()) {
-      CountWord(tokens_[i], WordSyllables(index_, tokens_[i]), sentence_start, facts.counts);
+      CountWord(tokens_[i], WordSyllables(index_, tokens_[i], entries_[i]), sentence_start,
+                facts.counts);
       ClassifyWord(i, sentence_start, facts);
       sentence_start = false;
     }

@@ -30,13 +30,22 @@ constexpr double kMaxLix = 100;
 // McLaughlin calibrated SMOG on samples of 30 sentences.
 constexpr int64_t kSmogSampleSentences = 30;
 
-// Collects the names of clamped scores so that one warning lists them all.
+// Clamps scores to their scale and collects, for one warning, the names of
+// those that ran off the hard end. Running off the easy end (a grade below
+// 0, reading ease above 100) is normal for short plain sentences and is
+// clamped silently.
 class Clamper {
  public:
-  double operator()(double value, double high, std::string_view name) {
+  enum class HardEnd { kHigh, kLow };
+
+  double operator()(double value, double high, std::string_view name,
+                    HardEnd hard = HardEnd::kHigh) {
     if (value >= 0 && value <= high) return value;
-    if (!clamped_.empty()) clamped_ += ", ";
-    clamped_ += name;
+    const bool too_hard = hard == HardEnd::kHigh ? value > high : value < 0;
+    if (too_hard) {
+      if (!clamped_.empty()) clamped_ += ", ";
+      clamped_ += name;
+    }
     return value < 0 ? 0 : high;
   }
 
@@ -72,7 +81,7 @@ ReadabilityScores ScoreReadability(const Counts& counts,
   Clamper clamp;
   scores.flesch_reading_ease = clamp(
       206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
-      kMaxReadingEase, "flesch_reading_ease");
+      kMaxReadingEase, "flesch_reading_ease", Clamper::HardEnd::kLow);
   scores.flesch_kincaid_grade =
       clamp(FleschKincaidGrade(words_per_sentence, syllables_per_word),
             kMaxGrade, "flesch_kincaid_grade");

@@ -38,20 +38,15 @@ void AddTerm(Lexicon::Index& index, Term term, const TsvRow* row) {
     if (row != nullptr) row->Fail("field 'term' holds no word");
     return;
   }
-  std::string key;
-  for (const std::string& token : term.tokens) {
-    if (!key.empty()) key += ' ';
-    key += token;
+  WordEntry& first = index.words.FindOrAdd(term.tokens.front(), /*stable=*/false);
+  for (uint32_t id : first.first_of_terms) {
+    if (index.terms[id].tokens == term.tokens) {  // a later row replaces an earlier one
+      index.terms[id] = std::move(term);
+      return;
+    }
   }
-  auto found = index.term_by_key.find(key);
-  if (found != index.term_by_key.end()) {
-    index.terms[found->second] = std::move(term);
-    return;
-  }
-  uint32_t id = static_cast<uint32_t>(index.terms.size());
+  first.first_of_terms.push_back(static_cast<uint32_t>(index.terms.size()));
   index.longest_term_tokens = std::max(index.longest_term_tokens, term.tokens.size());
-  index.terms_by_first[term.tokens.front()].push_back(id);
-  index.term_by_key.emplace(std::move(key), id);
   index.terms.push_back(std::move(term));
 }
 
@@ -104,7 +99,7 @@ void LoadAbbreviations(Lexicon::Index& index, std::string_view contents,
     std::string key = AbbreviationKey(entry.written);
     if (key.empty()) row.Fail("field 'abbreviation' is empty");
     entry.expansions = SplitBars(row.field(kExpansions));
-    entry.plain = row.field(kPlain);
+    entry.plain = SplitBars(row.field(kPlain));
     if (entry.expansions.empty() && entry.plain.empty()) {
       row.Fail("abbreviation '" + std::string(entry.written) +
                "' needs an 'expansions' or a 'plain' field");
@@ -118,12 +113,11 @@ void LoadAbbreviations(Lexicon::Index& index, std::string_view contents,
     entry.familiarity = static_cast<float>(
         row.number(kFamiliarity, 0, 1, kDefaultAbbreviationFamiliarity));
     entry.source = row.field(kSource);
-    auto found = index.abbreviation_by_key.find(key);
-    if (found != index.abbreviation_by_key.end()) {
-      index.abbreviations[found->second] = std::move(entry);
+    WordEntry& word = index.words.FindOrAdd(key, /*stable=*/false);
+    if (word.abbreviation >= 0) {
+      index.abbreviations[word.abbreviation] = std::move(entry);
     } else {
-      index.abbreviation_by_key.emplace(std::move(key),
-                                        static_cast<uint32_t>(index.abbreviations.size()));
+      word.abbreviation = static_cast<int32_t>(index.abbreviations.size());
       index.abbreviations.push_back(std::move(entry));
     }
   });
@@ -133,14 +127,16 @@ void LoadWords(Lexicon::Index& index, std::string_view contents, std::string_vie
   enum { kWord, kZipf, kSyllables };
   static const std::vector<TsvColumn> columns = {
       {"word", true}, {"zipf", false}, {"syllables", false}};
-  index.words.reserve(index.words.size() + contents.size() / 16);
+  index.words.reserve(index.words.size() + contents.size() / 14);
   ForEachTsvRow(contents, file, columns, [&](const TsvRow& row) {
     std::string_view word = row.field(kWord);
     if (word.empty()) row.Fail("field 'word' is empty");
-    WordFacts facts;
-    facts.zipf = static_cast<float>(row.number(kZipf, 0, 8, 0));
-    facts.syllables = static_cast<int8_t>(row.number(kSyllables, 0, 30, -1));
-    index.words.insert_or_assign(FoldCase(word), facts);
+    // The generator writes folded words; fold anything else once, here.
+    std::string folded = FoldCase(word);
+    WordEntry& entry = folded == word ? index.words.FindOrAdd(word, /*stable=*/true)
+                                      : index.words.FindOrAdd(folded, /*stable=*/false);
+    entry.zipf = static_cast<float>(row.number(kZipf, 0, 8, 0));
+    entry.syllables = static_cast<int8_t>(row.number(kSyllables, 0, 30, -1));
   });
 }
 
@@ -163,6 +159,10 @@ void LoadAffixes(Lexicon::Index& index, std::string_view contents, std::string_v
                std::string(position) + "'");
     }
   });
+  // The longest affix that fits a word explains it best ("-ectomy" before "-tomy").
+  auto longest_first = [](const Affix& a, const Affix& b) { return a.affix.size() > b.affix.size(); };
+  std::stable_sort(index.prefixes.begin(), index.prefixes.end(), longest_first);
+  std::stable_sort(index.suffixes.begin(), index.suffixes.end(), longest_first);
 }
 
 void LoadAllow(Lexicon::Index& index, std::string_view contents, std::string_view file) {
@@ -170,7 +170,9 @@ void LoadAllow(Lexicon::Index& index, std::string_view contents, std::string_vie
   ForEachTsvRow(contents, file, columns, [&](const TsvRow& row) {
     std::string word = FoldCase(row.field(0));
     if (word.empty()) row.Fail("field 'word' is empty");
-    index.allowed.insert(std::move(word));
+    WordEntry& entry = index.words.FindOrAdd(word, /*stable=*/false);
+    if (!entry.allowed) ++index.allowed;
+    entry.allowed = true;
   });
 }
 
@@ -261,7 +263,7 @@ Lexicon::Sizes Lexicon::sizes() const {
   sizes.abbreviations = index_->abbreviations.size();
   sizes.words = index_->words.size();
   sizes.affixes = index_->prefixes.size() + index_->suffixes.size();
-  sizes.allowed = index_->allowed.size();
+  sizes.allowed = index_->allowed;
   return sizes;
 }
 

@@ -6,22 +6,12 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "lexicon/word_table.h"
 #include "plainlang/lexicon.h"
 
 namespace plainlang {
-
-// Hash maps keyed by std::string that can be probed with a string_view.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-template <typename Value>
-using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // A term of the terms table, or a medicine name (category "medicine").
 struct Term {
@@ -37,15 +27,10 @@ struct Term {
 struct Abbreviation {
   std::string_view written;  // canonical spelling, e.g. "HbA1c", "b.i.d."
   std::vector<std::string_view> expansions;
-  std::string_view plain;
+  std::vector<std::string_view> plain;  // plain wordings, best first
   bool exact_case = false;   // only the written capitals match ("BID", not "bid")
   float familiarity = 0.2f;
   std::string_view source;
-};
-
-struct WordFacts {
-  float zipf = 0;         // everyday frequency, Zipf scale (0 = unseen, 7 = "the")
-  int8_t syllables = -1;  // from the pronouncing dictionary; -1 when unknown
 };
 
 struct Affix {
@@ -58,21 +43,20 @@ struct Lexicon::Index {
   std::deque<std::string> blobs;
 
   std::vector<Term> terms;
-  StringMap<uint32_t> term_by_key;                   // tokens joined by ' '
-  StringMap<std::vector<uint32_t>> terms_by_first;   // first token -> term ids
   size_t longest_term_tokens = 0;
-
-  std::vector<Abbreviation> abbreviations;
-  StringMap<uint32_t> abbreviation_by_key;  // folded, dots removed
-
-  StringMap<WordFacts> words;
-  std::vector<Affix> prefixes, suffixes;
-  StringSet allowed;
   size_t medicines = 0;
+  std::vector<Abbreviation> abbreviations;
+  // Every word form: words.tsv, first tokens of terms, abbreviation keys
+  // (folded, dots removed), allowed words.
+  WordTable words;
+  std::vector<Affix> prefixes, suffixes;  // longest first
+  size_t allowed = 0;
 
-  const WordFacts* FindWord(std::string_view folded) const {
-    auto it = words.find(folded);
-    return it == words.end() ? nullptr : &it->second;
+  const WordEntry* FindWord(std::string_view folded) const { return words.Find(folded); }
+  const Abbreviation* FindAbbreviation(std::string_view key) const {
+    const WordEntry* entry = words.Find(key);
+    return entry == nullptr || entry->abbreviation < 0 ? nullptr
+                                                        : &abbreviations[entry->abbreviation];
   }
 };
 

@@ -39,15 +39,14 @@ bool TokenEquals(const Token& token, const std::string& key) {
 }
 
 // Length in tokens of the longest term starting at tokens[i], or 0.
-size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens, size_t i,
-                   uint32_t* id) {
+size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens,
+                   const WordEntry* entry, size_t i, uint32_t* id) {
   const Token& first = tokens[i];
-  if (first.kind != TokenKind::kWord && first.kind != TokenKind::kNumber) return 0;
+  if (!first.is_word()) return 0;
   size_t best = 0;
-  auto longest_from = [&](std::string_view form) {
-    auto found = index.terms_by_first.find(form);
-    if (found == index.terms_by_first.end()) return;
-    for (uint32_t candidate : found->second) {
+  auto longest_from = [&](const WordEntry* form) {
+    if (form == nullptr) return;
+    for (uint32_t candidate : form->first_of_terms) {
       const Term& term = index.terms[candidate];
       size_t n = term.tokens.size();
       if (n <= best || i + n > tokens.size()) continue;
@@ -61,10 +60,10 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
       }
     }
   };
-  longest_from(first.folded);
+  longest_from(entry);
   if (best > 0 || first.kind != TokenKind::kWord) return best;  // the exact form wins
   std::vector<std::string> stems = InflectionStems(first.folded);
-  for (size_t k = 1; k < stems.size() && best == 0; ++k) longest_from(stems[k]);
+  for (size_t k = 1; k < stems.size() && best == 0; ++k) longest_from(index.FindWord(stems[k]));
   return best;
 }
 
@@ -89,10 +88,17 @@ bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_s
 
 // Length in tokens of the longest abbreviation starting at tokens[i], or 0.
 size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
-                           const std::vector<Token>& tokens, size_t i,
+                           const std::vector<Token>& tokens, const WordEntry* entry, size_t i,
                            bool all_caps_sentence, uint32_t* id) {
   if (!tokens[i].is_word()) return 0;
   size_t best = 0;
+  // The common case, one token without dots: its entry is already at hand.
+  const bool glued = i + 1 < tokens.size() && !tokens[i + 1].space_before;
+  if (!glued && tokens[i].folded.find('.') == std::string::npos &&
+      (entry == nullptr || entry->abbreviation < 0) &&
+      !(tokens[i].folded.size() >= 3 && tokens[i].folded.back() == 's')) {
+    return 0;
+  }
   for (size_t j = i; j < tokens.size() && j - i < kMaxAbbreviationTokens; ++j) {
     if (j > i && tokens[j].space_before) break;
     const Token& last = tokens[j];
@@ -101,24 +107,27 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
                   (last.folded == "/" && (j + 1 == tokens.size() || tokens[j + 1].space_before));
     if (!closes) continue;
     std::string_view raw = text.substr(tokens[i].start, last.end - tokens[i].start);
-    std::string key = AbbreviationKey(raw);
-    auto found = index.abbreviation_by_key.find(key);
+    const Abbreviation* found = nullptr;
+    if (j == i && raw.find('.') == std::string_view::npos) {
+      if (entry != nullptr && entry->abbreviation >= 0) found = &index.abbreviations[entry->abbreviation];
+    } else {
+      found = index.FindAbbreviation(AbbreviationKey(raw));
+    }
     // A plural of capitals: "MRIs", "UTIs".
-    if (found == index.abbreviation_by_key.end() && j == i && raw.size() >= 3 &&
-        raw.back() == 's' && tokens[i].letters >= 3) {
+    if (found == nullptr && j == i && raw.size() >= 3 && raw.back() == 's' &&
+        tokens[i].letters >= 3) {
       std::string_view singular = raw.substr(0, raw.size() - 1);
       bool capitals = std::all_of(singular.begin(), singular.end(), [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       });
       if (capitals) {
-        found = index.abbreviation_by_key.find(AbbreviationKey(singular));
+        found = index.FindAbbreviation(AbbreviationKey(singular));
         raw = singular;
       }
     }
-    if (found == index.abbreviation_by_key.end()) continue;
-    if (!CaseAllows(index.abbreviations[found->second], raw, all_caps_sentence)) continue;
+    if (found == nullptr || !CaseAllows(*found, raw, all_caps_sentence)) continue;
     best = j - i + 1;
-    *id = found->second;
+    *id = static_cast<uint32_t>(found - index.abbreviations.data());
   }
   return best;
 }
@@ -163,13 +172,14 @@ std::vector<std::string> InflectionStems(std::string_view folded) {
 
 std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_view text,
                                        const std::vector<Token>& tokens,
+                                       const std::vector<const WordEntry*>& entries,
                                        bool all_caps_sentence) {
   std::vector<LexiconMatch> matches;
   for (size_t i = 0; i < tokens.size();) {
     uint32_t term_id = 0, abbreviation_id = 0;
-    size_t term_length = LongestTerm(index, tokens, i, &term_id);
-    size_t abbreviation_length =
-        LongestAbbreviation(index, text, tokens, i, all_caps_sentence, &abbreviation_id);
+    size_t term_length = LongestTerm(index, tokens, entries[i], i, &term_id);
+    size_t abbreviation_length = LongestAbbreviation(index, text, tokens, entries[i], i,
+                                                     all_caps_sentence, &abbreviation_id);
     if (term_length == 0 && abbreviation_length == 0) {
       ++i;
       continue;

@@ -27,10 +27,13 @@ struct LexiconMatch {
 // word itself first. Stems shorter than three letters are not produced.
 std::vector<std::string> InflectionStems(std::string_view folded);
 
-// `text` is what the tokens' offsets index. `all_caps_sentence` disables
-// case-exact abbreviations, which in shouted text are ordinary words.
+// `text` is what the tokens' offsets index; `entries[i]` is
+// index.FindWord(tokens[i].folded), looked up once by the caller.
+// `all_caps_sentence` disables case-exact abbreviations, which in shouted
+// text are ordinary words.
 std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_view text,
                                        const std::vector<Token>& tokens,
+                                       const std::vector<const WordEntry*>& entries,
                                        bool all_caps_sentence);
 
 }  // namespace plainlang

@@ -12,8 +12,7 @@ namespace plainlang {
 // they are accented vowels (é, ï, ...). Returns at least 1 for any word
 // holding a letter, 0 otherwise. Apostrophes are ignored ("they're" is one
 // syllable); other non-letters split the word ("follow-up" is 2 + 1).
-// A pure function, safe for concurrent use; it does not allocate for words
-// of up to 64 letters.
+// A pure function, safe for concurrent use; it never allocates.
 int EstimateSyllables(std::string_view word);
 
 }  // namespace plainlang
