@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -115,6 +118,68 @@ TEST(FoldCaseTest, FoldsUnicode) {
   EXPECT_EQ(FoldCase("HbA1c"), "hba1c");
   EXPECT_EQ(FoldCase("\xC3\x89" "DEME"), "\xC3\xA9" "deme");  // ÉDEME
   EXPECT_EQ(FoldCase("STRASSE"), "strasse");
+}
+
+}  // namespace
+}  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+std::string Escaped(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else out += c;
+  }
+  return out;
+}
+
+// The ASCII fast path must give exactly ICU's tokens. Random strings over an
+// alphabet rich in the characters the word rules treat specially.
+TEST(TokenizeTest, AsciiFastPathMatchesIcu) {
+  std::string alphabet = "aZb09_.,;:'\" \t\n\r-/()%$+#@!?&*xyQ1";
+  for (char c = 0; c < 0x7F; ++c) alphabet.push_back(c);  // every ASCII character too
+  std::mt19937 random(20261125);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t length = 1 + random() % 24;
+    for (size_t k = 0; k < length; ++k) text += alphabet[random() % alphabet.size()];
+    std::vector<Token> fast, icu;
+    Tokenize(text, SentenceSpan{0, text.size()}, &fast, WordBreaks::kFast);
+    Tokenize(text, SentenceSpan{0, text.size()}, &icu, WordBreaks::kIcu);
+    ASSERT_EQ(fast.size(), icu.size()) << "text: \"" << Escaped(text) << "\"";
+    for (size_t k = 0; k < fast.size(); ++k) {
+      ASSERT_EQ(fast[k].start, icu[k].start) << "text: \"" << Escaped(text) << "\" token " << k;
+      ASSERT_EQ(fast[k].end, icu[k].end) << "text: \"" << Escaped(text) << "\" token " << k;
+      ASSERT_EQ(fast[k].kind, icu[k].kind) << "text: \"" << Escaped(text) << "\" token " << k;
+      ASSERT_EQ(fast[k].folded, icu[k].folded);
+      ASSERT_EQ(fast[k].space_before, icu[k].space_before) << "text: \"" << Escaped(text) << "\"";
+      ASSERT_EQ(fast[k].letters, icu[k].letters);
+      ASSERT_EQ(fast[k].digits, icu[k].digits);
+      ASSERT_EQ(fast[k].capitalized, icu[k].capitalized);
+      ASSERT_EQ(fast[k].all_caps, icu[k].all_caps);
+    }
+  }
+}
+
+// The same on real text: every example message, token for token.
+TEST(TokenizeTest, AsciiFastPathMatchesIcuOnExamples) {
+  for (const char* name : {"portal_message.txt", "plain_message.txt", "discharge_letter.txt"}) {
+    std::ifstream in(std::string(PLAINLANG_SOURCE_DIR) + "/examples/" + name);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(text.empty()) << name;
+    std::vector<Token> fast, icu;
+    Tokenize(text, SentenceSpan{0, text.size()}, &fast, WordBreaks::kFast);
+    Tokenize(text, SentenceSpan{0, text.size()}, &icu, WordBreaks::kIcu);
+    ASSERT_EQ(fast.size(), icu.size()) << name;
+    for (size_t k = 0; k < fast.size(); ++k) {
+      EXPECT_EQ(fast[k].end, icu[k].end) << name << " token " << k;
+      EXPECT_EQ(fast[k].kind, icu[k].kind) << name << " token " << k;
+    }
+  }
 }
 
 }  // namespace

@@ -38,9 +38,17 @@ struct SentenceSpan {
 // Spans holding only whitespace are dropped. Thread-safe.
 std::vector<SentenceSpan> SplitSentences(std::string_view text);
 
+// How Tokenize finds word boundaries.
+enum class WordBreaks {
+  kFast,  // ICU's word rules; pure-ASCII spans use a transcription of those
+          // rules that gives the same tokens (tested against ICU) 8x faster
+  kIcu,   // always ICU's break iterator
+};
+
 // Appends the tokens of text[span.start, span.end) to *tokens, with offsets
 // into `text`. Whitespace is not a token. Thread-safe.
-void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens);
+void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
+              WordBreaks breaks = WordBreaks::kFast);
 
 // Case-folds a UTF-8 word the way tokens are folded (lexicon keys use it).
 std::string FoldCase(std::string_view word);

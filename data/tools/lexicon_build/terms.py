@@ -1,0 +1,391 @@
+"""terms.tsv: term, category, familiarity, plain, definition, source.
+
+Terms come from the CDC Plain Language Thesaurus, CDC Everyday Words, the
+Disease Ontology, the NCI Dictionary of Cancer Terms, diagnosis words in
+ICD-10-CM, DrugCentral class names and our curated tables; the same term from
+several sources becomes one row. See data/README.md for the familiarity rule
+and the category signals, and this module's functions for each source.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import re
+
+from . import categories, text
+from .sources import Disease, GlossaryEntry, IcdHeader, ThesaurusEntry
+from .word_frequency import WordFrequency, base_familiarity_centi, format_centi
+
+SOURCE_ORDER = ("plainlang", "cdc_thesaurus", "cdc_everyday", "doid", "nci",
+                "icd10cm", "drugcentral")
+MAX_WORDS = 8
+DEFINITION_LIMIT = 250
+
+# Familiarity rule thresholds, in hundredths (see data/README.md).
+LAY_CAP = 45             # a term with a plain alternative is capped here...
+LAY_CAP_BELOW_BASE = 75  # ...unless its own base is at least this
+LAY_FLOOR = 80           # a term that is itself lay wording gets at least this
+FAMILIAR_FLOOR = 90      # a word in data/curated/familiar.tsv gets at least this
+LAY_WORD_CENTI = 350     # every word of a lay synonym has Zipf >= 3.5
+CDC_LAY_WORD_CENTI = 300 # every word of a CDC alternative that raises a term
+
+# ICD-10-CM word extraction (see TermsBuilder.add_icd_words).
+ICD_MIN_LENGTH = 6
+ICD_MAX_CENTI = 350
+# Chapters V-Y are external causes (vehicles, places, animals) and Z is
+# health-service encounters: their words are not diagnoses.
+ICD_CHAPTERS = tuple("ABCDEFGHIJKLMNOPQRST")
+# Words not in the CMU dictionary that are still not medical vocabulary.
+ICD_GENERAL_WORDS = frozenset({
+    "underdosing", "stingray", "stingrays", "centipedes", "misdirection",
+    "bulking", "puckering", "foodborne", "nonvenomous", "nonthermal",
+    "unspecified", "nondisplaced", "postprocedural", "sequela",
+    "classifiable", "self-harm", "non-pressure", "age-related",
+    "millipedes", "taipan",
+})
+
+# Priority of category evidence: lower wins.
+_PRIORITY = {"curated": 0, "drug_class": 1, "doid": 2, "shape": 3,
+             "nci_definition": 4, "icd": 5, "cdc": 6, "nci": 7, "familiar": 8}
+
+
+@dataclasses.dataclass
+class _Term:
+    sources: set = dataclasses.field(default_factory=set)
+    categories: dict = dataclasses.field(default_factory=dict)   # priority -> category
+    plain: dict = dataclasses.field(default_factory=dict)        # rank -> [text]
+    definitions: dict = dataclasses.field(default_factory=dict)  # rank -> text
+    familiar: bool = False
+    curated_familiarity: int | None = None
+
+    def add_category(self, evidence: str, category: str) -> None:
+        self.categories.setdefault(_PRIORITY[evidence], category)
+
+    def add_plain(self, rank: int, alternatives: list[str]) -> None:
+        self.plain.setdefault(rank, []).extend(alternatives)
+
+
+@dataclasses.dataclass
+class TermsReport:
+    rows: list[tuple[str, ...]]
+    dropped: dict[str, int]
+    medicine_overlap: list[str]   # terms kept although also medicine names
+
+
+class TermsBuilder:
+    """Collects evidence per term key, then applies the familiarity rule."""
+
+    def __init__(self, frequency: WordFrequency) -> None:
+        self.frequency = frequency
+        self.terms: dict[str, _Term] = {}
+        self.lay_phrases: set[str] = set()
+        self.dropped: collections.Counter = collections.Counter()
+
+    def _term(self, written: str, source: str) -> tuple[str, _Term] | None:
+        key = text.term_key(written)
+        if text.is_acronym(text.normalise(written)):
+            self.dropped[f"{source}: abbreviation, not a term"] += 1
+            return None
+        if not text.is_clean_term(key) or " - " in key:
+            # ' - ' marks an inverted index form: 'ca - skin cancer'.
+            self.dropped[f"{source}: brackets, commas or symbols"] += 1
+            return None
+        if text.word_count(key) > MAX_WORDS:
+            self.dropped[f"{source}: more than {MAX_WORDS} words"] += 1
+            return None
+        if text.has_code_token(key):
+            self.dropped[f"{source}: code or identifier"] += 1
+            return None
+        term = self.terms.setdefault(key, _Term())
+        term.sources.add(source)
+        return key, term
+
+    # --- sources -----------------------------------------------------------
+
+    def add_cdc_thesaurus(self, entries: list[ThesaurusEntry]) -> None:
+        """Every term with its alternatives. The alternatives are lay wording,
+        except that the thesaurus sometimes lists a technical word beside the
+        lay ones ('trachea'): an alternative counts as lay (familiarity
+        floor) only when all its words have Zipf >= 3.0."""
+        for entry in entries:
+            alternatives = text.split_alternatives(entry.alternatives)
+            # 'intravenous (IV)', 'dissemination (disseminate)': the bracket
+            # holds a variant, not part of the term.
+            written = re.sub(r"\s*\([^)]*\)", "", entry.term)
+            self.lay_phrases.update(
+                text.term_key(a) for a in alternatives
+                if self.frequency.phrase_centi(text.term_key(a)) >= CDC_LAY_WORD_CENTI)
+            found = self._term(written, "cdc_thesaurus")
+            if found:
+                key, term = found
+                term.add_plain(1, alternatives)
+                term.add_category("cdc", "general")
+
+    def add_cdc_everyday(self, headwords: list[str]) -> None:
+        for headword in headwords:
+            found = self._term(headword, "cdc_everyday")
+            if found:
+                found[1].add_category("cdc", "general")
+
+    def add_diseases(self, diseases: list[Disease]) -> None:
+        """Each label and exact synonym is a condition; its plain alternatives
+        are the entry's other names that are lay (see is_lay_name)."""
+        for disease in diseases:
+            names = [disease.label, *disease.exact_synonyms]
+            lay = [n for n in names if self.is_lay_name(n)]
+            lay_keys = list(dict.fromkeys(text.term_key(n) for n in lay))
+            # Lay names count as lay synonyms (familiarity floor) only when
+            # the entry has a technical name they stand in for.
+            if any(not self.is_lay_name(n) for n in names):
+                self.lay_phrases.update(lay_keys)
+            for name in names:
+                found = self._term(name, "doid")
+                if not found:
+                    continue
+                key, term = found
+                term.add_category("doid", "condition")
+                if key not in lay_keys:
+                    term.add_plain(2, [k for k in lay_keys if k != key])
+
+    def is_lay_name(self, name: str) -> bool:
+        """A disease name counts as lay wording when every word has Zipf >=
+        3.5 and, to stay conservative, it has no digits, no single letters, no
+        abbreviation ('HTN') and no capitalised word: the Disease Ontology
+        writes names in lower case, so a capital marks a person or a place
+        ('Lynch syndrome', 'Miller syndrome'), common words that are not
+        lay descriptions. Inverted index forms ('ca liver - primary') are
+        not lay either."""
+        name = text.normalise(name)
+        if any(c.isdigit() for c in name) or not text.is_clean_term(name.lower()):
+            return False
+        if " - " in name:
+            return False
+        for word in re.split(r"[ \-/]+", name):
+            if any(c.isupper() for c in word):
+                return False
+            if len(word) == 1 and word != "a":
+                return False
+        return self.frequency.phrase_centi(name.lower()) >= LAY_WORD_CENTI
+
+    def add_nci(self, glossary: list[GlossaryEntry], medicines: set[str],
+                class_terms: set[str]) -> None:
+        """Terms with the first sentence of their lay definition; entries that
+        are medicine names go to medicines.tsv instead."""
+        for entry in glossary:
+            key = text.term_key(entry.term)
+            if key in medicines:
+                self.dropped["nci: medicine name"] += 1
+                continue
+            found = self._term(entry.term, "nci")
+            if not found:
+                continue
+            key, term = found
+            definition = text.first_sentence(entry.definition, DEFINITION_LIMIT)
+            if definition:
+                term.definitions.setdefault(1, definition)
+            if key in class_terms:
+                term.add_category("drug_class", "medicine_class")
+            category = categories.from_definition(entry.definition)
+            if category:
+                term.add_category("nci_definition", category)
+            term.add_category("nci", "other")
+
+    def add_icd_words(self, headers: list[IcdHeader], general_words: set[str]) -> None:
+        """Single diagnosis words from ICD-10-CM descriptions (chapters A-T):
+        at least ICD_MIN_LENGTH letters, Zipf below 3.5, and not general
+        English -- not in the CMU Pronouncing Dictionary (a 125,000-word
+        general English word list) unless the word has a medical ending such
+        as -itis or -ectomy, and not in ICD_GENERAL_WORDS. Category: symptom
+        when the word occurs only in R00-R69 (symptoms and signs), other when
+        only in chapter R otherwise (abnormal findings: 'transaminase'),
+        medicine_class when only in T36-T50 (poisoning by drugs), other when
+        only in T51-T65 (toxic substances), anatomy when it follows 'of' (with
+        optional left/right/upper/...) in injury and musculoskeletal chapters
+        (S, M) at least twice and never starts a description, else condition.
+        Words written with inner capitals ('BCR/ABL-negative'), compounds
+        with two or more hyphens and plurals whose singular is also a term
+        are skipped.
+        """
+        chapters: dict[str, set[str]] = collections.defaultdict(set)
+        after_of: collections.Counter = collections.Counter()
+        first_words: set[str] = set()
+        acronym_parts: set[str] = set()  # 'BCR/ABL-negative' -> abl-negative
+        for header in headers:
+            if not header.code.startswith(ICD_CHAPTERS):
+                continue
+            description = text.normalise(header.description)
+            words = re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", description)
+            if words:
+                first_words.add(words[0].lower())
+            group = _icd_group(header.code)
+            for word in words:
+                chapters[word.lower()].add(group)
+                if any(c.isupper() for c in word[1:]):
+                    acronym_parts.add(word.lower())
+            if header.code[0] in "SM":
+                for match in re.finditer(
+                        r"\b(?:of|to|at)\s+(?:(?:left|right|unspecified|bilateral|"
+                        r"upper|lower|other|multiple|single|middle|ring|little|"
+                        r"index)\s+)*([a-z][a-z'-]*[a-z])", description.lower()):
+                    after_of[match.group(1)] += 1
+        candidates = []
+        for word in sorted(chapters):
+            if len(word) < ICD_MIN_LENGTH or word in ICD_GENERAL_WORDS:
+                continue
+            if word in acronym_parts or word.count("-") > 1:
+                continue
+            if self.frequency.word_centi(word) >= ICD_MAX_CENTI:
+                continue
+            if word in general_words and not categories.has_medical_suffix(word):
+                continue
+            candidates.append(word)
+        kept = set(candidates)
+        for word in candidates:
+            # A plural whose singular is also a term adds nothing: the
+            # matcher handles inflections.
+            singular = _singular(word)
+            if singular != word and (singular in kept or singular in self.terms):
+                continue
+            groups = chapters[word]
+            found = self._term(word, "icd10cm")
+            if not found:
+                continue
+            term = found[1]
+            if groups == {"R-symptom"}:
+                category = "symptom"
+            elif groups <= {"R-symptom", "R-finding"}:
+                category = "other"
+            elif groups == {"T-drug"}:
+                category = "medicine_class"
+            elif groups <= {"T-toxic", "T-drug"}:
+                category = "other"
+            elif after_of[word] >= 2 and word not in first_words:
+                category = "anatomy"
+            else:
+                category = "condition"
+            term.add_category("icd", category)
+
+    def add_drug_classes(self, class_terms: set[str]) -> None:
+        for key in sorted(class_terms):
+            found = self._term(key, "drugcentral")
+            if found:
+                found[1].add_category("drug_class", "medicine_class")
+
+    def add_curated(self, rows: list[dict[str, str]]) -> None:
+        """Our terms: plain listed first, category and familiarity override."""
+        for row in rows:
+            where = f"data/curated/terms.tsv line {row['_line']}"
+            key = text.term_key(row["term"])
+            if not text.is_clean_term(key) or text.word_count(key) > MAX_WORDS:
+                raise ValueError(f"{where}: {row['term']!r} is not a clean term")
+            term = self.terms.setdefault(key, _Term())
+            term.sources.add("plainlang")
+            plain = [p.strip() for p in row.get("plain", "").split("|") if p.strip()]
+            term.add_plain(0, plain)
+            self.lay_phrases.update(text.term_key(p) for p in plain)
+            if row.get("category"):
+                if row["category"] not in categories.CATEGORIES:
+                    raise ValueError(f"{where}: unknown category {row['category']!r}")
+                term.add_category("curated", row["category"])
+            if row.get("definition"):
+                term.definitions[0] = text.normalise(row["definition"])
+            if row.get("familiarity"):
+                value = float(row["familiarity"])
+                if not 0.0 <= value <= 1.0:
+                    raise ValueError(f"{where}: familiarity {value} outside 0..1")
+                term.curated_familiarity = round(value * 100)
+
+    def add_familiar(self, rows: list[dict[str, str]]) -> None:
+        for row in rows:
+            key = text.term_key(row["word"])
+            if not text.is_clean_term(key):
+                raise ValueError(f"data/curated/familiar.tsv line {row['_line']}: "
+                                 f"{row['word']!r} is not a word")
+            term = self.terms.setdefault(key, _Term())
+            term.sources.add("plainlang")
+            term.familiar = True
+            term.add_category("familiar", "general")
+
+    # --- output ------------------------------------------------------------
+
+    def familiarity(self, key: str, term: _Term, has_plain: bool) -> int:
+        """The familiarity rule, in hundredths (data/README.md)."""
+        base = base_familiarity_centi(self.frequency.phrase_centi(key))
+        value = base
+        if has_plain and base < LAY_CAP_BELOW_BASE:
+            value = min(value, LAY_CAP)
+        if key in self.lay_phrases:
+            value = max(value, LAY_FLOOR)
+        if term.familiar:
+            value = max(value, FAMILIAR_FLOOR)
+        if term.curated_familiarity is not None:
+            value = term.curated_familiarity
+        return value
+
+    def build(self, medicines: set[str],
+              anatomy_words: frozenset[str]) -> TermsReport:
+        rows = []
+        overlap = []
+        for key, term in self.terms.items():
+            plain = _dedupe([key] + [p for rank in sorted(term.plain)
+                                     for p in term.plain[rank]])[1:]
+            plain = [p.replace("|", "/") for p in plain]
+            if key in medicines:
+                if not plain or not ({"plainlang", "cdc_thesaurus"} & term.sources):
+                    self.dropped["medicine name (in medicines.tsv)"] += 1
+                    continue
+                overlap.append(key)
+            shape = categories.from_shape(key, anatomy_words)
+            if shape:
+                term.add_category("shape", shape)
+            category = term.categories[min(term.categories)]
+            definition = term.definitions[min(term.definitions)] if term.definitions else ""
+            sources = ",".join(s for s in SOURCE_ORDER if s in term.sources)
+            rows.append((key, category,
+                         format_centi(self.familiarity(key, term, bool(plain))),
+                         "|".join(plain), definition, sources))
+        return TermsReport(rows, dict(self.dropped), sorted(overlap))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _icd_group(code: str) -> str:
+    """'R-symptom' (R00-R69), 'R-finding' (R70-R99: abnormal test results),
+    'T-drug' (T36-T50), 'T-toxic' (T51-T65) or the chapter letter."""
+    if code[0] == "R" and code[1:3].isdigit():
+        return "R-symptom" if int(code[1:3]) <= 69 else "R-finding"
+    if code[0] == "T" and code[1:3].isdigit():
+        number = int(code[1:3])
+        if 36 <= number <= 50:
+            return "T-drug"
+        if 51 <= number <= 65:
+            return "T-toxic"
+    return code[0]
+
+
+def _dedupe(items) -> list[str]:
+    """Drops empty items and variants of an earlier item (see _variant_key)."""
+    seen, result = set(), []
+    for item in items:
+        variant = _variant_key(item)
+        if item and variant not in seen:
+            seen.add(variant)
+            result.append(item)
+    return result
+
+
+def _variant_key(phrase: str) -> str:
+    """Folds spelling variants together: case, spaces, hyphens, apostrophes,
+    British -our/-ae-/-oe- spellings and a final plural s ('colour vision
+    deficiency', "Alzheimer's disease", 'blood vessel tumors')."""
+    folded = re.sub(r"'s\b", "", phrase.casefold())
+    folded = re.sub(r"[^a-z0-9]", "", folded)
+    folded = folded.replace("our", "or").replace("ae", "e").replace("oe", "e")
+    return folded[:-1] if folded.endswith("s") else folded
