@@ -143,8 +143,11 @@ TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
   EXPECT_EQ(lexicon->sizes().terms, Lexicon::Default()->sizes().terms + 1);
   const WordEntry* first = lexicon->index().FindWord("zorblax");
   ASSERT_NE(first, nullptr);
-  ASSERT_EQ(first->first_of_terms.size(), 1u);
-  EXPECT_EQ(lexicon->index().terms[first->first_of_terms[0]].term, "zorblax syndrome");
+  EXPECT_TRUE(first->starts_longer_terms);
+  const WordEntry* pair = lexicon->index().FindWord("zorblax syndrome");
+  ASSERT_NE(pair, nullptr);
+  ASSERT_EQ(pair->terms.size(), 1u);
+  EXPECT_EQ(lexicon->index().terms[pair->terms[0]].term, "zorblax syndrome");
   std::remove(path.c_str());
 
   try {

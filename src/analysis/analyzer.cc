@@ -406,22 +406,33 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
 }
 
 // Offsets so far index text(); the report promises the caller's bytes and
-// UTF-16 units. All offsets are converted in one forward pass.
+// UTF-16 units. Sentences ascend and do not overlap, nor do the findings
+// inside them, so one forward cursor serves each; a long-sentence finding
+// spans exactly its sentence and copies the sentence's offsets.
 void MessageAnalysis::MapOffsets() {
-  std::vector<std::pair<size_t, size_t*>> utf16;  // (input byte offset, field to set)
-  auto map = [&](size_t& start, size_t& end, size_t& start16, size_t& end16) {
-    start = text_.ToInputOffset(start);
-    end = text_.ToInputOffset(end);
-    utf16.emplace_back(start, &start16);
-    utf16.emplace_back(end, &end16);
-  };
-  for (Finding& f : report_.findings) map(f.start, f.end, f.start_utf16, f.end_utf16);
-  for (Sentence& s : report_.sentences) map(s.start, s.end, s.start_utf16, s.end_utf16);
-  std::sort(utf16.begin(), utf16.end());
-  Utf16Offsets to_utf16(text_.input());
-  for (auto& [offset, field] : utf16) *field = to_utf16(offset);
   std::string_view input = text_.input();
-  for (Finding& f : report_.findings) f.text = std::string(input.substr(f.start, f.end - f.start));
+  const bool ascii = text_.is_ascii();  // UTF-16 offsets equal byte offsets
+  Utf16Offsets sentence_cursor(input), finding_cursor(input);
+  for (Sentence& s : report_.sentences) {
+    s.start = text_.ToInputOffset(s.start);
+    s.end = text_.ToInputOffset(s.end);
+    s.start_utf16 = ascii ? s.start : sentence_cursor(s.start);
+    s.end_utf16 = ascii ? s.end : sentence_cursor(s.end);
+  }
+  size_t sentence = 0;
+  for (Finding& f : report_.findings) {
+    f.start = text_.ToInputOffset(f.start);
+    f.end = text_.ToInputOffset(f.end);
+    if (f.kind == FindingKind::kLongSentence) {
+      while (report_.sentences[sentence].start != f.start) ++sentence;
+      f.start_utf16 = report_.sentences[sentence].start_utf16;
+      f.end_utf16 = report_.sentences[sentence].end_utf16;
+    } else {
+      f.start_utf16 = ascii ? f.start : finding_cursor(f.start);
+      f.end_utf16 = ascii ? f.end : finding_cursor(f.end);
+    }
+    f.text = std::string(input.substr(f.start, f.end - f.start));
+  }
 }
 
 Report MessageAnalysis::Run() {

@@ -33,19 +33,26 @@ std::string_view Embedded(const char* begin, const char* end) {
 constexpr double kDefaultTermFamiliarity = 0.2;
 constexpr double kDefaultAbbreviationFamiliarity = 0.2;
 
+// Terms of one word are filed under it; longer terms under their first two
+// words, so that a common first word ("blood") does not make the matcher
+// try every term it starts.
 void AddTerm(Lexicon::Index& index, Term term, const TsvRow* row) {
   if (term.tokens.empty()) {
     if (row != nullptr) row->Fail("field 'term' holds no word");
     return;
   }
-  WordEntry& first = index.words.FindOrAdd(term.tokens.front(), /*stable=*/false);
-  for (uint32_t id : first.first_of_terms) {
+  WordEntry* key = &index.words.FindOrAdd(term.tokens.front(), /*stable=*/false);
+  if (term.tokens.size() > 1) {
+    key->starts_longer_terms = true;
+    key = &index.words.FindOrAdd(TermPairKey(term.tokens[0], term.tokens[1]), /*stable=*/false);
+  }
+  for (uint32_t id : key->terms) {
     if (index.terms[id].tokens == term.tokens) {  // a later row replaces an earlier one
       index.terms[id] = std::move(term);
       return;
     }
   }
-  first.first_of_terms.push_back(static_cast<uint32_t>(index.terms.size()));
+  key->terms.push_back(static_cast<uint32_t>(index.terms.size()));
   index.longest_term_tokens = std::max(index.longest_term_tokens, term.tokens.size());
   index.terms.push_back(std::move(term));
 }
@@ -194,6 +201,13 @@ std::shared_ptr<Lexicon> BuildDefault() {
 }
 
 }  // namespace
+
+std::string TermPairKey(std::string_view first, std::string_view second) {
+  std::string key;
+  key.reserve(first.size() + 1 + second.size());
+  key.append(first).append(1, ' ').append(second);
+  return key;
+}
 
 std::string AbbreviationKey(std::string_view text) {
   std::string key = FoldCase(text);

@@ -63,6 +63,10 @@ struct Lexicon::Index {
 // The key an abbreviation is filed under: case-folded, dots removed.
 std::string AbbreviationKey(std::string_view text);
 
+// The key terms of two or more words are filed under: their first two
+// tokens joined by a space.
+std::string TermPairKey(std::string_view first, std::string_view second);
+
 // Splits a folded lexicon term into the tokens the segmenter would make.
 std::vector<std::string> TermTokens(std::string_view folded_term);
 

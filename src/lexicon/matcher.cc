@@ -28,12 +28,24 @@ void AddUndoubled(std::vector<std::string>& stems, std::string_view stem) {
   }
 }
 
+// Whether `folded` ends like an inflected English word (-s, -ed, -ing, a
+// possessive); only those are worth stemming.
+bool MayBeInflected(std::string_view folded) {
+  return folded.size() >= 4 &&
+         (folded.back() == 's' || folded.back() == '\'' || EndsWith(folded, "ed") ||
+          EndsWith(folded, "ing"));
+}
+
 bool TokenEquals(const Token& token, const std::string& key) {
   if (token.folded == key) return true;
-  if (token.kind != TokenKind::kWord) return false;
-  // Stems keep the word's first three letters, so most words can be ruled
-  // out before any stem is made.
-  if (token.folded.compare(0, 3, key, 0, 3) != 0) return false;
+  if (token.kind != TokenKind::kWord || !MayBeInflected(token.folded)) return false;
+  // A stem is no longer than its word and keeps all but the last letter of
+  // the key ("biopsies" -> "biopsy", "dosing" -> "dose"); most words are
+  // ruled out here before any stem is made.
+  if (key.empty() || key.size() > token.folded.size() ||
+      token.folded.compare(0, key.size() - 1, key, 0, key.size() - 1) != 0) {
+    return false;
+  }
   std::vector<std::string> stems = InflectionStems(token.folded);
   return std::find(stems.begin() + 1, stems.end(), key) != stems.end();
 }
@@ -44,9 +56,9 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   const Token& first = tokens[i];
   if (!first.is_word()) return 0;
   size_t best = 0;
-  auto longest_from = [&](const WordEntry* form) {
-    if (form == nullptr) return;
-    for (uint32_t candidate : form->first_of_terms) {
+  auto try_terms = [&](const WordEntry* key) {
+    if (key == nullptr) return;
+    for (uint32_t candidate : key->terms) {
       const Term& term = index.terms[candidate];
       size_t n = term.tokens.size();
       if (n <= best || i + n > tokens.size()) continue;
@@ -60,10 +72,28 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
       }
     }
   };
-  longest_from(entry);
-  if (best > 0 || first.kind != TokenKind::kWord) return best;  // the exact form wins
-  std::vector<std::string> stems = InflectionStems(first.folded);
-  for (size_t k = 1; k < stems.size() && best == 0; ++k) longest_from(index.FindWord(stems[k]));
+  // Each word is tried as written first; its stems only when that finds
+  // nothing ("blood clots" -> "blood clot").
+  auto try_first = [&](const WordEntry* word) {
+    if (word == nullptr) return;
+    if (word->starts_longer_terms && i + 1 < tokens.size()) {
+      const Token& second = tokens[i + 1];
+      try_terms(index.FindWord(TermPairKey(word->word, second.folded)));
+      if (best == 0 && second.kind == TokenKind::kWord && MayBeInflected(second.folded)) {
+        std::vector<std::string> stems = InflectionStems(second.folded);
+        for (size_t k = 1; k < stems.size() && best == 0; ++k) {
+          try_terms(index.FindWord(TermPairKey(word->word, stems[k])));
+        }
+      }
+    }
+    if (best == 0) try_terms(word);
+  };
+  try_first(entry);
+  if (best == 0 && first.kind == TokenKind::kWord && MayBeInflected(first.folded) &&
+      (entry == nullptr || (!entry->starts_longer_terms && entry->terms.empty()))) {
+    std::vector<std::string> stems = InflectionStems(first.folded);
+    for (size_t k = 1; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
+  }
   return best;
 }
 

@@ -18,8 +18,11 @@ struct WordEntry {
   float zipf = 0;          // everyday frequency, Zipf scale (0 = unseen, 7 = "the")
   int8_t syllables = -1;   // from the pronouncing dictionary; -1 when unknown
   bool allowed = false;    // on an allow-list: never flagged
-  int32_t abbreviation = -1;            // id of the abbreviation with this key
-  std::vector<uint32_t> first_of_terms;  // ids of the terms this form starts
+  int32_t abbreviation = -1;  // id of the abbreviation with this key
+  // For a word: the one-word terms it spells. For a pair of words joined by
+  // a space ("blood pressure"): the terms of two or more words they start.
+  std::vector<uint32_t> terms;
+  bool starts_longer_terms = false;  // a word that begins terms of 2+ words
 };
 
 // Open addressing with linear probing over entry indices; entries never

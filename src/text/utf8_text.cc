@@ -29,7 +29,8 @@ size_t AsciiPrefix(std::string_view s) {
 
 Utf8Text::Utf8Text(std::string_view input) : input_(input) {
   size_t ascii = AsciiPrefix(input);
-  if (ascii == input.size()) return;
+  ascii_ = ascii == input.size();
+  if (ascii_) return;
 
   // Repair: replace each maximal invalid subsequence with U+FFFD (ICU's
   // U8_NEXT follows the same rule as browsers) and remember the offsets.

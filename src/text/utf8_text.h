@@ -25,6 +25,7 @@ class Utf8Text {
     return owned_.empty() && to_input_.empty() ? input_ : owned_;
   }
   size_t invalid_sequences() const { return invalid_sequences_; }
+  bool is_ascii() const { return ascii_; }
   bool changed_by_nfc() const { return changed_by_nfc_; }
 
   // Byte offset in text() -> byte offset in input(). `offset` must be a
@@ -39,6 +40,7 @@ class Utf8Text {
   std::vector<uint32_t> to_input_;  // size owned_.size() + 1, or empty
   size_t invalid_sequences_ = 0;
   bool changed_by_nfc_ = false;
+  bool ascii_ = false;
 };
 
 // Converts byte offsets of `input` into UTF-16 code unit offsets of the same
