@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     report: list[str] = []
 
     affix_entries = sources.affixes()
-    affix_rows = affixes.build(affix_entries)
+    affix_rows = affixes.build(affix_entries, frequency)
 
     medicine_tables = medicines.build(
         sources.drug_class_links(), sources.drug_classes(), sources.nci_glossary(),

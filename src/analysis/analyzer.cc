@@ -297,10 +297,13 @@ void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts&
     if (const Affix* affix = MedicalAffix(index_, base)) {
       Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
       finding.term = std::string(base);
-      finding.definition = affix->meaning.empty()
-                               ? std::string()
-                               : "a medical word; '" + affix->affix + "' means " +
-                                     std::string(affix->meaning);
+      // "built on '-ectomy' (surgical removal)": the word part and what it means.
+      const bool suffix = !index_.suffixes.empty() && affix >= &index_.suffixes.front() &&
+                          affix <= &index_.suffixes.back();
+      std::string part = suffix ? "-" + affix->affix : affix->affix + "-";
+      std::string_view meaning = affix->meaning.substr(0, affix->meaning.find('|'));
+      finding.definition = "a medical word built on '" + part + "'" +
+                           (meaning.empty() ? "" : " (" + std::string(meaning) + ")");
       finding.familiarity = familiarity;
       finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed term
       finding.source = "affix:" + affix->affix;

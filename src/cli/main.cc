@@ -121,13 +121,16 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   check->add_option("--terms", options.term_files,
                     "extra terms (TSV: term, plain, definition, familiarity, ...)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   check->add_option("--abbreviations", options.abbreviation_files,
                     "extra abbreviations (TSV: abbreviation, expansions, plain, ...)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   check->add_option("--allow", options.allow_files,
                     "words your patients know, never flagged (TSV with a 'word' column)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -15,7 +15,11 @@ examples 'symptom, synalgia, synesthesia, syssarcosis' keeps sym-, syn-,
 sys-); an entry with several bracket groups none of whose forms occurs in
 its examples ('an(k)(c)l-' with 'ankylosis') is left out rather than
 guessed. Forms shorter than three letters (a-, an-, bi-, -y, -ic) are dropped:
-they start or end too many ordinary words to say anything. Footnote marks
+they start or end too many ordinary words to say anything. For the same
+reason an affix is dropped when more than MAX_EVERYDAY_WORDS everyday words
+(Zipf >= 3.5, at least three letters besides the affix) carry it: -ous
+(famous, various), post- (posting, posture) and syn- (system, syntax) say
+nothing about a word, while -ectomy, -itis, brady- and hepat- do. Footnote marks
 ('[1]') and spelling notes ('(BrE)', '(AmE)') are removed. Rows for the same
 affix and position are merged, meanings and examples joined with '|'.
 """
@@ -28,6 +32,22 @@ from . import text
 from .sources import Affix
 
 MIN_LETTERS = 3
+MAX_EVERYDAY_WORDS = 2
+EVERYDAY_CENTI_ZIPF = 350
+
+
+def _everyday_words(frequency) -> list[str]:
+    return sorted(w for w, centi in frequency.items()
+                  if centi >= EVERYDAY_CENTI_ZIPF and w.isalpha())
+
+
+def _carriers(form: str, position: str, everyday: list[str]) -> int:
+    """How many everyday words carry the affix form in its position."""
+    if position == "suffix":
+        return sum(1 for w in everyday if w.endswith(form) and len(w) >= len(form) + 3)
+    if position == "prefix":
+        return sum(1 for w in everyday if w.startswith(form) and len(w) >= len(form) + 3)
+    return 0
 
 
 def _options(pattern: str) -> list[str]:
@@ -61,7 +81,8 @@ def _forms(written: str) -> list[tuple[str, str]]:
     return [(form, position) for form in _options(core) if form]
 
 
-def build(entries: list[Affix]) -> list[tuple[str, str, str, str]]:
+def build(entries: list[Affix], frequency) -> list[tuple[str, str, str, str]]:
+    everyday = _everyday_words(frequency)
     merged: dict[tuple[str, str], dict[str, list[str]]] = {}
     for entry in entries:
         written = re.sub(r"\[\d+\]", "", entry.affix)
@@ -85,6 +106,8 @@ def build(entries: list[Affix]) -> list[tuple[str, str, str, str]]:
                         info[field].append(value)
     rows = []
     for (form, position), info in merged.items():
+        if _carriers(form, position, everyday) > MAX_EVERYDAY_WORDS:
+            continue
         affix = {"prefix": form + "-", "suffix": "-" + form, "root": form}[position]
         rows.append((affix, position, "|".join(info["meaning"]),
                      "|".join(info["example"])))

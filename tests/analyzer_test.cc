@@ -1,0 +1,247 @@
+// The whole pipeline with the embedded default lexicon.
+#include "plainlang/analyzer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "plainlang/output.h"
+
+namespace plainlang {
+namespace {
+
+const Analyzer& DefaultAnalyzer() {
+  static const Analyzer analyzer;
+  return analyzer;
+}
+
+const Finding* FindingFor(const Report& report, const std::string& text) {
+  for (const Finding& finding : report.findings) {
+    if (finding.text == text) return &finding;
+  }
+  return nullptr;
+}
+
+// Every finding's offsets slice the input to exactly its text.
+void ExpectOffsetsSlice(const std::string& input, const Report& report) {
+  for (const Finding& f : report.findings) {
+    ASSERT_LE(f.start, f.end);
+    ASSERT_LE(f.end, input.size());
+    EXPECT_EQ(input.substr(f.start, f.end - f.start), f.text);
+  }
+  for (const Sentence& s : report.sentences) {
+    ASSERT_LE(s.start, s.end);
+    ASSERT_LE(s.end, input.size());
+  }
+}
+
+TEST(AnalyzerTest, PortalShorthandIsFlaggedWithExpansions) {
+  const std::string input =
+      "Your BP is elevated. Continue lisinopril 10 mg PO BID and f/u in 2 wks.";
+  Report report = DefaultAnalyzer().Analyze(input);
+  ExpectOffsetsSlice(input, report);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"BP", "blood pressure"}, {"PO", "by mouth"}, {"BID", "twice a day"}, {"f/u", "follow-up"}};
+  for (const auto& [text, suggestion] : expected) {
+    const Finding* finding = FindingFor(report, text);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->kind, FindingKind::kAbbreviation) << text;
+    EXPECT_EQ(finding->suggestion, suggestion) << text;
+    EXPECT_FALSE(finding->expansions.empty()) << text;
+  }
+  EXPECT_EQ(FindingFor(report, "BP")->start, 5u);
+  EXPECT_EQ(FindingFor(report, "f/u")->start, 58u);
+  EXPECT_EQ(FindingFor(report, "lisinopril"), nullptr);  // a medicine, not jargon
+  EXPECT_EQ(report.counts.sentences, 2);
+  EXPECT_EQ(report.counts.words, 15);  // "f/u" is one word
+  EXPECT_GT(report.readability.consensus_grade, 0);
+  EXPECT_EQ(report.jargon.distinct_terms, 4);
+  EXPECT_FALSE(report.verdict.meets_target);
+}
+
+TEST(AnalyzerTest, CdcThesaurusAlternativeIsTheSuggestion) {
+  Report report = DefaultAnalyzer().Analyze("The scan shows bilateral edema.");
+  const Finding* bilateral = FindingFor(report, "bilateral");
+  ASSERT_NE(bilateral, nullptr);
+  EXPECT_EQ(bilateral->kind, FindingKind::kJargon);
+  EXPECT_EQ(bilateral->suggestion, "both sides");
+  EXPECT_NE(bilateral->source.find("cdc_thesaurus"), std::string::npos);
+  const Finding* edema = FindingFor(report, "edema");
+  ASSERT_NE(edema, nullptr);
+  EXPECT_EQ(edema->suggestion, "swelling");
+  EXPECT_FALSE(edema->definition.empty());
+}
+
+TEST(AnalyzerTest, DiseaseOntologyLaySynonymAndInflection) {
+  Report report = DefaultAnalyzer().Analyze("You had two myocardial infarctions and biopsies.");
+  const Finding* mi = FindingFor(report, "myocardial infarctions");
+  ASSERT_NE(mi, nullptr);
+  EXPECT_EQ(mi->term, "myocardial infarction");
+  EXPECT_EQ(mi->suggestion, "heart attack");
+  const Finding* biopsies = FindingFor(report, "biopsies");
+  ASSERT_NE(biopsies, nullptr);
+  EXPECT_EQ(biopsies->term, "biopsy");
+}
+
+TEST(AnalyzerTest, FamiliarWordsMedicinesAndNamesAreNotFlagged) {
+  Report report = DefaultAnalyzer().Analyze(
+      "Dr. Okafor says take aspirin and metformin. Your heart attack risk is low. "
+      "Drink water and rest.");
+  EXPECT_TRUE(report.findings.empty()) << ToJson(report);
+  EXPECT_EQ(report.jargon.density, 0);
+  EXPECT_TRUE(report.verdict.meets_target);
+}
+
+TEST(AnalyzerTest, AbbreviationDefinedInTheTextIsNotFlaggedAfterwards) {
+  Report report = DefaultAnalyzer().Analyze(
+      "The CBC is due. We ordered a complete blood count (CBC) today. The CBC was normal.");
+  int flagged = 0;
+  for (const Finding& f : report.findings) flagged += f.text == "CBC";
+  EXPECT_EQ(flagged, 1);  // only the use before the definition
+  EXPECT_EQ(report.findings.front().start, 4u);
+
+  // An explanation in parentheses right after the abbreviation counts too.
+  Report explained = DefaultAnalyzer().Analyze("Take it PRN (as needed). Use PRN only.");
+  EXPECT_EQ(FindingFor(explained, "PRN"), nullptr);
+}
+
+TEST(AnalyzerTest, UnknownWordsJudgedByAffixAndFrequency) {
+  Report report =
+      DefaultAnalyzer().Analyze("The zorbectomy went well, though he was perspicacious.");
+  const Finding* affix = FindingFor(report, "zorbectomy");
+  ASSERT_NE(affix, nullptr);
+  EXPECT_EQ(affix->kind, FindingKind::kJargon);
+  EXPECT_EQ(affix->source, "affix:ectomy");
+  const Finding* rare = FindingFor(report, "perspicacious");
+  ASSERT_NE(rare, nullptr);
+  EXPECT_EQ(rare->kind, FindingKind::kComplexWord);
+}
+
+TEST(AnalyzerTest, LongSentenceFindingSpansTheSentence) {
+  const std::string input =
+      "Please remember that you should take all of the tablets that we gave you every single "
+      "morning with a full glass of water before you eat anything at all. Thanks.";
+  Report report = DefaultAnalyzer().Analyze(input);
+  ASSERT_FALSE(report.findings.empty());
+  const Finding& first = report.findings.front();
+  EXPECT_EQ(first.kind, FindingKind::kLongSentence);
+  EXPECT_EQ(first.start, 0u);
+  EXPECT_EQ(first.text.back(), '.');
+  EXPECT_EQ(first.term, "29 words");
+  ASSERT_EQ(report.sentences.size(), 2u);
+  EXPECT_EQ(report.sentences[0].words, 29);
+  EXPECT_EQ(first.end, report.sentences[0].end);
+}
+
+TEST(AnalyzerTest, OffsetsWithCurlyQuotesAccentsAndEmoji) {
+  // “ (3 bytes, 1 unit) ... é (2 bytes, 1 unit) ... 😀 (4 bytes, 2 units).
+  const std::string input = "\xE2\x80\x9CYour\xE2\x80\x9D caf\xC3\xA9 \xF0\x9F\x98\x80 BP is high.";
+  Report report = DefaultAnalyzer().Analyze(input);
+  ExpectOffsetsSlice(input, report);
+  const Finding* bp = FindingFor(report, "BP");
+  ASSERT_NE(bp, nullptr);
+  EXPECT_EQ(bp->start, 22u);
+  EXPECT_EQ(bp->start_utf16, 15u);
+  EXPECT_EQ(bp->end_utf16, 17u);
+  ASSERT_EQ(report.sentences.size(), 1u);
+  EXPECT_EQ(report.sentences[0].end_utf16, 26u);
+}
+
+TEST(AnalyzerTest, DecomposedAccentsLeadBackToTheCallersBytes) {
+  // "Café" with e + combining acute, before a term: NFC shortens the text by
+  // one byte, and the finding must still point into the original.
+  const std::string input = "Cafe\xCC\x81 visit: your HbA1c is fine.";
+  Report report = DefaultAnalyzer().Analyze(input);
+  ExpectOffsetsSlice(input, report);
+  const Finding* a1c = FindingFor(report, "HbA1c");
+  ASSERT_NE(a1c, nullptr);
+  EXPECT_EQ(a1c->start, 19u);
+  EXPECT_EQ(a1c->start_utf16, 18u);  // "e" + U+0301 are two UTF-16 units
+}
+
+TEST(AnalyzerTest, InvalidUtf8IsReplacedAndReported) {
+  const std::string input = "Your BP\xFF is \xC3 high.";
+  Report report = DefaultAnalyzer().Analyze(input);
+  ExpectOffsetsSlice(input, report);
+  ASSERT_FALSE(report.warnings.empty());
+  EXPECT_EQ(report.warnings.front(), "replaced 2 invalid UTF-8 sequence(s) with U+FFFD");
+  ASSERT_NE(FindingFor(report, "BP"), nullptr);
+  EXPECT_EQ(FindingFor(report, "BP")->start, 5u);
+  EXPECT_EQ(report.counts.words, 4);
+}
+
+TEST(AnalyzerTest, DegenerateInputsGiveBoundedScoresAndWarnings) {
+  for (const std::string input :
+       {std::string(), std::string("   \n\t "), std::string("?!... --- ***")}) {
+    Report report = DefaultAnalyzer().Analyze(input);
+    EXPECT_EQ(report.counts.words, 0) << input;
+    EXPECT_EQ(report.counts.sentences, 0) << input;
+    EXPECT_EQ(report.readability.flesch_reading_ease, 100) << input;
+    EXPECT_EQ(report.readability.consensus_grade, 0) << input;
+    EXPECT_EQ(report.warnings, std::vector<std::string>{"no words to score"}) << input;
+    EXPECT_TRUE(report.findings.empty());
+  }
+  // One word; a list of numbers; a long run-on with no punctuation.
+  Report one = DefaultAnalyzer().Analyze("Hello");
+  EXPECT_EQ(one.counts.words, 1);
+  EXPECT_EQ(one.counts.sentences, 1);
+  Report numbers = DefaultAnalyzer().Analyze("120 80 72 98.6 140 90 5.5 7.2");
+  EXPECT_EQ(numbers.counts.words, 8);
+  EXPECT_LE(numbers.readability.consensus_grade, 20);
+  EXPECT_GE(numbers.readability.flesch_reading_ease, 0);
+  std::string run_on;
+  for (int i = 0; i < 400; ++i) run_on += "consultation recommended regarding medication ";
+  Report blob = DefaultAnalyzer().Analyze(run_on);
+  EXPECT_EQ(blob.readability.flesch_reading_ease, 0);
+  EXPECT_EQ(blob.readability.consensus_grade, 20);
+  bool clamped = false;
+  for (const std::string& w : blob.warnings) clamped |= w.rfind("clamped", 0) == 0;
+  EXPECT_TRUE(clamped);
+}
+
+TEST(AnalyzerTest, JargonDensityIsTheUnfamiliarityWeightedShare) {
+  Report report = DefaultAnalyzer().Analyze("The scan shows bilateral edema.");
+  double weighted = 0;
+  for (const Finding& f : report.findings) {
+    if (f.kind == FindingKind::kJargon || f.kind == FindingKind::kAbbreviation) {
+      weighted += 1 - f.familiarity;
+    }
+  }
+  ASSERT_EQ(report.counts.words, 5);
+  EXPECT_NEAR(report.jargon.density, weighted / 5, 1e-6);
+  EXPECT_EQ(report.jargon.jargon_words, 2);
+  EXPECT_EQ(report.sentences.at(0).jargon_words, 2);
+}
+
+TEST(AnalyzerTest, OptionsSetTheVerdict) {
+  AnalyzerOptions lenient;
+  lenient.target_grade = 20;
+  lenient.max_jargon = 1;
+  Analyzer analyzer(Lexicon::Default(), lenient);
+  Report report = analyzer.Analyze("Your BP is elevated.");
+  EXPECT_TRUE(report.verdict.meets_target);
+  EXPECT_EQ(report.verdict.target_grade, 20);
+}
+
+TEST(AnalyzerTest, OneAnalyzerSharedByEightThreadsGivesSerialResults) {
+  std::string message;
+  for (const char* part : {"Your HbA1c is 8.1%. ", "Continue metformin PO BID. ",
+                           "The echo showed bilateral edema. ", "Please f/u in 2 wks.\n"}) {
+    message += part;
+  }
+  const std::string expected = ToJson(DefaultAnalyzer().Analyze(message));
+  std::vector<std::string> results(8);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 20; ++k) results[t] = ToJson(DefaultAnalyzer().Analyze(message));
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& result : results) EXPECT_EQ(result, expected);
+}
+
+}  // namespace
+}  // namespace plainlang

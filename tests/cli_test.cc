@@ -1,0 +1,134 @@
+// The plainlang command: formats, exit status and error messages.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct CommandResult {
+  std::string out;
+  int status = -1;
+};
+
+// Runs the command with `args` through the shell; stderr joins stdout.
+CommandResult Plainlang(const std::string& args, const std::string& stdin_text = "") {
+  // One file per test: ctest runs tests as parallel processes.
+  std::string input = ::testing::TempDir() + "/plainlang_cli_stdin_" +
+                      ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".txt";
+  std::ofstream(input) << stdin_text;
+  std::string command = std::string(PLAINLANG_CLI) + " " + args + " < " + input + " 2>&1";
+  CommandResult run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer;
+  for (size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) run.out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+const std::string kExamples = std::string(PLAINLANG_SOURCE_DIR) + "/examples/";
+
+TEST(CliTest, JsonFromStdinSlicesTheInputExactly) {
+  const std::string message =
+      "Your BP is elevated. Continue lisinopril 10 mg PO BID and f/u in 2 wks.\n";
+  CommandResult run = Plainlang("check --format json -", message);
+  EXPECT_EQ(run.status, 1);  // misses the jargon target
+  nlohmann::json report = nlohmann::json::parse(run.out);
+  std::vector<std::string> abbreviations;
+  for (const auto& finding : report["findings"]) {
+    size_t start = finding["start"], end = finding["end"];
+    EXPECT_EQ(message.substr(start, end - start), finding["text"]);
+    if (finding["kind"] == "abbreviation") {
+      abbreviations.push_back(finding["text"]);
+      EXPECT_FALSE(finding["expansions"].empty());
+    }
+  }
+  EXPECT_EQ(abbreviations, (std::vector<std::string>{"BP", "PO", "BID", "f/u"}));
+  EXPECT_TRUE(report["readability"]["consensus_grade"].is_number());
+  EXPECT_FALSE(report.contains("source"));
+}
+
+TEST(CliTest, ExitStatusFollowsTheTargets) {
+  EXPECT_EQ(Plainlang("check " + kExamples + "plain_message.txt").status, 0);
+  EXPECT_EQ(Plainlang("check " + kExamples + "portal_message.txt").status, 1);
+  // Lenient enough targets make the jargon-heavy message pass.
+  EXPECT_EQ(Plainlang("check --target-grade 20 --max-jargon 1 " + kExamples +
+                      "portal_message.txt").status,
+            0);
+}
+
+TEST(CliTest, SeveralInputsGiveJsonLinesWithSource) {
+  CommandResult run = Plainlang("check --format json " + kExamples + "plain_message.txt " + kExamples +
+                      "portal_message.txt");
+  EXPECT_EQ(run.status, 1);
+  std::vector<std::string> sources;
+  size_t begin = 0;
+  for (size_t end; (end = run.out.find('\n', begin)) != std::string::npos; begin = end + 1) {
+    sources.push_back(nlohmann::json::parse(run.out.substr(begin, end - begin))["source"]);
+  }
+  EXPECT_EQ(sources, (std::vector<std::string>{kExamples + "plain_message.txt",
+                                               kExamples + "portal_message.txt"}));
+}
+
+TEST(CliTest, CsvHasAHeaderAndOneRowPerInput) {
+  CommandResult run = Plainlang("check --format csv " + kExamples + "plain_message.txt -", "Hello there.");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out.rfind("source,flesch_reading_ease,", 0), 0u);
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 3);
+  EXPECT_NE(run.out.find("\n<stdin>,"), std::string::npos);
+}
+
+TEST(CliTest, TextFormatIsForAPerson) {
+  CommandResult run = Plainlang("check -", "Take it PO BID.");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.out.find("NEEDS WORK"), std::string::npos);
+  EXPECT_NE(run.out.find("PO                    abbreviation -> by mouth"), std::string::npos);
+}
+
+TEST(CliTest, UnreadableFileIsNamedAndOthersStillChecked) {
+  CommandResult run = Plainlang("check --format json /nonexistent/letter.txt " + kExamples +
+                      "plain_message.txt");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.out.find("plainlang: cannot open '/nonexistent/letter.txt'"), std::string::npos);
+  EXPECT_NE(run.out.find("\"source\":\"" + kExamples + "plain_message.txt\""), std::string::npos);
+}
+
+TEST(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(Plainlang("check --format yaml -").status, 2);
+  EXPECT_EQ(Plainlang("check --target-grade banana -").status, 2);
+  EXPECT_EQ(Plainlang("frobnicate").status, 2);
+  EXPECT_EQ(Plainlang("check --help").status, 0);
+}
+
+TEST(CliTest, BadOverlayNamesFileLineAndField) {
+  std::string path = ::testing::TempDir() + "/plainlang_bad_terms.tsv";
+  std::ofstream(path) << "term\tfamiliarity\nzorblax\t0.1\nfrumious\tvery\n";
+  CommandResult run = Plainlang("check --terms " + path + " -", "Hello.");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.out, "plainlang: " + path +
+                         ":3: field 'familiarity' must be a number from 0 to 1, got 'very'\n");
+}
+
+TEST(CliTest, OverlayTermsAndAllowListApply) {
+  std::string terms = ::testing::TempDir() + "/plainlang_terms.tsv";
+  std::ofstream(terms) << "term\tplain\nzorblax\ta made-up word\n";
+  std::string allow = ::testing::TempDir() + "/plainlang_allow.tsv";
+  std::ofstream(allow) << "word\nBP\n";
+  CommandResult run = Plainlang("check --format json --terms " + terms + " --allow " + allow + " -",
+                      "Your zorblax and BP are fine.");
+  nlohmann::json report = nlohmann::json::parse(run.out);
+  ASSERT_EQ(report["findings"].size(), 1u);
+  EXPECT_EQ(report["findings"][0]["text"], "zorblax");
+  EXPECT_EQ(report["findings"][0]["suggestion"], "a made-up word");
+}
+
+}  // namespace

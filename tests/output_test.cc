@@ -1,0 +1,102 @@
+// The JSON contract, CSV rows and the text summary.
+#include "plainlang/output.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "plainlang/analyzer.h"
+
+namespace plainlang {
+namespace {
+
+Report Sample() {
+  static const Analyzer analyzer;
+  return analyzer.Analyze("Your BP is elevated.\nPlease f/u with your PCP in 2 wks.");
+}
+
+TEST(ToJsonTest, HoldsEveryContractField) {
+  nlohmann::json json = nlohmann::json::parse(ToJson(Sample()));
+  for (const char* key : {"flesch_reading_ease", "flesch_kincaid_grade", "smog", "gunning_fog",
+                          "coleman_liau", "ari", "forcast", "linsear_write", "lix",
+                          "consensus_grade"}) {
+    EXPECT_TRUE(json["readability"][key].is_number()) << key;
+  }
+  for (const char* key : {"density", "distinct_terms", "jargon_words"}) {
+    EXPECT_TRUE(json["jargon"][key].is_number()) << key;
+  }
+  for (const char* key : {"words", "sentences", "syllables", "polysyllabic_words", "characters"}) {
+    EXPECT_TRUE(json["counts"][key].is_number_integer()) << key;
+  }
+  EXPECT_EQ(json["verdict"]["target_grade"], 8.0);
+  EXPECT_EQ(json["verdict"]["meets_target"], false);
+  ASSERT_TRUE(json["findings"].is_array());
+  ASSERT_FALSE(json["findings"].empty());
+  for (const auto& finding : json["findings"]) {
+    for (const char* key : {"kind", "text", "suggestion", "definition"}) {
+      EXPECT_TRUE(finding[key].is_string()) << key;
+    }
+    for (const char* key : {"start", "end", "start_utf16", "end_utf16"}) {
+      EXPECT_TRUE(finding[key].is_number_unsigned()) << key;
+    }
+    EXPECT_TRUE(finding["severity"].is_number());
+  }
+  EXPECT_EQ(json["findings"][0]["kind"], "abbreviation");
+  EXPECT_EQ(json["findings"][0]["text"], "BP");
+  EXPECT_EQ(json["findings"][0]["start"], 5);
+  ASSERT_EQ(json["sentences"].size(), 2u);
+  EXPECT_EQ(json["sentences"][1]["start"], 21);
+  EXPECT_EQ(json["sentences"][1]["words"], 8);  // "f/u" is one word
+  EXPECT_TRUE(json["warnings"].is_array());
+  EXPECT_FALSE(json.contains("source"));
+}
+
+TEST(ToJsonTest, SourceIsFirstAndScoresHaveTwoDecimals) {
+  std::string line = ToJson(Sample(), "letter.txt");
+  EXPECT_EQ(line.rfind("{\"source\":\"letter.txt\",\"readability\":", 0), 0u);
+  EXPECT_EQ(line.find('\n'), std::string::npos);  // one object per line
+  nlohmann::json json = nlohmann::json::parse(line);
+  double grade = json["readability"]["flesch_kincaid_grade"];
+  EXPECT_NEAR(grade * 100, std::round(grade * 100), 1e-6);
+}
+
+TEST(ToJsonTest, InvalidUtf8InFindingTextStaysValidJson) {
+  static const Analyzer analyzer;
+  Report report = analyzer.Analyze("Check your HbA1c\xFF now.");
+  // The finding's text is the caller's bytes; JSON output replaces the bad byte.
+  std::string json = ToJson(report);
+  EXPECT_NO_THROW(nlohmann::json::parse(json));
+  EXPECT_NE(json.find("invalid UTF-8"), std::string::npos);
+}
+
+TEST(CsvTest, HeaderAndRowHaveTheSameColumns) {
+  std::string header = CsvHeader();
+  std::string row = ToCsvRow(Sample(), "a, \"quoted\" name.txt");
+  EXPECT_EQ(row.rfind("\"a, \"\"quoted\"\" name.txt\",", 0), 0u);
+  auto columns = [](const std::string& line) {
+    size_t count = 1;
+    bool quoted = false;
+    for (char c : line) {
+      if (c == '"') quoted = !quoted;
+      if (c == ',' && !quoted) ++count;
+    }
+    return count;
+  };
+  EXPECT_EQ(columns(header), 23u);
+  EXPECT_EQ(columns(row), columns(header));
+  EXPECT_NE(row.find(",false,"), std::string::npos);  // meets_target
+}
+
+TEST(ToTextTest, ShowsGradeVerdictAndEachFindingWithItsPlace) {
+  const std::string input = "Your BP is elevated.\nPlease f/u with your PCP in 2 wks.";
+  static const Analyzer analyzer;
+  std::string text = ToText(analyzer.Analyze(input), input, "note.txt");
+  EXPECT_EQ(text.rfind("note.txt: grade ", 0), 0u);
+  EXPECT_NE(text.find("NEEDS WORK"), std::string::npos);
+  EXPECT_NE(text.find("  1:6     BP"), std::string::npos);
+  EXPECT_NE(text.find("abbreviation -> blood pressure"), std::string::npos);
+  EXPECT_NE(text.find("  2:8     f/u"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace plainlang
