@@ -148,8 +148,8 @@ TEST(TokenizeTest, AsciiFastPathMatchesIcu) {
     const size_t length = 1 + random() % 24;
     for (size_t k = 0; k < length; ++k) text += alphabet[random() % alphabet.size()];
     std::vector<Token> fast, icu;
-    Tokenize(text, SentenceSpan{0, text.size()}, &fast, WordBreaks::kFast);
-    Tokenize(text, SentenceSpan{0, text.size()}, &icu, WordBreaks::kIcu);
+    Tokenize(text, SentenceSpan{0, text.size()}, &fast, BreakRules::kFast);
+    Tokenize(text, SentenceSpan{0, text.size()}, &icu, BreakRules::kIcu);
     ASSERT_EQ(fast.size(), icu.size()) << "text: \"" << Escaped(text) << "\"";
     for (size_t k = 0; k < fast.size(); ++k) {
       ASSERT_EQ(fast[k].start, icu[k].start) << "text: \"" << Escaped(text) << "\" token " << k;
@@ -165,6 +165,26 @@ TEST(TokenizeTest, AsciiFastPathMatchesIcu) {
   }
 }
 
+// And for sentences: the ASCII transcription of ICU's sentence rules gives
+// the same sentences as ICU's iterator.
+TEST(SplitSentencesTest, AsciiFastPathMatchesIcu) {
+  std::string alphabet = "aaaZZb1. . .!?\"')(]  \n\n\r,-:;\tx";
+  for (char c = 0; c < 0x7F; ++c) alphabet.push_back(c);
+  std::mt19937 random(11252026);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t length = 1 + random() % 40;
+    for (size_t k = 0; k < length; ++k) text += alphabet[random() % alphabet.size()];
+    std::vector<SentenceSpan> fast = SplitSentences(text, BreakRules::kFast);
+    std::vector<SentenceSpan> icu = SplitSentences(text, BreakRules::kIcu);
+    ASSERT_EQ(fast.size(), icu.size()) << "text: \"" << Escaped(text) << "\"";
+    for (size_t k = 0; k < fast.size(); ++k) {
+      ASSERT_EQ(fast[k].start, icu[k].start) << "text: \"" << Escaped(text) << "\"";
+      ASSERT_EQ(fast[k].end, icu[k].end) << "text: \"" << Escaped(text) << "\"";
+    }
+  }
+}
+
 // The same on real text: every example message, token for token.
 TEST(TokenizeTest, AsciiFastPathMatchesIcuOnExamples) {
   for (const char* name : {"portal_message.txt", "plain_message.txt", "discharge_letter.txt"}) {
@@ -172,12 +192,18 @@ TEST(TokenizeTest, AsciiFastPathMatchesIcuOnExamples) {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     ASSERT_FALSE(text.empty()) << name;
     std::vector<Token> fast, icu;
-    Tokenize(text, SentenceSpan{0, text.size()}, &fast, WordBreaks::kFast);
-    Tokenize(text, SentenceSpan{0, text.size()}, &icu, WordBreaks::kIcu);
+    Tokenize(text, SentenceSpan{0, text.size()}, &fast, BreakRules::kFast);
+    Tokenize(text, SentenceSpan{0, text.size()}, &icu, BreakRules::kIcu);
     ASSERT_EQ(fast.size(), icu.size()) << name;
     for (size_t k = 0; k < fast.size(); ++k) {
       EXPECT_EQ(fast[k].end, icu[k].end) << name << " token " << k;
       EXPECT_EQ(fast[k].kind, icu[k].kind) << name << " token " << k;
+    }
+    std::vector<SentenceSpan> fast_sentences = SplitSentences(text, BreakRules::kFast);
+    std::vector<SentenceSpan> icu_sentences = SplitSentences(text, BreakRules::kIcu);
+    ASSERT_EQ(fast_sentences.size(), icu_sentences.size()) << name;
+    for (size_t k = 0; k < fast_sentences.size(); ++k) {
+      EXPECT_EQ(fast_sentences[k].end, icu_sentences[k].end) << name << " sentence " << k;
     }
   }
 }

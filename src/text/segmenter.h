@@ -28,6 +28,13 @@ struct SentenceSpan {
   size_t start = 0, end = 0;  // bytes, trimmed of surrounding whitespace
 };
 
+// How sentence and word boundaries are found.
+enum class BreakRules {
+  kFast,  // ICU's rules; pure-ASCII text uses a transcription of them that
+          // gives the same boundaries (tested against ICU) several times faster
+  kIcu,   // always ICU's break iterators
+};
+
 // Sentences of `text` (valid UTF-8). ICU's sentence rules, then:
 //  - no break after titles and Latin abbreviations ("Dr.", "e.g.", "i.e.",
 //    "vs."), nor after dosing and time abbreviations ("b.i.d.", "a.m.")
@@ -36,19 +43,14 @@ struct SentenceSpan {
 //  - a line break ends a sentence (ICU) unless the next line continues it in
 //    lower case; a blank line or a bullet line always ends one.
 // Spans holding only whitespace are dropped. Thread-safe.
-std::vector<SentenceSpan> SplitSentences(std::string_view text);
+std::vector<SentenceSpan> SplitSentences(std::string_view text,
+                                         BreakRules rules = BreakRules::kFast);
 
-// How Tokenize finds word boundaries.
-enum class WordBreaks {
-  kFast,  // ICU's word rules; pure-ASCII spans use a transcription of those
-          // rules that gives the same tokens (tested against ICU) 8x faster
-  kIcu,   // always ICU's break iterator
-};
 
 // Appends the tokens of text[span.start, span.end) to *tokens, with offsets
 // into `text`. Whitespace is not a token. Thread-safe.
 void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
-              WordBreaks breaks = WordBreaks::kFast);
+              BreakRules rules = BreakRules::kFast);
 
 // Case-folds a UTF-8 word the way tokens are folded (lexicon keys use it).
 std::string FoldCase(std::string_view word);
