@@ -282,7 +282,7 @@ void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts&
   // Entries made only for term or abbreviation keys carry no frequency;
   // an inflected word takes its stem's ("biopsies" -> "biopsy").
   if (word == nullptr || word->zipf == 0) {
-    std::vector<std::string> stems = InflectionStems(base);
+    InflectionStems stems(base);
     for (size_t k = 1; k < stems.size(); ++k) {
       const WordEntry* stem = index_.FindWord(stems[k]);
       if (stem != nullptr && stem->zipf > 0) {

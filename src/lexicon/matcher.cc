@@ -14,20 +14,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-void AddStem(std::vector<std::string>& stems, std::string_view stem) {
-  if (stem.size() < 3) return;
-  if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.emplace_back(stem);
-}
-
-// "stopped" -> "stop", "planning" -> "plan": undo a doubled final consonant.
-void AddUndoubled(std::vector<std::string>& stems, std::string_view stem) {
-  size_t n = stem.size();
-  if (n >= 4 && stem[n - 1] == stem[n - 2] && !IsVowel(stem[n - 1]) && stem[n - 1] != 's' &&
-      stem[n - 1] != 'l') {
-    AddStem(stems, stem.substr(0, n - 1));
-  }
-}
-
 // Whether `folded` ends like an inflected English word (-s, -ed, -ing, a
 // possessive); only those are worth stemming.
 bool MayBeInflected(std::string_view folded) {
@@ -46,7 +32,7 @@ bool TokenEquals(const Token& token, const std::string& key) {
       token.folded.compare(0, key.size() - 1, key, 0, key.size() - 1) != 0) {
     return false;
   }
-  std::vector<std::string> stems = InflectionStems(token.folded);
+  InflectionStems stems(token.folded);
   return std::find(stems.begin() + 1, stems.end(), key) != stems.end();
 }
 
@@ -80,7 +66,7 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
       const Token& second = tokens[i + 1];
       try_terms(index.FindWord(TermPairKey(word->word, second.folded)));
       if (best == 0 && second.kind == TokenKind::kWord && MayBeInflected(second.folded)) {
-        std::vector<std::string> stems = InflectionStems(second.folded);
+        InflectionStems stems(second.folded);
         for (size_t k = 1; k < stems.size() && best == 0; ++k) {
           try_terms(index.FindWord(TermPairKey(word->word, stems[k])));
         }
@@ -91,7 +77,7 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   try_first(entry);
   if (best == 0 && first.kind == TokenKind::kWord && MayBeInflected(first.folded) &&
       (entry == nullptr || (!entry->starts_longer_terms && entry->terms.empty()))) {
-    std::vector<std::string> stems = InflectionStems(first.folded);
+    InflectionStems stems(first.folded);
     for (size_t k = 1; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
   }
   return best;
@@ -164,40 +150,58 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
 
 }  // namespace
 
-std::vector<std::string> InflectionStems(std::string_view folded) {
-  std::vector<std::string> stems;
-  stems.emplace_back(folded);
+void InflectionStems::Add(std::string_view stem, std::string_view ending) {
+  if (stem.size() + ending.size() < 3 || count_ == forms_.size()) return;
+  std::string& form = forms_[count_];
+  form.assign(stem).append(ending);
+  for (size_t k = 0; k < count_; ++k) {
+    if (forms_[k] == form) return;  // already there
+  }
+  ++count_;
+}
+
+// "stopped" -> "stop", "planning" -> "plan": undo a doubled final consonant.
+void InflectionStems::AddUndoubled(std::string_view stem) {
+  size_t n = stem.size();
+  if (n >= 4 && stem[n - 1] == stem[n - 2] && !IsVowel(stem[n - 1]) && stem[n - 1] != 's' &&
+      stem[n - 1] != 'l') {
+    Add(stem.substr(0, n - 1));
+  }
+}
+
+InflectionStems::InflectionStems(std::string_view folded) {
+  forms_[0].assign(folded);
+  count_ = 1;
   std::string_view word = folded;
   if (EndsWith(word, "'s")) {
     word.remove_suffix(2);
-    AddStem(stems, word);
+    Add(word);
   } else if (EndsWith(word, "'")) {
     word.remove_suffix(1);
-    AddStem(stems, word);
+    Add(word);
   }
   const size_t n = word.size();
-  if (n < 4) return stems;
+  if (n < 4) return;
   if (EndsWith(word, "ies")) {
-    AddStem(stems, std::string(word.substr(0, n - 3)) + "y");
+    Add(word.substr(0, n - 3), "y");
   } else if (EndsWith(word, "es")) {
-    AddStem(stems, word.substr(0, n - 1));  // "doses" -> "dose"
-    AddStem(stems, word.substr(0, n - 2));  // "rashes" -> "rash"
+    Add(word.substr(0, n - 1));  // "doses" -> "dose"
+    Add(word.substr(0, n - 2));  // "rashes" -> "rash"
   } else if (word.back() == 's' && !EndsWith(word, "ss") && !EndsWith(word, "us") &&
              !EndsWith(word, "is")) {
-    AddStem(stems, word.substr(0, n - 1));
+    Add(word.substr(0, n - 1));
   } else if (n >= 5 && EndsWith(word, "ed")) {
     std::string_view stem = word.substr(0, n - 2);
-    AddStem(stems, stem);                   // "stented" -> "stent"
-    AddStem(stems, word.substr(0, n - 1));  // "dosed" -> "dose"
-    AddUndoubled(stems, stem);              // "stopped" -> "stop"
-    if (EndsWith(stem, "i")) AddStem(stems, std::string(stem.substr(0, stem.size() - 1)) + "y");
+    Add(stem);                   // "stented" -> "stent"
+    Add(word.substr(0, n - 1));  // "dosed" -> "dose"
+    AddUndoubled(stem);          // "stopped" -> "stop"
+    if (EndsWith(stem, "i")) Add(stem.substr(0, stem.size() - 1), "y");
   } else if (n >= 6 && EndsWith(word, "ing")) {
     std::string_view stem = word.substr(0, n - 3);
-    AddStem(stems, stem);
-    AddStem(stems, std::string(stem) + "e");  // "dosing" -> "dose"
-    AddUndoubled(stems, stem);
+    Add(stem);
+    Add(stem, "e");  // "dosing" -> "dose"
+    AddUndoubled(stem);
   }
-  return stems;
 }
 
 std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_view text,

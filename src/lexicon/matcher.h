@@ -4,6 +4,7 @@
 #ifndef PLAINLANG_LEXICON_MATCHER_H_
 #define PLAINLANG_LEXICON_MATCHER_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,10 +23,25 @@ struct LexiconMatch {
 };
 
 // Forms a folded word may be an inflection of, most likely first: the word
-// without a possessive, then singular and -ed/-ing stems ("biopsies" ->
-// "biopsy", "stented" -> "stent", "dosing" -> "dose"). Always holds the
-// word itself first. Stems shorter than three letters are not produced.
-std::vector<std::string> InflectionStems(std::string_view folded);
+// itself, then the word without a possessive, then singular and -ed/-ing
+// stems ("biopsies" -> "biopsy", "stented" -> "stent", "dosing" -> "dose").
+// Stems shorter than three letters are not produced. Holds at most six
+// forms in place: no allocation for words of up to 15 bytes.
+class InflectionStems {
+ public:
+  explicit InflectionStems(std::string_view folded);
+  const std::string* begin() const { return forms_.data(); }
+  const std::string* end() const { return forms_.data() + count_; }
+  size_t size() const { return count_; }
+  const std::string& operator[](size_t k) const { return forms_[k]; }
+
+ private:
+  void Add(std::string_view stem, std::string_view ending = {});
+  void AddUndoubled(std::string_view stem);
+
+  std::array<std::string, 6> forms_;
+  size_t count_ = 0;
+};
 
 // `text` is what the tokens' offsets index; `entries[i]` is
 // index.FindWord(tokens[i].folded), looked up once by the caller.
