@@ -131,8 +131,11 @@ class MessageAnalysis {
   Report report_;
   std::vector<Token> tokens_;           // of the current sentence
   std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
-  std::set<std::string> defined_;       // abbreviation keys the text has explained
-  std::set<std::string> distinct_;      // distinct jargon terms flagged
+  std::set<uint32_t> defined_;          // abbreviations the text has explained
+  // Distinct jargon flagged: lexicon terms and abbreviations by id, words
+  // judged by their affix by spelling.
+  std::set<uint32_t> distinct_terms_, distinct_abbreviations_;
+  std::set<std::string> distinct_words_;
   double weighted_jargon_words_ = 0;
 };
 
@@ -172,13 +175,12 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
     facts.jargon_words += static_cast<int64_t>(words);
     report_.jargon.jargon_words += static_cast<int64_t>(words);
     weighted_jargon_words_ += static_cast<double>(words) * (1 - term.familiarity);
-    distinct_.insert("t:" + std::string(term.term));
+    distinct_terms_.insert(match.id);
   }
 }
 
 void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts) {
   const Abbreviation& entry = index_.abbreviations[match.id];
-  std::string key = AbbreviationKey(entry.written);
   std::string_view sentence_text = text_.text();
   std::string_view written = sentence_text.substr(tokens_[match.first].start,
                                                   tokens_[match.end - 1].end -
@@ -188,18 +190,20 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
                         tokens_[match.first - 1].folded == "(" && tokens_[match.end].folded == ")";
   if (in_parentheses && DefinedBefore(tokens_, match.first - 1, written, entry)) {
-    defined_.insert(key);
+    defined_.insert(match.id);
   }
   if (match.end + 1 < tokens_.size() && tokens_[match.end].folded == "(") {
     for (size_t k = match.end + 1; k < tokens_.size(); ++k) {
       if (tokens_[k].folded == ")") {
-        if (CountWords(tokens_, match.end + 1, k) >= 1) defined_.insert(key);
+        if (CountWords(tokens_, match.end + 1, k) >= 1) defined_.insert(match.id);
         break;
       }
     }
   }
-  if (defined_.count(key) || entry.familiarity >= options_.jargon_familiarity) return;
-  const WordEntry* written_entry = index_.FindWord(FoldCase(written));
+  if (defined_.count(match.id) || entry.familiarity >= options_.jargon_familiarity) return;
+  const WordEntry* written_entry = match.end - match.first == 1
+                                      ? entries_[match.first]
+                                      : index_.FindWord(FoldCase(written));
   if (written_entry != nullptr && written_entry->allowed) return;
 
   Finding& finding = NewFinding(FindingKind::kAbbreviation, match.first, match.end);
@@ -223,7 +227,7 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   facts.jargon_words += 1;  // one word to a reader, as counted in CountWord
   report_.jargon.jargon_words += 1;
   weighted_jargon_words_ += 1 - entry.familiarity;
-  distinct_.insert("a:" + key);
+  distinct_abbreviations_.insert(match.id);
 }
 
 // The word's entry, or for a possessive ("patient's") its base word's.
@@ -310,7 +314,7 @@ void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts&
       facts.jargon_words += 1;
       report_.jargon.jargon_words += 1;
       weighted_jargon_words_ += 1 - familiarity;
-      distinct_.insert("w:" + std::string(base));
+      distinct_words_.insert(std::string(base));
       return;
     }
   }
@@ -451,7 +455,8 @@ Report MessageAnalysis::Run() {
   const Counts& counts = report_.counts;
   report_.jargon.density =
       counts.words > 0 ? weighted_jargon_words_ / static_cast<double>(counts.words) : 0;
-  report_.jargon.distinct_terms = static_cast<int64_t>(distinct_.size());
+  report_.jargon.distinct_terms = static_cast<int64_t>(
+      distinct_terms_.size() + distinct_abbreviations_.size() + distinct_words_.size());
   report_.verdict.meets_target =
       report_.readability.consensus_grade <= options_.target_grade + 1e-9 &&
       report_.jargon.density <= options_.max_jargon + 1e-12;
