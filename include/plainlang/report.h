@@ -53,7 +53,8 @@ struct Sentence {
 
 struct JargonMeasures {
   // Share of words inside jargon and unexplained-abbreviation findings, each
-  // word weighted by (1 - familiarity): 0..1, not percent.
+  // word weighted by (1 - familiarity): 0..1, not percent. Only words holding
+  // a letter are counted: numbers carry no vocabulary.
   double density = 0;
   int64_t distinct_terms = 0;  // distinct lexicon terms flagged
   int64_t jargon_words = 0;    // words inside those findings, unweighted

@@ -121,7 +121,7 @@ class MessageAnalysis {
   void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
   void ClassifyWord(size_t i, bool sentence_start, SentenceFacts& facts);
-  void CountWord(const Token& token, int syllables, bool sentence_start, Counts& counts) const;
+  void CountWord(const Token& token, int syllables, bool sentence_start, Counts& counts);
   Finding& NewFinding(FindingKind kind, size_t first_token, size_t end_token);
   void MapOffsets();
 
@@ -137,6 +137,7 @@ class MessageAnalysis {
   std::set<uint32_t> distinct_terms_, distinct_abbreviations_;
   std::set<std::string> distinct_words_;
   double weighted_jargon_words_ = 0;
+  int64_t lexical_words_ = 0;  // words holding a letter: the density's denominator
 };
 
 Finding& MessageAnalysis::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -246,8 +247,9 @@ int WordSyllables(const Lexicon::Index& index, const Token& token, const WordEnt
 }
 
 void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence_start,
-                                Counts& counts) const {
+                                Counts& counts) {
   ++counts.words;
+  if (token.letters > 0) ++lexical_words_;
   counts.syllables += syllables;
   counts.letters += token.letters;
   counts.characters += token.letters + token.digits;
@@ -453,8 +455,10 @@ Report MessageAnalysis::Run() {
 
   report_.readability = ScoreReadability(report_.counts, &report_.warnings);
   const Counts& counts = report_.counts;
+  // Numbers are words to the formulas but carry no vocabulary, so a table
+  // of results does not dilute the jargon in the words around it.
   report_.jargon.density =
-      counts.words > 0 ? weighted_jargon_words_ / static_cast<double>(counts.words) : 0;
+      lexical_words_ > 0 ? weighted_jargon_words_ / static_cast<double>(lexical_words_) : 0;
   report_.jargon.distinct_terms = static_cast<int64_t>(
       distinct_terms_.size() + distinct_abbreviations_.size() + distinct_words_.size());
   report_.verdict.meets_target =
