@@ -132,3 +132,18 @@ TEST(CliTest, OverlayTermsAndAllowListApply) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliTest, ExplainPrintsTheEvidenceForEachFinding) {
+  CommandResult run = Plainlang("check --explain -", "The zorbectomy showed bilateral edema.");
+  EXPECT_NE(run.out.find("why: not in the lexicon; rare in everyday English (familiarity 0.00) "
+                         "and built on the medical word part 'ectomy'"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("why: medical term listed by plainlang,nci, familiarity 0.23"),
+            std::string::npos)
+      << run.out;
+}
+
+}  // namespace

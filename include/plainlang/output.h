@@ -19,8 +19,10 @@ std::string CsvHeader();
 std::string ToCsvRow(const Report& report, std::string_view source);
 
 // For a person: the grade, the verdict, and each finding with its suggestion.
+// With `explain`, each finding is followed by the evidence for it: where the
+// term is listed, its familiarity, or the rule that judged an unlisted word.
 std::string ToText(const Report& report, std::string_view input,
-                   std::string_view source);
+                   std::string_view source, bool explain = false);
 
 }  // namespace plainlang
 

@@ -47,6 +47,7 @@ bool ReadInput(const std::string& name, std::string* contents, std::string* erro
 struct CheckOptions {
   std::vector<std::string> inputs;
   std::string format = "text";
+  bool explain = false;
   plainlang::AnalyzerOptions analyzer;
   std::vector<std::string> term_files, abbreviation_files, allow_files;
 };
@@ -88,7 +89,7 @@ int RunCheck(const CheckOptions& options) {
     } else if (options.format == "csv") {
       std::cout << plainlang::ToCsvRow(report, source) << "\n";
     } else {
-      std::cout << plainlang::ToText(report, text, source);
+      std::cout << plainlang::ToText(report, text, source, options.explain);
     }
     if (!report.verdict.meets_target) status = kMissesTargets;
   }
@@ -119,7 +120,9 @@ int main(int argc, char** argv) {
                     "sentences with more words are findings")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  check->add_option("--terms", options.term_files,
+  check->add_flag("--explain", options.explain,
+                  "text format: print the evidence for each finding");
+  check->add_option("--terms,--lexicon", options.term_files,
                     "extra terms (TSV: term, plain, definition, familiarity, ...)")
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
