@@ -17,10 +17,13 @@ terms.tsv (term, category, familiarity, plain, definition, source)
     (definition = first sentence of its lay definition, <= 250 characters;
     codes, abbreviations and medicine names skipped), single diagnosis words
     from ICD-10-CM descriptions (terms.TermsBuilder.add_icd_words states the
-    rule), DrugCentral class names (singular, lower-case) and
-    data/curated/terms.tsv + familiar.tsv. Terms over 8 words, terms with
-    brackets/commas and medicine names are left out. familiarity is the
-    frequency rule with the lay-synonym cap and floors (README).
+    rule), DrugCentral class names (singular, lower-case), rare words that
+    the sources' own running text uses (source medical_text; the rule is in
+    lexicon_build/medical_text.py) and data/curated/terms.tsv + familiar.tsv.
+    Terms over 8 words, terms with brackets/commas and medicine names are
+    left out. familiarity is the frequency rule with the lay-synonym cap and
+    floors (README). A CDC term is category general only when no medical
+    source lists it and none of its words is medical (terms.py).
 abbreviations.tsv (abbreviation, expansions, plain, case, familiarity, source)
     data/curated/abbreviations.tsv (wins) + Wikipedia's list + Columbia OB/GYN
     + imantsm (non-medical senses filtered), merged per dot-less lower-case
@@ -43,8 +46,8 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
-from lexicon_build import (abbreviations, affixes, medicines, terms,  # noqa: E402
-                           tsv, words)
+from lexicon_build import (abbreviations, affixes, medical_text,  # noqa: E402
+                           medicines, terms, tsv, words)
 from lexicon_build.categories import anatomy_words_from_affixes  # noqa: E402
 from lexicon_build.sources import Sources  # noqa: E402
 from lexicon_build.word_frequency import WordFrequency  # noqa: E402
@@ -98,6 +101,16 @@ def main(argv: list[str] | None = None) -> int:
     builder.add_icd_words(sources.icd10cm_headers(), cmu_words)
     builder.add_drug_classes(medicine_tables.class_terms)
     builder.add_familiar(tsv.read_curated(curated_dir / "familiar.tsv", ("word",)))
+    # Rare words of the sources' running text (medical_text.py), then the
+    # CDC category rule, which also needs the affixes.
+    vocabulary = medical_text.medical_vocabulary(
+        medical_text.collect(medical_text.text_units(
+            sources.nci_glossary(), sources.diseases(), sources.icd10cm_headers(),
+            sources.drug_classes(), affix_entries)),
+        frequency, cmu_words, medicine_names,
+        medical_text.combining_forms(affix_entries))
+    builder.add_medical_text(vocabulary)
+    builder.set_medical_affixes(affix_rows)
     terms_report = builder.build(
         medicine_names, anatomy_words_from_affixes([a.meaning for a in affix_entries]))
 
@@ -120,6 +133,15 @@ def main(argv: list[str] | None = None) -> int:
         path = args.out / f"{name}.tsv"
         count = tsv.write_table(path, HEADERS[name], rows)
         report.append(f"{path.name}: {count} rows, {path.stat().st_size} bytes")
+    report.append(f"medical-text words: {len(vocabulary.words)} qualify, "
+                  f"{terms_report.sources.get('medical_text', 0)} added as terms")
+    for reason, count in sorted(vocabulary.dropped.items()):
+        report.append(f"medical-text words, dropped {reason}: {count}")
+    by_nci = sum(1 for why in builder.cdc_medical.values() if "NCI" in why)
+    report.append(f"CDC terms no source but the CDC categorises: "
+                  f"{len(builder.cdc_general)} stay general, {by_nci} are other "
+                  f"(NCI lists them), {len(builder.cdc_medical) - by_nci} are "
+                  f"other (medical words, affixes or variants)")
     for reason, count in sorted(terms_report.dropped.items()):
         report.append(f"terms dropped, {reason}: {count}")
     for reason, count in sorted(abbreviation_dropped.items()):

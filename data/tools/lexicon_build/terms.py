@@ -2,8 +2,9 @@
 
 Terms come from the CDC Plain Language Thesaurus, CDC Everyday Words, the
 Disease Ontology, the NCI Dictionary of Cancer Terms, diagnosis words in
-ICD-10-CM, DrugCentral class names and our curated tables; the same term from
-several sources becomes one row. See data/README.md for the familiarity rule
+ICD-10-CM, DrugCentral class names, rare words of the sources' running text
+(medical_text.py) and our curated tables; the same term from several sources
+becomes one row. See data/README.md for the familiarity rule
 and the category signals, and this module's functions for each source.
 """
 
@@ -13,18 +14,18 @@ import collections
 import dataclasses
 import re
 
-from . import categories, text
+from . import categories, medical_text, text
 from .sources import Disease, GlossaryEntry, IcdHeader, ThesaurusEntry
 from .word_frequency import WordFrequency, base_familiarity_centi, format_centi
 
 SOURCE_ORDER = ("plainlang", "cdc_thesaurus", "cdc_everyday", "doid", "nci",
-                "icd10cm", "drugcentral")
+                "icd10cm", "drugcentral", "medical_text")
 MAX_WORDS = 8
 DEFINITION_LIMIT = 250
 
 # Familiarity rule thresholds, in hundredths (see data/README.md).
 LAY_CAP = 45             # a term with a plain alternative is capped here...
-LAY_CAP_BELOW_BASE = 75  # ...unless its own base is at least this
+LAY_CAP_BELOW_BASE = 75  # ...unless its base (or its plural's) is at least this
 LAY_FLOOR = 80           # a term that is itself lay wording gets at least this
 FAMILIAR_FLOOR = 90      # a word in data/curated/familiar.tsv gets at least this
 LAY_WORD_CENTI = 350     # every word of a lay synonym has Zipf >= 3.5
@@ -45,9 +46,27 @@ ICD_GENERAL_WORDS = frozenset({
     "millipedes", "taipan",
 })
 
-# Priority of category evidence: lower wins.
+# Sources whose terms are medical vocabulary (the CDC category rule).
+MEDICAL_SOURCES = frozenset({"doid", "nci", "icd10cm", "drugcentral"})
+
+# Affix forms at least this long count as distinctively medical, with a stem
+# of at least MIN_AFFIX_STEM letters left over (the engine's own limits for
+# judging unknown words, src/analysis/analyzer.cc).
+MIN_PREFIX, MIN_SUFFIX, MIN_AFFIX_STEM = 4, 3, 3
+# ...and only in a rare word (Zipf below 3.0, the engine's limit too): common
+# words begin or end like affixes by chance ('circumstance', 'stomach').
+AFFIX_RARE_CENTI = 300
+# A CDC word whose variant is a medical source's term counts as medical when
+# that term is rare enough to be jargon itself (Zipf below 3.5: base
+# familiarity below 0.5).
+VARIANT_RARE_CENTI = 350
+
+# Priority of category evidence: lower wins. A CDC term that a medical source
+# also lists ('nci') or that is medical by its words ('cdc_medical', see
+# TermsBuilder.build) is not general vocabulary, so both outrank 'cdc'.
 _PRIORITY = {"curated": 0, "drug_class": 1, "doid": 2, "shape": 3,
-             "nci_definition": 4, "icd": 5, "cdc": 6, "nci": 7, "familiar": 8}
+             "nci_definition": 4, "icd": 5, "nci": 6, "medical_text": 7,
+             "cdc_medical": 8, "cdc": 9, "familiar": 10}
 
 
 @dataclasses.dataclass
@@ -71,6 +90,7 @@ class TermsReport:
     rows: list[tuple[str, ...]]
     dropped: dict[str, int]
     medicine_overlap: list[str]   # terms kept although also medicine names
+    sources: dict[str, int] = dataclasses.field(default_factory=dict)  # rows/source
 
 
 class TermsBuilder:
@@ -81,6 +101,11 @@ class TermsBuilder:
         self.terms: dict[str, _Term] = {}
         self.lay_phrases: set[str] = set()
         self.dropped: collections.Counter = collections.Counter()
+        self.cdc_medical: dict[str, str] = {}   # CDC term -> why it is not general
+        self.cdc_general: list[str] = []        # CDC terms that stay general
+        self.medical_vocabulary = None          # medical_text.Vocabulary
+        self.medical_prefixes: list[str] = []   # affixes.tsv forms, longest first
+        self.medical_suffixes: list[str] = []
 
     def _term(self, written: str, source: str) -> tuple[str, _Term] | None:
         key = text.term_key(written)
@@ -307,13 +332,78 @@ class TermsBuilder:
             term.familiar = True
             term.add_category("familiar", "general")
 
+    def add_medical_text(self, vocabulary: "medical_text.Vocabulary") -> None:
+        """Rare words of the sources' running text (medical_text.py states
+        the rule) that are not terms yet. A word is skipped when it or its
+        base form is already a term ('papules' -> papule, 'dilated' ->
+        dilate): the engine's stemming finds the base. Category: the term's
+        shape ('excision' -> procedure, '-itis' -> condition), else other."""
+        self.medical_vocabulary = vocabulary
+        for key in sorted(vocabulary.words):
+            if ({key} | medical_text.base_forms(key)) & self.terms.keys():
+                self.dropped["medical_text: already a term"] += 1
+                continue
+            found = self._term(key, "medical_text")
+            if found:
+                found[1].add_category("medical_text", "other")
+
+    def set_medical_affixes(self, affix_rows) -> None:
+        """Prefix and suffix forms of affixes.tsv, for the CDC category rule."""
+        def longest_first(forms):
+            return sorted(forms, key=lambda f: (-len(f), f))
+        self.medical_prefixes = longest_first(
+            a[:-1] for a, position, *_ in affix_rows
+            if position == "prefix" and len(a) - 1 >= MIN_PREFIX)
+        self.medical_suffixes = longest_first(
+            a[1:] for a, position, *_ in affix_rows
+            if position == "suffix" and len(a) - 1 >= MIN_SUFFIX)
+
+    def medical_affix(self, word: str) -> str | None:
+        """The affix form a word is built on ('-logist', 'derm-'), or None."""
+        for suffix in self.medical_suffixes:
+            if word.endswith(suffix) and len(word) >= len(suffix) + MIN_AFFIX_STEM:
+                return "-" + suffix
+        for prefix in self.medical_prefixes:
+            if word.startswith(prefix) and len(word) >= len(prefix) + MIN_AFFIX_STEM:
+                return prefix + "-"
+        return None
+
+    def cdc_medical_evidence(self, key: str) -> str | None:
+        """Why a CDC term is medical rather than general vocabulary, or None:
+        one of its words is medical vocabulary by the medical-text rule, or
+        is a rare word (Zipf < 3.0) built on a distinctively medical affix of
+        affixes.tsv, or the term is one word whose regular variant is a rare
+        term of a medical source. (A CDC term that NCI, the Disease Ontology,
+        ICD-10-CM or DrugCentral lists itself takes their category: see
+        _PRIORITY.)"""
+        vocabulary = self.medical_vocabulary
+        for word in re.split(r"[ \-/]+", key):
+            if vocabulary is not None and vocabulary.is_medical(word):
+                return f"medical text: {word}"
+            affix = self.medical_affix(word)
+            if affix and self.frequency.word_centi(word) < AFFIX_RARE_CENTI:
+                return f"affix {affix}: {word}"
+        # A one-word term whose regular variant is a rare term of a medical
+        # source ('electrolytes' -> electrolyte, 'wheeze' -> wheezing).
+        if " " not in key:
+            for variant in sorted(medical_text.variants(key)):
+                found = self.terms.get(variant)
+                if (found and found.sources & MEDICAL_SOURCES
+                        and self.frequency.word_centi(variant) < VARIANT_RARE_CENTI):
+                    return f"variant of a medical term: {variant}"
+        return None
+
     # --- output ------------------------------------------------------------
 
     def familiarity(self, key: str, term: _Term, has_plain: bool) -> int:
         """The familiarity rule, in hundredths (data/README.md)."""
         base = base_familiarity_centi(self.frequency.phrase_centi(key))
         value = base
-        if has_plain and base < LAY_CAP_BELOW_BASE:
+        # The cap spares common words; a word whose plural is common counts
+        # as common here ('symptom' -> symptoms).
+        common = base_familiarity_centi(
+            self.frequency.phrase_centi_with_plurals(key))
+        if has_plain and common < LAY_CAP_BELOW_BASE:
             value = min(value, LAY_CAP)
         if key in self.lay_phrases:
             value = max(value, LAY_FLOOR)
@@ -339,13 +429,29 @@ class TermsBuilder:
             shape = categories.from_shape(key, anatomy_words)
             if shape:
                 term.add_category("shape", shape)
+            if term.sources & {"cdc_thesaurus", "cdc_everyday"}:
+                why = self.cdc_medical_evidence(key)
+                if why:
+                    term.add_category("cdc_medical", "other")
+                # How the CDC rule decided, for terms only the CDC (or
+                # familiar.tsv) would call general.
+                winner = min(term.categories)
+                if winner >= _PRIORITY["nci"] and _PRIORITY["cdc"] in term.categories:
+                    if winner == _PRIORITY["nci"]:
+                        self.cdc_medical[key] = "listed by the NCI Dictionary"
+                    elif winner == _PRIORITY["cdc_medical"]:
+                        self.cdc_medical[key] = why
+                    else:
+                        self.cdc_general.append(key)
             category = term.categories[min(term.categories)]
             definition = term.definitions[min(term.definitions)] if term.definitions else ""
             sources = ",".join(s for s in SOURCE_ORDER if s in term.sources)
             rows.append((key, category,
                          format_centi(self.familiarity(key, term, bool(plain))),
                          "|".join(plain), definition, sources))
-        return TermsReport(rows, dict(self.dropped), sorted(overlap))
+        per_source = collections.Counter(
+            s for row in rows for s in row[5].split(","))
+        return TermsReport(rows, dict(self.dropped), sorted(overlap), dict(per_source))
 
 
 def _singular(word: str) -> str:
