@@ -1,5 +1,6 @@
 #include "lexicon/tsv_table.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -9,19 +10,9 @@
 namespace plainlang {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-void SplitTabs(std::string_view line, std::vector<std::string_view>* cells) {
-  cells->clear();
-  size_t begin = 0;
-  for (size_t tab; (tab = line.find('\t', begin)) != std::string_view::npos; begin = tab + 1) {
-    cells->push_back(line.substr(begin, tab - begin));
-  }
-  cells->push_back(line.substr(begin));
+// Where the first line starts: after a byte-order mark, if there is one.
+size_t FirstLine(std::string_view contents) {
+  return contents.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
 }  // namespace
@@ -32,14 +23,8 @@ LexiconError::LexiconError(std::string file, int line, std::string reason)
       line_(line),
       reason_(std::move(reason)) {}
 
-std::string_view TsvRow::field(size_t column) const {
-  int index = file_column_[column];
-  return index < 0 ? std::string_view() : Trim(cells_[index]);
-}
-
-double TsvRow::number(size_t column, double min, double max, double fallback) const {
+double TsvRow::SlowNumber(size_t column, double min, double max) const {
   std::string_view text = field(column);
-  if (text.empty()) return fallback;
   double value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
@@ -56,49 +41,95 @@ void TsvRow::Fail(const std::string& reason) const {
   throw LexiconError(std::string(file_), line_, reason);
 }
 
-void ForEachTsvRow(std::string_view contents, std::string_view file_name,
-                   const std::vector<TsvColumn>& columns,
-                   const std::function<void(const TsvRow&)>& row_fn) {
-  TsvRow row;
-  row.file_ = file_name;
-  row.columns_ = &columns;
-  bool have_header = false;
-  size_t header_fields = 0;
-  int line_number = 0;
-  size_t begin = 0;
-  if (contents.substr(0, 3) == "\xEF\xBB\xBF") begin = 3;  // a byte-order mark
-  while (begin < contents.size()) {
-    size_t newline = contents.find('\n', begin);
-    if (newline == std::string_view::npos) newline = contents.size();
-    std::string_view line = contents.substr(begin, newline - begin);
-    begin = newline + 1;
-    ++line_number;
-    row.line_ = line_number;
-    if (Trim(line).empty() || line.front() == '#') continue;
-    if (line.find('\0') != std::string_view::npos) row.Fail("line holds a NUL byte");
-    SplitTabs(line, &row.cells_);
-    if (!have_header) {
-      have_header = true;
-      header_fields = row.cells_.size();
-      row.file_column_.assign(columns.size(), -1);
-      for (size_t c = 0; c < columns.size(); ++c) {
-        for (size_t f = 0; f < row.cells_.size(); ++f) {
-          if (Trim(row.cells_[f]) == columns[c].name) row.file_column_[c] = static_cast<int>(f);
-        }
-        if (columns[c].required && row.file_column_[c] < 0) {
-          row.Fail("header lacks the column '" + std::string(columns[c].name) +
-                   "' (columns are separated by tabs)");
-        }
-      }
+TsvReader::TsvReader(std::string_view contents, std::string_view file_name,
+                     const std::vector<TsvColumn>& columns)
+    : contents_(contents),
+      next_line_(FirstLine(contents)),
+      delimiters_(contents, next_line_) {
+  row_.file_ = file_name;
+  row_.columns_ = &columns;
+  has_nul_ = contents_.find('\0') != std::string_view::npos;
+}
+
+bool TsvReader::Next() {
+  const char* const data = contents_.data();
+  const size_t size = contents_.size();
+  // The scan state is kept in locals, which the compiler can hold in
+  // registers while cells are stored.
+  TsvDelimiters delimiters = delimiters_;
+  std::vector<std::string_view>& cells = row_.cells_;
+  size_t line_start = next_line_;
+  while (line_start < size) {
+    // Cut the line into cells in the same pass that finds its end.
+    cells.clear();
+    size_t cell = line_start;
+    size_t stop = delimiters.Next();
+    for (; stop != size && data[stop] == '\t'; stop = delimiters.Next()) {
+      cells.emplace_back(data + cell, stop - cell);
+      cell = stop + 1;
+    }
+    cells.emplace_back(data + cell, stop - cell);
+    std::string_view line(data + line_start, stop - line_start);
+    line_start = stop + 1;
+    ++row_.line_;
+    if (TsvRow::Trim(line).empty() || line.front() == '#') continue;
+    if (has_nul_ && line.find('\0') != std::string_view::npos) row_.Fail("line holds a NUL byte");
+    if (!have_header_) {
+      ReadHeader();
       continue;
     }
-    if (row.cells_.size() != header_fields) {
-      row.Fail("expected " + std::to_string(header_fields) + " tab-separated fields, found " +
-               std::to_string(row.cells_.size()));
+    if (cells.size() != header_fields_) {
+      row_.Fail("expected " + std::to_string(header_fields_) + " tab-separated fields, found " +
+                std::to_string(cells.size()));
     }
-    row_fn(row);
+    next_line_ = line_start;
+    delimiters_ = delimiters;
+    return true;
   }
-  if (!have_header) throw LexiconError(std::string(file_name), 0, "no header row");
+  next_line_ = line_start;
+  if (!have_header_) throw LexiconError(std::string(row_.file_), 0, "no header row");
+  return false;
+}
+
+void TsvReader::ReadHeader() {
+  const std::vector<TsvColumn>& columns = *row_.columns_;
+  const std::vector<std::string_view>& cells = row_.cells_;
+  have_header_ = true;
+  header_fields_ = cells.size();
+  row_.file_column_.assign(columns.size(), -1);
+  for (size_t c = 0; c < columns.size(); ++c) {
+    for (size_t f = 0; f < cells.size(); ++f) {
+      if (TsvRow::Trim(cells[f]) == columns[c].name) row_.file_column_[c] = static_cast<int>(f);
+    }
+    if (columns[c].required && row_.file_column_[c] < 0) {
+      row_.Fail("header lacks the column '" + std::string(columns[c].name) +
+                "' (columns are separated by tabs)");
+    }
+  }
+}
+
+size_t MaxTsvRows(std::string_view contents) {
+  size_t lines = 1;
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Each compare adds one to the byte counts at newlines; 255 rounds at
+  // most, so that no count overflows, then the counts are summed.
+  const __m128i newline = _mm_set1_epi8('\n');
+  while (contents.size() - i >= 16) {
+    const size_t rounds = std::min<size_t>((contents.size() - i) / 16, 255);
+    __m128i counts = _mm_setzero_si128();
+    for (size_t round = 0; round < rounds; ++round, i += 16) {
+      const __m128i bytes =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(contents.data() + i));
+      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(bytes, newline));
+    }
+    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
+    lines += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
+             static_cast<size_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
+  for (; i < contents.size(); ++i) lines += contents[i] == '\n';
+  return lines;
 }
 
 std::vector<std::string_view> SplitBars(std::string_view field) {
@@ -107,7 +138,7 @@ std::vector<std::string_view> SplitBars(std::string_view field) {
   while (begin <= field.size()) {
     size_t bar = field.find('|', begin);
     if (bar == std::string_view::npos) bar = field.size();
-    std::string_view part = Trim(field.substr(begin, bar - begin));
+    std::string_view part = TsvRow::Trim(field.substr(begin, bar - begin));
     if (!part.empty()) parts.push_back(part);
     begin = bar + 1;
   }

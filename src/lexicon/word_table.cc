@@ -1,65 +1,143 @@
 #include "lexicon/word_table.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <new>
+#include <type_traits>
+#include <utility>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace plainlang {
+namespace {
 
-WordTable::WordTable() : slots_(1024) {}
+constexpr size_t kInitialSlots = 1024;
+constexpr size_t kKeptBlockSize = 64 * 1024;
 
-uint64_t WordTable::Hash(std::string_view word) {
-  // FNV-1a, then a final mix so the low bits used for slots are well spread.
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : word) h = (h ^ c) * 1099511628211ULL;
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  return h ^ (h >> 32);
+int Log2(size_t power_of_two) { return __builtin_ctzll(power_of_two); }
+
+constexpr size_t kLargeArray = size_t{1} << 20;
+constexpr size_t kHugePage = size_t{2} << 20;
+
+size_t RoundUp(size_t n, size_t multiple) { return (n + multiple - 1) / multiple * multiple; }
+
+}  // namespace
+
+void* AllocateLarge(size_t bytes) {
+  if (bytes < kLargeArray) return ::operator new(bytes);
+  // Whole huge pages, aligned as they must be; from malloc, so that leak
+  // checkers still see the pointers the arrays hold.
+  const size_t size = RoundUp(bytes, kHugePage);
+  void* memory = std::aligned_alloc(kHugePage, size);
+  if (memory == nullptr) throw std::bad_alloc();
+#if defined(MADV_HUGEPAGE)
+  // Only advice: without huge pages the memory works as well, more slowly.
+  madvise(memory, size, MADV_HUGEPAGE);
+#endif
+  return memory;
 }
+
+void FreeLarge(void* memory, size_t bytes) {
+  if (bytes < kLargeArray) {
+    ::operator delete(memory);
+  } else {
+    std::free(memory);
+  }
+}
+
+static_assert(sizeof(WordEntry) <= 48, "keep WordEntry small; see its comment");
+// Freeing the table then frees its blocks without visiting every entry.
+static_assert(std::is_trivially_destructible_v<WordEntry>);
+
+void WordTable::AddTermId(WordEntry& entry, uint32_t id) {
+  TermIds& ids = entry.terms;
+  if (ids.size_ == 0) {
+    ids.first_ = id;
+    ids.size_ = 1;
+    return;
+  }
+  if (ids.size_ == 1 || std::has_single_bit(ids.size_)) {  // full: 2, 4, 8, ... ids
+    // The old list is left in its block: lists longer than one are few.
+    auto* grown = static_cast<uint32_t*>(Keep(ids.size_ * 2 * sizeof(uint32_t), alignof(uint32_t)));
+    std::copy(ids.begin(), ids.end(), grown);
+    ids.spilled_ = grown;
+  }
+  ids.spilled_[ids.size_++] = id;
+}
+
+WordTable::WordTable() : slots_(kInitialSlots), home_shift_(32 - Log2(kInitialSlots)) {}
 
 size_t WordTable::Slot(std::string_view word, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
-  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
-  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+  const uint32_t tag = Tag(hash);
+  for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {
     const Slot_& s = slots_[slot];
     if (s.index == 0) return slot;
-    if (s.tag == tag && entries_[s.index - 1].word == word) return slot;
+    if (s.tag == tag && entry(s.index - 1).word == word) return slot;
   }
 }
 
 const WordEntry* WordTable::Find(std::string_view word) const {
   uint32_t index = slots_[Slot(word, Hash(word))].index;
-  return index == 0 ? nullptr : &entries_[index - 1];
+  return index == 0 ? nullptr : &entry(index - 1);
 }
 
-WordEntry& WordTable::FindOrAdd(std::string_view word, bool stable) {
-  const uint64_t hash = Hash(word);
-  size_t slot = Slot(word, hash);
-  if (slots_[slot].index != 0) return entries_[slots_[slot].index - 1];
-  if ((entries_.size() + 1) * 2 > slots_.size()) {  // keep the load under 1/2
+WordEntry& WordTable::Add(size_t slot, std::string_view word, uint64_t hash, bool stable) {
+  if ((size_ + 1) * 2 > slots_.size()) {  // keep the load under 1/2
     Rehash(slots_.size() * 2);
     slot = Slot(word, hash);
   }
-  WordEntry& entry = entries_.emplace_back();
-  entry.word = stable ? word : std::string_view(copies_.emplace_back(word));
-  entry.hash = hash;
-  slots_[slot] = {static_cast<uint32_t>(entries_.size()), static_cast<uint32_t>(hash >> 32)};
-  return entry;
+  if (size_ % kChunkSize == 0) chunks_.emplace_back().reserve(kChunkSize);
+  WordEntry& added = chunks_.back().emplace_back();
+  added.word = stable ? word : Copy(word);
+  ++size_;
+  slots_[slot] = {static_cast<uint32_t>(size_), Tag(hash)};
+  return added;
 }
 
 void WordTable::reserve(size_t count) {
   size_t slot_count = slots_.size();
   while (count * 2 > slot_count) slot_count *= 2;
   if (slot_count != slots_.size()) Rehash(slot_count);
+  chunks_.reserve((count + kChunkSize - 1) / kChunkSize);
 }
 
 void WordTable::Rehash(size_t slot_count) {
-  slots_.assign(slot_count, Slot_{});
+  const Slots old = std::exchange(slots_, Slots(slot_count));
+  home_shift_ = 32 - Log2(slot_count);
   const size_t mask = slot_count - 1;
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    const uint64_t hash = entries_[i].hash;
-    size_t slot = hash & mask;
+  for (const Slot_& s : old) {
+    if (s.index == 0) continue;
+    size_t slot = s.tag >> home_shift_;
     while (slots_[slot].index != 0) slot = (slot + 1) & mask;
-    slots_[slot] = {static_cast<uint32_t>(i + 1), static_cast<uint32_t>(hash >> 32)};
+    slots_[slot] = s;
   }
+}
+
+std::string_view WordTable::Copy(std::string_view word) {
+  char* copy = static_cast<char*>(Keep(word.size(), 1));
+  if (!word.empty()) std::memcpy(copy, word.data(), word.size());
+  return std::string_view(copy, word.size());
+}
+
+void* WordTable::Keep(size_t bytes, size_t align) {
+  size_t padding = (align - reinterpret_cast<uintptr_t>(kept_free_) % align) % align;
+  if (padding + bytes > kept_free_size_) {
+    // operator new[] aligns a block for any type.
+    const size_t block_size = std::max(kKeptBlockSize, bytes);
+    kept_blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size));
+    kept_free_ = kept_blocks_.back().get();
+    kept_free_size_ = block_size;
+    padding = 0;
+  }
+  void* kept = kept_free_ + padding;
+  kept_free_ += padding + bytes;
+  kept_free_size_ -= padding + bytes;
+  return kept;
 }
 
 }  // namespace plainlang

@@ -4,24 +4,71 @@
 #ifndef PLAINLANG_LEXICON_WORD_TABLE_H_
 #define PLAINLANG_LEXICON_WORD_TABLE_H_
 
+#include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <string>
+#include <cstring>
+#include <memory>
 #include <string_view>
 #include <vector>
 
 namespace plainlang {
 
+// An allocator for the table's two large arrays. From 1 MiB up it asks for
+// 2 MiB transparent huge pages where Linux allows them: the default
+// lexicon's 16 MiB of entries and slots would otherwise cost some 4,000 page
+// faults to fill and a TLB miss on nearly every slot probed, about a third
+// of its load time. Smaller arrays come from operator new.
+void* AllocateLarge(size_t bytes);
+void FreeLarge(void* memory, size_t bytes);
+
+template <typename T>
+struct LargeArrayAllocator {
+  using value_type = T;
+  LargeArrayAllocator() = default;
+  template <typename U>
+  LargeArrayAllocator(const LargeArrayAllocator<U>&) {}
+  T* allocate(size_t n) { return static_cast<T*>(AllocateLarge(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) { FreeLarge(p, n * sizeof(T)); }
+  template <typename U>
+  bool operator==(const LargeArrayAllocator<U>&) const { return true; }
+};
+
+// The ids of the terms filed under a word, in the order they were filed;
+// reads like a const std::vector<uint32_t>, and like WordEntry::word views
+// memory of its table. Most words file one term or none, so the first id is
+// held in place; longer lists live in blocks the table owns. A vector would
+// cost a heap block for each of some 30,000 words, and a destructor run for
+// each of 240,000 entries, to free at exit.
+class TermIds {
+ public:
+  const uint32_t* begin() const { return size_ <= 1 ? &first_ : spilled_; }
+  const uint32_t* end() const { return begin() + size_; }
+  const uint32_t* data() const { return begin(); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  uint32_t operator[](size_t i) const { return begin()[i]; }
+  uint32_t front() const { return *begin(); }
+  uint32_t back() const { return end()[-1]; }
+
+ private:
+  friend class WordTable;  // which adds ids (WordTable::AddTermId)
+  // Every id once there are two or more, in room for the next power of two.
+  uint32_t* spilled_ = nullptr;
+  uint32_t size_ = 0;
+  uint32_t first_ = 0;  // the id while there is only one
+};
+
+// The fields are ordered to keep an entry at 48 bytes: the default lexicon
+// holds about 240,000 of them, and every page they fill is paid for at start-up.
 struct WordEntry {
   std::string_view word;   // the folded form
-  uint64_t hash = 0;
-  float zipf = 0;          // everyday frequency, Zipf scale (0 = unseen, 7 = "the")
-  int8_t syllables = -1;   // from the pronouncing dictionary; -1 when unknown
-  bool allowed = false;    // on an allow-list: never flagged
-  int32_t abbreviation = -1;  // id of the abbreviation with this key
   // For a word: the one-word terms it spells. For a pair of words joined by
   // a space ("blood pressure"): the terms of two or more words they start.
-  std::vector<uint32_t> terms;
+  TermIds terms;
+  float zipf = 0;          // everyday frequency, Zipf scale (0 = unseen, 7 = "the")
+  int32_t abbreviation = -1;  // id of the abbreviation with this key
+  int8_t syllables = -1;   // from the pronouncing dictionary; -1 when unknown
+  bool allowed = false;    // on an allow-list: never flagged
   bool starts_longer_terms = false;  // a word that begins terms of 2+ words
 };
 
@@ -31,28 +78,106 @@ struct WordEntry {
 class WordTable {
  public:
   WordTable();
+  // Entries view words copied into this table's own blocks.
+  WordTable(const WordTable&) = delete;
+  WordTable& operator=(const WordTable&) = delete;
+
   const WordEntry* Find(std::string_view word) const;
   // The entry for `word`, added if new. `word` must outlive the table when
   // `stable`; otherwise the table keeps its own copy.
-  WordEntry& FindOrAdd(std::string_view word, bool stable);
-  size_t size() const { return entries_.size(); }
+  WordEntry& FindOrAdd(std::string_view word, bool stable) {
+    return FindOrAdd(word, Hash(word), stable);
+  }
+  // The same, with `hash` == Hash(word) computed ahead (see Prefetch).
+  // Inline: the default lexicon calls it a quarter of a million times.
+  WordEntry& FindOrAdd(std::string_view word, uint64_t hash, bool stable) {
+    const size_t mask = slots_.size() - 1;
+    const uint32_t tag = Tag(hash);
+    for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {
+      const Slot_ s = slots_[slot];
+      if (s.index == 0) return Add(slot, word, hash, stable);
+      if (s.tag == tag && entry(s.index - 1).word == word) return entry(s.index - 1);
+    }
+  }
+  // Starts fetching the slot a word of this hash goes to, so that a
+  // FindOrAdd of it a few rows later does not wait on memory.
+  void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[Home(hash)]); }
+  // After Prefetch, and before FindOrAdd: starts fetching the entry that
+  // the word's slot holds, if it may be the word's.
+  void PrefetchEntry(uint64_t hash) const {
+    const Slot_ s = slots_[Home(hash)];
+    if (s.tag == Tag(hash) && s.index != 0) __builtin_prefetch(&entry(s.index - 1));
+  }
+  // Files term `id` under `entry`, an entry of this table.
+  void AddTermId(WordEntry& entry, uint32_t id);
+  size_t size() const { return size_; }
+  // Makes room for `count` entries in all, so that adding them never rehashes.
   void reserve(size_t count);
 
-  static uint64_t Hash(std::string_view word);
+  // Eight bytes a step rather than one, and inline: the default lexicon
+  // hashes a third of a million keys while it loads.
+  static uint64_t Hash(std::string_view word) {
+    constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+    auto load = [](const char* p, auto value) {
+      std::memcpy(&value, p, sizeof value);
+      return uint64_t{value};
+    };
+    const char* p = word.data();
+    size_t n = word.size();
+    uint64_t h = kMultiplier ^ n;
+    for (; n >= 8; p += 8, n -= 8) {
+      h = (h ^ load(p, uint64_t{})) * kMultiplier;
+      h ^= h >> 32;
+    }
+    if (n >= 4) {  // two loads that overlap cover 4 to 7 bytes
+      h ^= (load(p, uint32_t{}) << 32) | load(p + n - 4, uint32_t{});
+    } else if (n > 0) {  // first, middle and last cover 1 to 3 bytes
+      h ^= (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+           (uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+           static_cast<unsigned char>(p[n - 1]);
+    }
+    // The finaliser of SplitMix64, so that every bit of the word reaches the
+    // high half, which picks the slot.
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    return h ^ (h >> 31);
+  }
 
  private:
-  size_t Slot(std::string_view word, uint64_t hash) const;
-  void Rehash(size_t slot_count);
-
-  // A slot keeps part of its entry's hash, so a probe rarely touches an
-  // entry that is not the one sought.
+  // A slot keeps the high half of its entry's hash: it picks the slot, lets
+  // a probe pass over other words without reading their entries, and lets a
+  // rehash place the entry without hashing its word again.
   struct Slot_ {
     uint32_t index = 0;  // entry index + 1, or 0 when empty
     uint32_t tag = 0;    // the hash's high half
   };
-  std::deque<WordEntry> entries_;  // a deque: growth never moves an entry
-  std::vector<Slot_> slots_;
-  std::deque<std::string> copies_;
+  static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
+  size_t Home(uint64_t hash) const { return Tag(hash) >> home_shift_; }
+  const WordEntry& entry(uint32_t index) const {
+    return chunks_[index / kChunkSize][index % kChunkSize];
+  }
+  WordEntry& entry(uint32_t index) { return chunks_[index / kChunkSize][index % kChunkSize]; }
+  size_t Slot(std::string_view word, uint64_t hash) const;
+  // Adds `word`, not in the table, whose probe ended at the empty `slot`.
+  WordEntry& Add(size_t slot, std::string_view word, uint64_t hash, bool stable);
+  void Rehash(size_t slot_count);
+  std::string_view Copy(std::string_view word);
+  // Room for `bytes` aligned to `align` in blocks the table keeps till its end.
+  void* Keep(size_t bytes, size_t align);
+
+  // Entries live in chunks reserved once and never grown past that, so
+  // adding one moves none; a chunk fills one huge page.
+  static constexpr uint32_t kChunkSize = (uint32_t{2} << 20) / sizeof(WordEntry);
+  using Chunk = std::vector<WordEntry, LargeArrayAllocator<WordEntry>>;
+  using Slots = std::vector<Slot_, LargeArrayAllocator<Slot_>>;
+  std::vector<Chunk> chunks_;
+  size_t size_ = 0;
+  Slots slots_;  // a power of two of them, at most half full
+  int home_shift_ = 0;  // 32 - log2(slots_.size())
+  // Copies of words and lists of term ids, packed into blocks that never move.
+  std::vector<std::unique_ptr<char[]>> kept_blocks_;
+  char* kept_free_ = nullptr;  // the unused tail of the last block
+  size_t kept_free_size_ = 0;
 };
 
 }  // namespace plainlang
