@@ -38,7 +38,8 @@ enum class TableKind {
   kMedicines,      // name, class
   kWords,          // word, zipf, syllables
   kAffixes,        // affix, position, meaning, example
-  kAllow,          // word  (words this audience knows; never flagged)
+  kAllow,          // plain text, one word per line: words this audience
+                   // knows, never flagged
 };
 
 // Immutable once built; a const Lexicon is safe for concurrent use by

@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
   check->add_option("--allow", options.allow_files,
-                    "words your patients know, never flagged (TSV with a 'word' column)")
+                    "words your patients know, never flagged (one per line)")
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
   try {

@@ -644,15 +644,32 @@ void LoadAffixes(Lexicon::Index& index, std::string_view contents, std::string_v
   std::stable_sort(index.suffixes.begin(), index.suffixes.end(), longest_first);
 }
 
+// An allow-list is plain text, one word per line (what a clinic would type
+// into a file); '#' starts a comment line, and a first line reading "word"
+// is taken for a TSV header and skipped.
 void LoadAllow(Lexicon::Index& index, std::string_view contents, std::string_view file) {
-  static const std::vector<TsvColumn> columns = {{"word", true}};
-  ForEachTsvRow(contents, file, columns, [&](const TsvRow& row) {
-    std::string word = FoldCase(row.field(0));
-    if (word.empty()) row.Fail("field 'word' is empty");
-    WordEntry& entry = index.words.FindOrAdd(word, /*stable=*/false);
+  int line_number = 0;
+  bool first = true;
+  for (size_t begin = 0; begin < contents.size();) {
+    size_t newline = contents.find('\n', begin);
+    if (newline == std::string_view::npos) newline = contents.size();
+    std::string_view line = contents.substr(begin, newline - begin);
+    begin = newline + 1;
+    ++line_number;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const bool header = first && line == "word";
+    first = false;
+    if (header) continue;
+    if (line.find('\t') != std::string_view::npos || line.find('\0') != std::string_view::npos) {
+      throw LexiconError(std::string(file), line_number,
+                         "an allow-list holds one word per line, without tabs");
+    }
+    WordEntry& entry = index.words.FindOrAdd(FoldCase(line), /*stable=*/false);
     if (!entry.allowed) ++index.allowed;
     entry.allowed = true;
-  });
+  }
 }
 
 std::shared_ptr<Lexicon> BuildDefault() {

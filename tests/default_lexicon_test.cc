@@ -1,0 +1,106 @@
+// The embedded default lexicon: sizes, round trip, and familiarity decisions
+// on fixed lists of everyday and technical words.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "lexicon/lexicon_index.h"
+#include "plainlang/analyzer.h"
+#include "plainlang/lexicon.h"
+
+namespace plainlang {
+namespace {
+
+// Data rows of a table in data/, or only those holding `needle`.
+size_t DataRows(const std::string& table, const std::string& needle = "") {
+  std::ifstream in(std::string(PLAINLANG_SOURCE_DIR) + "/data/" + table);
+  size_t rows = 0;
+  bool header = true;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) rows += line.find(needle) != std::string::npos;
+    header = false;
+  }
+  return rows;
+}
+
+TEST(DefaultLexiconTest, TablesReachTheirSizes) {
+  Lexicon::Sizes sizes = Lexicon::Default()->sizes();
+  EXPECT_GE(sizes.terms, 20000u);
+  EXPECT_GE(sizes.abbreviations, 1500u);
+  EXPECT_GE(sizes.medicines, 2000u);
+  EXPECT_GE(sizes.words, 200000u);
+  EXPECT_GE(sizes.affixes, 400u);
+}
+
+// Every row of every table in data/ is in the embedded lexicon: the build
+// embedded the committed tables and the loader dropped nothing. (Terms and
+// medicines share one index, and a handful of medicine names are also terms.)
+TEST(DefaultLexiconTest, EmbeddedTablesRoundTrip) {
+  Lexicon::Sizes sizes = Lexicon::Default()->sizes();
+  EXPECT_EQ(sizes.abbreviations, DataRows("abbreviations.tsv"));
+  // Roots are not used to judge words; prefixes and suffixes are.
+  EXPECT_EQ(sizes.affixes, DataRows("affixes.tsv") - DataRows("affixes.tsv", "\troot\t"));
+  EXPECT_LE(sizes.terms + sizes.medicines, DataRows("terms.tsv") + DataRows("medicines.tsv"));
+  EXPECT_GE(sizes.terms + sizes.medicines + 50, DataRows("terms.tsv") + DataRows("medicines.tsv"));
+  const Lexicon::Index& index = Lexicon::Default()->index();
+  ASSERT_NE(index.FindWord("the"), nullptr);
+  EXPECT_GT(index.FindWord("the")->zipf, 7.0f);
+  EXPECT_EQ(index.FindWord("hypertension")->syllables, 4);
+}
+
+// What the analyser makes of one word on its own.
+std::string Verdict(const std::string& text) {
+  static const Analyzer analyzer;
+  Report report = analyzer.Analyze(text);
+  for (const Finding& f : report.findings) {
+    if (f.kind != FindingKind::kLongSentence) return std::string(FindingKindName(f.kind));
+  }
+  return "familiar";
+}
+
+TEST(DefaultLexiconTest, EverydayWordsAreNotJargon) {
+  for (const char* word : {"blood", "heart", "pain", "doctor", "aspirin", "x-ray", "fever",
+                           "cancer", "heart attack", "blood pressure", "metformin", "nurse",
+                           "pharmacy", "diabetes", "headache"}) {
+    EXPECT_EQ(Verdict(std::string("Your ") + word + " is fine."), "familiar") << word;
+  }
+}
+
+TEST(DefaultLexiconTest, TechnicalWordsAreJargon) {
+  for (const char* word : {"idiopathic", "bilateral", "hepatic steatosis", "thrombocytopenia",
+                           "cholecystectomy", "myocardial infarction", "edema", "dyspnea"}) {
+    EXPECT_EQ(Verdict(std::string("Your ") + word + " is stable."), "jargon") << word;
+  }
+}
+
+TEST(DefaultLexiconTest, AmbiguousAbbreviationsListEverySense) {
+  static const Analyzer analyzer;
+  for (const char* abbreviation : {"MS", "PT", "RA"}) {
+    Report report = analyzer.Analyze(std::string("Your ") + abbreviation + " is stable.");
+    ASSERT_EQ(report.findings.size(), 1u) << abbreviation;
+    const Finding& f = report.findings[0];
+    EXPECT_EQ(f.kind, FindingKind::kAbbreviation) << abbreviation;
+    EXPECT_GE(f.expansions.size(), 2u) << abbreviation;
+    EXPECT_TRUE(f.suggestion.empty()) << abbreviation << ": the sense is not guessed";
+  }
+}
+
+TEST(DefaultLexiconTest, AllowListIsPlainTextOneWordPerLine) {
+  Lexicon lexicon;
+  lexicon.Load(TableKind::kAllow, "# our patients know these\nword\nEdema\n\n  bilateral \r\n",
+               "known.txt");
+  EXPECT_EQ(lexicon.sizes().allowed, 2u);
+  EXPECT_TRUE(lexicon.index().FindWord("edema")->allowed);
+  try {
+    lexicon.Load(TableKind::kAllow, "edema\nascites\tyes\n", "known.txt");
+    FAIL() << "expected a LexiconError";
+  } catch (const LexiconError& error) {
+    EXPECT_STREQ(error.what(), "known.txt:2: an allow-list holds one word per line, without tabs");
+  }
+}
+
+}  // namespace
+}  // namespace plainlang
