@@ -1,0 +1,283 @@
+// plainlang._core: the C++ engine as Python types. Conversion only: Python
+// text becomes bytes the engine reads, reports become tuples and strings the
+// package in python/plainlang turns into named types. The GIL is released
+// once the arguments are converted.
+#include <pybind11/functional.h>
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "plainlang/analyzer.h"
+#include "plainlang/batch.h"
+#include "plainlang/lexicon.h"
+#include "plainlang/output.h"
+#include "plainlang/report.h"
+
+namespace py = pybind11;
+
+namespace plainlang {
+namespace {
+
+// Strings from the engine are UTF-8, except a finding's text, which holds the
+// caller's bytes; an invalid sequence there decodes to U+FFFD, as in the JSON.
+py::str Str(std::string_view text) {
+  PyObject* str = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
+  if (str == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::str>(str);
+}
+
+py::tuple Strs(const std::vector<std::string>& strings) {
+  py::tuple out(strings.size());
+  for (size_t i = 0; i < strings.size(); ++i) out[i] = Str(strings[i]);
+  return out;
+}
+
+// What a missing value is called in an error: pandas and NumPy write NaN.
+std::string TypeName(py::handle item) {
+  if (item.is_none()) return "None";
+  if (PyFloat_Check(item.ptr()) && std::isnan(PyFloat_AS_DOUBLE(item.ptr()))) return "NaN";
+  return Py_TYPE(item.ptr())->tp_name;
+}
+
+// The bytes of one Python object, and whatever must stay alive for them to
+// stay valid: str as UTF-8 (a lone surrogate is kept as the invalid bytes
+// "surrogatepass" gives, which the engine then replaces and reports), bytes
+// as they are, other buffers copied. Anything else is an input error.
+BatchInput ToInput(py::handle item, std::vector<py::object>& owners) {
+  BatchInput input;
+  if (PyUnicode_Check(item.ptr())) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(item.ptr(), &size);
+    if (data != nullptr) {
+      input.text = std::string_view(data, static_cast<size_t>(size));
+      return input;
+    }
+    PyErr_Clear();
+    PyObject* encoded = PyUnicode_AsEncodedString(item.ptr(), "utf-8", "surrogatepass");
+    if (encoded == nullptr) throw py::error_already_set();
+    owners.push_back(py::reinterpret_steal<py::object>(encoded));
+    item = owners.back();
+  } else if (!PyBytes_Check(item.ptr())) {
+    // Only the byte containers: a NumPy scalar has a buffer too, and its
+    // eight bytes are not a message.
+    if (!PyByteArray_Check(item.ptr()) && !PyMemoryView_Check(item.ptr())) {
+      input.error = std::string("expected str or bytes, got ") + TypeName(item);
+      return input;
+    }
+    // A bytearray or memoryview could change while the GIL is released.
+    PyObject* copy = PyBytes_FromObject(item.ptr());
+    if (copy == nullptr) throw py::error_already_set();
+    owners.push_back(py::reinterpret_steal<py::object>(copy));
+    item = owners.back();
+  }
+  input.text = std::string_view(PyBytes_AS_STRING(item.ptr()),
+                                static_cast<size_t>(PyBytes_GET_SIZE(item.ptr())));
+  return input;
+}
+
+// A batch's inputs with the Python objects that own their bytes: a tuple of
+// the items (the caller's list may change while the GIL is released) and any
+// encoded copies.
+struct Inputs {
+  py::tuple items;
+  std::vector<py::object> owners;
+  std::vector<BatchInput> inputs;
+};
+
+Inputs ToInputs(const py::iterable& texts) {
+  Inputs converted;
+  converted.items = py::reinterpret_steal<py::tuple>(PySequence_Tuple(texts.ptr()));
+  if (!converted.items) throw py::error_already_set();
+  converted.inputs.reserve(converted.items.size());
+  for (py::handle item : converted.items) converted.inputs.push_back(ToInput(item, converted.owners));
+  return converted;
+}
+
+// Hands the matrix to numpy without copying: the array's base is a capsule
+// that owns it.
+py::array_t<double> ToArray(FeatureMatrix features) {
+  const auto rows = static_cast<py::ssize_t>(features.rows());
+  const auto cols = static_cast<py::ssize_t>(features.cols());
+  if (rows == 0) return py::array_t<double>(std::vector<py::ssize_t>{rows, cols});
+  auto* owned = new FeatureMatrix(std::move(features));
+  py::capsule owner(owned, [](void* matrix) { delete static_cast<FeatureMatrix*>(matrix); });
+  return py::array_t<double>(std::vector<py::ssize_t>{rows, cols}, owned->data(), owner);
+}
+
+py::tuple ReadabilityTuple(const ReadabilityScores& r) {
+  return py::make_tuple(r.flesch_reading_ease, r.flesch_kincaid_grade, r.smog, r.gunning_fog,
+                        r.coleman_liau, r.ari, r.forcast, r.linsear_write, r.lix,
+                        r.consensus_grade);
+}
+
+py::tuple CountsTuple(const Counts& c) {
+  return py::make_tuple(c.words, c.sentences, c.syllables, c.polysyllabic_words,
+                        c.monosyllabic_words, c.characters, c.letters, c.complex_words,
+                        c.long_words);
+}
+
+py::tuple FindingTuple(const Finding& f) {
+  return py::make_tuple(Str(FindingKindName(f.kind)), Str(f.text), f.start, f.end, f.start_utf16,
+                        f.end_utf16, Str(f.term), Str(f.suggestion), Strs(f.alternatives),
+                        Str(f.definition), Strs(f.expansions), f.familiarity, f.severity,
+                        Str(f.source));
+}
+
+py::tuple SentenceTuple(const Sentence& s) {
+  return py::make_tuple(s.start, s.end, s.start_utf16, s.end_utf16, s.words, s.grade,
+                        s.jargon_words);
+}
+
+template <typename T, typename Convert>
+py::tuple TupleOf(const std::vector<T>& items, Convert convert) {
+  py::tuple out(items.size());
+  for (size_t i = 0; i < items.size(); ++i) out[i] = convert(items[i]);
+  return out;
+}
+
+// Runs a batch with the GIL released. The calling thread takes the GIL back
+// about every 100 ms to report progress and to let Ctrl-C cancel the batch.
+BatchResult RunBatch(const Analyzer& analyzer, const Inputs& converted, int threads,
+                     const std::optional<py::function>& on_progress, bool keep_reports,
+                     bool features) {
+  std::optional<py::error_already_set> failure;  // destroyed with the GIL held
+  BatchOptions options;
+  options.threads = threads;
+  options.keep_reports = keep_reports;
+  options.features = features;
+  options.progress = [&](size_t done) {
+    py::gil_scoped_acquire gil;
+    try {
+      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+      if (on_progress) (*on_progress)(done);
+      return true;
+    } catch (py::error_already_set& error) {
+      failure.emplace(std::move(error));
+      return false;
+    }
+  };
+  BatchResult result;
+  {
+    py::gil_scoped_release release;
+    result = AnalyzeBatch(analyzer, converted.inputs, options);
+  }
+  if (failure) throw std::move(*failure);
+  return result;
+}
+
+std::vector<std::pair<TableKind, std::string>> Overlays(const std::vector<std::string>& terms,
+                                                        const std::vector<std::string>& abbreviations,
+                                                        const std::vector<std::string>& allow) {
+  std::vector<std::pair<TableKind, std::string>> overlays;
+  for (const auto& path : terms) overlays.emplace_back(TableKind::kTerms, path);
+  for (const auto& path : abbreviations) overlays.emplace_back(TableKind::kAbbreviations, path);
+  for (const auto& path : allow) overlays.emplace_back(TableKind::kAllow, path);
+  return overlays;
+}
+
+}  // namespace
+}  // namespace plainlang
+
+PYBIND11_MODULE(_core, m) {
+  using namespace plainlang;
+  m.doc() = "The plainlang engine; use the plainlang package, not this module.";
+
+  // One Python class for every loading error, a ValueError carrying the
+  // file, line and reason separately.
+  static py::handle lexicon_error = PyErr_NewException("plainlang.LexiconError", PyExc_ValueError, nullptr);
+  m.attr("LexiconError") = lexicon_error;
+  py::register_exception_translator([](std::exception_ptr thrown) {
+    try {
+      if (thrown) std::rethrow_exception(thrown);
+    } catch (const LexiconError& error) {
+      py::object instance = py::reinterpret_borrow<py::object>(lexicon_error)(error.what());
+      instance.attr("file") = error.file();
+      instance.attr("line") = error.line();
+      instance.attr("reason") = error.reason();
+      PyErr_SetObject(lexicon_error.ptr(), instance.ptr());
+    }
+  });
+
+  py::tuple names(FeatureNames().size());
+  for (size_t i = 0; i < FeatureNames().size(); ++i) names[i] = Str(FeatureNames()[i]);
+  m.attr("FEATURE_NAMES") = names;
+
+  const AnalyzerOptions defaults;
+  m.attr("DEFAULT_OPTIONS") = py::dict(
+      py::arg("target_grade") = defaults.target_grade, py::arg("max_jargon") = defaults.max_jargon,
+      py::arg("long_sentence_words") = defaults.long_sentence_words,
+      py::arg("jargon_familiarity") = defaults.jargon_familiarity,
+      py::arg("complex_word_zipf") = defaults.complex_word_zipf);
+  m.def("cores", [] { return BatchThreads(0); }, "Cores this process may run on.");
+
+  py::class_<Report>(m, "Report")
+      .def_property_readonly("readability", [](const Report& r) { return ReadabilityTuple(r.readability); })
+      .def_property_readonly("jargon", [](const Report& r) {
+        return py::make_tuple(r.jargon.density, r.jargon.distinct_terms, r.jargon.jargon_words);
+      })
+      .def_property_readonly("counts", [](const Report& r) { return CountsTuple(r.counts); })
+      .def_property_readonly("verdict", [](const Report& r) {
+        return py::make_tuple(r.verdict.target_grade, r.verdict.max_jargon, r.verdict.meets_target);
+      })
+      .def_property_readonly("findings", [](const Report& r) { return TupleOf(r.findings, FindingTuple); })
+      .def_property_readonly("sentences", [](const Report& r) { return TupleOf(r.sentences, SentenceTuple); })
+      .def_property_readonly("warnings", [](const Report& r) { return Strs(r.warnings); })
+      .def("to_json", [](const Report& r, std::string_view source) { return Str(ToJson(r, source)); },
+           py::arg("source") = "");
+
+  py::class_<Analyzer>(m, "Analyzer")
+      .def(py::init([](const std::vector<std::string>& terms,
+                       const std::vector<std::string>& abbreviations,
+                       const std::vector<std::string>& allow, double target_grade,
+                       double max_jargon, int long_sentence_words, double jargon_familiarity,
+                       double complex_word_zipf) {
+             AnalyzerOptions options;
+             options.target_grade = target_grade;
+             options.max_jargon = max_jargon;
+             options.long_sentence_words = long_sentence_words;
+             options.jargon_familiarity = jargon_familiarity;
+             options.complex_word_zipf = complex_word_zipf;
+             auto overlays = Overlays(terms, abbreviations, allow);
+             py::gil_scoped_release release;
+             auto lexicon = overlays.empty() ? Lexicon::Default() : Lexicon::DefaultWithOverlays(overlays);
+             return std::make_unique<Analyzer>(std::move(lexicon), options);
+           }),
+           py::arg("terms"), py::arg("abbreviations"), py::arg("allow"), py::arg("target_grade"),
+           py::arg("max_jargon"), py::arg("long_sentence_words"), py::arg("jargon_familiarity"),
+           py::arg("complex_word_zipf"))
+      .def("analyze",
+           [](const Analyzer& analyzer, py::handle text) {
+             std::vector<py::object> owners;
+             BatchInput input = ToInput(text, owners);
+             if (!input.error.empty()) throw py::type_error(input.error);
+             Report report;
+             {
+               py::gil_scoped_release release;
+               report = analyzer.Analyze(input.text);
+             }
+             return report;
+           },
+           py::arg("text"))
+      .def("analyze_batch",
+           [](const Analyzer& analyzer, const py::iterable& texts, int threads,
+              std::optional<py::function> progress, bool keep_reports, bool features) {
+             Inputs converted = ToInputs(texts);
+             BatchResult result = RunBatch(analyzer, converted, threads, progress, keep_reports, features);
+             py::list reports(result.reports.size());
+             for (size_t i = 0; i < result.reports.size(); ++i) {
+               reports[i] = py::cast(std::move(result.reports[i]));
+             }
+             py::object matrix = features ? py::object(ToArray(std::move(result.features))) : py::none();
+             return py::make_tuple(reports, matrix);
+           },
+           py::arg("texts"), py::arg("threads"), py::arg("progress"), py::arg("keep_reports"),
+           py::arg("features"));
+}

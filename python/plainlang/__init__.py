@@ -1,0 +1,50 @@
+"""plainlang: how hard a clinician's message is for a patient to read, which
+words they will likely not know, and what to write instead.
+
+The engine is C++ (the same one the ``plainlang`` command runs); this package
+converts its reports to Python types and pandas frames.
+
+>>> import plainlang
+>>> report = plainlang.analyze("Your CBC was unremarkable.")
+>>> [(f.text, f.suggestion) for f in report.findings]
+[('CBC', 'blood count'), ('unremarkable', 'normal')]
+"""
+
+from __future__ import annotations
+
+from ._analyzer import FEATURE_NAMES, PROGRESS_MIN_TEXTS, Analyzer, analyze
+from ._core import LexiconError
+from ._frame import score_frame
+from ._report import Counts, Finding, Jargon, Readability, Report, Sentence, Verdict
+
+LexiconError.__module__ = "plainlang"
+LexiconError.__doc__ = """A lexicon table could not be loaded (a ValueError).
+
+``str(error)`` reads ``"<file>:<line>: <reason>"``; ``file``, ``line``
+(1-based, 0 when not about one line) and ``reason`` hold the parts.
+
+>>> import plainlang
+>>> try:
+...     plainlang.Analyzer(lexicon="/nonexistent/terms.tsv")
+... except plainlang.LexiconError as error:
+...     print(error.reason)
+cannot open the file
+"""
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FEATURE_NAMES",
+    "PROGRESS_MIN_TEXTS",
+    "Analyzer",
+    "Counts",
+    "Finding",
+    "Jargon",
+    "LexiconError",
+    "Readability",
+    "Report",
+    "Sentence",
+    "Verdict",
+    "analyze",
+    "score_frame",
+]

@@ -1,0 +1,318 @@
+"""The analyser: options and lexicon loaded once, then one message or many."""
+
+from __future__ import annotations
+
+import functools
+import math
+import numbers
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Union
+
+from . import _core
+from ._report import Report
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
+#: What ``lexicon``, ``abbreviations`` and ``allow`` accept: one path or several.
+Paths = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]], None]
+#: A message: str (analysed as its UTF-8) or bytes-like. In a batch, any
+#: other item (None, NaN, a number) gives a report with ``error`` set.
+Text = Union[str, bytes, bytearray, memoryview]
+
+#: Batches of at least this many texts show a progress bar when stderr is a
+#: terminal (``progress=None``).
+PROGRESS_MIN_TEXTS = 5000
+
+#: The names of ``feature_matrix``'s columns (and ``score_frame``'s scores).
+FEATURE_NAMES: tuple[str, ...] = _core.FEATURE_NAMES
+
+_DEFAULTS: dict[str, float] = _core.DEFAULT_OPTIONS
+
+# Accepted ranges, the same as the command line's.
+_RANGES: dict[str, tuple[float, float]] = {
+    "target_grade": (0.0, 20.0),
+    "max_jargon": (0.0, 1.0),
+    "long_sentence_words": (1, 1000),
+    "jargon_familiarity": (0.0, 1.0),
+    "complex_word_zipf": (0.0, 8.0),
+}
+
+
+def _paths(value: Paths, name: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (str, os.PathLike)):
+        value = [value]
+    paths = []
+    for path in value:
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"{name}: expected a path or a list of paths, got {type(path).__name__}")
+        paths.append(os.fspath(path))
+    return paths
+
+
+def _checked(name: str, value: float) -> float:
+    low, high = _RANGES[name]
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    if name == "long_sentence_words":
+        if not isinstance(value, numbers.Integral):
+            raise TypeError(f"long_sentence_words must be an int, got {value!r}")
+        value = int(value)
+    else:
+        value = float(value)
+    if not (low <= value <= high) or math.isnan(value):
+        raise ValueError(f"{name} must be from {low:g} to {high:g}, got {value!r}")
+    return value
+
+
+def _threads(threads: int) -> int:
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
+        raise ValueError(f"threads must be 0 (every core) or a positive int, got {threads!r}")
+    return threads
+
+
+def _progress_bar(total: int, progress: bool | None) -> Any:
+    """A tqdm bar for a batch of ``total`` texts, or None for no bar."""
+    show = progress if progress is not None else total >= PROGRESS_MIN_TEXTS and _stderr_is_terminal()
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="text", desc="plainlang", smoothing=0.1)
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Analyzer:
+    """Options and lexicon, loaded once; analyses one message or many.
+
+    An Analyzer is immutable and safe to share between threads; analysis
+    runs in C++ without the GIL, and batches use every core.
+
+    Args:
+        lexicon: path(s) of extra terms, TSV with a header row (format in
+            data/README.md), added on top of the embedded default lexicon.
+        abbreviations: path(s) of extra abbreviations, TSV.
+        allow: path(s) of words your patients know, never flagged (plain
+            text, one word per line; see data/README.md).
+        target_grade: the verdict's highest acceptable consensus grade (0..20).
+        max_jargon: the verdict's highest acceptable jargon density (0..1).
+        long_sentence_words: sentences with more words are findings (1..1000).
+        jargon_familiarity: lexicon terms less familiar than this (0..1) are
+            jargon.
+        complex_word_zipf: unknown words rarer than this Zipf frequency with
+            3+ syllables are complex words.
+
+    Raises:
+        LexiconError: a table cannot be read; the message names file and line.
+        ValueError, TypeError: an option is out of range or of the wrong type.
+
+    >>> import plainlang
+    >>> analyzer = plainlang.Analyzer(target_grade=6)
+    >>> [r.counts.words for r in analyzer.analyze_many(["Rest.", None, "Drink water."])]
+    [1, 0, 2]
+    """
+
+    def __init__(
+        self,
+        lexicon: Paths = None,
+        abbreviations: Paths = None,
+        allow: Paths = None,
+        target_grade: float = 8,
+        max_jargon: float = 0.05,
+        long_sentence_words: int = 20,
+        jargon_familiarity: float = 0.5,
+        complex_word_zipf: float = 3.0,
+    ) -> None:
+        self._tables = {
+            "lexicon": _paths(lexicon, "lexicon"),
+            "abbreviations": _paths(abbreviations, "abbreviations"),
+            "allow": _paths(allow, "allow"),
+        }
+        self._options: dict[str, Any] = {
+            "target_grade": _checked("target_grade", target_grade),
+            "max_jargon": _checked("max_jargon", max_jargon),
+            "long_sentence_words": _checked("long_sentence_words", long_sentence_words),
+            "jargon_familiarity": _checked("jargon_familiarity", jargon_familiarity),
+            "complex_word_zipf": _checked("complex_word_zipf", complex_word_zipf),
+        }
+        self._core = _core.Analyzer(
+            terms=self._tables["lexicon"],
+            abbreviations=self._tables["abbreviations"],
+            allow=self._tables["allow"],
+            **self._options,
+        )
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The options in force, with the table paths (a copy).
+
+        >>> import plainlang
+        >>> plainlang.Analyzer(max_jargon=0.1).options["max_jargon"]
+        0.1
+        """
+        return {**self._tables, **self._options}
+
+    def analyze(self, text: Text) -> Report:
+        """The report on one message. Never fails for any str or bytes.
+
+        A ``str`` is analysed as its UTF-8 encoding, so offsets are UTF-8
+        byte offsets; ``bytes`` are analysed as given (invalid UTF-8 is
+        replaced with U+FFFD and reported in ``warnings``).
+
+        Raises:
+            TypeError: ``text`` is neither str nor bytes.
+
+        >>> import plainlang
+        >>> plainlang.Analyzer().analyze(b"Your BP is fine.").findings[0].text
+        'BP'
+        """
+        return Report(self._core.analyze(text))
+
+    def analyze_many(
+        self,
+        texts: Iterable[object],
+        threads: int = 0,
+        progress: bool | None = None,
+    ) -> list[Report]:
+        """Reports for many messages, in input order, using every core.
+
+        Never raises on account of an item: ``None``, NaN or any other item
+        that is neither str nor bytes gets a report with ``error`` set
+        (NaN scores, zero counts, see ``Report``). Invalid UTF-8 in bytes is
+        not an error: it is replaced and reported in ``warnings``.
+
+        Args:
+            texts: any iterable of messages.
+            threads: worker threads; 0 = every core this process may use.
+            progress: True shows a tqdm bar, False never; None shows one for
+                batches of ``PROGRESS_MIN_TEXTS`` or more when stderr is a
+                terminal. Ctrl-C stops the batch (KeyboardInterrupt).
+
+        >>> import plainlang
+        >>> reports = plainlang.Analyzer().analyze_many(["Your BP is fine.", None])
+        >>> reports[1].error
+        'expected str or bytes, got None'
+        """
+        raws, _ = self._batch(texts, threads, progress, keep_reports=True, features=False)
+        return [Report(raw) for raw in raws]
+
+    def feature_matrix(
+        self,
+        texts: Iterable[object],
+        threads: int = 0,
+        progress: bool | None = None,
+    ) -> tuple[npt.NDArray[np.float64], list[str]]:
+        """The numeric scores of many messages as a float64 matrix.
+
+        One row per text in input order, one column per name returned
+        (``FEATURE_NAMES``): the readability scores, jargon_density,
+        distinct_terms, jargon_words, the counts, and meets_target as 1.0 or
+        0.0. Values are unrounded. A row for an item that is not text is NaN
+        in the scores and 0 in the counts. The matrix is built in C++ and
+        handed to NumPy without a copy.
+
+        >>> import plainlang
+        >>> matrix, names = plainlang.Analyzer().feature_matrix(["Rest.", "Drink water."])
+        >>> matrix.shape, float(matrix[1, names.index("words")])
+        ((2, 23), 2.0)
+        """
+        _, matrix = self._batch(texts, threads, progress, keep_reports=False, features=True)
+        return matrix, list(FEATURE_NAMES)
+
+    def score_frame(
+        self,
+        data: pd.DataFrame | pd.Series,
+        column: str = "text",
+        *,
+        findings: bool = False,
+        warnings: bool = False,
+        threads: int = 0,
+        progress: bool | None = None,
+    ) -> pd.DataFrame:
+        """Scores every row of a DataFrame column (or a Series): see
+        ``plainlang.score_frame``.
+
+        >>> import pandas as pd, plainlang
+        >>> frame = plainlang.Analyzer().score_frame(pd.DataFrame({"text": ["Rest."]}))
+        >>> int(frame.loc[0, "words"])
+        1
+        """
+        from ._frame import score_frame
+
+        return score_frame(
+            data,
+            column,
+            findings=findings,
+            warnings=warnings,
+            threads=threads,
+            progress=progress,
+            analyzer=self,
+        )
+
+    def _batch(
+        self,
+        texts: Iterable[object],
+        threads: int,
+        progress: bool | None,
+        *,
+        keep_reports: bool,
+        features: bool,
+    ) -> tuple[list[_core.Report], Any]:
+        if isinstance(texts, (str, bytes)):
+            raise TypeError("texts must be an iterable of messages, not one message")
+        if not isinstance(texts, (list, tuple)):
+            texts = list(texts)
+        bar = _progress_bar(len(texts), progress)
+        if bar is None:
+            return self._core.analyze_batch(texts, _threads(threads), None, keep_reports, features)
+        with bar:
+            update: Callable[[int], None] = lambda done: bar.update(done - bar.n)
+            return self._core.analyze_batch(texts, _threads(threads), update, keep_reports, features)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its arguments (the tables are read again from disk).
+        return (_rebuild, (self.options,))
+
+    def __repr__(self) -> str:
+        changed = [f"{k}={v!r}" for k, v in self._tables.items() if v]
+        changed += [f"{k}={v!r}" for k, v in self._options.items() if v != _DEFAULTS[k]]
+        return f"plainlang.Analyzer({', '.join(changed)})"
+
+
+def _rebuild(options: dict[str, Any]) -> Analyzer:
+    return Analyzer(**options)
+
+
+@functools.cache
+def _default_analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _analyzer_for(options: dict[str, Any]) -> Analyzer:
+    """The shared default Analyzer, or a new one for other options."""
+    return Analyzer(**options) if options else _default_analyzer()
+
+
+def analyze(text: Text, **options: Any) -> Report:
+    """The report on one message; ``options`` are ``Analyzer``'s.
+
+    For many messages, or the same options again and again, make one
+    ``Analyzer`` (a lexicon file is read each time one is made).
+
+    >>> import plainlang
+    >>> plainlang.analyze("Your CBC was unremarkable.").findings[0].text
+    'CBC'
+    """
+    return _analyzer_for(options).analyze(text)

@@ -1,0 +1,302 @@
+"""The report on one message: scores, findings, sentences and warnings.
+
+Every value is the engine's own (README.md documents each one). Attributes
+hold full precision; ``to_dict()`` and ``to_json()`` are the command line's
+JSON, rounded as it prints them (two decimals, density four).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cached_property
+from typing import Any, NamedTuple
+
+from . import _core
+
+#: Every error report's warnings start with this (see ``Report.error``).
+ERROR_PREFIX = "error: "
+
+
+class Readability(NamedTuple):
+    """Readability scores; formulas and constants in README.md.
+
+    Grades are US school grades clamped to 0..20; ``flesch_reading_ease``
+    and ``lix`` are 0..100. ``consensus_grade`` is the median of the seven
+    grade-level scores. NaN in a report for an input that was not text.
+
+    >>> import plainlang
+    >>> round(plainlang.analyze("We will call you soon.").readability.consensus_grade, 2)
+    1.5
+    """
+
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    smog: float
+    gunning_fog: float
+    coleman_liau: float
+    ari: float
+    forcast: float
+    linsear_write: float
+    lix: float
+    consensus_grade: float
+
+
+class Jargon(NamedTuple):
+    """How much of the message is jargon a patient will likely not know.
+
+    ``density`` is the share of words (0..1, not percent) inside jargon and
+    unexplained-abbreviation findings, each weighted by ``1 - familiarity``;
+    ``distinct_terms`` counts distinct terms flagged and ``jargon_words`` the
+    words inside those findings, unweighted.
+
+    >>> import plainlang
+    >>> plainlang.analyze("Your BP is fine.").jargon.distinct_terms
+    1
+    """
+
+    density: float
+    distinct_terms: int
+    jargon_words: int
+
+
+class Counts(NamedTuple):
+    """What the readability formulas count, over word tokens.
+
+    A number is one word of one syllable; ``characters`` are letters and
+    digits in words, ``letters`` letters only; ``complex_words`` are Gunning
+    Fog's (3+ syllables not counting -ed/-es/-ing, not names); ``long_words``
+    have more than 6 letters.
+
+    >>> import plainlang
+    >>> plainlang.analyze("Take one pill. Rest.").counts.sentences
+    2
+    """
+
+    words: int
+    sentences: int
+    syllables: int
+    polysyllabic_words: int
+    monosyllabic_words: int
+    characters: int
+    letters: int
+    complex_words: int
+    long_words: int
+
+
+class Verdict(NamedTuple):
+    """Whether the message meets its targets.
+
+    ``meets_target`` is ``consensus_grade <= target_grade`` and
+    ``density <= max_jargon``.
+
+    >>> import plainlang
+    >>> plainlang.analyze("Your CBC was unremarkable.").verdict.meets_target
+    False
+    """
+
+    target_grade: float
+    max_jargon: float
+    meets_target: bool
+
+
+class Finding(NamedTuple):
+    """A span to rewrite: a jargon term, an abbreviation, a complex word or a
+    long sentence.
+
+    ``start``/``end`` are byte offsets into the input as UTF-8 (for a ``str``,
+    ``text.encode()[start:end]``); ``start_utf16``/``end_utf16`` are UTF-16
+    code units, for a browser. ``suggestion`` is the plain wording to write
+    instead (may be empty); ``familiarity`` is 0 (nobody knows it) .. 1;
+    ``severity`` 0..1, fix the highest first.
+
+    >>> import plainlang
+    >>> plainlang.analyze("Your CBC was unremarkable.").findings[0].kind
+    'abbreviation'
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    start_utf16: int
+    end_utf16: int
+    term: str
+    suggestion: str
+    alternatives: tuple[str, ...]
+    definition: str
+    expansions: tuple[str, ...]
+    familiarity: float
+    severity: float
+    source: str
+
+    def __repr__(self) -> str:
+        return (
+            f"Finding(kind={self.kind!r}, text={self.text!r}, start={self.start}, "
+            f"end={self.end}, suggestion={self.suggestion!r}, severity={self.severity:.2f})"
+        )
+
+
+class Sentence(NamedTuple):
+    """One sentence: its span (bytes and UTF-16 code units, as for a
+    ``Finding``), its words, its own Flesch-Kincaid grade (0..20) and the
+    words inside jargon findings.
+
+    >>> import plainlang
+    >>> plainlang.analyze("Rest. Drink water.").sentences[1].words
+    2
+    """
+
+    start: int
+    end: int
+    start_utf16: int
+    end_utf16: int
+    words: int
+    grade: float
+    jargon_words: int
+
+
+class Report:
+    """The engine's report on one message.
+
+    Attributes are computed on first use from the C++ report, so a list of
+    thousands of reports costs little until it is read. A report for an input
+    that was not text (``None``, a number) has ``error`` set: its readability
+    scores and jargon density are NaN, its counts 0, ``meets_target`` False,
+    and it has no findings or sentences.
+
+    >>> import plainlang
+    >>> report = plainlang.analyze("Your CBC was unremarkable.")
+    >>> report.findings[0].suggestion
+    'blood count'
+    >>> report.to_dict()["jargon"]["distinct_terms"]
+    2
+    """
+
+    def __init__(self, raw: _core.Report) -> None:
+        self._raw: _core.Report | None = raw
+        self._json: str | None = None
+
+    @cached_property
+    def readability(self) -> Readability:
+        """The readability scores."""
+        return Readability._make(self._core().readability)
+
+    @cached_property
+    def jargon(self) -> Jargon:
+        """Jargon density and counts."""
+        return Jargon._make(self._core().jargon)
+
+    @cached_property
+    def counts(self) -> Counts:
+        """Word, sentence, syllable and letter counts."""
+        return Counts._make(self._core().counts)
+
+    @cached_property
+    def verdict(self) -> Verdict:
+        """The targets and whether the message meets them."""
+        return Verdict._make(self._core().verdict)
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """What to rewrite, ordered by start offset."""
+        return tuple(Finding._make(f) for f in self._core().findings)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences, in text order."""
+        return tuple(Sentence._make(s) for s in self._core().sentences)
+
+    @cached_property
+    def warnings(self) -> tuple[str, ...]:
+        """Degenerate input, replaced bytes, clamped scores, or the error."""
+        return self._core().warnings
+
+    @property
+    def error(self) -> str | None:
+        """Why the input was not analysed, or None when it was."""
+        for warning in self.warnings:
+            if warning.startswith(ERROR_PREFIX):
+                return warning[len(ERROR_PREFIX) :]
+        return None
+
+    def to_json(self, source: str | None = None) -> str:
+        """The command line's JSON for this report, on one line.
+
+        ``source``, when given, is added first as ``"source"``, as the
+        command line does for a named file.
+
+        >>> import plainlang
+        >>> plainlang.analyze("Rest.").to_json()[:15]
+        '{"readability":'
+        """
+        if self._raw is not None:
+            return self._raw.to_json(source or "")
+        assert self._json is not None
+        if not source:
+            return self._json
+        return '{"source":' + json.dumps(source, ensure_ascii=False) + "," + self._json[1:]
+
+    def to_dict(self, source: str | None = None) -> dict[str, Any]:
+        """The command line's JSON report as a dict (rounded as printed).
+
+        >>> import plainlang
+        >>> plainlang.analyze("Your BP is fine.").to_dict()["findings"][0]["term"]
+        'BP'
+        """
+        result: dict[str, Any] = json.loads(self.to_json(source))
+        return result
+
+    def _core(self) -> _core.Report:
+        assert self._raw is not None, "an unpickled report holds every field already"
+        return self._raw
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.readability,
+            self.jargon,
+            self.counts,
+            self.verdict,
+            self.findings,
+            self.sentences,
+            self.warnings,
+        )
+
+    # Pickled as plain values and the JSON, without the C++ report.
+    def __getstate__(self) -> dict[str, Any]:
+        names = ("readability", "jargon", "counts", "verdict", "findings", "sentences", "warnings")
+        state = dict(zip(names, self._fields()))
+        state["_json"] = self.to_json()
+        state["_raw"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return _same(self._fields(), other._fields())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        error = self.error
+        if error is not None:
+            return f"<plainlang.Report error: {error}>"
+        r, j, c, v = self.readability, self.jargon, self.counts, self.verdict
+        return (
+            f"<plainlang.Report grade {r.consensus_grade:.1f} (target {v.target_grade:g}), "
+            f"jargon {j.density * 100:.1f}% (max {v.max_jargon * 100:g}%), "
+            f"{c.words} words in {c.sentences} sentences, {len(self.findings)} findings: "
+            f"{'meets the target' if v.meets_target else 'NEEDS WORK'}>"
+        )
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equality in which NaN equals NaN, so error reports compare equal."""
+    if isinstance(a, float) and isinstance(b, float):
+        return a == b or (math.isnan(a) and math.isnan(b))
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return bool(a == b)

@@ -1,0 +1,84 @@
+"""score_frame: one row per input row, same index, typed columns."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import plainlang
+from plainlang._frame import BOOL_COLUMNS, INT_COLUMNS
+
+TEXTS = ["Your BP is fine.", None, "Your CBC was unremarkable.", float("nan"), "", "Rest."]
+
+
+def expected_dtypes() -> dict[str, np.dtype[np.generic]]:
+    return {
+        name: np.dtype(np.int64 if name in INT_COLUMNS else bool if name in BOOL_COLUMNS else np.float64)
+        for name in plainlang.FEATURE_NAMES
+    }
+
+
+def test_index_rows_and_dtypes() -> None:
+    index = pd.Index(["b", "a", "a", "z", "y", "x"], name="letter_id")
+    df = pd.DataFrame({"body": TEXTS, "other": range(6)}, index=index)
+    scores = plainlang.score_frame(df, column="body")
+    assert scores.index.equals(df.index) and scores.index.name == "letter_id"
+    assert list(scores.columns) == list(plainlang.FEATURE_NAMES)
+    assert scores.dtypes.to_dict() == expected_dtypes()
+    assert scores["words"].tolist() == [4, 0, 4, 0, 0, 1]
+    assert scores["distinct_terms"].tolist() == [1, 0, 2, 0, 0, 0]
+    assert scores["meets_target"].tolist() == [False, False, False, False, True, True]
+    assert scores["consensus_grade"].isna().tolist() == [False, True, False, True, False, False]
+
+
+def test_values_are_the_reports(analyzer: plainlang.Analyzer) -> None:
+    df = pd.DataFrame({"text": TEXTS})
+    scores = analyzer.score_frame(df)
+    for (_, row), report in zip(scores.iterrows(), analyzer.analyze_many(TEXTS)):
+        assert row["smog"] == report.readability.smog or math.isnan(report.readability.smog)
+        assert row["jargon_density"] == report.jargon.density or math.isnan(report.jargon.density)
+        assert row["syllables"] == report.counts.syllables
+
+
+def test_findings_and_warnings_columns() -> None:
+    scores = plainlang.score_frame(
+        pd.DataFrame({"text": TEXTS}, index=range(100, 106)), findings=True, warnings=True
+    )
+    assert list(scores.columns[-2:]) == ["findings", "warnings"]
+    assert [f.text for f in scores.loc[102, "findings"]] == ["CBC", "unremarkable"]
+    assert scores.loc[101, "findings"] == ()
+    # pandas may store the missing value as None or as NaN, as its dtype has it.
+    assert scores.loc[101, "warnings"][0] in (
+        "error: expected str or bytes, got None",
+        "error: expected str or bytes, got NaN",
+    )
+    assert scores.loc[103, "warnings"] == ("error: expected str or bytes, got NaN",)
+    assert not any(w.startswith("error: ") for w in scores.loc[100, "warnings"])
+
+
+def test_series_and_string_dtype() -> None:
+    series = pd.Series(["Rest.", None, "Drink water."], index=[5, 6, 7], dtype="string")
+    scores = plainlang.score_frame(series)
+    assert scores.index.tolist() == [5, 6, 7]
+    assert scores["words"].tolist() == [1, 0, 2]
+    assert scores.dtypes.to_dict() == expected_dtypes()
+
+
+def test_empty_frame_keeps_the_schema() -> None:
+    scores = plainlang.score_frame(pd.DataFrame({"text": pd.Series([], dtype=object)}))
+    assert len(scores) == 0
+    assert scores.dtypes.to_dict() == expected_dtypes()
+
+
+def test_options_and_mistakes() -> None:
+    df = pd.DataFrame({"text": ["Take the pills with food and water."]})
+    assert not plainlang.score_frame(df, target_grade=0)["meets_target"].iloc[0]
+    with pytest.raises(KeyError, match="no column 'message'"):
+        plainlang.score_frame(df, column="message")
+    with pytest.raises(TypeError, match="DataFrame or Series"):
+        plainlang.score_frame(["Rest."])
+    with pytest.raises(TypeError, match="not both"):
+        plainlang.score_frame(df, analyzer=plainlang.Analyzer(), target_grade=3)
