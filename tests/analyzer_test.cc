@@ -85,6 +85,17 @@ TEST(AnalyzerTest, DiseaseOntologyLaySynonymAndInflection) {
   EXPECT_EQ(biopsies->term, "biopsy");
 }
 
+TEST(AnalyzerTest, BritishSpellingsFindTheUsTerm) {
+  // The lexicon lists "hematoma" and "esophagitis", not their British forms.
+  Report report = DefaultAnalyzer().Analyze("There is a small haematoma and oesophagitis.");
+  const Finding* haematoma = FindingFor(report, "haematoma");
+  ASSERT_NE(haematoma, nullptr);
+  EXPECT_EQ(haematoma->kind, FindingKind::kJargon);
+  EXPECT_EQ(haematoma->term, "hematoma");
+  ASSERT_NE(FindingFor(report, "oesophagitis"), nullptr);
+  EXPECT_EQ(FindingFor(report, "oesophagitis")->term, "esophagitis");
+}
+
 TEST(AnalyzerTest, FamiliarWordsMedicinesAndNamesAreNotFlagged) {
   Report report = DefaultAnalyzer().Analyze(
       "Dr. Okafor says take aspirin and metformin. Your heart attack risk is low. "

@@ -115,3 +115,22 @@ TEST(InflectionStemsTest, CommonEndings) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+TEST(UsSpellingTest, BritishSpellingsOfMedicalWords) {
+  EXPECT_EQ(UsSpelling("oedema"), "edema");
+  EXPECT_EQ(UsSpelling("anaemia"), "anemia");
+  EXPECT_EQ(UsSpelling("haemorrhage"), "hemorrhage");
+  EXPECT_EQ(UsSpelling("diarrhoea"), "diarrhea");
+  EXPECT_EQ(UsSpelling("tumour"), "tumor");
+  EXPECT_EQ(UsSpelling("randomised"), "randomized");
+  EXPECT_EQ(UsSpelling("centre"), "center");
+  EXPECT_EQ(UsSpelling("aerobic"), "aerobic");  // a leading "ae" stays
+  EXPECT_EQ(UsSpelling("toe"), "toe");          // a final "oe" stays
+  EXPECT_EQ(UsSpelling("edema"), "edema");
+}
+
+}  // namespace
+}  // namespace plainlang

@@ -36,6 +36,9 @@ bool TokenEquals(const Token& token, const std::string& key) {
   return std::find(stems.begin() + 1, stems.end(), key) != stems.end();
 }
 
+// Rarer than this, a word may be a British spelling worth respelling.
+constexpr float kBritishSpellingMaxZipf = 3.5f;
+
 // Length in tokens of the longest term starting at tokens[i], or 0.
 size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens,
                    const WordEntry* entry, size_t i, uint32_t* id) {
@@ -79,6 +82,16 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
       (entry == nullptr || (!entry->starts_longer_terms && entry->terms.empty()))) {
     InflectionStems stems(first.folded);
     for (size_t k = 1; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
+  }
+  // A British spelling of a listed term ("oedema", "randomised"); only for
+  // words rare in everyday English, so "four" never becomes "for".
+  if (best == 0 && first.kind == TokenKind::kWord &&
+      (entry == nullptr || entry->zipf < kBritishSpellingMaxZipf)) {
+    std::string us = UsSpelling(first.folded);
+    if (us != first.folded) {
+      InflectionStems stems(us);
+      for (size_t k = 0; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
+    }
   }
   return best;
 }
@@ -149,6 +162,34 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
 }
 
 }  // namespace
+
+std::string UsSpelling(std::string_view folded) {
+  std::string us(folded);
+  // Replaces `from` everywhere from `first_at` on; at the very end of the
+  // word too only when `at_end_too`.
+  auto replace_all = [&us](std::string_view from, std::string_view to, size_t first_at,
+                           bool at_end_too) {
+    for (size_t at = us.find(from, first_at); at != std::string::npos; at = us.find(from, at)) {
+      if (!at_end_too && at + from.size() == us.size()) break;
+      us.replace(at, from.size(), to);
+      at += to.size();
+    }
+  };
+  replace_all("ae", "e", 1, true);    // anaemia, haematoma, paediatric (not "aerobic")
+  replace_all("oe", "e", 0, false);   // oedema, diarrhoea, foetus (not "toe")
+  replace_all("our", "or", 1, true);  // tumour, behaviour, favourable
+  for (auto [british, american] :
+       {std::pair<std::string_view, std::string_view>{"isation", "ization"},
+        {"ised", "ized"}, {"ising", "izing"}, {"ises", "izes"}, {"ise", "ize"},
+        {"yse", "yze"}, {"tre", "ter"}}) {
+    if (us.size() > british.size() + 2 &&
+        us.compare(us.size() - british.size(), british.size(), british) == 0) {
+      us.replace(us.size() - british.size(), british.size(), american);
+      break;
+    }
+  }
+  return us;
+}
 
 void InflectionStems::Add(std::string_view stem, std::string_view ending) {
   if (stem.size() + ending.size() < 3 || count_ == forms_.size()) return;

@@ -43,6 +43,12 @@ class InflectionStems {
   size_t count_ = 0;
 };
 
+// The US spelling of a folded word written the British way, or the word
+// itself: "oedema" -> "edema", "anaemia" -> "anemia", "tumour" -> "tumor",
+// "randomised" -> "randomized", "centre" -> "center". A mechanical respelling:
+// callers use it only to look up words the lexicon does not hold as written.
+std::string UsSpelling(std::string_view folded);
+
 // `text` is what the tokens' offsets index; `entries[i]` is
 // index.FindWord(tokens[i].folded), looked up once by the caller.
 // `all_caps_sentence` disables case-exact abbreviations, which in shouted
