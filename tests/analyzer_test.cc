@@ -226,6 +226,13 @@ TEST(AnalyzerTest, JargonDensityIsTheUnfamiliarityWeightedShare) {
   EXPECT_EQ(report.sentences.at(0).jargon_words, 2);
 }
 
+TEST(AnalyzerTest, NumbersInsideTermsDoNotCountAsJargonWords) {
+  // "type 4" is one word holding a letter and one number: density stays a share.
+  Report report = DefaultAnalyzer().Analyze("3-methylglutaconic aciduria type 4");
+  EXPECT_LE(report.jargon.density, 1.0);
+  EXPECT_LE(report.jargon.jargon_words, 3);
+}
+
 TEST(AnalyzerTest, OptionsSetTheVerdict) {
   AnalyzerOptions lenient;
   lenient.target_grade = 20;

@@ -102,6 +102,12 @@ TEST(CliTest, UnreadableFileIsNamedAndOthersStillChecked) {
   EXPECT_NE(run.out.find("\"source\":\"" + kExamples + "plain_message.txt\""), std::string::npos);
 }
 
+TEST(CliTest, DirectoryIsAnInputError) {
+  CommandResult run = Plainlang("check " + ::testing::TempDir());
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.out.find("is a directory"), std::string::npos) << run.out;
+}
+
 TEST(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Plainlang("check --format yaml -").status, 2);
   EXPECT_EQ(Plainlang("check --target-grade banana -").status, 2);

@@ -41,6 +41,13 @@ TEST(SplitSentencesTest, NoBreakAfterTitlesAndLatin) {
             (Strings{"Rest vs. Exercise is your choice, i.e. Up to you."}));
 }
 
+TEST(SplitSentencesTest, NoOrdinalsAndCaEndSentencesBeforeACapital) {
+  EXPECT_EQ(Sentences("The answer is no. You can eat. Take it on the 1st. Call us."),
+            (Strings{"The answer is no.", "You can eat.", "Take it on the 1st.", "Call us."}));
+  EXPECT_EQ(Sentences("See St. Mary's. Ask for no. 5 at ca. 9 a.m. today."),
+            (Strings{"See St. Mary's.", "Ask for no. 5 at ca. 9 a.m. today."}));
+}
+
 TEST(SplitSentencesTest, DosingAndTimeAbbreviations) {
   EXPECT_EQ(Sentences("Take it b.i.d. with food. Come at 8 a.m. on Monday."),
             (Strings{"Take it b.i.d. with food.", "Come at 8 a.m. on Monday."}));

@@ -154,6 +154,13 @@ size_t CountWords(const std::vector<Token>& tokens, size_t first, size_t end) {
   return words;
 }
 
+// Words holding a letter: what the jargon density counts ("type 4" is one).
+size_t CountLexicalWords(const std::vector<Token>& tokens, size_t first, size_t end) {
+  size_t words = 0;
+  for (size_t k = first; k < end; ++k) words += tokens[k].is_word() && tokens[k].letters > 0;
+  return words;
+}
+
 void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term,
                                      SentenceFacts& facts) {
   if (term.category == "medicine" || term.familiarity >= options_.jargon_familiarity) return;
@@ -172,7 +179,7 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
   finding.source = std::string(term.source);
   finding.severity = general ? 0.5 * (1 - term.familiarity) : 1 - term.familiarity;
   if (!general) {
-    size_t words = CountWords(tokens_, match.first, match.end);
+    size_t words = CountLexicalWords(tokens_, match.first, match.end);
     facts.jargon_words += static_cast<int64_t>(words);
     report_.jargon.jargon_words += static_cast<int64_t>(words);
     weighted_jargon_words_ += static_cast<double>(words) * (1 - term.familiarity);
@@ -193,8 +200,12 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   if (in_parentheses && DefinedBefore(tokens_, match.first - 1, written, entry)) {
     defined_.insert(match.id);
   }
+  // An explanation is a few words; looking further would make a sentence of
+  // "CBC ( CBC ( ..." quadratic.
+  constexpr size_t kLongestExplanation = 30;
   if (match.end + 1 < tokens_.size() && tokens_[match.end].folded == "(") {
-    for (size_t k = match.end + 1; k < tokens_.size(); ++k) {
+    const size_t limit = std::min(tokens_.size(), match.end + 1 + kLongestExplanation);
+    for (size_t k = match.end + 1; k < limit; ++k) {
       if (tokens_[k].folded == ")") {
         if (CountWords(tokens_, match.end + 1, k) >= 1) defined_.insert(match.id);
         break;

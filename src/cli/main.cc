@@ -5,6 +5,7 @@
 //
 // Exit status: 0 every input meets the targets, 1 one or more does not,
 // 2 a usage error or an input that could not be read.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -28,6 +29,11 @@ bool ReadInput(const std::string& name, std::string* contents, std::string* erro
   if (name == "-") {
     contents->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     return true;
+  }
+  std::error_code error_code;
+  if (std::filesystem::is_directory(name, error_code)) {
+    *error = "'" + name + "' is a directory";
+    return false;
   }
   std::ifstream in(name, std::ios::binary);
   if (!in) {

@@ -164,6 +164,9 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
 }  // namespace
 
 std::string UsSpelling(std::string_view folded) {
+  // No medical word is this long; a megabyte "word" must stay linear.
+  constexpr size_t kLongestWord = 64;
+  if (folded.size() > kLongestWord) return std::string(folded);
   std::string us(folded);
   // Replaces `from` everywhere from `first_at` on; at the very end of the
   // word too only when `at_end_too`.

@@ -62,13 +62,14 @@ UChar32 CodePointAt(std::string_view text, size_t i) {
 }
 
 // Abbreviations after which a full stop never ends a sentence.
-constexpr std::array<std::string_view, 18> kTitlesAndLatin = {
+constexpr std::array<std::string_view, 15> kTitlesAndLatin = {
     "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "e.g", "i.e",
-    "cf", "approx", "no", "nos", "fig", "viz", "ca"};
+    "cf", "approx", "fig", "viz"};
 // Abbreviations that end a sentence only when a capital letter follows.
-constexpr std::array<std::string_view, 20> kDosingAndTime = {
+constexpr std::array<std::string_view, 23> kDosingAndTime = {
     "a.m", "p.m", "b.i.d", "t.i.d", "q.i.d", "q.d", "q.o.d", "q.h", "q.h.s",
-    "h.s", "p.r.n", "p.o", "wk", "wks", "hr", "hrs", "min", "mins", "mo", "yr"};
+    "h.s", "p.r.n", "p.o", "wk", "wks", "hr", "hrs", "min", "mins", "mo", "yr",
+    "no", "nos", "ca"};
 
 template <size_t N>
 bool Contains(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -84,6 +85,8 @@ std::string WordBeforeDot(std::string_view text, size_t dot) {
     if (!letter && c != '.') break;
     --begin;
   }
+  // "1st." is an ordinal, not "St."
+  if (begin > 0 && std::isdigit(static_cast<unsigned char>(text[begin - 1]))) return {};
   std::string word(text.substr(begin, dot - begin));
   for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return word;
@@ -122,14 +125,16 @@ bool IsListNumber(std::string_view text, size_t dot) {
 
 // Whether ICU's break at `boundary` should be undone by a clinical rule.
 bool JoinsAcross(std::string_view text, size_t boundary) {
+  // Both scans stop at a second line break: a blank line never joins, and
+  // stopping there keeps a run of a million newlines linear.
   size_t before = boundary;  // one past the last non-space byte before it
   int newlines = 0;
-  while (before > 0 && IsAsciiSpace(text[before - 1])) {
+  while (before > 0 && IsAsciiSpace(text[before - 1]) && newlines < 2) {
     if (text[before - 1] == '\n') ++newlines;
     --before;
   }
   size_t after = boundary;
-  while (after < text.size() && IsAsciiSpace(text[after])) {
+  while (after < text.size() && IsAsciiSpace(text[after]) && newlines < 2) {
     if (text[after] == '\n') ++newlines;
     ++after;
   }
