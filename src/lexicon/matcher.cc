@@ -169,14 +169,21 @@ std::string UsSpelling(std::string_view folded) {
   if (folded.size() > kLongestWord) return std::string(folded);
   std::string us(folded);
   // Replaces `from` everywhere from `first_at` on; at the very end of the
-  // word too only when `at_end_too`.
+  // word too only when `at_end_too`. Builds a new string in one pass.
   auto replace_all = [&us](std::string_view from, std::string_view to, size_t first_at,
                            bool at_end_too) {
-    for (size_t at = us.find(from, first_at); at != std::string::npos; at = us.find(from, at)) {
-      if (!at_end_too && at + from.size() == us.size()) break;
-      us.replace(at, from.size(), to);
-      at += to.size();
+    std::string out;
+    out.reserve(us.size());
+    for (size_t k = 0; k < us.size();) {
+      if (k >= first_at && us.compare(k, from.size(), from) == 0 &&
+          (at_end_too || k + from.size() < us.size())) {
+        out.append(to);
+        k += from.size();
+      } else {
+        out.push_back(us[k++]);
+      }
     }
+    us = std::move(out);
   };
   replace_all("ae", "e", 1, true);    // anaemia, haematoma, paediatric (not "aerobic")
   replace_all("oe", "e", 0, false);   // oedema, diarrhoea, foetus (not "toe")
@@ -187,7 +194,7 @@ std::string UsSpelling(std::string_view folded) {
         {"yse", "yze"}, {"tre", "ter"}}) {
     if (us.size() > british.size() + 2 &&
         us.compare(us.size() - british.size(), british.size(), british) == 0) {
-      us.replace(us.size() - british.size(), british.size(), american);
+      us = us.substr(0, us.size() - british.size()).append(american);
       break;
     }
   }

@@ -1,0 +1,241 @@
+#include "text/ascii_rules.h"
+
+#include <array>
+#include <cctype>
+#include <cstdint>
+
+namespace plainlang {
+namespace {
+
+// Sentence_Break classes of ASCII characters (UAX #29).
+enum class AsciiSentence : uint8_t {
+  kOther, kLower, kUpper, kNumeric, kATerm, kSTerm, kClose, kSContinue, kSp, kCR, kLF
+};
+
+constexpr std::array<AsciiSentence, 128> MakeAsciiSentenceClasses() {
+  std::array<AsciiSentence, 128> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = AsciiSentence::kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = AsciiSentence::kUpper;
+  for (int c = '0'; c <= '9'; ++c) classes[c] = AsciiSentence::kNumeric;
+  classes['.'] = AsciiSentence::kATerm;
+  classes['!'] = classes['?'] = AsciiSentence::kSTerm;
+  for (char c : {'"', '\'', '(', ')', '[', ']', '{', '}'}) classes[c] = AsciiSentence::kClose;
+  for (char c : {',', '-', ':'}) classes[c] = AsciiSentence::kSContinue;  // not ';'
+  for (char c : {' ', '\t', '\v', '\f'}) classes[c] = AsciiSentence::kSp;
+  classes['\r'] = AsciiSentence::kCR;
+  classes['\n'] = AsciiSentence::kLF;
+  return classes;
+}
+constexpr std::array<AsciiSentence, 128> kAsciiSentenceClasses = MakeAsciiSentenceClasses();
+
+// ICU's sentence rules (UAX #29 SB3-SB11) for ASCII text; the same breaks
+// as ICU's iterator (tested against it), without its per-character cost.
+}  // namespace
+
+std::vector<size_t> AsciiSentenceBreaks(std::string_view text) {
+  using C = AsciiSentence;
+  const size_t n = text.size();
+  auto at = [&](size_t k) { return k < n ? kAsciiSentenceClasses[text[k] & 0x7F] : C::kOther; };
+  auto is_terminator = [](C c) { return c == C::kATerm || c == C::kSTerm; };
+  std::vector<size_t> breaks;
+  for (size_t i = 0; i < n;) {
+    const C c = at(i);
+    if (c == C::kCR || c == C::kLF) {  // SB3, SB4: a paragraph separator ends a sentence
+      i += (c == C::kCR && at(i + 1) == C::kLF) ? 2 : 1;
+      if (i < n) breaks.push_back(i);
+      continue;
+    }
+    if (!is_terminator(c)) {
+      ++i;
+      continue;
+    }
+    if (c == C::kATerm) {
+      if (at(i + 1) == C::kNumeric) {  // SB6: "2.5"
+        ++i;
+        continue;
+      }
+      if (i > 0 && (at(i - 1) == C::kUpper || at(i - 1) == C::kLower) &&
+          at(i + 1) == C::kUpper) {  // SB7: "U.S"
+        ++i;
+        continue;
+      }
+    }
+    size_t j = i + 1;
+    while (at(j) == C::kClose) ++j;  // SB9
+    while (at(j) == C::kSp) ++j;     // SB10
+    if (j < n && (at(j) == C::kCR || at(j) == C::kLF)) {  // SB11 takes the separator along
+      j += (at(j) == C::kCR && at(j + 1) == C::kLF) ? 2 : 1;
+      if (j < n) breaks.push_back(j);
+      i = j;
+      continue;
+    }
+    if (at(j) == C::kSContinue || is_terminator(at(j))) {  // SB8a
+      i = j;
+      continue;
+    }
+    if (c == C::kATerm) {  // SB8: no break before a lower-case continuation
+      size_t k = j;
+      while (k < n && at(k) != C::kLower && at(k) != C::kUpper && at(k) != C::kCR &&
+             at(k) != C::kLF && !is_terminator(at(k))) {
+        ++k;
+      }
+      if (at(k) == C::kLower) {
+        i = j;
+        continue;
+      }
+    }
+    if (j < n) breaks.push_back(j);  // SB11
+    i = j;
+  }
+  breaks.push_back(n);
+  return breaks;
+}
+
+
+namespace {
+
+// Word_Break classes of ASCII characters (UAX #29, as ICU assigns them).
+enum class AsciiBreak : uint8_t {
+  kOther, kLetter, kNumeric, kExtendNumLet, kMidNum, kMidNumLet, kSpace, kNewline
+};
+
+constexpr std::array<AsciiBreak, 128> MakeAsciiBreaks() {
+  std::array<AsciiBreak, 128> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = AsciiBreak::kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = AsciiBreak::kLetter;
+  for (int c = '0'; c <= '9'; ++c) classes[c] = AsciiBreak::kNumeric;
+  classes['@'] = AsciiBreak::kLetter;  // ICU's own addition, for e-mail addresses
+  classes['_'] = AsciiBreak::kExtendNumLet;
+  // ':' is MidLetter in UAX #29, but ICU's rules take it out (":" would
+  // otherwise glue "Note:Take" into one word).
+  classes[','] = classes[';'] = AsciiBreak::kMidNum;
+  classes['.'] = classes['\''] = AsciiBreak::kMidNumLet;
+  classes[' '] = AsciiBreak::kSpace;
+  classes['\n'] = classes['\r'] = classes['\v'] = classes['\f'] = AsciiBreak::kNewline;
+  return classes;
+}
+constexpr std::array<AsciiBreak, 128> kAsciiBreaks = MakeAsciiBreaks();
+
+AsciiBreak BreakClass(char c) { return kAsciiBreaks[static_cast<unsigned char>(c) & 0x7F]; }
+
+bool IsWordChar(AsciiBreak c) {
+  return c == AsciiBreak::kLetter || c == AsciiBreak::kNumeric || c == AsciiBreak::kExtendNumLet;
+}
+
+// ICU's word rules restricted to ASCII: runs of letters, digits and '_'
+// (WB5, WB8-WB10, WB13a/b), joined across '.' '\'' between letters
+// (WB6/7) and ',' ';' '.' '\'' between digits (WB11/12); spaces group
+// (WB3d); everything else stands alone. Returns the segment's end and sets
+// *kind as ICU's rule status would (see the comment in the loop).
+size_t AsciiSegmentEnd(std::string_view s, size_t i, TokenKind* kind, bool* space) {
+  const size_t n = s.size();
+  const AsciiBreak first = BreakClass(s[i]);
+  *space = false;
+  if (first == AsciiBreak::kSpace) {
+    *space = true;
+    while (i + 1 < n && BreakClass(s[i + 1]) == AsciiBreak::kSpace) ++i;
+    return i + 1;
+  }
+  if (first == AsciiBreak::kNewline) {
+    *space = true;
+    return (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') ? i + 2 : i + 1;
+  }
+  if (!IsWordChar(first)) {
+    *space = s[i] == '\t' || static_cast<unsigned char>(s[i]) < 0x20 || s[i] == 0x7F;
+    *kind = std::ispunct(static_cast<unsigned char>(s[i])) && s[i] != '$' && s[i] != '+' &&
+                    s[i] != '<' && s[i] != '=' && s[i] != '>' && s[i] != '^' && s[i] != '`' &&
+                    s[i] != '|' && s[i] != '~'
+                ? TokenKind::kPunct
+                : TokenKind::kSymbol;
+    return i + 1;
+  }
+  // The status of the last rule applied: letters 200, numbers 100.
+  bool letter_status = first == AsciiBreak::kLetter;
+  bool number_status = first == AsciiBreak::kNumeric;
+  AsciiBreak previous = first;
+  size_t j = i + 1;
+  while (j < n) {
+    const AsciiBreak c = BreakClass(s[j]);
+    if (IsWordChar(c)) {
+      // ICU's status follows the last character: a letter 200, a digit
+      // 100; '_' keeps a digit's 100 and otherwise gives 200.
+      const bool number = c == AsciiBreak::kNumeric ||
+                          (c == AsciiBreak::kExtendNumLet && previous == AsciiBreak::kNumeric);
+      number_status = number;
+      letter_status = !number;
+      previous = c;
+      ++j;
+      continue;
+    }
+    if (j + 1 < n) {
+      const AsciiBreak next = BreakClass(s[j + 1]);
+      const bool mid_letter = c == AsciiBreak::kMidNumLet &&
+                              previous == AsciiBreak::kLetter && next == AsciiBreak::kLetter;
+      const bool mid_number = (c == AsciiBreak::kMidNum || c == AsciiBreak::kMidNumLet) &&
+                              previous == AsciiBreak::kNumeric && next == AsciiBreak::kNumeric;
+      if (mid_letter || mid_number) {
+        letter_status = mid_letter, number_status = mid_number;
+        previous = next;
+        j += 2;
+        continue;
+      }
+    }
+    break;
+  }
+  if (letter_status) {
+    *kind = TokenKind::kWord;
+  } else if (number_status) {
+    *kind = TokenKind::kNumber;
+  } else {
+    *kind = TokenKind::kPunct;  // a lone '_': no rule gives it a word status
+  }
+  return j;
+}
+
+}  // namespace
+
+void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>* tokens) {
+  std::string_view part = text.substr(span.start, span.end - span.start);
+  bool space_before = true;
+  for (size_t i = 0; i < part.size();) {
+    Token token;
+    bool space = false;
+    size_t end = AsciiSegmentEnd(part, i, &token.kind, &space);
+    if (space) {
+      space_before = true;
+      i = end;
+      continue;
+    }
+    token.start = span.start + i;
+    token.end = span.start + end;
+    token.folded.assign(part.data() + i, end - i);
+    if (token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber) {
+      bool any_lower = false, first_letter = true;
+      for (char& c : token.folded) {
+        if (c >= 'A' && c <= 'Z') {
+          ++token.letters;
+          if (first_letter) token.capitalized = true;
+          first_letter = false;
+          c = static_cast<char>(c + ('a' - 'A'));
+        } else if (c >= 'a' && c <= 'z') {
+          ++token.letters;
+          first_letter = false;
+          any_lower = true;
+        } else if (c >= '0' && c <= '9') {
+          ++token.digits;
+        }
+      }
+      token.all_caps = token.letters > 0 && !any_lower;
+      if (token.letters + token.digits == 0) token.kind = TokenKind::kSymbol;  // "@"
+    }
+    token.space_before = space_before;
+    space_before = false;
+    tokens->push_back(std::move(token));
+    i = end;
+  }
+}
+
+void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token>* tokens);
+
+
+}  // namespace plainlang

@@ -1,0 +1,26 @@
+// ICU's word and sentence rules transcribed for pure-ASCII text: the same
+// boundaries as ICU's iterators (tests/segmenter_test.cc compares them on
+// random strings and real messages) without their per-character cost.
+// Non-ASCII text always goes through ICU.
+#ifndef PLAINLANG_TEXT_ASCII_RULES_H_
+#define PLAINLANG_TEXT_ASCII_RULES_H_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "text/segmenter.h"
+
+namespace plainlang {
+
+// Sentence boundaries (byte offsets, the last one text.size()) of ASCII
+// `text`, as ICU's English sentence iterator gives them.
+std::vector<size_t> AsciiSentenceBreaks(std::string_view text);
+
+// Appends the tokens of ASCII text[span] to *tokens, as Tokenize does with
+// ICU's word iterator.
+void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>* tokens);
+
+}  // namespace plainlang
+
+#endif  // PLAINLANG_TEXT_ASCII_RULES_H_
