@@ -120,7 +120,7 @@ class MessageAnalysis {
   void AnalyzeSentence(SentenceSpan span);
   void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
-  void ClassifyWord(size_t i, bool sentence_start, SentenceFacts& facts);
+  void ClassifyWord(size_t i, int syllables, bool sentence_start, SentenceFacts& facts);
   void CountWord(const Token& token, int syllables, bool sentence_start, Counts& counts);
   Finding& NewFinding(FindingKind kind, size_t first_token, size_t end_token);
   void MapOffsets();
@@ -288,7 +288,8 @@ void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence
   }
 }
 
-void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts& facts) {
+void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
+                                   SentenceFacts& facts) {
   const Token& token = tokens_[i];
   if (token.kind != TokenKind::kWord || token.digits > 0) return;
   std::string_view base = StripPossessive(token.folded);
@@ -331,7 +332,7 @@ void MessageAnalysis::ClassifyWord(size_t i, bool sentence_start, SentenceFacts&
       return;
     }
   }
-  if (zipf < options_.complex_word_zipf && WordSyllables(index_, token, entries_[i]) >= 3) {
+  if (zipf < options_.complex_word_zipf && syllables >= 3) {
     Finding& finding = NewFinding(FindingKind::kComplexWord, i, i + 1);
     finding.term = std::string(base);
     finding.familiarity = familiarity;
@@ -393,9 +394,10 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
       continue;
     }
     if (tokens_[i].is_word()) {
-      CountWord(tokens_[i], WordSyllables(index_, tokens_[i], entries_[i]), sentence_start,
-                facts.counts);
-      ClassifyWord(i, sentence_start, facts);
+      // Syllables once per word: counting and classifying both need them.
+      const int syllables = WordSyllables(index_, tokens_[i], entries_[i]);
+      CountWord(tokens_[i], syllables, sentence_start, facts.counts);
+      ClassifyWord(i, syllables, sentence_start, facts);
       sentence_start = false;
     }
     ++i;
@@ -465,7 +467,6 @@ Report MessageAnalysis::Run() {
   for (SentenceSpan span : SplitSentences(text_.text())) AnalyzeSentence(span);
 
   report_.readability = ScoreReadability(report_.counts, &report_.warnings);
-  const Counts& counts = report_.counts;
   // Numbers are words to the formulas but carry no vocabulary, so a table
   // of results does not dilute the jargon in the words around it.
   report_.jargon.density =
