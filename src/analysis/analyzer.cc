@@ -148,16 +148,14 @@ Finding& MessageAnalysis::NewFinding(FindingKind kind, size_t first_token, size_
   return finding;
 }
 
-size_t CountWords(const std::vector<Token>& tokens, size_t first, size_t end) {
+// Word tokens in tokens[first, end); with `lexical` only those holding a
+// letter, which is what the jargon density counts ("type 4" is one).
+size_t CountWords(const std::vector<Token>& tokens, size_t first, size_t end,
+                  bool lexical = false) {
   size_t words = 0;
-  for (size_t k = first; k < end; ++k) words += tokens[k].is_word();
-  return words;
-}
-
-// Words holding a letter: what the jargon density counts ("type 4" is one).
-size_t CountLexicalWords(const std::vector<Token>& tokens, size_t first, size_t end) {
-  size_t words = 0;
-  for (size_t k = first; k < end; ++k) words += tokens[k].is_word() && tokens[k].letters > 0;
+  for (size_t k = first; k < end; ++k) {
+    words += tokens[k].is_word() && (!lexical || tokens[k].letters > 0);
+  }
   return words;
 }
 
@@ -179,7 +177,7 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
   finding.source = std::string(term.source);
   finding.severity = general ? 0.5 * (1 - term.familiarity) : 1 - term.familiarity;
   if (!general) {
-    size_t words = CountLexicalWords(tokens_, match.first, match.end);
+    size_t words = CountWords(tokens_, match.first, match.end, /*lexical=*/true);
     facts.jargon_words += static_cast<int64_t>(words);
     report_.jargon.jargon_words += static_cast<int64_t>(words);
     weighted_jargon_words_ += static_cast<double>(words) * (1 - term.familiarity);
