@@ -130,6 +130,53 @@ TEST(AnalyzerTest, UnknownWordsJudgedByAffixAndFrequency) {
   EXPECT_EQ(rare->kind, FindingKind::kComplexWord);
 }
 
+TEST(AnalyzerTest, UnlistedAcronymsAreAbbreviationsUnlessDefinedOrCommon) {
+  // ZQTV is in no table; "USA" is a common word in capitals; XIV a numeral.
+  const std::string input =
+      "The ZQTV result came back. Low- and middle-income countries (LMICs) differ. "
+      "Most LMICs lack data. The USA study ran in year XIV. ZQTV is pending.";
+  Report report = DefaultAnalyzer().Analyze(input);
+  ExpectOffsetsSlice(input, report);
+  int zqtv = 0;
+  for (const Finding& f : report.findings) {
+    EXPECT_NE(f.text, "LMICs");  // spelled out before its parenthesis
+    EXPECT_NE(f.text, "USA");
+    EXPECT_NE(f.text, "XIV");
+    if (f.text == "ZQTV") {
+      ++zqtv;
+      EXPECT_EQ(f.kind, FindingKind::kAbbreviation);
+      EXPECT_EQ(f.source, "unlisted");
+      EXPECT_TRUE(f.expansions.empty());
+      EXPECT_GT(f.severity, 0.5);
+    }
+  }
+  EXPECT_EQ(zqtv, 2);
+  // Shouting is not a string of acronyms.
+  Report shouted = DefaultAnalyzer().Analyze("PLEASE CALL THE CLINIC BEFORE FRIDAY ZQTV.");
+  for (const Finding& f : shouted.findings) EXPECT_NE(f.source, "unlisted") << f.text;
+}
+
+TEST(AnalyzerTest, StatisticalNotationIsOneJargonFindingEach) {
+  const std::string input =
+      "Pain fell more with the drug (risk ratio 0.70, 95% CI 0.55 to 0.89; P = 0.004; "
+      "I² = 12%). Take 2 tablets at 8 a.m.";
+  Report report = DefaultAnalyzer().Analyze(input);
+  ExpectOffsetsSlice(input, report);
+  std::vector<std::string> statistics;
+  for (const Finding& f : report.findings) {
+    if (f.source == "pattern:statistics") {
+      EXPECT_EQ(f.kind, FindingKind::kJargon);
+      EXPECT_EQ(f.term, "statistical notation");
+      EXPECT_FALSE(f.suggestion.empty());
+      statistics.push_back(f.text);
+    }
+  }
+  EXPECT_EQ(statistics, (std::vector<std::string>{"95% CI", "P = 0.004", "I² = 12%"}));
+  // A dose and a time are not statistics.
+  Report dose = DefaultAnalyzer().Analyze("Take 2 tablets at 8 a.m. and 50% of the dose at night.");
+  for (const Finding& f : dose.findings) EXPECT_NE(f.source, "pattern:statistics") << f.text;
+}
+
 TEST(AnalyzerTest, LongSentenceFindingSpansTheSentence) {
   const std::string input =
       "Please remember that you should take all of the tablets that we gave you every single "

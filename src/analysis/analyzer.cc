@@ -5,7 +5,9 @@
 #include <cmath>
 #include <new>
 #include <set>
+#include <span>
 
+#include "analysis/statistics.h"
 #include "lexicon/lexicon_index.h"
 #include "lexicon/matcher.h"
 #include "text/segmenter.h"
@@ -63,10 +65,28 @@ const Affix* MedicalAffix(const Lexicon::Index& index, std::string_view word) {
   return nullptr;
 }
 
+// Whether a word is written like an acronym: two or more capitals making at
+// least half its letters ("TCHP", "LMICs", "HbA1c"), and not a Roman numeral.
+bool LooksLikeAcronym(std::string_view written, const Token& token) {
+  if (token.letters < 2 || !token.capitalized) return false;
+  size_t capitals = 0, numeral_letters = 0;
+  for (char c : written) {
+    if (c >= 'A' && c <= 'Z') ++capitals;
+    if (std::string_view("IVXLCDM").find(c) != std::string_view::npos) ++numeral_letters;
+  }
+  if (numeral_letters == token.letters && token.letters <= 4) return false;  // II, XIV
+  return capitals >= 2 && 2 * capitals >= token.letters;
+}
+
 // Whether the words before tokens[open] ("complete blood count (") spell
 // out the abbreviation by their initials, or read as one of its expansions.
 bool DefinedBefore(const std::vector<Token>& tokens, size_t open, std::string_view written,
-                   const Abbreviation& entry) {
+                   std::span<const std::string_view> expansions) {
+  // A plural "LMICs" is spelled out by "... countries", without an "s".
+  if (written.size() > 2 && written.back() == 's' && written[written.size() - 2] >= 'A' &&
+      written[written.size() - 2] <= 'Z') {
+    written.remove_suffix(1);
+  }
   std::string letters;
   for (char c : written) {
     if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c - 'A' + 'a');
@@ -91,7 +111,7 @@ bool DefinedBefore(const std::vector<Token>& tokens, size_t open, std::string_vi
   }
   if (want == 0) return true;
   // By a listed expansion ending right before the parenthesis.
-  for (std::string_view expansion : entry.expansions) {
+  for (std::string_view expansion : expansions) {
     std::string folded = FoldCase(expansion);
     std::string before;
     for (size_t k = open; k-- > 0;) {
@@ -121,6 +141,9 @@ class MessageAnalysis {
   void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
   void ClassifyWord(size_t i, int syllables, bool sentence_start, SentenceFacts& facts);
+  bool AddAcronymFinding(size_t i, double zipf, SentenceFacts& facts);
+  bool ExplainedAfter(size_t end) const;
+  void AddStatisticsFinding(size_t first, size_t end, SentenceFacts& facts);
   void CountWord(const Token& token, int syllables, bool sentence_start, Counts& counts);
   Finding& NewFinding(FindingKind kind, size_t first_token, size_t end_token);
   void MapOffsets();
@@ -132,6 +155,8 @@ class MessageAnalysis {
   std::vector<Token> tokens_;           // of the current sentence
   std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
   std::set<uint32_t> defined_;          // abbreviations the text has explained
+  std::set<std::string> defined_acronyms_;  // the same for acronyms no table holds
+  bool shouting_ = false;               // the sentence is written in capitals
   // Distinct jargon flagged: lexicon terms and abbreviations by id, words
   // judged by their affix by spelling.
   std::set<uint32_t> distinct_terms_, distinct_abbreviations_;
@@ -185,6 +210,66 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
   }
 }
 
+// Whether a parenthesis with at least one word opens at tokens_[end]:
+// "BID (twice a day)".
+bool MessageAnalysis::ExplainedAfter(size_t end) const {
+  // An explanation is a few words; looking further would make a sentence of
+  // "CBC ( CBC ( ..." quadratic.
+  constexpr size_t kLongestExplanation = 30;
+  if (end + 1 >= tokens_.size() || tokens_[end].folded != "(") return false;
+  const size_t limit = std::min(tokens_.size(), end + 1 + kLongestExplanation);
+  for (size_t k = end + 1; k < limit; ++k) {
+    if (tokens_[k].folded == ")") return CountWords(tokens_, end + 1, k) >= 1;
+  }
+  return false;
+}
+
+// An acronym no table holds ("TCHP", "LMICs"): unexplained, it is as opaque
+// as a listed one, and we cannot say what it stands for. Returns false when
+// the word is a common one written in capitals ("USA"), left to the caller.
+bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& facts) {
+  const Token& token = tokens_[i];
+  std::string_view written = text_.text().substr(token.start, token.end - token.start);
+  const double familiarity = ZipfFamiliarity(zipf);
+  if (familiarity >= options_.jargon_familiarity) return false;
+  std::string key(written);
+  if (key.size() > 2 && key.back() == 's') key.pop_back();  // LMICs is LMIC
+  const bool in_parentheses = i > 0 && i + 1 < tokens_.size() &&
+                              tokens_[i - 1].folded == "(" && tokens_[i + 1].folded == ")";
+  if ((in_parentheses && DefinedBefore(tokens_, i - 1, written, {})) || ExplainedAfter(i + 1)) {
+    defined_acronyms_.insert(key);
+  }
+  if (defined_acronyms_.count(key)) return true;
+
+  Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
+  finding.term = std::string(written);
+  finding.definition = "an abbreviation plainlang does not know; write out what it stands for";
+  finding.familiarity = familiarity;
+  finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed abbreviation
+  finding.source = "unlisted";
+  facts.jargon_words += 1;
+  report_.jargon.jargon_words += 1;
+  weighted_jargon_words_ += 1 - familiarity;
+  distinct_words_.insert(key);
+  return true;
+}
+
+// "95% CI", "P < 0.05": one finding, one jargon word however many tokens.
+void MessageAnalysis::AddStatisticsFinding(size_t first, size_t end, SentenceFacts& facts) {
+  Finding& finding = NewFinding(FindingKind::kJargon, first, end);
+  finding.term = "statistical notation";
+  finding.suggestion = "say in words what the result means for the reader";
+  finding.alternatives = {finding.suggestion, "for example: 3 in 10 people who took it felt better"};
+  finding.definition = "a statistical result written for researchers";
+  finding.familiarity = 0;
+  finding.severity = 0.7;
+  finding.source = "pattern:statistics";
+  facts.jargon_words += 1;
+  report_.jargon.jargon_words += 1;
+  weighted_jargon_words_ += 1;
+  distinct_words_.insert("statistical notation");
+}
+
 void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts) {
   const Abbreviation& entry = index_.abbreviations[match.id];
   std::string_view sentence_text = text_.text();
@@ -195,21 +280,10 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   // explained. "BID (twice a day)": explained where it stands and after.
   bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
                         tokens_[match.first - 1].folded == "(" && tokens_[match.end].folded == ")";
-  if (in_parentheses && DefinedBefore(tokens_, match.first - 1, written, entry)) {
+  if (in_parentheses && DefinedBefore(tokens_, match.first - 1, written, entry.expansions)) {
     defined_.insert(match.id);
   }
-  // An explanation is a few words; looking further would make a sentence of
-  // "CBC ( CBC ( ..." quadratic.
-  constexpr size_t kLongestExplanation = 30;
-  if (match.end + 1 < tokens_.size() && tokens_[match.end].folded == "(") {
-    const size_t limit = std::min(tokens_.size(), match.end + 1 + kLongestExplanation);
-    for (size_t k = match.end + 1; k < limit; ++k) {
-      if (tokens_[k].folded == ")") {
-        if (CountWords(tokens_, match.end + 1, k) >= 1) defined_.insert(match.id);
-        break;
-      }
-    }
-  }
+  if (ExplainedAfter(match.end)) defined_.insert(match.id);
   if (defined_.count(match.id) || entry.familiarity >= options_.jargon_familiarity) return;
   const WordEntry* written_entry = match.end - match.first == 1
                                       ? entries_[match.first]
@@ -293,6 +367,11 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
   std::string_view base = StripPossessive(token.folded);
   const WordEntry* word = FindWordOrBase(index_, token, entries_[i]);
   if (word != nullptr && word->allowed) return;
+  if (!shouting_ &&
+      LooksLikeAcronym(text_.text().substr(token.start, token.end - token.start), token) &&
+      AddAcronymFinding(i, word != nullptr ? word->zipf : 0, facts)) {
+    return;
+  }
   // A capitalised word inside a sentence is most likely a name.
   if (token.capitalized && !sentence_start) return;
   // Entries made only for term or abbreviation keys carry no frequency;
@@ -351,6 +430,10 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
     if (token.all_caps) capitals += token.letters;
   }
   bool shouting = letters >= 12 && capitals * 10 >= letters * 8;
+  shouting_ = shouting;
+  std::vector<Span> statistics =
+      FindStatistics(text_.text().substr(span.start, span.end - span.start));
+  size_t next_statistic = 0;
 
   entries_.clear();
   for (const Token& token : tokens_) {
@@ -361,6 +444,26 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   size_t next_match = 0;
   bool sentence_start = true;
   for (size_t i = 0; i < tokens_.size();) {
+    while (next_statistic < statistics.size() &&
+           span.start + statistics[next_statistic].start < tokens_[i].start) {
+      ++next_statistic;  // began inside a lexicon match: that finding stands
+    }
+    if (next_statistic < statistics.size() &&
+        span.start + statistics[next_statistic].start == tokens_[i].start) {
+      const size_t stop = span.start + statistics[next_statistic++].end;
+      size_t end = i;
+      while (end < tokens_.size() && tokens_[end].start < stop) ++end;
+      while (next_match < matches.size() && matches[next_match].first < end) ++next_match;
+      AddStatisticsFinding(i, end, facts);
+      for (size_t k = i; k < end; ++k) {
+        if (!tokens_[k].is_word()) continue;
+        CountWord(tokens_[k], WordSyllables(index_, tokens_[k], entries_[k]),
+                  sentence_start && k == i, facts.counts);
+      }
+      sentence_start = false;
+      i = end;
+      continue;
+    }
     if (next_match < matches.size() && matches[next_match].first == i) {
       const LexiconMatch& match = matches[next_match++];
       if (match.type == LexiconMatch::Type::kTerm) {
