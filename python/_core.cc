@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -17,6 +18,7 @@
 
 #include "plainlang/analyzer.h"
 #include "plainlang/batch.h"
+#include "plainlang/grade_model.h"
 #include "plainlang/lexicon.h"
 #include "plainlang/output.h"
 #include "plainlang/report.h"
@@ -115,7 +117,7 @@ py::array_t<double> ToArray(FeatureMatrix features) {
 py::tuple ReadabilityTuple(const ReadabilityScores& r) {
   return py::make_tuple(r.flesch_reading_ease, r.flesch_kincaid_grade, r.smog, r.gunning_fog,
                         r.coleman_liau, r.ari, r.forcast, r.linsear_write, r.lix,
-                        r.consensus_grade);
+                        r.consensus_grade, r.health_grade);
 }
 
 py::tuple CountsTuple(const Counts& c) {
@@ -183,6 +185,24 @@ std::vector<std::pair<TableKind, std::string>> Overlays(const std::vector<std::s
   return overlays;
 }
 
+// A GradeModel crosses as (intercept, (weights...), lowest, highest).
+py::tuple GradeModelTuple(const GradeModel& model) {
+  return py::make_tuple(model.intercept,
+                        py::tuple(py::cast(std::vector<double>(model.weights.begin(), model.weights.end()))),
+                        model.lowest, model.highest);
+}
+
+GradeModel ToGradeModel(const py::tuple& values) {
+  GradeModel model;
+  model.intercept = values[0].cast<double>();
+  auto weights = values[1].cast<std::vector<double>>();
+  if (weights.size() != model.weights.size()) throw py::value_error("grade model: wrong number of weights");
+  std::copy(weights.begin(), weights.end(), model.weights.begin());
+  model.lowest = values[2].cast<double>();
+  model.highest = values[3].cast<double>();
+  return model;
+}
+
 }  // namespace
 }  // namespace plainlang
 
@@ -218,6 +238,26 @@ PYBIND11_MODULE(_core, m) {
       py::arg("complex_word_zipf") = defaults.complex_word_zipf);
   m.def("cores", [] { return BatchThreads(0); }, "Cores this process may run on.");
 
+  py::tuple grade_names(GradeFeatureNames().size());
+  for (size_t i = 0; i < GradeFeatureNames().size(); ++i) grade_names[i] = Str(GradeFeatureNames()[i]);
+  m.attr("GRADE_FEATURE_NAMES") = grade_names;
+  m.def("default_grade_model", [] { return GradeModelTuple(GradeModel::Default()); });
+  m.def("fit_grade_model",
+        [](const Analyzer& analyzer, std::vector<std::string> texts, std::vector<double> ratings,
+           double ridge, bool grade_scale) {
+          GradeFitOptions options;
+          options.ridge = ridge;
+          options.grade_scale = grade_scale;
+          GradeModel model;
+          {
+            py::gil_scoped_release release;
+            model = FitGradeModel(analyzer, texts, ratings, options);
+          }
+          return GradeModelTuple(model);
+        },
+        py::arg("analyzer"), py::arg("texts"), py::arg("ratings"), py::arg("ridge"),
+        py::arg("grade_scale"));
+
   py::class_<Report>(m, "Report")
       .def_property_readonly("readability", [](const Report& r) { return ReadabilityTuple(r.readability); })
       .def_property_readonly("jargon", [](const Report& r) {
@@ -230,6 +270,10 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("findings", [](const Report& r) { return TupleOf(r.findings, FindingTuple); })
       .def_property_readonly("sentences", [](const Report& r) { return TupleOf(r.sentences, SentenceTuple); })
       .def_property_readonly("warnings", [](const Report& r) { return Strs(r.warnings); })
+      .def_property_readonly("grade_features", [](const Report& r) {
+        const auto x = GradeFeatures(r);
+        return py::tuple(py::cast(std::vector<double>(x.begin(), x.end())));
+      })
       .def("to_json", [](const Report& r, std::string_view source) { return Str(ToJson(r, source)); },
            py::arg("source") = "");
 
@@ -238,13 +282,14 @@ PYBIND11_MODULE(_core, m) {
                        const std::vector<std::string>& abbreviations,
                        const std::vector<std::string>& allow, double target_grade,
                        double max_jargon, int long_sentence_words, double jargon_familiarity,
-                       double complex_word_zipf) {
+                       double complex_word_zipf, std::optional<py::tuple> grade_model) {
              AnalyzerOptions options;
              options.target_grade = target_grade;
              options.max_jargon = max_jargon;
              options.long_sentence_words = long_sentence_words;
              options.jargon_familiarity = jargon_familiarity;
              options.complex_word_zipf = complex_word_zipf;
+             if (grade_model) options.grade_model = std::make_shared<const GradeModel>(ToGradeModel(*grade_model));
              auto overlays = Overlays(terms, abbreviations, allow);
              py::gil_scoped_release release;
              auto lexicon = overlays.empty() ? Lexicon::Default() : Lexicon::DefaultWithOverlays(overlays);
@@ -252,7 +297,7 @@ PYBIND11_MODULE(_core, m) {
            }),
            py::arg("terms"), py::arg("abbreviations"), py::arg("allow"), py::arg("target_grade"),
            py::arg("max_jargon"), py::arg("long_sentence_words"), py::arg("jargon_familiarity"),
-           py::arg("complex_word_zipf"))
+           py::arg("complex_word_zipf"), py::arg("grade_model"))
       .def("analyze",
            [](const Analyzer& analyzer, py::handle text) {
              std::vector<py::object> owners;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string_view>
 
+#include "plainlang/grade_model.h"
 #include "plainlang/lexicon.h"
 #include "plainlang/report.h"
 
@@ -18,18 +19,21 @@ namespace plainlang {
 // Every default in one place.
 //
 //   option               default  meaning
-//   target_grade         8        the verdict's highest acceptable consensus grade
+//   target_grade         8        the verdict's highest acceptable health grade
 //   max_jargon           0.05     the verdict's highest acceptable jargon density (0..1)
 //   long_sentence_words  20       sentences with more words are findings
 //   jargon_familiarity   0.5      lexicon terms below this familiarity are jargon
 //   complex_word_zipf    3.0      unknown words rarer than this Zipf frequency
 //                                 with 3+ syllables are complex words
+//   grade_model          null     the health grade's model; null is
+//                                 GradeModel::Default()
 struct AnalyzerOptions {
   double target_grade = 8;
   double max_jargon = 0.05;
   int long_sentence_words = 20;
   double jargon_familiarity = 0.5;
   double complex_word_zipf = 3.0;
+  std::shared_ptr<const GradeModel> grade_model;
 };
 
 // Immutable after construction; Analyze() is safe for concurrent use by

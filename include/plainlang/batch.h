@@ -47,7 +47,7 @@ struct BatchOptions {
   bool features = true;
 };
 
-// The names of the feature matrix's columns, in order: the ten readability
+// The names of the feature matrix's columns, in order: the eleven readability
 // scores, jargon_density (0..1), distinct_terms, jargon_words, the nine
 // Counts (words, sentences, syllables, polysyllabic_words,
 // monosyllabic_words, characters, letters, complex_words, long_words), and

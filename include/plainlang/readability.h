@@ -61,6 +61,9 @@ struct ReadabilityScores {
   double linsear_write = 0;
   double lix = 0;                    // 0..100, > 60 is very hard
   double consensus_grade = 0;
+  // The health-readability grade (grade_model.h): filled in by the Analyzer,
+  // which also counts the jargon; ScoreReadability leaves it 0.
+  double health_grade = 0;
 };
 
 // Scores a text from its counts. Appends to *warnings (may be nullptr) a

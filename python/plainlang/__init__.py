@@ -15,6 +15,7 @@ from __future__ import annotations
 from ._analyzer import FEATURE_NAMES, PROGRESS_MIN_TEXTS, Analyzer, analyze
 from ._core import LexiconError
 from ._frame import score_frame
+from ._grade import GRADE_FEATURE_NAMES, GradeModel, fit_grade_model
 from ._report import Counts, Finding, Jargon, Readability, Report, Sentence, Verdict
 
 LexiconError.__module__ = "plainlang"
@@ -35,6 +36,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FEATURE_NAMES",
+    "GRADE_FEATURE_NAMES",
+    "GradeModel",
     "PROGRESS_MIN_TEXTS",
     "Analyzer",
     "Counts",
@@ -46,5 +49,6 @@ __all__ = [
     "Sentence",
     "Verdict",
     "analyze",
+    "fit_grade_model",
     "score_frame",
 ]

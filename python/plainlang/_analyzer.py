@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
 from . import _core
+from ._grade import GradeModel
 from ._report import Report
 
 if TYPE_CHECKING:
@@ -106,13 +107,15 @@ class Analyzer:
         abbreviations: path(s) of extra abbreviations, TSV.
         allow: path(s) of words your patients know, never flagged (plain
             text, one word per line; see data/README.md).
-        target_grade: the verdict's highest acceptable consensus grade (0..20).
+        target_grade: the verdict's highest acceptable health grade (0..20).
         max_jargon: the verdict's highest acceptable jargon density (0..1).
         long_sentence_words: sentences with more words are findings (1..1000).
         jargon_familiarity: lexicon terms less familiar than this (0..1) are
             jargon.
         complex_word_zipf: unknown words rarer than this Zipf frequency with
             3+ syllables are complex words.
+        grade_model: the model behind ``readability.health_grade``
+            (``fit_grade_model``); None is ``GradeModel.default()``.
 
     Raises:
         LexiconError: a table cannot be read; the message names file and line.
@@ -134,7 +137,11 @@ class Analyzer:
         long_sentence_words: int = 20,
         jargon_familiarity: float = 0.5,
         complex_word_zipf: float = 3.0,
+        grade_model: GradeModel | None = None,
     ) -> None:
+        if grade_model is not None and not isinstance(grade_model, GradeModel):
+            raise TypeError(f"grade_model must be a plainlang.GradeModel, not {type(grade_model).__name__}")
+        self._grade_model = grade_model
         self._tables = {
             "lexicon": _paths(lexicon, "lexicon"),
             "abbreviations": _paths(abbreviations, "abbreviations"),
@@ -152,6 +159,7 @@ class Analyzer:
             abbreviations=self._tables["abbreviations"],
             allow=self._tables["allow"],
             **self._options,
+            grade_model=None if grade_model is None else grade_model._to_core(),
         )
 
     @property
@@ -162,7 +170,7 @@ class Analyzer:
         >>> plainlang.Analyzer(max_jargon=0.1).options["max_jargon"]
         0.1
         """
-        return {**self._tables, **self._options}
+        return {**self._tables, **self._options, "grade_model": self._grade_model}
 
     def analyze(self, text: Text) -> Report:
         """The report on one message. Never fails for any str or bytes.
@@ -288,6 +296,8 @@ class Analyzer:
     def __repr__(self) -> str:
         changed = [f"{k}={v!r}" for k, v in self._tables.items() if v]
         changed += [f"{k}={v!r}" for k, v in self._options.items() if v != _DEFAULTS[k]]
+        if self._grade_model is not None:
+            changed.append("grade_model=GradeModel(...)")
         return f"plainlang.Analyzer({', '.join(changed)})"
 
 

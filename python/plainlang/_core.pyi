@@ -15,6 +15,15 @@ class LexiconError(ValueError):
 
 def cores() -> int: ...
 
+GRADE_FEATURE_NAMES: tuple[str, ...]
+# (intercept, weights in GRADE_FEATURE_NAMES order, lowest, highest)
+_GradeModelTuple = tuple[float, tuple[float, ...], float, float]
+
+def default_grade_model() -> _GradeModelTuple: ...
+def fit_grade_model(
+    analyzer: Analyzer, texts: list[str], ratings: list[float], ridge: float, grade_scale: bool
+) -> _GradeModelTuple: ...
+
 # (kind, text, start, end, start_utf16, end_utf16, term, suggestion,
 #  alternatives, definition, expansions, familiarity, severity, source)
 _FindingTuple = tuple[
@@ -25,7 +34,7 @@ _SentenceTuple = tuple[int, int, int, int, int, float, int]
 
 class Report:
     @property
-    def readability(self) -> tuple[float, float, float, float, float, float, float, float, float, float]: ...
+    def readability(self) -> tuple[float, float, float, float, float, float, float, float, float, float, float]: ...
     @property
     def jargon(self) -> tuple[float, int, int]: ...
     @property
@@ -38,6 +47,8 @@ class Report:
     def sentences(self) -> tuple[_SentenceTuple, ...]: ...
     @property
     def warnings(self) -> tuple[str, ...]: ...
+    @property
+    def grade_features(self) -> tuple[float, ...]: ...
     def to_json(self, source: str = "") -> str: ...
 
 class Analyzer:
@@ -51,6 +62,7 @@ class Analyzer:
         long_sentence_words: int,
         jargon_familiarity: float,
         complex_word_zipf: float,
+        grade_model: _GradeModelTuple | None,
     ) -> None: ...
     def analyze(self, text: str | bytes | bytearray | memoryview) -> Report: ...
     def analyze_batch(

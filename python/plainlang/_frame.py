@@ -45,7 +45,7 @@ def score_frame(
 ) -> pd.DataFrame:
     """Scores every row: a DataFrame with the same index, one column per score.
 
-    Columns, in ``FEATURE_NAMES`` order: the ten readability scores and
+    Columns, in ``FEATURE_NAMES`` order: the eleven readability scores and
     ``jargon_density`` (float64, unrounded), ``distinct_terms``,
     ``jargon_words`` and the counts (int64), ``meets_target`` (bool); then
     ``findings`` (a tuple of ``Finding`` per row) when ``findings=True`` and

@@ -40,6 +40,7 @@ class Readability(NamedTuple):
     linsear_write: float
     lix: float
     consensus_grade: float
+    health_grade: float
 
 
 class Jargon(NamedTuple):
@@ -87,7 +88,7 @@ class Counts(NamedTuple):
 class Verdict(NamedTuple):
     """Whether the message meets its targets.
 
-    ``meets_target`` is ``consensus_grade <= target_grade`` and
+    ``meets_target`` is ``health_grade <= target_grade`` and
     ``density <= max_jargon``.
 
     >>> import plainlang
@@ -212,6 +213,11 @@ class Report:
         """Degenerate input, replaced bytes, clamped scores, or the error."""
         return self._core().warnings
 
+    @cached_property
+    def grade_features(self) -> dict[str, float]:
+        """The health grade model's inputs (``GRADE_FEATURE_NAMES``)."""
+        return dict(zip(_core.GRADE_FEATURE_NAMES, self._core().grade_features))
+
     @property
     def error(self) -> str | None:
         """Why the input was not analysed, or None when it was."""
@@ -286,7 +292,7 @@ class Report:
             return f"<plainlang.Report error: {error}>"
         r, j, c, v = self.readability, self.jargon, self.counts, self.verdict
         return (
-            f"<plainlang.Report grade {r.consensus_grade:.1f} (target {v.target_grade:g}), "
+            f"<plainlang.Report health grade {r.health_grade:.1f} (target {v.target_grade:g}), "
             f"jargon {j.density * 100:.1f}% (max {v.max_jargon * 100:g}%), "
             f"{c.words} words in {c.sentences} sentences, {len(self.findings)} findings: "
             f"{'meets the target' if v.meets_target else 'NEEDS WORK'}>"

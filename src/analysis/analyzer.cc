@@ -574,8 +574,11 @@ Report MessageAnalysis::Run() {
       lexical_words_ > 0 ? weighted_jargon_words_ / static_cast<double>(lexical_words_) : 0;
   report_.jargon.distinct_terms = static_cast<int64_t>(
       distinct_terms_.size() + distinct_abbreviations_.size() + distinct_words_.size());
+  const GradeModel& model =
+      options_.grade_model ? *options_.grade_model : GradeModel::Default();
+  report_.readability.health_grade = model.Predict(report_);
   report_.verdict.meets_target =
-      report_.readability.consensus_grade <= options_.target_grade + 1e-9 &&
+      report_.readability.health_grade <= options_.target_grade + 1e-9 &&
       report_.jargon.density <= options_.max_jargon + 1e-12;
   MapOffsets();
   return std::move(report_);

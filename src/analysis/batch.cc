@@ -20,9 +20,9 @@ namespace plainlang {
 
 namespace {
 
-constexpr std::array<std::string_view, 23> kFeatureNames = {
+constexpr std::array<std::string_view, 24> kFeatureNames = {
     "flesch_reading_ease", "flesch_kincaid_grade", "smog", "gunning_fog", "coleman_liau",
-    "ari", "forcast", "linsear_write", "lix", "consensus_grade",
+    "ari", "forcast", "linsear_write", "lix", "consensus_grade", "health_grade",
     "jargon_density", "distinct_terms", "jargon_words",
     "words", "sentences", "syllables", "polysyllabic_words", "monosyllabic_words",
     "characters", "letters", "complex_words", "long_words",
@@ -58,7 +58,7 @@ class FeatureMatrixWriter {
     auto d = [](int64_t count) { return static_cast<double>(count); };
     features.storage_->matrix.row(static_cast<Eigen::Index>(row)) << r.flesch_reading_ease,
         r.flesch_kincaid_grade, r.smog, r.gunning_fog, r.coleman_liau, r.ari, r.forcast,
-        r.linsear_write, r.lix, r.consensus_grade, report.jargon.density,
+        r.linsear_write, r.lix, r.consensus_grade, r.health_grade, report.jargon.density,
         d(report.jargon.distinct_terms), d(report.jargon.jargon_words), d(c.words),
         d(c.sentences), d(c.syllables), d(c.polysyllabic_words), d(c.monosyllabic_words),
         d(c.characters), d(c.letters), d(c.complex_words), d(c.long_words),
@@ -86,7 +86,7 @@ Report ErrorReport(const AnalyzerOptions& options, std::string_view reason) {
   Report report;
   ReadabilityScores& r = report.readability;
   r.flesch_reading_ease = r.flesch_kincaid_grade = r.smog = r.gunning_fog = r.coleman_liau =
-      r.ari = r.forcast = r.linsear_write = r.lix = r.consensus_grade = kNaN;
+      r.ari = r.forcast = r.linsear_write = r.lix = r.consensus_grade = r.health_grade = kNaN;
   report.jargon.density = kNaN;
   report.verdict.target_grade = options.target_grade;
   report.verdict.max_jargon = options.max_jargon;

@@ -27,7 +27,7 @@ std::string Number(double value) {
 
 std::string CsvHeader() {
   return "source,flesch_reading_ease,flesch_kincaid_grade,smog,gunning_fog,coleman_liau,ari,"
-         "forcast,linsear_write,lix,consensus_grade,jargon_density,distinct_terms,jargon_words,"
+         "forcast,linsear_write,lix,consensus_grade,health_grade,jargon_density,distinct_terms,jargon_words,"
          "words,sentences,syllables,polysyllabic_words,characters,findings,target_grade,"
          "meets_target,warnings";
 }
@@ -45,7 +45,7 @@ std::string ToCsvRow(const Report& report, std::string_view source) {
   std::string row = CsvField(source);
   for (double score : {r.flesch_reading_ease, r.flesch_kincaid_grade, r.smog, r.gunning_fog,
                        r.coleman_liau, r.ari, r.forcast, r.linsear_write, r.lix,
-                       r.consensus_grade}) {
+                       r.consensus_grade, r.health_grade}) {
     row += "," + Number(score);
   }
   row += std::string(",") + density;

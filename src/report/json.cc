@@ -29,6 +29,7 @@ std::string ToJson(const Report& report, std::string_view source) {
       {"linsear_write", Round2(r.linsear_write)},
       {"lix", Round2(r.lix)},
       {"consensus_grade", Round2(r.consensus_grade)},
+      {"health_grade", Round2(r.health_grade)},
   };
   out["jargon"] = {
       {"density", std::round(report.jargon.density * 10000.0) / 10000.0},

@@ -62,8 +62,9 @@ std::string ToText(const Report& report, std::string_view input, std::string_vie
   const Verdict& verdict = report.verdict;
   std::string out;
   if (!source.empty()) out += std::string(source) + ": ";
-  out += "grade " + Format("%.1f", report.readability.consensus_grade) + " (target " +
-         Format("%g", verdict.target_grade) + "), jargon " +
+  out += "health grade " + Format("%.1f", report.readability.health_grade) + " (target " +
+         Format("%g", verdict.target_grade) + "; formulas " +
+         Format("%.1f", report.readability.consensus_grade) + "), jargon " +
          Format("%.1f%%", report.jargon.density * 100) + " (max " +
          Format("%g%%", verdict.max_jargon * 100) + "), " +
          std::to_string(report.counts.words) + " words in " +

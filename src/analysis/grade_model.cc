@@ -1,0 +1,143 @@
+#include "plainlang/grade_model.h"
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "plainlang/analyzer.h"
+#include "plainlang/batch.h"
+
+namespace plainlang {
+namespace {
+
+constexpr std::array<std::string_view, kGradeFeatureCount> kNames = {
+    "words_per_sentence", "syllables_per_word", "letters_per_word",   "polysyllabic_share",
+    "complex_share",      "long_word_share",    "jargon_density",     "jargon_word_share",
+    "abbreviation_share", "complex_finding_share"};
+
+GradeModel MakeDefault() {
+  GradeModel model;
+  // Written by `python3 benchmarks/fit_health_grade.py --write`, which calls
+  // FitGradeModel on the 2,580 MedReadMe train sentences (ridge 1.0, grade
+  // scale). Refit whenever the lexicon or the analysis changes.
+#include "analysis/default_grade_model.inc"
+  return model;
+}
+
+}  // namespace
+
+std::span<const std::string_view> GradeFeatureNames() { return kNames; }
+
+std::array<double, kGradeFeatureCount> GradeFeatures(const Report& report) {
+  std::array<double, kGradeFeatureCount> x{};
+  const Counts& c = report.counts;
+  if (c.words == 0) return x;
+  int64_t abbreviations = 0, complex_findings = 0;
+  for (const Finding& f : report.findings) {
+    abbreviations += f.kind == FindingKind::kAbbreviation;
+    complex_findings += f.kind == FindingKind::kComplexWord;
+  }
+  const double words = static_cast<double>(c.words);
+  x[0] = words / static_cast<double>(std::max<int64_t>(1, c.sentences));
+  x[1] = static_cast<double>(c.syllables) / words;
+  x[2] = static_cast<double>(c.letters) / words;
+  x[3] = static_cast<double>(c.polysyllabic_words) / words;
+  x[4] = static_cast<double>(c.complex_words) / words;
+  x[5] = static_cast<double>(c.long_words) / words;
+  x[6] = report.jargon.density;
+  x[7] = static_cast<double>(report.jargon.jargon_words) / words;
+  x[8] = static_cast<double>(abbreviations) / words;
+  x[9] = static_cast<double>(complex_findings) / words;
+  return x;
+}
+
+double GradeModel::Predict(const Report& report) const {
+  if (report.counts.words == 0) return lowest;
+  const auto x = GradeFeatures(report);
+  double y = intercept;
+  for (size_t k = 0; k < kGradeFeatureCount; ++k) y += weights[k] * x[k];
+  return std::clamp(y, lowest, highest);
+}
+
+const GradeModel& GradeModel::Default() {
+  static const GradeModel model = MakeDefault();
+  return model;
+}
+
+GradeModel FitGradeModel(const Analyzer& analyzer, std::span<const std::string> texts,
+                         std::span<const double> ratings, GradeFitOptions options) {
+  const size_t n = texts.size();
+  constexpr size_t k = kGradeFeatureCount;
+  if (ratings.size() != n) {
+    throw std::invalid_argument("FitGradeModel: " + std::to_string(n) + " texts but " +
+                                std::to_string(ratings.size()) + " ratings");
+  }
+  if (n < 2 * k) {
+    throw std::invalid_argument("FitGradeModel: needs at least " + std::to_string(2 * k) +
+                                " rated texts, got " + std::to_string(n));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(ratings[i])) {
+      throw std::invalid_argument("FitGradeModel: rating " + std::to_string(i) +
+                                  " is not a finite number");
+    }
+  }
+  if (!(options.ridge >= 0)) throw std::invalid_argument("FitGradeModel: ridge must be >= 0");
+
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  const std::vector<Report> reports = AnalyzeMany(analyzer, views);
+  Eigen::MatrixXd x(n, k);
+  Eigen::VectorXd y = Eigen::Map<const Eigen::VectorXd>(ratings.data(), static_cast<Eigen::Index>(n));
+  Eigen::VectorXd consensus(n);
+  for (size_t i = 0; i < n; ++i) {
+    const auto row = GradeFeatures(reports[i]);
+    for (size_t j = 0; j < k; ++j) x(i, j) = row[j];
+    consensus(i) = reports[i].readability.consensus_grade;
+  }
+  const double y_spread = std::sqrt((y.array() - y.mean()).square().mean());
+  if (y_spread == 0) throw std::invalid_argument("FitGradeModel: every rating is the same");
+
+  // Standardise so one ridge penalty treats every feature alike; a feature
+  // that never varies gets no weight.
+  const Eigen::RowVectorXd mean = x.colwise().mean();
+  Eigen::RowVectorXd spread = ((x.rowwise() - mean).array().square().colwise().mean()).sqrt();
+  Eigen::MatrixXd z = x.rowwise() - mean;
+  for (size_t j = 0; j < k; ++j) {
+    if (spread(j) > 0) z.col(j) /= spread(j);
+    else z.col(j).setZero();
+  }
+  const Eigen::VectorXd centred = y.array() - y.mean();
+  Eigen::MatrixXd gram = z.transpose() * z;
+  gram.diagonal().array() += options.ridge;
+  const Eigen::VectorXd beta = gram.ldlt().solve(z.transpose() * centred);
+
+  // Back to raw features: y = mean(y) + sum beta_j (x_j - mean_j) / spread_j.
+  GradeModel model;
+  model.intercept = y.mean();
+  for (size_t j = 0; j < k; ++j) {
+    const double w = spread(j) > 0 ? beta(j) / spread(j) : 0;
+    model.weights[j] = w;
+    model.intercept -= w * mean(j);
+  }
+  model.lowest = y.minCoeff();
+  model.highest = y.maxCoeff();
+  if (options.grade_scale) {
+    // a + b * prediction has the consensus grade's mean and spread.
+    Eigen::VectorXd predicted = (x * Eigen::Map<Eigen::VectorXd>(model.weights.data(), k)).array() +
+                                model.intercept;
+    const double p_spread = std::sqrt((predicted.array() - predicted.mean()).square().mean());
+    const double g_spread = std::sqrt((consensus.array() - consensus.mean()).square().mean());
+    const double b = p_spread > 0 ? g_spread / p_spread : 0;
+    const double a = consensus.mean() - b * predicted.mean();
+    model.intercept = a + b * model.intercept;
+    for (double& w : model.weights) w *= b;
+    model.lowest = 0;
+    model.highest = 20;
+  }
+  return model;
+}
+
+}  // namespace plainlang
