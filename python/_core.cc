@@ -123,7 +123,7 @@ py::tuple ReadabilityTuple(const ReadabilityScores& r) {
 py::tuple CountsTuple(const Counts& c) {
   return py::make_tuple(c.words, c.sentences, c.syllables, c.polysyllabic_words,
                         c.monosyllabic_words, c.characters, c.letters, c.complex_words,
-                        c.long_words);
+                        c.long_words, c.numbers);
 }
 
 py::tuple FindingTuple(const Finding& f) {

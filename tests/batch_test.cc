@@ -72,7 +72,7 @@ TEST(BatchTest, FeatureMatrixHoldsTheUnroundedScores) {
   const FeatureMatrix& features = result.features;
   ASSERT_EQ(features.rows(), 2u);
   ASSERT_EQ(features.cols(), FeatureNames().size());
-  ASSERT_EQ(features.cols(), 23u);
+  ASSERT_EQ(features.cols(), 25u);
   auto column = [](std::string_view name) {
     for (size_t c = 0; c < FeatureNames().size(); ++c) {
       if (FeatureNames()[c] == name) return c;
@@ -83,6 +83,7 @@ TEST(BatchTest, FeatureMatrixHoldsTheUnroundedScores) {
   const Report& report = result.reports[0];
   EXPECT_EQ(features(0, column("smog")), report.readability.smog);
   EXPECT_EQ(features(0, column("jargon_density")), report.jargon.density);
+  EXPECT_EQ(features(0, column("health_grade")), report.readability.health_grade);
   EXPECT_EQ(features(0, column("words")), 4.0);
   EXPECT_EQ(features(0, column("monosyllabic_words")), report.counts.monosyllabic_words);
   EXPECT_EQ(features(0, column("meets_target")), 0.0);

@@ -19,13 +19,14 @@ TEST(ToJsonTest, HoldsEveryContractField) {
   nlohmann::json json = nlohmann::json::parse(ToJson(Sample()));
   for (const char* key : {"flesch_reading_ease", "flesch_kincaid_grade", "smog", "gunning_fog",
                           "coleman_liau", "ari", "forcast", "linsear_write", "lix",
-                          "consensus_grade"}) {
+                          "consensus_grade", "health_grade"}) {
     EXPECT_TRUE(json["readability"][key].is_number()) << key;
   }
   for (const char* key : {"density", "distinct_terms", "jargon_words"}) {
     EXPECT_TRUE(json["jargon"][key].is_number()) << key;
   }
-  for (const char* key : {"words", "sentences", "syllables", "polysyllabic_words", "characters"}) {
+  for (const char* key : {"words", "sentences", "syllables", "polysyllabic_words", "characters",
+                          "numbers"}) {
     EXPECT_TRUE(json["counts"][key].is_number_integer()) << key;
   }
   EXPECT_EQ(json["verdict"]["target_grade"], 8.0);
@@ -82,7 +83,7 @@ TEST(CsvTest, HeaderAndRowHaveTheSameColumns) {
     }
     return count;
   };
-  EXPECT_EQ(columns(header), 23u);
+  EXPECT_EQ(columns(header), 24u);
   EXPECT_EQ(columns(row), columns(header));
   EXPECT_NE(row.find(",false,"), std::string::npos);  // meets_target
 }
@@ -91,7 +92,7 @@ TEST(ToTextTest, ShowsGradeVerdictAndEachFindingWithItsPlace) {
   const std::string input = "Your BP is elevated.\nPlease f/u with your PCP in 2 wks.";
   static const Analyzer analyzer;
   std::string text = ToText(analyzer.Analyze(input), input, "note.txt");
-  EXPECT_EQ(text.rfind("note.txt: grade ", 0), 0u);
+  EXPECT_EQ(text.rfind("note.txt: health grade ", 0), 0u);
   EXPECT_NE(text.find("NEEDS WORK"), std::string::npos);
   EXPECT_NE(text.find("  1:6     BP"), std::string::npos);
   EXPECT_NE(text.find("abbreviation -> blood pressure"), std::string::npos);

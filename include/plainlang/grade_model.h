@@ -1,13 +1,16 @@
 // The health-readability grade: how hard a message is for a patient, in US
-// school grades, from how long its sentences and words are and how much
-// jargon it holds. The classic formulas see only the first two; readers
-// stumble on the third.
+// school grades. The classic formulas see sentence and word length; readers
+// also stumble on jargon, abbreviations and numbers, which the formulas miss.
 //
-// It is a linear model over GradeFeatures(). The default weights were fitted
-// to people's difficulty ratings of 2,580 sentences (the MedReadMe `train`
-// split; see README "How well does it work?") by FitGradeModel itself, then
-// put on the grade scale. A team with its own patients' ratings can fit its
-// own model and pass it in AnalyzerOptions::grade_model.
+//   health_grade = consensus_grade + sum over the other features of
+//                  weight * feature
+//
+// so a message without jargon keeps its formulas' grade, and each kind of
+// hard word adds grade levels at a rate fitted to people's difficulty ratings:
+// the default weights come from 2,580 rated sentences (the MedReadMe `train`
+// split; README "How well does it work?"), fitted by FitGradeModel itself.
+// A team with its own patients' ratings can fit its own model and pass it in
+// AnalyzerOptions::grade_model.
 //
 //   auto model = std::make_shared<plainlang::GradeModel>(
 //       plainlang::FitGradeModel(analyzer, texts, ratings));
@@ -18,6 +21,7 @@
 
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,19 +32,15 @@ namespace plainlang {
 
 class Analyzer;
 
-inline constexpr size_t kGradeFeatureCount = 10;
+inline constexpr size_t kGradeFeatureCount = 5;
 
-// The features, in order (each a ratio, so a sentence and a letter compare):
-//   words_per_sentence      words / sentences
-//   syllables_per_word      syllables / words
-//   letters_per_word        letters / words
-//   polysyllabic_share      words of 3+ syllables / words
-//   complex_share           Gunning's complex words / words
-//   long_word_share         words of 7+ letters / words
+// The features, in order. Apart from the grade each is a share, so a
+// sentence and a letter compare; "lexical words" are words holding a letter.
+//   consensus_grade         ReadabilityScores::consensus_grade
 //   jargon_density          JargonMeasures::density
-//   jargon_word_share       JargonMeasures::jargon_words / words
-//   abbreviation_share      abbreviation findings / words
-//   complex_finding_share   complex-word findings / words
+//   abbreviation_share      abbreviation findings / lexical words
+//   complex_finding_share   complex-word findings / lexical words
+//   number_share            numbers / words
 std::span<const std::string_view> GradeFeatureNames();
 
 // One report's features; all zero when it has no words.
@@ -49,32 +49,36 @@ std::array<double, kGradeFeatureCount> GradeFeatures(const Report& report);
 struct GradeModel {
   double intercept = 0;
   std::array<double, kGradeFeatureCount> weights{};  // GradeFeatureNames() order
-  double lowest = 0, highest = 20;  // predictions are clamped to this range
+  // Predictions are clamped to this range; the default has no upper bound.
+  double lowest = 0, highest = std::numeric_limits<double>::max();
 
   // intercept + weights . GradeFeatures(report), clamped.
   double Predict(const Report& report) const;
 
-  // The model fitted to MedReadMe train, on the US grade scale.
+  // The model fitted to MedReadMe train, on the grade scale.
   static const GradeModel& Default();
 };
 
 struct GradeFitOptions {
-  // L2 penalty on the standardised weights (ridge regression): keeps
-  // correlated features (syllables and letters per word) from trading huge
-  // opposite weights.
+  // L2 penalty on the standardised weights (ridge regression); 0 is ordinary
+  // least squares.
   double ridge = 1.0;
-  // Put predictions on the grade scale: rescale them so that over the fitted
-  // texts they have the mean and spread of the consensus grade, and clamp to
-  // 0..20. Otherwise they stay on the ratings' own scale, clamped to the
-  // lowest and highest rating seen.
+  // Express the model in grade levels: the fit predicts
+  //   rating = a + b * consensus_grade + sum c_k * feature_k,
+  // and the grade-scale model is consensus_grade + sum (c_k / b) * feature_k,
+  // at least 0: what each feature costs in grade levels. It is not capped at
+  // 20: the consensus grade is, and the cost of jargon comes on top. Otherwise the
+  // model predicts the ratings themselves, clamped to the lowest and highest
+  // rating seen.
   bool grade_scale = true;
 };
 
 // Fits a GradeModel to people's ratings of texts (any scale, higher = harder)
 // by ridge regression, analysing the texts with `analyzer` on all cores.
 // Throws std::invalid_argument when the spans differ in length, there are
-// fewer than 2 * kGradeFeatureCount texts, a rating is not finite, or the
-// ratings are all equal.
+// fewer than 4 * kGradeFeatureCount texts, a rating is not finite, the
+// ratings are all equal, or (grade_scale) the ratings do not rise with the
+// consensus grade, so no grade scale exists.
 GradeModel FitGradeModel(const Analyzer& analyzer, std::span<const std::string> texts,
                          std::span<const double> ratings, GradeFitOptions options = {});
 

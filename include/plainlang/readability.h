@@ -46,6 +46,7 @@ struct Counts {
   int64_t letters = 0;             // Unicode letters in words (Coleman-Liau)
   int64_t characters = 0;          // letters and digits in words (ARI)
   int64_t long_words = 0;          // more than 6 letters (LIX)
+  int64_t numbers = 0;             // words without a letter ("12", "0.5")
 
   Counts& operator+=(const Counts& other);
 };

@@ -67,7 +67,7 @@ class Counts(NamedTuple):
     A number is one word of one syllable; ``characters`` are letters and
     digits in words, ``letters`` letters only; ``complex_words`` are Gunning
     Fog's (3+ syllables not counting -ed/-es/-ing, not names); ``long_words``
-    have more than 6 letters.
+    have more than 6 letters; ``numbers`` are words without a letter.
 
     >>> import plainlang
     >>> plainlang.analyze("Take one pill. Rest.").counts.sentences
@@ -83,6 +83,7 @@ class Counts(NamedTuple):
     letters: int
     complex_words: int
     long_words: int
+    numbers: int
 
 
 class Verdict(NamedTuple):

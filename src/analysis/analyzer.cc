@@ -333,6 +333,7 @@ void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence
                                 Counts& counts) {
   ++counts.words;
   if (token.letters > 0) ++lexical_words_;
+  else ++counts.numbers;
   counts.syllables += syllables;
   counts.letters += token.letters;
   counts.characters += token.letters + token.digits;

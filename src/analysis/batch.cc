@@ -20,12 +20,12 @@ namespace plainlang {
 
 namespace {
 
-constexpr std::array<std::string_view, 24> kFeatureNames = {
+constexpr std::array<std::string_view, 25> kFeatureNames = {
     "flesch_reading_ease", "flesch_kincaid_grade", "smog", "gunning_fog", "coleman_liau",
     "ari", "forcast", "linsear_write", "lix", "consensus_grade", "health_grade",
     "jargon_density", "distinct_terms", "jargon_words",
     "words", "sentences", "syllables", "polysyllabic_words", "monosyllabic_words",
-    "characters", "letters", "complex_words", "long_words",
+    "characters", "letters", "complex_words", "long_words", "numbers",
     "meets_target",
 };
 
@@ -61,7 +61,7 @@ class FeatureMatrixWriter {
         r.linsear_write, r.lix, r.consensus_grade, r.health_grade, report.jargon.density,
         d(report.jargon.distinct_terms), d(report.jargon.jargon_words), d(c.words),
         d(c.sentences), d(c.syllables), d(c.polysyllabic_words), d(c.monosyllabic_words),
-        d(c.characters), d(c.letters), d(c.complex_words), d(c.long_words),
+        d(c.characters), d(c.letters), d(c.complex_words), d(c.long_words), d(c.numbers),
         report.verdict.meets_target ? 1.0 : 0.0;
   }
 };

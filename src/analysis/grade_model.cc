@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -14,15 +15,14 @@ namespace plainlang {
 namespace {
 
 constexpr std::array<std::string_view, kGradeFeatureCount> kNames = {
-    "words_per_sentence", "syllables_per_word", "letters_per_word",   "polysyllabic_share",
-    "complex_share",      "long_word_share",    "jargon_density",     "jargon_word_share",
-    "abbreviation_share", "complex_finding_share"};
+    "consensus_grade", "jargon_density", "abbreviation_share", "complex_finding_share",
+    "number_share"};
 
 GradeModel MakeDefault() {
   GradeModel model;
   // Written by `python3 benchmarks/fit_health_grade.py --write`, which calls
-  // FitGradeModel on the 2,580 MedReadMe train sentences (ridge 1.0, grade
-  // scale). Refit whenever the lexicon or the analysis changes.
+  // FitGradeModel on the 2,580 MedReadMe train sentences (grade scale).
+  // Refit whenever the lexicon or the analysis changes.
 #include "analysis/default_grade_model.inc"
   return model;
 }
@@ -41,16 +41,12 @@ std::array<double, kGradeFeatureCount> GradeFeatures(const Report& report) {
     complex_findings += f.kind == FindingKind::kComplexWord;
   }
   const double words = static_cast<double>(c.words);
-  x[0] = words / static_cast<double>(std::max<int64_t>(1, c.sentences));
-  x[1] = static_cast<double>(c.syllables) / words;
-  x[2] = static_cast<double>(c.letters) / words;
-  x[3] = static_cast<double>(c.polysyllabic_words) / words;
-  x[4] = static_cast<double>(c.complex_words) / words;
-  x[5] = static_cast<double>(c.long_words) / words;
-  x[6] = report.jargon.density;
-  x[7] = static_cast<double>(report.jargon.jargon_words) / words;
-  x[8] = static_cast<double>(abbreviations) / words;
-  x[9] = static_cast<double>(complex_findings) / words;
+  const double lexical = static_cast<double>(std::max<int64_t>(1, c.words - c.numbers));
+  x[0] = report.readability.consensus_grade;
+  x[1] = report.jargon.density;
+  x[2] = static_cast<double>(abbreviations) / lexical;
+  x[3] = static_cast<double>(complex_findings) / lexical;
+  x[4] = static_cast<double>(c.numbers) / words;
   return x;
 }
 
@@ -75,8 +71,8 @@ GradeModel FitGradeModel(const Analyzer& analyzer, std::span<const std::string> 
     throw std::invalid_argument("FitGradeModel: " + std::to_string(n) + " texts but " +
                                 std::to_string(ratings.size()) + " ratings");
   }
-  if (n < 2 * k) {
-    throw std::invalid_argument("FitGradeModel: needs at least " + std::to_string(2 * k) +
+  if (n < 4 * k) {
+    throw std::invalid_argument("FitGradeModel: needs at least " + std::to_string(4 * k) +
                                 " rated texts, got " + std::to_string(n));
   }
   for (size_t i = 0; i < n; ++i) {
@@ -90,12 +86,11 @@ GradeModel FitGradeModel(const Analyzer& analyzer, std::span<const std::string> 
   std::vector<std::string_view> views(texts.begin(), texts.end());
   const std::vector<Report> reports = AnalyzeMany(analyzer, views);
   Eigen::MatrixXd x(n, k);
-  Eigen::VectorXd y = Eigen::Map<const Eigen::VectorXd>(ratings.data(), static_cast<Eigen::Index>(n));
-  Eigen::VectorXd consensus(n);
+  const Eigen::VectorXd y =
+      Eigen::Map<const Eigen::VectorXd>(ratings.data(), static_cast<Eigen::Index>(n));
   for (size_t i = 0; i < n; ++i) {
     const auto row = GradeFeatures(reports[i]);
     for (size_t j = 0; j < k; ++j) x(i, j) = row[j];
-    consensus(i) = reports[i].readability.consensus_grade;
   }
   const double y_spread = std::sqrt((y.array() - y.mean()).square().mean());
   if (y_spread == 0) throw std::invalid_argument("FitGradeModel: every rating is the same");
@@ -103,7 +98,8 @@ GradeModel FitGradeModel(const Analyzer& analyzer, std::span<const std::string> 
   // Standardise so one ridge penalty treats every feature alike; a feature
   // that never varies gets no weight.
   const Eigen::RowVectorXd mean = x.colwise().mean();
-  Eigen::RowVectorXd spread = ((x.rowwise() - mean).array().square().colwise().mean()).sqrt();
+  const Eigen::RowVectorXd spread =
+      ((x.rowwise() - mean).array().square().colwise().mean()).sqrt();
   Eigen::MatrixXd z = x.rowwise() - mean;
   for (size_t j = 0; j < k; ++j) {
     if (spread(j) > 0) z.col(j) /= spread(j);
@@ -125,17 +121,21 @@ GradeModel FitGradeModel(const Analyzer& analyzer, std::span<const std::string> 
   model.lowest = y.minCoeff();
   model.highest = y.maxCoeff();
   if (options.grade_scale) {
-    // a + b * prediction has the consensus grade's mean and spread.
-    Eigen::VectorXd predicted = (x * Eigen::Map<Eigen::VectorXd>(model.weights.data(), k)).array() +
-                                model.intercept;
-    const double p_spread = std::sqrt((predicted.array() - predicted.mean()).square().mean());
-    const double g_spread = std::sqrt((consensus.array() - consensus.mean()).square().mean());
-    const double b = p_spread > 0 ? g_spread / p_spread : 0;
-    const double a = consensus.mean() - b * predicted.mean();
-    model.intercept = a + b * model.intercept;
-    for (double& w : model.weights) w *= b;
+    // Divide by the consensus grade's weight: each feature's cost in grade
+    // levels, and a text without jargon keeps its formulas' grade.
+    const double per_grade = model.weights[0];
+    if (!(per_grade > 1e-9 * y_spread)) {
+      throw std::invalid_argument(
+          "FitGradeModel: the ratings do not rise with the consensus grade, so they have no "
+          "grade scale; fit with grade_scale off");
+    }
+    for (double& w : model.weights) w /= per_grade;
+    model.weights[0] = 1;
+    model.intercept = 0;
+    // Not capped at 20 like the formulas: the jargon cost comes on top of a
+    // consensus grade that is, so dense jargon still ranks above long words.
     model.lowest = 0;
-    model.highest = 20;
+    model.highest = std::numeric_limits<double>::max();
   }
   return model;
 }

@@ -19,6 +19,7 @@ Counts& Counts::operator+=(const Counts& other) {
   letters += other.letters;
   characters += other.characters;
   long_words += other.long_words;
+  numbers += other.numbers;
   return *this;
 }
 

@@ -46,6 +46,7 @@ std::string ToJson(const Report& report, std::string_view source) {
       {"letters", c.letters},
       {"complex_words", c.complex_words},
       {"long_words", c.long_words},
+      {"numbers", c.numbers},
   };
   out["verdict"] = {
       {"target_grade", report.verdict.target_grade},
