@@ -108,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
             sources.nci_glossary(), sources.diseases(), sources.icd10cm_headers(),
             sources.drug_classes(), affix_entries)),
         frequency, cmu_words, medicine_names,
-        medical_text.combining_forms(affix_entries))
+        medical_text.combining_forms(affix_entries),
+        frozenset(row["word"].strip().lower() for row in tsv.read_curated(
+            curated_dir / "not_medical.tsv", ("word",))))
     builder.add_medical_text(vocabulary)
     builder.set_medical_affixes(affix_rows)
     terms_report = builder.build(

@@ -45,6 +45,10 @@ data/README.md):
    a prefix or root of the medical affix list (`micro`, `hyper`, `radio`) --
    or as an inflection of such a word (`thickened`). re- is not used: too
    many Latin words start with it (`retraction`, `remission`).
+7. **Not on our list of non-medical words** (data/curated/not_medical.tsv):
+   general science, food, household and descriptive words the rule cannot
+   tell from medical ones (`vertebrate`, `heredity`, `reshape`,
+   `antifreeze`). Everyday *health* words go to familiar.tsv instead.
 
 Forms: a plural is folded into its singular when the text uses the singular
 too (the engine stems plurals: `triglycerides` -> triglyceride), otherwise
@@ -271,8 +275,10 @@ def combining_forms(affixes: list[Affix]) -> frozenset[str]:
 
 def medical_vocabulary(uses: dict[str, WordUses], frequency: WordFrequency,
                        english_words: set[str], medicine_names: set[str],
-                       prefixes: frozenset[str] = frozenset()) -> Vocabulary:
-    """Applies rules 1-6 of the module docstring; keys are folded forms."""
+                       prefixes: frozenset[str] = frozenset(),
+                       not_medical: frozenset[str] = frozenset()) -> Vocabulary:
+    """Applies rules 1-7 of the module docstring; keys are folded forms.
+    `not_medical` is rule 7's list (data/curated/not_medical.tsv)."""
     # The word that ends a multi-word medicine name is its salt, ester or form
     # ('ribociclib succinate', 'insulin glargine', 'cortisone acetate').
     medicine_words = {name.split(" ")[-1] for name in medicine_names if " " in name}
@@ -320,6 +326,9 @@ def medical_vocabulary(uses: dict[str, WordUses], frequency: WordFrequency,
             continue
         if transparent_derivation(key, frequency, combining_forms=prefixes):
             dropped["an everyday word's derivation"] += 1
+            continue
+        if any(f in not_medical for f in (key, *forms)):
+            dropped["listed in curated/not_medical.tsv"] += 1
             continue
         kept[key] = total
     # An -ed/-ing form whose base form also qualifies adds nothing.
