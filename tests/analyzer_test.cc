@@ -285,9 +285,14 @@ TEST(AnalyzerTest, OptionsSetTheVerdict) {
   lenient.target_grade = 20;
   lenient.max_jargon = 1;
   Analyzer analyzer(Lexicon::Default(), lenient);
-  Report report = analyzer.Analyze("Your BP is elevated.");
+  Report report = analyzer.Analyze("Your BP is a bit high, so we will check it again at your next visit.");
+  EXPECT_LT(report.readability.health_grade, 20);
+  EXPECT_GT(report.jargon.density, 0);
   EXPECT_TRUE(report.verdict.meets_target);
   EXPECT_EQ(report.verdict.target_grade, 20);
+  AnalyzerOptions strict;
+  strict.max_jargon = 0;
+  EXPECT_FALSE(Analyzer(Lexicon::Default(), strict).Analyze("Your BP is a bit high.").verdict.meets_target);
 }
 
 TEST(AnalyzerTest, OneAnalyzerSharedByEightThreadsGivesSerialResults) {

@@ -32,15 +32,25 @@ namespace plainlang {
 
 class Analyzer;
 
-inline constexpr size_t kGradeFeatureCount = 5;
+inline constexpr size_t kGradeFeatureCount = 6;
 
 // The features, in order. Apart from the grade each is a share, so a
 // sentence and a letter compare; "lexical words" are words holding a letter.
+// A message of fewer than 10 (lexical) words is counted as if it had 10, so
+// one abbreviation in a four-word note does not weigh as a quarter of it.
 //   consensus_grade         ReadabilityScores::consensus_grade
-//   jargon_density          JargonMeasures::density
+//   jargon_density          JargonMeasures::density (same shortness rule)
 //   abbreviation_share      abbreviation findings / lexical words
 //   complex_finding_share   complex-word findings / lexical words
 //   number_share            numbers / words
+//   words_over_10           max(0, words per sentence - 10): raters feel
+//                           sentence length beyond what the formulas charge;
+//                           short-sentence text is not charged at all
+//
+// Features were chosen by 5-fold cross-validation on MedReadMe train, never
+// on dev: adding words_over_10 raised the cross-validated r from 0.654 to
+// 0.662; more word-shape features (syllables, letters, long words) added
+// 0.01 but traded large opposite weights.
 std::span<const std::string_view> GradeFeatureNames();
 
 // One report's features; all zero when it has no words.

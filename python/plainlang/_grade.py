@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import _core
 
@@ -53,11 +53,11 @@ class GradeModel:
         return cls._from_core(_core.default_grade_model())
 
     @classmethod
-    def _from_core(cls, values: tuple) -> GradeModel:
+    def _from_core(cls, values: tuple[float, tuple[float, ...], float, float]) -> GradeModel:
         intercept, weights, lowest, highest = values
         return cls(intercept, dict(zip(GRADE_FEATURE_NAMES, weights)), lowest, highest)
 
-    def _to_core(self) -> tuple:
+    def _to_core(self) -> tuple[float, tuple[float, ...], float, float]:
         weights = tuple(float(self.weights[name]) for name in GRADE_FEATURE_NAMES)
         return (float(self.intercept), weights, float(self.lowest), float(self.highest))
 
@@ -71,7 +71,7 @@ class GradeModel:
         y = self.intercept + sum(self.weights[name] * x[name] for name in GRADE_FEATURE_NAMES)
         return min(max(y, self.lowest), self.highest)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain data for json.dump; ``GradeModel(**d)`` reads it back."""
         return {"intercept": self.intercept, "weights": dict(self.weights),
                 "lowest": self.lowest, "highest": self.highest}

@@ -16,7 +16,9 @@ namespace {
 
 constexpr std::array<std::string_view, kGradeFeatureCount> kNames = {
     "consensus_grade", "jargon_density", "abbreviation_share", "complex_finding_share",
-    "number_share"};
+    "number_share", "words_over_10"};
+
+constexpr double kShortest = 10;
 
 GradeModel MakeDefault() {
   GradeModel model;
@@ -41,12 +43,16 @@ std::array<double, kGradeFeatureCount> GradeFeatures(const Report& report) {
     complex_findings += f.kind == FindingKind::kComplexWord;
   }
   const double words = static_cast<double>(c.words);
-  const double lexical = static_cast<double>(std::max<int64_t>(1, c.words - c.numbers));
+  const double lexical = static_cast<double>(c.words - c.numbers);
+  // Shares of a very short message are judged as if it had kShortest words:
+  // one abbreviation in a four-word note is not a quarter of a letter.
+  const double shares_of = std::max(lexical, kShortest);
   x[0] = report.readability.consensus_grade;
-  x[1] = report.jargon.density;
-  x[2] = static_cast<double>(abbreviations) / lexical;
-  x[3] = static_cast<double>(complex_findings) / lexical;
-  x[4] = static_cast<double>(c.numbers) / words;
+  x[1] = report.jargon.density * lexical / shares_of;
+  x[2] = static_cast<double>(abbreviations) / shares_of;
+  x[3] = static_cast<double>(complex_findings) / shares_of;
+  x[4] = static_cast<double>(c.numbers) / std::max(words, kShortest);
+  x[5] = std::max(0.0, words / static_cast<double>(std::max<int64_t>(1, c.sentences)) - 10);
   return x;
 }
 

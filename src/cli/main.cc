@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   check->add_option("--target-grade", options.analyzer.target_grade,
-                    "highest acceptable consensus grade")
+                    "highest acceptable health grade")
       ->check(CLI::Range(0.0, 20.0))
       ->capture_default_str();
   check->add_option("--max-jargon", options.analyzer.max_jargon,

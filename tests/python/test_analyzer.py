@@ -19,7 +19,8 @@ def test_defaults_are_the_engines() -> None:
     for name, value in _core.DEFAULT_OPTIONS.items():
         assert parameters[name].default == value, name
     assert plainlang.Analyzer().options == {
-        "lexicon": [], "abbreviations": [], "allow": [], **_core.DEFAULT_OPTIONS
+        "lexicon": [], "abbreviations": [], "allow": [], **_core.DEFAULT_OPTIONS,
+        "grade_model": None,
     }
 
 

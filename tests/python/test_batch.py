@@ -74,8 +74,8 @@ def test_feature_matrix_is_the_scores_without_a_copy(
 ) -> None:
     texts: list[object] = [*corpus(example_texts, 50), None]
     matrix, names = analyzer.feature_matrix(texts)
-    assert names == list(plainlang.FEATURE_NAMES) and len(set(names)) == len(names) == 23
-    assert matrix.dtype == np.float64 and matrix.shape == (51, 23)
+    assert names == list(plainlang.FEATURE_NAMES) and len(set(names)) == len(names) == 25
+    assert matrix.dtype == np.float64 and matrix.shape == (51, 25)
     assert matrix.flags.c_contiguous and not matrix.flags.owndata
     assert type(matrix.base).__name__ == "PyCapsule"
     for row, report in zip(matrix, analyzer.analyze_many(texts)):
@@ -88,9 +88,9 @@ def test_feature_matrix_is_the_scores_without_a_copy(
             "meets_target": float(report.verdict.meets_target),
         }
         np.testing.assert_array_equal(row, [values[name] for name in names])
-    assert np.isnan(matrix[50, :11]).all() and (matrix[50, 11:] == 0).all()
+    assert np.isnan(matrix[50, :12]).all() and (matrix[50, 12:] == 0).all()
     empty, _ = analyzer.feature_matrix([])
-    assert empty.shape == (0, 23) and empty.dtype == np.float64
+    assert empty.shape == (0, 25) and empty.dtype == np.float64
 
 
 def test_progress_bar_when_asked(

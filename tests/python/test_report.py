@@ -56,7 +56,7 @@ def test_named_access_reads_like_the_issue(analyzer: plainlang.Analyzer) -> None
 def test_repr_is_the_summary_line(analyzer: plainlang.Analyzer) -> None:
     report = analyzer.analyze("Your CBC was unremarkable.")
     assert repr(report) == (
-        "<plainlang.Report grade 11.2 (target 8), jargon 38.2% (max 5%), "
+        "<plainlang.Report health grade 24.3 (target 8), jargon 38.2% (max 5%), "
         "4 words in 1 sentences, 2 findings: NEEDS WORK>"
     )
     assert repr(report.findings[0]) == (

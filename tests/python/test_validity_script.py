@@ -16,7 +16,7 @@ SCRIPT = REPO / "benchmarks" / "validity.py"
 EVAL = REPO.parent / "shared" / "eval"
 
 sys.path.insert(0, str(SCRIPT.parent))
-import validity  # noqa: E402
+import validity  # type: ignore[import-not-found]  # noqa: E402
 
 
 def test_ranks_average_ties() -> None:
