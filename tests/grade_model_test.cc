@@ -35,10 +35,24 @@ TEST(GradeModelTest, FeaturesAreTheGradeAndSharesOfLexicalWords) {
   ASSERT_EQ(report.counts.numbers, 2);
   const auto x = GradeFeatures(report);
   EXPECT_DOUBLE_EQ(x[Feature("consensus_grade")], report.readability.consensus_grade);
-  EXPECT_DOUBLE_EQ(x[Feature("jargon_density")], report.jargon.density);
-  EXPECT_DOUBLE_EQ(x[Feature("abbreviation_share")], 1.0 / 5);
+  // Under ten words, shares are taken over ten: 5 lexical words, 7 words.
+  EXPECT_DOUBLE_EQ(x[Feature("jargon_density")], report.jargon.density * 5 / 10);
+  EXPECT_DOUBLE_EQ(x[Feature("abbreviation_share")], 1.0 / 10);
   EXPECT_DOUBLE_EQ(x[Feature("complex_finding_share")], 0);
-  EXPECT_DOUBLE_EQ(x[Feature("number_share")], 2.0 / 7);
+  EXPECT_DOUBLE_EQ(x[Feature("number_share")], 2.0 / 10);
+  EXPECT_DOUBLE_EQ(x[Feature("words_over_10")], 0);  // 3.5 words per sentence
+
+  // 24 words in one sentence, 22 of them lexical, one abbreviation.
+  Report longer = DefaultAnalyzer().Analyze(
+      "Your BP was 140 at the visit today and we would like you to come back in "
+      "about 2 weeks so we can check it again.");
+  ASSERT_EQ(longer.counts.words, 26);
+  ASSERT_EQ(longer.counts.numbers, 2);
+  const auto y = GradeFeatures(longer);
+  EXPECT_DOUBLE_EQ(y[Feature("abbreviation_share")], 1.0 / 24);
+  EXPECT_DOUBLE_EQ(y[Feature("number_share")], 2.0 / 26);
+  EXPECT_DOUBLE_EQ(y[Feature("jargon_density")], longer.jargon.density);
+  EXPECT_DOUBLE_EQ(y[Feature("words_over_10")], 16);
   for (double value : GradeFeatures(DefaultAnalyzer().Analyze(""))) EXPECT_EQ(value, 0);
 }
 

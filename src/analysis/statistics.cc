@@ -33,8 +33,17 @@ const RE2& Pattern() {
 
 std::vector<Span> FindStatistics(std::string_view text) {
   std::vector<Span> spans;
-  // Every alternative holds a digit: most sentences are skipped without RE2.
-  if (text.find_first_of("0123456789") == std::string_view::npos) return spans;
+  // Every alternative holds a '%', a comparison or '=' (≤ and ≥ start with
+  // byte 0xE2): most sentences, doses and dates included, skip RE2.
+  // One pass over the bytes; find_first_of would scan the set per byte.
+  bool trigger = false;
+  for (char c : text) {
+    if (c == '%' || c == '=' || c == '<' || c == '>' || c == '\xE2') {
+      trigger = true;
+      break;
+    }
+  }
+  if (!trigger) return spans;
   const RE2& pattern = Pattern();
   re2::StringPiece input(text.data(), text.size()), match;  // older RE2: no string_view
   size_t from = 0;

@@ -167,6 +167,16 @@ std::string UsSpelling(std::string_view folded) {
   // No medical word is this long; a megabyte "word" must stay linear.
   constexpr size_t kLongestWord = 64;
   if (folded.size() > kLongestWord) return std::string(folded);
+  // Most words hold none of the British patterns: no copy, no passes.
+  auto ends_with = [folded](std::string_view end) {
+    return folded.size() > end.size() + 2 && folded.substr(folded.size() - end.size()) == end;
+  };
+  if (folded.find("ae") == std::string_view::npos && folded.find("oe") == std::string_view::npos &&
+      folded.find("our") == std::string_view::npos && !ends_with("ise") && !ends_with("ised") &&
+      !ends_with("ising") && !ends_with("ises") && !ends_with("isation") && !ends_with("yse") &&
+      !ends_with("tre")) {
+    return std::string(folded);
+  }
   std::string us(folded);
   // Replaces `from` everywhere from `first_at` on; at the very end of the
   // word too only when `at_end_too`. Builds a new string in one pass.
