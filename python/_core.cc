@@ -235,7 +235,9 @@ PYBIND11_MODULE(_core, m) {
       py::arg("target_grade") = defaults.target_grade, py::arg("max_jargon") = defaults.max_jargon,
       py::arg("long_sentence_words") = defaults.long_sentence_words,
       py::arg("jargon_familiarity") = defaults.jargon_familiarity,
-      py::arg("complex_word_zipf") = defaults.complex_word_zipf);
+      py::arg("complex_word_zipf") = defaults.complex_word_zipf,
+      py::arg("max_input_bytes") = defaults.max_input_bytes);
+  m.attr("MAX_INPUT_BYTES") = kMaxInputBytes;
   m.def("cores", [] { return BatchThreads(0); }, "Cores this process may run on.");
 
   py::tuple grade_names(GradeFeatureNames().size());
@@ -282,13 +284,15 @@ PYBIND11_MODULE(_core, m) {
                        const std::vector<std::string>& abbreviations,
                        const std::vector<std::string>& allow, double target_grade,
                        double max_jargon, int long_sentence_words, double jargon_familiarity,
-                       double complex_word_zipf, std::optional<py::tuple> grade_model) {
+                       double complex_word_zipf, size_t max_input_bytes,
+                       std::optional<py::tuple> grade_model) {
              AnalyzerOptions options;
              options.target_grade = target_grade;
              options.max_jargon = max_jargon;
              options.long_sentence_words = long_sentence_words;
              options.jargon_familiarity = jargon_familiarity;
              options.complex_word_zipf = complex_word_zipf;
+             options.max_input_bytes = max_input_bytes;
              if (grade_model) options.grade_model = std::make_shared<const GradeModel>(ToGradeModel(*grade_model));
              auto overlays = Overlays(terms, abbreviations, allow);
              py::gil_scoped_release release;
@@ -297,7 +301,7 @@ PYBIND11_MODULE(_core, m) {
            }),
            py::arg("terms"), py::arg("abbreviations"), py::arg("allow"), py::arg("target_grade"),
            py::arg("max_jargon"), py::arg("long_sentence_words"), py::arg("jargon_familiarity"),
-           py::arg("complex_word_zipf"), py::arg("grade_model"))
+           py::arg("complex_word_zipf"), py::arg("max_input_bytes"), py::arg("grade_model"))
       .def("analyze",
            [](const Analyzer& analyzer, py::handle text) {
              std::vector<py::object> owners;

@@ -7,6 +7,7 @@
 #ifndef PLAINLANG_ANALYZER_H_
 #define PLAINLANG_ANALYZER_H_
 
+#include <cstddef>
 #include <memory>
 #include <string_view>
 
@@ -27,6 +28,10 @@ namespace plainlang {
 //                                 with 3+ syllables are complex words
 //   grade_model          null     the health grade's model; null is
 //                                 GradeModel::Default()
+//   max_input_bytes      256 MiB  a longer message gets ErrorReport instead
+//                                 of an analysis (never more than
+//                                 kMaxInputBytes, which ICU's 32-bit
+//                                 offsets set)
 struct AnalyzerOptions {
   double target_grade = 8;
   double max_jargon = 0.05;
@@ -34,10 +39,19 @@ struct AnalyzerOptions {
   double jargon_familiarity = 0.5;
   double complex_word_zipf = 3.0;
   std::shared_ptr<const GradeModel> grade_model;
+  size_t max_input_bytes = size_t{256} << 20;
 };
+
+// The longest message any Analyzer reads, whatever max_input_bytes says.
+inline constexpr size_t kMaxInputBytes = size_t{1} << 30;
 
 // Immutable after construction; Analyze() is safe for concurrent use by
 // multiple threads on one Analyzer.
+// The report of an input that was not analysed: every readability score and
+// the jargon density NaN, counts 0, meets_target false, the verdict's targets
+// from `options`, and one warning "error: <reason>".
+Report ErrorReport(const AnalyzerOptions& options, std::string_view reason);
+
 class Analyzer {
  public:
   // Uses the embedded default lexicon.
@@ -45,7 +59,8 @@ class Analyzer {
   Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions options);
 
   // Never fails: any bytes give a report. Invalid UTF-8 is replaced with
-  // U+FFFD and reported in Report::warnings.
+  // U+FFFD and reported in Report::warnings. A message over
+  // max_input_bytes, or one that exhausts memory, gets an ErrorReport.
   Report Analyze(std::string_view text) const;
 
   const AnalyzerOptions& options() const { return options_; }

@@ -103,11 +103,6 @@ std::vector<Report> AnalyzeMany(const Analyzer& analyzer, std::span<const std::s
 // One FeatureNames() row per report.
 FeatureMatrix ToFeatureMatrix(std::span<const Report> reports);
 
-// The report of an input that was not analysed: every readability score and
-// the jargon density NaN, counts 0, meets_target false, the verdict's targets
-// from `options`, and one warning "error: <reason>".
-Report ErrorReport(const AnalyzerOptions& options, std::string_view reason);
-
 // The worker count `threads` stands for: itself when positive, else the
 // number of cores this process may run on (at least 1).
 int BatchThreads(int threads);

@@ -41,6 +41,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "long_sentence_words": (1, 1000),
     "jargon_familiarity": (0.0, 1.0),
     "complex_word_zipf": (0.0, 8.0),
+    "max_input_bytes": (1, _core.MAX_INPUT_BYTES),
 }
 
 
@@ -61,9 +62,9 @@ def _checked(name: str, value: float) -> float:
     low, high = _RANGES[name]
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    if name == "long_sentence_words":
+    if name in ("long_sentence_words", "max_input_bytes"):
         if not isinstance(value, numbers.Integral):
-            raise TypeError(f"long_sentence_words must be an int, got {value!r}")
+            raise TypeError(f"{name} must be an int, got {value!r}")
         value = int(value)
     else:
         value = float(value)
@@ -114,6 +115,8 @@ class Analyzer:
             jargon.
         complex_word_zipf: unknown words rarer than this Zipf frequency with
             3+ syllables are complex words.
+        max_input_bytes: a longer message gets an error report (``error``
+            set) instead of an analysis; at most ``MAX_INPUT_BYTES`` (1 GiB).
         grade_model: the model behind ``readability.health_grade``
             (``fit_grade_model``); None is ``GradeModel.default()``.
 
@@ -137,6 +140,7 @@ class Analyzer:
         long_sentence_words: int = 20,
         jargon_familiarity: float = 0.5,
         complex_word_zipf: float = 3.0,
+        max_input_bytes: int = 256 << 20,
         grade_model: GradeModel | None = None,
     ) -> None:
         if grade_model is not None and not isinstance(grade_model, GradeModel):
@@ -153,6 +157,7 @@ class Analyzer:
             "long_sentence_words": _checked("long_sentence_words", long_sentence_words),
             "jargon_familiarity": _checked("jargon_familiarity", jargon_familiarity),
             "complex_word_zipf": _checked("complex_word_zipf", complex_word_zipf),
+            "max_input_bytes": _checked("max_input_bytes", max_input_bytes),
         }
         self._core = _core.Analyzer(
             terms=self._tables["lexicon"],

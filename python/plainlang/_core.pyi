@@ -16,6 +16,7 @@ class LexiconError(ValueError):
 def cores() -> int: ...
 
 GRADE_FEATURE_NAMES: tuple[str, ...]
+MAX_INPUT_BYTES: int
 # (intercept, weights in GRADE_FEATURE_NAMES order, lowest, highest)
 _GradeModelTuple = tuple[float, tuple[float, ...], float, float]
 
@@ -62,6 +63,7 @@ class Analyzer:
         long_sentence_words: int,
         jargon_familiarity: float,
         complex_word_zipf: float,
+        max_input_bytes: int,
         grade_model: _GradeModelTuple | None,
     ) -> None: ...
     def analyze(self, text: str | bytes | bytearray | memoryview) -> Report: ...

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <string>
 #include <new>
 #include <set>
 #include <span>
@@ -603,19 +605,34 @@ Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions optio
     : lexicon_(lexicon ? std::move(lexicon) : Lexicon::Default()), options_(options) {}
 
 Report Analyzer::Analyze(std::string_view input) const {
+  const size_t limit = std::min(options_.max_input_bytes, kMaxInputBytes);
+  if (input.size() > limit) {
+    return ErrorReport(options_, "the message is " + std::to_string(input.size()) +
+                                     " bytes, over the limit of " + std::to_string(limit) +
+                                     " (max_input_bytes)");
+  }
   try {
     Utf8Text text(input);
     return MessageAnalysis(lexicon_->index(), options_, text).Run();
   } catch (const std::bad_alloc&) {
     // Analysis never fails: a message too large for memory still gets a
     // report saying so.
-    Report report;
-    report.verdict.target_grade = options_.target_grade;
-    report.verdict.max_jargon = options_.max_jargon;
-    report.verdict.meets_target = false;
-    report.warnings.push_back("out of memory: the message was not analysed");
-    return report;
+    return ErrorReport(options_, "out of memory: the message was not analysed");
   }
+}
+
+Report ErrorReport(const AnalyzerOptions& options, std::string_view reason) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  Report report;
+  ReadabilityScores& r = report.readability;
+  r.flesch_reading_ease = r.flesch_kincaid_grade = r.smog = r.gunning_fog = r.coleman_liau =
+      r.ari = r.forcast = r.linsear_write = r.lix = r.consensus_grade = r.health_grade = kNaN;
+  report.jargon.density = kNaN;
+  report.verdict.target_grade = options.target_grade;
+  report.verdict.max_jargon = options.max_jargon;
+  report.verdict.meets_target = false;
+  report.warnings.push_back("error: " + std::string(reason));
+  return report;
 }
 
 }  // namespace plainlang

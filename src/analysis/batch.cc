@@ -81,20 +81,6 @@ const double* FeatureMatrix::data() const {
 
 std::span<const std::string_view> FeatureNames() { return kFeatureNames; }
 
-Report ErrorReport(const AnalyzerOptions& options, std::string_view reason) {
-  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-  Report report;
-  ReadabilityScores& r = report.readability;
-  r.flesch_reading_ease = r.flesch_kincaid_grade = r.smog = r.gunning_fog = r.coleman_liau =
-      r.ari = r.forcast = r.linsear_write = r.lix = r.consensus_grade = r.health_grade = kNaN;
-  report.jargon.density = kNaN;
-  report.verdict.target_grade = options.target_grade;
-  report.verdict.max_jargon = options.max_jargon;
-  report.verdict.meets_target = false;
-  report.warnings.push_back("error: " + std::string(reason));
-  return report;
-}
-
 int BatchThreads(int threads) {
   if (threads > 0) return threads;
 #if defined(__linux__)

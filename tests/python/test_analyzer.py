@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import math
 import pickle
 from pathlib import Path
 from typing import Any
@@ -141,3 +142,14 @@ def test_analyzer_pickles_and_reprs(tmp_path: Path) -> None:
     copy = pickle.loads(pickle.dumps(analyzer))
     assert copy.options == analyzer.options
     assert copy.analyze("Your BP is fine.").findings == ()
+
+
+def test_a_message_over_max_input_bytes_gets_an_error_report_not_an_analysis() -> None:
+    analyzer = plainlang.Analyzer(max_input_bytes=100)
+    fits, over = analyzer.analyze_many(["Your BP is fine. " * 5, "x" * 101])
+    assert fits.error is None and fits.counts.words == 20
+    assert over.error == "the message is 101 bytes, over the limit of 100 (max_input_bytes)"
+    assert math.isnan(over.readability.health_grade) and over.counts.words == 0
+    assert analyzer.analyze("x" * 101).error == over.error
+    with pytest.raises(ValueError, match="max_input_bytes"):
+        plainlang.Analyzer(max_input_bytes=plainlang._core.MAX_INPUT_BYTES + 1)
