@@ -12,7 +12,7 @@ APT_PACKAGES := cmake ninja-build g++ pkg-config libicu-dev libre2-dev libeigen3
   libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev \
   pybind11-dev python3 python3-dev python3-venv
 
-.PHONY: setup build python demo test golden bench clean
+.PHONY: setup build python demo test golden bench clean hardening fuzz sanitize tsan setup-hardening
 
 setup:
 	@missing=""; \
@@ -55,4 +55,49 @@ bench: build
 	./$(BUILD)/analyze_benchmark --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
 clean:
-	rm -rf $(BUILD) $(VENV)
+	rm -rf $(BUILD) $(VENV) build-asan build-tsan build-fuzz
+
+# --- hardening (.ci/run runs it after `make test`) ---------------------------
+# clang for libFuzzer; GCC's sanitizers for the test suites.
+HARDENING_PACKAGES := clang libclang-rt-14-dev
+FUZZ_SECONDS ?= 30
+
+setup-hardening: setup
+	@missing=""; \
+	for p in $(HARDENING_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+hardening: sanitize tsan fuzz
+
+# Every C++ test under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: setup
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DPLAINLANG_SANITIZE=address,undefined -DPLAINLANG_BUILD_BENCHMARKS=OFF
+	cmake --build build-asan -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+
+# The concurrency tests (one Analyzer shared by many threads, batches)
+# under ThreadSanitizer.
+tsan: setup
+	cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DPLAINLANG_SANITIZE=thread -DPLAINLANG_BUILD_BENCHMARKS=OFF
+	cmake --build build-tsan -j $(JOBS) --target analyzer_test batch_test
+	TSAN_OPTIONS=halt_on_error=1 ./build-tsan/analyzer_test --gtest_filter='*Thread*'
+	TSAN_OPTIONS=halt_on_error=1 ./build-tsan/batch_test
+
+# Each libFuzzer target for FUZZ_SECONDS on a copy of its seed corpus.
+fuzz: setup-hardening
+	CXX=clang++ CC=clang cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DPLAINLANG_FUZZ=ON -DPLAINLANG_BUILD_TESTS=OFF -DPLAINLANG_BUILD_BENCHMARKS=OFF \
+	  -DPLAINLANG_BUILD_CLI=OFF
+	cmake --build build-fuzz -j $(JOBS)
+	for target in analyze lexicon; do \
+	  mkdir -p build-fuzz/corpus/$$target && \
+	  ./build-fuzz/$${target}_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	    -rss_limit_mb=4096 -artifact_prefix=build-fuzz/ build-fuzz/corpus/$$target \
+	    tests/fuzz/corpus/$$target || exit 1; \
+	done
