@@ -73,7 +73,7 @@ mark.hl:focus { outline: 2px solid var(--ink); outline-offset: 2px; }
 .hl-jargon { text-decoration: underline solid var(--jargon) 3px; text-underline-offset: 4px; }
 .hl-abbreviation { text-decoration: underline double var(--abbreviation) 2px; text-underline-offset: 3px; }
 .hl-complex_word { text-decoration: underline dotted var(--complex) 3px; text-underline-offset: 4px; }
-.hl-long_sentence { background: var(--long-tint); border-left: 4px solid var(--long-edge);
+mark.hl-long_sentence, .sample.hl-long_sentence { background: var(--long-tint); border-left: 4px solid var(--long-edge);
   padding: .15rem 0 .15rem .2rem; }
 mark.hl-jargon:hover, mark.hl-jargon:focus { background: #f7e1d7; }
 mark.hl-abbreviation:hover, mark.hl-abbreviation:focus { background: #dce9f6; }
@@ -357,11 +357,9 @@ void AppendTooltipText(std::string& out, const Finding& f, size_t doc, size_t in
   if (!f.suggestion.empty()) {
     out += "<p>Write instead: <span class=\"say\">" + Text(f.suggestion) + "</span></p>";
   } else if (f.kind == FindingKind::kAbbreviation && f.expansions.size() > 1) {
-    out += "<p>Write instead: <span class=\"say\">the words it stands for</span> "
-           "(it has several meanings)</p>";
+    out += "<p>Spell it out: it has several meanings.</p>";
   } else {
-    out += "<p>Write instead: <span class=\"say\">plain words of your own</span> "
-           "(no plain alternative is listed)</p>";
+    out += "<p>No plain alternative is listed: say it in everyday words.</p>";
   }
   if (f.alternatives.size() > 1) {
     out += "<p>Or: ";
