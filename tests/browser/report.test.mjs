@@ -6,7 +6,8 @@
 //   node tests/browser/report.test.mjs        (after `make build`)
 //
 // PLAINLANG_CLI names the command (default build/plainlang), CHROMIUM the
-// browser (default /usr/bin/chromium). Exits 0 with "SKIPPED" only when no
+// browser (default /usr/bin/chromium), PLAINLANG_BROWSER_OUT the folder for
+// the page and the screenshot (default build/browser). Exits 0 with "SKIPPED" only when no
 // browser is installed at all.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -19,7 +20,7 @@ import { chromium } from 'playwright-core';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = process.env.PLAINLANG_CLI ?? join(root, 'build/plainlang');
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const outDir = join(root, 'build/browser');
+const outDir = process.env.PLAINLANG_BROWSER_OUT ?? join(root, 'build/browser');
 const input = join(root, 'examples/portal_message.txt');
 const page_file = join(outDir, 'report.html');
 
@@ -48,7 +49,7 @@ const check = async (name, body) => {
   console.log(`ok ${passed} - ${name}`);
 };
 
-const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const consoleErrors = [];
