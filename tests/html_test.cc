@@ -237,7 +237,7 @@ TEST(ToHtmlTest, PanelShowsTheHealthGradeBeyondTwentyAndTheTargets) {
   EXPECT_NE(page.find(consensus), std::string::npos) << consensus;
   EXPECT_NE(page.find(density), std::string::npos) << density;
   EXPECT_NE(page.find("target 8 or lower"), std::string::npos);
-  EXPECT_NE(page.find("most 5.0%"), std::string::npos);
+  EXPECT_NE(page.find("max 5.0% &middot; "), std::string::npos);
   EXPECT_NE(page.find("Needs work"), std::string::npos);
   // The sentence bars: one per sentence with words, the grade in text.
   size_t with_words = 0;

@@ -469,7 +469,7 @@ void AppendScores(std::string& out, const Report& report) {
   out += "<section class=\"score\" aria-label=\"Jargon\"><h4>Jargon</h4>";
   out += "<p class=\"figure " + std::string(jargon_over ? "over" : "within") + "\">" +
          Percent(density) + "</p>";
-  out += "<p>most " + Percent(verdict.max_jargon) +
+  out += "<p>max " + Percent(verdict.max_jargon) +
          (jargon_over ? " &middot; " + Percent(density - verdict.max_jargon) + " over"
                       : std::string(" &middot; within")) +
          "</p>";
