@@ -97,8 +97,8 @@ mark.hl-long_sentence:hover, mark.hl-long_sentence:focus { background: #f6e2a4; 
 .fixes a.jump:hover .sample, .fixes a.jump:focus .sample { background: #ecebe6; }
 .fixes .say { font-weight: 600; }
 .fixes .meta { display: block; font-size: .82rem; color: var(--muted); }
-.fixes details { margin-top: .4rem; }
-.fixes summary { cursor: pointer; color: var(--muted); }
+.panel details { margin-top: .4rem; }
+.panel summary { cursor: pointer; color: var(--muted); }
 .count { font-size: .85rem; color: var(--muted); }
 .bars { list-style: none; margin: 0; padding: 0; }
 .bar-row { display: grid; grid-template-columns: 2rem minmax(0, 1fr) minmax(8rem, 14rem) 9.5rem;
@@ -136,7 +136,7 @@ footer dd { margin: 0 0 .5rem; }
   .doc { border: none; padding: 0; margin: 0 0 1rem; }
   .doc + .doc { break-before: page; }
   nav.toc { border: none; padding: 0; }
-  #tip, .fixes summary { display: none; }
+  #tip, .panel summary { display: none; }
   mark.hl:focus { outline: none; }
   .layout { grid-template-columns: minmax(0, 1fr); }
   .message { line-height: 1.9; }
