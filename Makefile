@@ -1,6 +1,6 @@
 # The two front-door commands (see README.md):
 #   make demo   set up, build, and check an example message
-#   make test   set up, build, and run every test (C++ and Python)
+#   make test   set up, build, and run every test (C++, browser and Python)
 BUILD ?= build
 JOBS ?= $(shell nproc)
 # The Python package is installed here from this tree (pip install .).
@@ -11,17 +11,30 @@ PYTHON ?= python3
 APT_PACKAGES := cmake ninja-build g++ pkg-config libicu-dev libre2-dev libeigen3-dev \
   libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev \
   pybind11-dev python3 python3-dev python3-venv
+# The browser test's: a real browser and node to drive it. A machine that
+# cannot get them still builds and tests; the browser test then says it skipped.
+CHROMIUM ?= /usr/bin/chromium
+BROWSER_DIR := tests/browser
 
-.PHONY: setup build python demo test golden bench clean hardening fuzz sanitize tsan setup-hardening
+.PHONY: setup build python demo test browser-test golden bench clean hardening fuzz sanitize tsan setup-hardening
 
 setup:
 	@missing=""; \
 	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	browser=""; \
+	test -x $(CHROMIUM) || browser="$$browser chromium"; \
+	command -v node >/dev/null 2>&1 || browser="$$browser nodejs"; \
+	command -v npm >/dev/null 2>&1 || browser="$$browser npm"; \
+	sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	if [ -n "$$missing$$browser" ]; then $$sudo apt-get update -qq || [ -z "$$missing" ] || exit 1; fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "make setup: installing$$missing"; \
-	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
-	  $$sudo apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+	fi; \
+	if [ -n "$$browser" ]; then \
+	  echo "make setup: installing$$browser (for the browser test)"; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$browser || \
+	  echo "make setup: could not install$$browser; the browser test will be skipped"; \
 	fi
 
 build: setup
@@ -45,7 +58,21 @@ python: setup
 # build's command.
 test: build python
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory browser-test
 	PLAINLANG_CLI="$(abspath $(BUILD))/plainlang" $(VENV)/bin/python -m pytest
+
+# The HTML review page in a real browser (chromium driven by playwright-core,
+# pinned by tests/browser/package-lock.json and fetched from the npm registry).
+# Screenshot: $(BUILD)/browser/report.png.
+browser-test: build
+	@if [ ! -x $(CHROMIUM) ] || ! command -v npm >/dev/null 2>&1; then \
+	  echo "SKIPPED browser test: needs $(CHROMIUM) and npm (make setup installs chromium, nodejs, npm)"; \
+	  exit 0; \
+	fi; \
+	[ $(BROWSER_DIR)/node_modules/.package-lock.json -nt $(BROWSER_DIR)/package-lock.json ] || \
+	  (cd $(BROWSER_DIR) && npm ci --no-audit --no-fund) || exit 1; \
+	PLAINLANG_CLI="$(abspath $(BUILD))/plainlang" CHROMIUM=$(CHROMIUM) PLAINLANG_BROWSER_OUT="$(abspath $(BUILD))/browser" \
+	  node $(BROWSER_DIR)/report.test.mjs
 
 # Rewrites tests/golden/*.json from the current engine; review the diff.
 golden: build
@@ -55,7 +82,7 @@ bench: build
 	./$(BUILD)/analyze_benchmark --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
 clean:
-	rm -rf $(BUILD) $(VENV) build-asan build-tsan build-fuzz
+	rm -rf $(BUILD) $(VENV) $(BROWSER_DIR)/node_modules build-asan build-tsan build-fuzz
 
 # --- hardening (.ci/run runs it after `make test`) ---------------------------
 # clang for libFuzzer; GCC's sanitizers for the test suites.

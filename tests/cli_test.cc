@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -150,6 +151,56 @@ TEST(CliTest, ExplainPrintsTheEvidenceForEachFinding) {
   EXPECT_NE(run.out.find("why: medical term listed by plainlang,nci, familiarity 0.23"),
             std::string::npos)
       << run.out;
+}
+
+}  // namespace
+
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(CliReportTest, OneInputWritesThePageToStdout) {
+  CommandResult run = Plainlang("report -", "Your BP is elevated.");
+  EXPECT_EQ(run.status, 1);  // the verdict sets the status, as for check
+  EXPECT_EQ(run.out.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(run.out.find(">BP</mark>"), std::string::npos);
+  EXPECT_EQ(run.out.find("<nav"), std::string::npos);
+  EXPECT_EQ(Plainlang("report -o - " + kExamples + "plain_message.txt").status, 0);
+}
+
+TEST(CliReportTest, SeveralInputsMakeOnePageWithContents) {
+  std::string page = ::testing::TempDir() + "/plainlang_cli_report.html";
+  std::remove(page.c_str());
+  CommandResult run = Plainlang("report " + kExamples + "plain_message.txt " + kExamples +
+                                "portal_message.txt -o " + page);
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.out, "");  // quiet: the page is the output
+  std::string html = ReadFile(page);
+  EXPECT_NE(html.find("<nav class=\"toc\""), std::string::npos);
+  EXPECT_NE(html.find("<section class=\"doc\" id=\"m2\""), std::string::npos);
+  EXPECT_NE(html.find(kExamples + "portal_message.txt</a>"), std::string::npos);
+}
+
+TEST(CliReportTest, SharesCheckOptionsAndRejectsAnUnnamedPageForSeveral) {
+  // --target-grade reaches the analyser: a generous target passes.
+  EXPECT_EQ(Plainlang("report --target-grade 20 --max-jargon 1 -", "Your BP is fine.").status, 0);
+  std::string allow = ::testing::TempDir() + "/plainlang_report_allow.tsv";
+  std::ofstream(allow) << "word\nBP\n";
+  CommandResult allowed = Plainlang("report --allow " + allow + " -", "Your BP and CHF are fine.");
+  EXPECT_EQ(allowed.out.find(">BP</mark>"), std::string::npos);
+  EXPECT_NE(allowed.out.find(">CHF</mark>"), std::string::npos);
+  CommandResult several = Plainlang("report " + kExamples + "plain_message.txt " + kExamples +
+                                    "portal_message.txt");
+  EXPECT_EQ(several.status, 2);
+  EXPECT_NE(several.out.find("name it with -o FILE"), std::string::npos) << several.out;
+  CommandResult missing = Plainlang("report no_such_file.txt");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.out.find("cannot open 'no_such_file.txt'"), std::string::npos);
 }
 
 }  // namespace

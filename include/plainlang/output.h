@@ -1,8 +1,9 @@
-// Writing reports: JSON (the contract other tools rely on), CSV rows, and
-// a plain-text summary for a person.
+// Writing reports: JSON (the contract other tools rely on), CSV rows, a
+// plain-text summary for a person, and an HTML review page.
 #ifndef PLAINLANG_OUTPUT_H_
 #define PLAINLANG_OUTPUT_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,21 @@ std::string ToCsvRow(const Report& report, std::string_view source);
 // term is listed, its familiarity, or the rule that judged an unlisted word.
 std::string ToText(const Report& report, std::string_view input,
                    std::string_view source, bool explain = false);
+
+// One message on a review page. Views: the caller keeps the strings and the
+// report alive while ToHtml runs.
+struct HtmlDocument {
+  std::string_view source;  // the section title, e.g. the file name
+  std::string_view input;   // the bytes that were analysed, exactly as given
+  const Report& report;     // the analysis of `input`; its offsets index it
+};
+
+// One self-contained HTML page (inline CSS and script, no network, valid
+// UTF-8 whatever the input bytes) for a person reviewing drafts: each
+// message with its findings highlighted, a tooltip for each, the scores
+// against the targets, what to fix first and a grade bar per sentence.
+// Several documents get a table of contents.
+std::string ToHtml(std::span<const HtmlDocument> documents);
 
 }  // namespace plainlang
 

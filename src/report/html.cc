@@ -1,0 +1,689 @@
+// The review page: one self-contained HTML file, so a trainer can open it
+// from a mail attachment or a shared drive with no server, and it can never
+// leak a draft by fetching something (a Content-Security-Policy forbids it).
+//
+// Each kind of finding has its own underline style as well as its own
+// colour, so the page reads in greyscale, on paper and for colour-blind
+// readers. Long sentences are a tinted band with a bar at their start; the
+// word findings nest inside them.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <numeric>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <unicode/utf8.h>
+
+#include "plainlang/output.h"
+#include "report/evidence.h"
+
+namespace plainlang {
+namespace {
+
+// Findings that show a plain alternative in the fix-first list before the
+// rest fold away; enough for one sitting with a draft.
+constexpr size_t kFixFirstShown = 10;
+// Sentence excerpts beside the grade bars, in characters.
+constexpr size_t kExcerptLength = 90;
+
+constexpr std::string_view kStyle = R"css(
+:root {
+  color-scheme: light;
+  --ink: #1d1f23; --muted: #585e6b; --line: #d8d6cf; --paper: #fff; --ground: #f3f2ee;
+  --jargon: #b93a00; --abbreviation: #0b5ea8; --complex: #7d3c8a;
+  --long-tint: #fbefc8; --long-edge: #9a7300;
+  --over: #b3261e; --ok: #1e6f42; --bar: #5d6b80;
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--ground); color: var(--ink);
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; }
+.page { max-width: 74rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+header.top h1 { margin: 0 0 .25rem; font-size: 1.6rem; }
+header.top p { margin: 0; color: var(--muted); }
+h2 { font-size: 1.3rem; margin: 0; overflow-wrap: anywhere; }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+a { color: var(--abbreviation); }
+nav.toc { background: var(--paper); border: 1px solid var(--line); border-radius: 8px;
+  padding: .75rem 1.25rem; margin: 1.25rem 0; }
+nav.toc h2 { font-size: 1.05rem; }
+nav.toc ol { margin: .5rem 0 0; padding-left: 1.5rem; }
+nav.toc li { margin: .2rem 0; }
+.doc { background: var(--paper); border: 1px solid var(--line); border-radius: 10px;
+  padding: 1.25rem 1.5rem 1.5rem; margin: 1.25rem 0; }
+.doc-head { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center;
+  justify-content: space-between; border-bottom: 1px solid var(--line); padding-bottom: .75rem; }
+.verdict { display: inline-block; font-weight: 700; padding: .2rem .7rem; border-radius: 999px;
+  border: 2px solid currentColor; white-space: nowrap; }
+.verdict.needs-work { color: var(--over); }
+.verdict.meets { color: var(--ok); }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 1.5rem; align-items: start; }
+@media (max-width: 62rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem 1.25rem; padding: 0;
+  margin: 0 0 .75rem; font-size: .92rem; color: var(--muted); }
+.legend .sample { color: var(--ink); margin-right: .35rem; }
+.message { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1.08rem; line-height: 2.1;
+  border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; margin: 0;
+  background: var(--paper); }
+mark.hl, .sample { background: transparent; color: inherit; }
+mark.hl { cursor: help; border-radius: 2px; }
+mark.hl:focus { outline: 2px solid var(--ink); outline-offset: 2px; }
+.hl-jargon { text-decoration: underline solid var(--jargon) 3px; text-underline-offset: 4px; }
+.hl-abbreviation { text-decoration: underline double var(--abbreviation) 2px; text-underline-offset: 3px; }
+.hl-complex_word { text-decoration: underline dotted var(--complex) 3px; text-underline-offset: 4px; }
+mark.hl-long_sentence, .sample.hl-long_sentence { background: var(--long-tint); border-left: 4px solid var(--long-edge);
+  padding: .15rem 0 .15rem .2rem; }
+mark.hl-jargon:hover, mark.hl-jargon:focus { background: #f7e1d7; }
+mark.hl-abbreviation:hover, mark.hl-abbreviation:focus { background: #dce9f6; }
+mark.hl-complex_word:hover, mark.hl-complex_word:focus { background: #eee0f0; }
+mark.hl-long_sentence:hover, mark.hl-long_sentence:focus { background: #f6e2a4; }
+.panel { display: grid; gap: 1rem; }
+.score { border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; }
+.score h4 { margin: 0; font-size: .9rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.score .figure { font-size: 2rem; font-weight: 700; margin: .1rem 0 0; line-height: 1.2; }
+.score .figure.over { color: var(--over); }
+.score .figure.within { color: var(--ok); }
+.score p { margin: .2rem 0; }
+.note { font-size: .88rem; color: var(--muted); }
+.scale { position: relative; height: .8rem; background: #eceae4; border-radius: 4px; margin: .5rem 0 .2rem; }
+.scale .fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 4px; background: var(--bar); }
+.scale .fill.over { background: repeating-linear-gradient(135deg, var(--over) 0 6px, #d9665f 6px 9px); }
+.scale .target { position: absolute; top: -4px; bottom: -4px; width: 3px; margin-left: -1px; background: var(--ink); }
+.fixes { margin: 0; padding-left: 1.6rem; }
+.fixes li { margin: .35rem 0; }
+.fixes a.jump { color: inherit; text-decoration: none; }
+.fixes a.jump:hover .sample, .fixes a.jump:focus .sample { background: #ecebe6; }
+.fixes .say { font-weight: 600; }
+.fixes .meta { display: block; font-size: .82rem; color: var(--muted); }
+.panel details { margin-top: .4rem; }
+.panel summary { cursor: pointer; color: var(--muted); }
+.count { font-size: .85rem; color: var(--muted); }
+.bars { list-style: none; margin: 0; padding: 0; }
+.bar-row { display: grid; grid-template-columns: 2rem minmax(0, 1fr) minmax(8rem, 14rem) 9.5rem;
+  gap: .75rem; align-items: center; padding: .3rem 0; border-bottom: 1px solid #ecebe6; }
+.bar-row .n { color: var(--muted); text-align: right; font-variant-numeric: tabular-nums; }
+.bar-row .excerpt { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: .92rem; }
+.bar-track { position: relative; height: .9rem; background: #eceae4; border-radius: 3px; }
+.bar-fill { display: block; height: 100%; background: var(--bar); border-radius: 3px; }
+.over .bar-fill { background: repeating-linear-gradient(135deg, var(--over) 0 6px, #d9665f 6px 9px); }
+.bar-track .target { position: absolute; top: -3px; bottom: -3px; width: 2px; background: var(--ink); }
+.bar-row .value { font-variant-numeric: tabular-nums; font-size: .92rem; white-space: nowrap; }
+.bar-row.over .value { color: var(--over); font-weight: 700; }
+.warnings { color: var(--muted); font-size: .9rem; padding-left: 1.25rem; }
+.tips { display: none; }
+.tip { position: absolute; z-index: 10; max-width: 24rem; background: var(--paper); color: var(--ink);
+  border: 1px solid #b9b6ad; border-top: 5px solid var(--bar); border-radius: 6px;
+  box-shadow: 0 6px 20px rgba(0, 0, 0, .18); padding: .6rem .8rem; font-size: .93rem; line-height: 1.45; }
+.tip[hidden] { display: none; }
+.tip[data-kind="hl-jargon"] { border-top-color: var(--jargon); }
+.tip[data-kind="hl-abbreviation"] { border-top-color: var(--abbreviation); }
+.tip[data-kind="hl-complex_word"] { border-top-color: var(--complex); }
+.tip[data-kind="hl-long_sentence"] { border-top-color: var(--long-edge); }
+.tip p { margin: .15rem 0; }
+.tip .kind { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+.tip .say { font-size: 1.05rem; font-weight: 700; }
+.tip .why { color: var(--muted); font-size: .85rem; }
+footer { color: var(--muted); font-size: .88rem; margin-top: 2rem; }
+footer dt { font-weight: 700; color: var(--ink); }
+footer dd { margin: 0 0 .5rem; }
+.print-only { display: none; }
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { background: #fff; font-size: 11pt; }
+  .page { max-width: none; padding: 0; }
+  .doc { border: none; padding: 0; margin: 0 0 1rem; }
+  .doc + .doc { break-before: page; }
+  nav.toc { border: none; padding: 0; }
+  #tip, .panel summary { display: none; }
+  mark.hl:focus { outline: none; }
+  .layout { grid-template-columns: minmax(0, 1fr); }
+  .message { line-height: 1.9; }
+  mark.hl[data-say]::after { content: " [" attr(data-say) "]"; display: inline-block;
+    font-style: italic; font-size: .85em; color: #333; margin-left: .15em; }
+  .bar-row, .score, .fixes li, .legend { break-inside: avoid; }
+  .print-only { display: block; }
+}
+)css";
+
+// Shows a finding's tooltip on hover and on keyboard focus, from the hidden
+// text its aria-describedby names; Escape dismisses it. Links in the
+// fix-first list move the focus to the highlight they name.
+constexpr std::string_view kScript = R"js(
+(() => {
+  'use strict';
+  const tip = document.getElementById('tip');
+  let owner = null;
+  let hideTimer = 0;
+  const highlightOf = (node) => (node instanceof Element ? node.closest('mark.hl') : null);
+  const place = (el) => {
+    const rects = el.getClientRects();
+    const r = rects.length ? rects[0] : el.getBoundingClientRect();
+    tip.style.left = '0px';
+    tip.style.top = '0px';
+    const width = tip.offsetWidth;
+    const height = tip.offsetHeight;
+    const viewWidth = document.documentElement.clientWidth;
+    const left = Math.max(8, Math.min(r.left, viewWidth - width - 8));
+    let top = r.bottom + 8;
+    if (top + height > window.innerHeight && r.top - height - 8 > 0) top = r.top - height - 8;
+    tip.style.left = `${left + window.scrollX}px`;
+    tip.style.top = `${top + window.scrollY}px`;
+  };
+  const show = (el) => {
+    clearTimeout(hideTimer);
+    if (owner === el) return;
+    const text = document.getElementById(el.getAttribute('aria-describedby'));
+    if (!text) return;
+    tip.replaceChildren(...Array.from(text.childNodes, (node) => node.cloneNode(true)));
+    tip.dataset.kind = Array.from(el.classList).find((c) => c.startsWith('hl-')) || '';
+    tip.hidden = false;
+    owner = el;
+    place(el);
+  };
+  const hide = () => {
+    clearTimeout(hideTimer);
+    tip.hidden = true;
+    owner = null;
+  };
+  const hideSoon = () => {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 250);
+  };
+  document.addEventListener('focusin', (event) => {
+    const el = highlightOf(event.target);
+    if (el) show(el); else hide();
+  });
+  document.addEventListener('focusout', (event) => {
+    if (highlightOf(event.target)) hideSoon();
+  });
+  document.addEventListener('mouseover', (event) => {
+    if (tip.contains(event.target)) {
+      clearTimeout(hideTimer);
+      return;
+    }
+    const el = highlightOf(event.target);
+    if (el) show(el);
+    else if (owner && owner !== document.activeElement) hideSoon();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !tip.hidden) hide();
+  });
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a.jump') : null;
+    if (!link) return;
+    const target = document.getElementById(link.getAttribute('href').slice(1));
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  });
+  window.addEventListener('resize', () => {
+    if (owner) place(owner);
+  });
+  window.addEventListener('beforeprint', () => {
+    hide();
+    document.querySelectorAll('details').forEach((d) => { d.open = true; });
+  });
+})();
+)js";
+
+// Valid UTF-8 whatever comes in: each maximal invalid sequence becomes
+// U+FFFD (as the engine and browsers read it), and so does each control
+// character HTML does not allow in text, NUL included.
+std::string Repaired(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    bool allowed = c >= 0 && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f') &&
+                   !(c >= 0x7F && c <= 0x9F);
+    if (allowed) {
+      out.append(bytes.data() + begin, i - begin);
+    } else {
+      out += "\xEF\xBF\xBD";
+    }
+  }
+  return out;
+}
+
+// Escapes valid UTF-8 for HTML text and attribute values alike.
+void AppendEscaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+}
+
+// Any bytes, as safe HTML text.
+void AppendText(std::string& out, std::string_view bytes) { AppendEscaped(out, Repaired(bytes)); }
+
+std::string Text(std::string_view bytes) {
+  std::string out;
+  AppendText(out, bytes);
+  return out;
+}
+
+std::string Format(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+std::string Percent(double share) { return Format("%.1f%%", share * 100); }
+
+// The position of `value` on a scale from 0 to `top`, as a CSS percentage.
+std::string ScaleWidth(double value, double top) {
+  return Format("%.1f%%", std::clamp(value / top, 0.0, 1.0) * 100);
+}
+
+// What a reader calls each kind, in the legend and the tooltips.
+std::string_view KindLabel(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::kJargon: return "Medical jargon";
+    case FindingKind::kAbbreviation: return "Abbreviation";
+    case FindingKind::kComplexWord: return "Complex word";
+    case FindingKind::kLongSentence: return "Long sentence";
+  }
+  return "Finding";
+}
+
+// How the legend names each mark, so the key works without colour.
+std::string_view KindMark(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::kJargon: return "solid underline";
+    case FindingKind::kAbbreviation: return "double underline";
+    case FindingKind::kComplexWord: return "dotted underline";
+    case FindingKind::kLongSentence: return "shaded, bar at the start";
+  }
+  return "";
+}
+
+constexpr FindingKind kKinds[] = {FindingKind::kJargon, FindingKind::kAbbreviation,
+                                  FindingKind::kComplexWord, FindingKind::kLongSentence};
+
+std::string KindClass(FindingKind kind) { return "hl-" + std::string(FindingKindName(kind)); }
+
+// Ids are unique on the page: "m2" is the second message, "m2-f5" its
+// sixth finding's highlight and "m2-t5" that finding's tooltip text.
+std::string DocumentId(size_t doc) { return "m" + std::to_string(doc + 1); }
+std::string HighlightId(size_t doc, size_t finding) {
+  return DocumentId(doc) + "-f" + std::to_string(finding);
+}
+std::string TooltipId(size_t doc, size_t finding) {
+  return DocumentId(doc) + "-t" + std::to_string(finding);
+}
+
+std::string SourceTitle(const HtmlDocument& document, size_t doc) {
+  return document.source.empty() ? "Message " + std::to_string(doc + 1)
+                                 : std::string(document.source);
+}
+
+// The sentence a long-sentence finding covers, counted from 1 (0 if none).
+size_t SentenceNumber(const Report& report, const Finding& finding) {
+  for (size_t s = 0; s < report.sentences.size(); ++s) {
+    if (report.sentences[s].start == finding.start) return s + 1;
+  }
+  return 0;
+}
+
+// What the print copy shows after a highlight: the plain wording, so a
+// printout carries the advice without tooltips.
+std::string PrintedAdvice(const Finding& f) {
+  if (f.kind == FindingKind::kLongSentence) return f.term + ": split it";
+  if (!f.suggestion.empty()) return f.suggestion;
+  if (f.expansions.size() > 1) return "ambiguous: spell it out";
+  if (f.expansions.size() == 1) return f.expansions.front();
+  return "";
+}
+
+void AppendTooltipText(std::string& out, const Finding& f, size_t doc, size_t index) {
+  out += "<div id=\"" + TooltipId(doc, index) + "\">";
+  out += "<p class=\"kind\">";
+  AppendEscaped(out, KindLabel(f.kind));
+  if (f.kind == FindingKind::kLongSentence) out += " (" + Text(f.term) + ")";
+  out += "</p>";
+  if (!f.suggestion.empty()) {
+    out += "<p>Write instead: <span class=\"say\">" + Text(f.suggestion) + "</span></p>";
+  } else if (f.kind == FindingKind::kAbbreviation && f.expansions.size() > 1) {
+    out += "<p>Spell it out: it has several meanings.</p>";
+  } else {
+    out += "<p>No plain alternative is listed: say it in everyday words.</p>";
+  }
+  if (f.alternatives.size() > 1) {
+    out += "<p>Or: ";
+    for (size_t k = 1; k < f.alternatives.size() && k < 5; ++k) {
+      out += (k > 1 ? "; " : "") + Text(f.alternatives[k]);
+    }
+    out += "</p>";
+  }
+  bool definition_is_expansion = false;
+  if (!f.expansions.empty()) {
+    out += f.expansions.size() > 1 ? "<p>Could stand for: " : "<p>Stands for: ";
+    for (size_t k = 0; k < f.expansions.size() && k < 5; ++k) {
+      out += (k ? "; " : "") + Text(f.expansions[k]);
+      definition_is_expansion |= f.expansions[k] == f.definition;
+    }
+    out += "</p>";
+  }
+  if (!f.definition.empty() && !definition_is_expansion) {
+    out += "<p>Means: " + Text(f.definition) + "</p>";
+  }
+  out += "<p class=\"why\">Why: " + Text(Evidence(f)) + "</p></div>";
+}
+
+// The message with each finding as a <mark>. Findings come ordered by start
+// and never overlap, except that a long sentence contains the others, so a
+// stack of open marks is enough; a span crossing its container's end (never
+// made by the engine) is cut there rather than breaking the nesting.
+void AppendMessage(std::string& out, const HtmlDocument& document, size_t doc) {
+  const std::string_view input = document.input;
+  const std::vector<Finding>& findings = document.report.findings;
+  std::vector<size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::tuple(findings[a].start, findings[b].end) <
+           std::tuple(findings[b].start, findings[a].end);
+  });
+  std::vector<size_t> open_ends;
+  size_t at = 0;
+  auto write_to = [&](size_t position) {
+    if (position > at) AppendText(out, input.substr(at, position - at));
+    at = std::max(at, position);
+  };
+  auto close_through = [&](size_t position) {
+    while (!open_ends.empty() && open_ends.back() <= position) {
+      write_to(open_ends.back());
+      out += "</mark>";
+      open_ends.pop_back();
+    }
+  };
+  out += "<div class=\"message\" lang=\"en\">";
+  for (size_t index : order) {
+    const Finding& f = findings[index];
+    size_t start = std::min(f.start, input.size());
+    close_through(start);
+    start = std::max(start, at);
+    size_t end = std::clamp(f.end, start, open_ends.empty() ? input.size() : open_ends.back());
+    write_to(start);
+    out += "<mark class=\"hl " + KindClass(f.kind) + "\" id=\"" + HighlightId(doc, index) +
+           "\" tabindex=\"0\" aria-describedby=\"" + TooltipId(doc, index) + "\"";
+    if (std::string advice = PrintedAdvice(f); !advice.empty()) {
+      out += " data-say=\"" + Text(advice) + "\"";
+    }
+    out += ">";
+    open_ends.push_back(end);
+  }
+  close_through(input.size());
+  write_to(input.size());
+  out += "</div>";
+}
+
+void AppendLegend(std::string& out, const Report& report) {
+  out += "<ul class=\"legend\" aria-label=\"Key to the highlights\">";
+  for (FindingKind kind : kKinds) {
+    size_t count = std::count_if(report.findings.begin(), report.findings.end(),
+                                 [&](const Finding& f) { return f.kind == kind; });
+    std::string label(KindLabel(kind));
+    out += "<li><span class=\"sample " + KindClass(kind) + "\">" + label + "</span>" +
+           std::string(KindMark(kind)) + " (" + std::to_string(count) + ")</li>";
+  }
+  out += "</ul>";
+}
+
+void AppendScores(std::string& out, const Report& report) {
+  const Verdict& verdict = report.verdict;
+  const double grade = report.readability.health_grade;
+  const bool grade_over = grade > verdict.target_grade;
+  // The scale reaches past the grade, which can exceed 20 by design.
+  const double grade_top = std::max(20.0, std::ceil(std::max(grade, verdict.target_grade) / 5) * 5);
+  out += "<section class=\"score\" aria-label=\"Health grade\"><h4>Health grade</h4>";
+  out += "<p class=\"figure " + std::string(grade_over ? "over" : "within") + "\">" +
+         Format("%.1f", grade) + "</p>";
+  out += "<p>target " + Format("%g", verdict.target_grade) + " or lower" +
+         (grade_over ? " &middot; " + Format("%.1f", grade - verdict.target_grade) + " above"
+                     : std::string(" &middot; within")) +
+         "</p>";
+  out += "<div class=\"scale\" aria-hidden=\"true\"><span class=\"fill" +
+         std::string(grade_over ? " over" : "") + "\" style=\"width:" +
+         ScaleWidth(grade, grade_top) + "\"></span><span class=\"target\" style=\"left:" +
+         ScaleWidth(verdict.target_grade, grade_top) + "\"></span></div>";
+  out += "<p class=\"note\">US school grade a patient needs to read this, counting the cost of "
+         "jargon, abbreviations and rare words. Readability formulas alone (consensus): " +
+         Format("%.1f", report.readability.consensus_grade) + ", for reference.</p></section>";
+
+  const double density = report.jargon.density;
+  const bool jargon_over = density > verdict.max_jargon;
+  const double density_top = std::max({0.2, verdict.max_jargon * 2, density});
+  out += "<section class=\"score\" aria-label=\"Jargon\"><h4>Jargon</h4>";
+  out += "<p class=\"figure " + std::string(jargon_over ? "over" : "within") + "\">" +
+         Percent(density) + "</p>";
+  out += "<p>max " + Percent(verdict.max_jargon) +
+         (jargon_over ? " &middot; " + Percent(density - verdict.max_jargon) + " over"
+                      : std::string(" &middot; within")) +
+         "</p>";
+  out += "<div class=\"scale\" aria-hidden=\"true\"><span class=\"fill" +
+         std::string(jargon_over ? " over" : "") + "\" style=\"width:" +
+         ScaleWidth(density, density_top) + "\"></span><span class=\"target\" style=\"left:" +
+         ScaleWidth(verdict.max_jargon, density_top) + "\"></span></div>";
+  out += "<p class=\"note\">Share of words that are medical jargon or unexplained "
+         "abbreviations, weighted by how unfamiliar each is; " +
+         std::to_string(report.jargon.distinct_terms) + " distinct terms in " +
+         std::to_string(report.counts.words) + " words and " +
+         std::to_string(report.counts.sentences) + " sentences.</p></section>";
+}
+
+// Repeats of one term are one entry with a count, at their highest severity,
+// linking to the first; long sentences are entries of their own.
+void AppendFixFirst(std::string& out, const Report& report, size_t doc) {
+  struct Entry {
+    size_t first = 0;
+    size_t count = 0;
+    double severity = 0;
+  };
+  std::vector<Entry> entries;
+  std::map<std::string, size_t> by_term;
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& f = report.findings[i];
+    std::string key = std::string(FindingKindName(f.kind)) + '\n';
+    if (f.kind == FindingKind::kLongSentence) {
+      key += std::to_string(i);
+    } else {
+      for (char c : f.term.empty() ? f.text : f.term) {
+        key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      }
+    }
+    auto [slot, added] = by_term.emplace(key, entries.size());
+    if (added) entries.push_back({i, 0, 0});
+    Entry& entry = entries[slot->second];
+    ++entry.count;
+    entry.severity = std::max(entry.severity, f.severity);
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.severity > b.severity; });
+
+  out += "<section class=\"score\" aria-labelledby=\"" + DocumentId(doc) +
+         "-fix\"><h4 id=\"" + DocumentId(doc) + "-fix\">Fix these first</h4>";
+  if (entries.empty()) {
+    out += "<p>Nothing to fix: no jargon, abbreviations, complex words or long sentences.</p>"
+           "</section>";
+    return;
+  }
+  out += "<ol class=\"fixes\">";
+  for (size_t e = 0; e < entries.size(); ++e) {
+    if (e == kFixFirstShown) {
+      out += "</ol><details><summary>" + std::to_string(entries.size() - e) +
+             " more</summary><ol class=\"fixes\" start=\"" + std::to_string(e + 1) + "\">";
+    }
+    const Entry& entry = entries[e];
+    const Finding& f = report.findings[entry.first];
+    out += "<li><a class=\"jump\" href=\"#" + HighlightId(doc, entry.first) + "\"><span class=\"sample " +
+           KindClass(f.kind) + "\">";
+    if (f.kind == FindingKind::kLongSentence) {
+      size_t number = SentenceNumber(report, f);
+      out += "Sentence " + (number ? std::to_string(number) + " " : std::string()) + "(" +
+             Text(f.term) + ")";
+    } else {
+      AppendText(out, f.text);
+    }
+    out += "</span></a>";
+    if (entry.count > 1) out += " <span class=\"count\">&times;" + std::to_string(entry.count) + "</span>";
+    std::string advice = f.kind == FindingKind::kLongSentence ? f.suggestion : PrintedAdvice(f);
+    if (!advice.empty()) out += " &rarr; <span class=\"say\">" + Text(advice) + "</span>";
+    out += "<span class=\"meta\">";
+    AppendEscaped(out, KindLabel(f.kind));
+    out += " &middot; severity " + Format("%.2f", entry.severity) + "</span></li>";
+  }
+  out += "</ol>";
+  if (entries.size() > kFixFirstShown) out += "</details>";
+  out += "</section>";
+}
+
+// A sentence on one line, cut to a length that fits beside its bar.
+std::string Excerpt(std::string_view bytes) {
+  std::string text = Repaired(bytes), line;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+    if (space) {
+      if (!line.empty() && line.back() != ' ') line += ' ';
+    } else {
+      line += c;
+    }
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  size_t characters = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (++characters > kExcerptLength) {
+      line = line.substr(0, i) + "\xE2\x80\xA6";  // U+2026
+      break;
+    }
+  }
+  return line;
+}
+
+void AppendSentenceBars(std::string& out, const HtmlDocument& document, size_t doc) {
+  const Report& report = document.report;
+  const double target = report.verdict.target_grade;
+  out += "<h3 id=\"" + DocumentId(doc) + "-bars\">Grade of each sentence</h3>";
+  out += "<p class=\"note\">Flesch&ndash;Kincaid grade of each sentence alone (0 to 20); the "
+         "line on each bar is the target grade, " + Format("%g", target) +
+         ". Hatched bars are above it.</p>";
+  out += "<ol class=\"bars\" aria-labelledby=\"" + DocumentId(doc) + "-bars\">";
+  for (size_t s = 0; s < report.sentences.size(); ++s) {
+    const Sentence& sentence = report.sentences[s];
+    if (sentence.words == 0) continue;
+    bool over = sentence.grade > target;
+    std::string_view span = document.input.substr(
+        std::min(sentence.start, document.input.size()),
+        sentence.end > sentence.start ? sentence.end - sentence.start : 0);
+    std::string excerpt = Excerpt(span);
+    out += "<li class=\"bar-row" + std::string(over ? " over" : "") + "\"><span class=\"n\">" +
+           std::to_string(s + 1) + "</span><span class=\"excerpt\" title=\"";
+    AppendEscaped(out, excerpt);
+    out += "\">";
+    AppendEscaped(out, excerpt);
+    out += "</span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar-fill\" "
+           "style=\"width:" + ScaleWidth(sentence.grade, 20) + "\"></span><span class=\"target\" "
+           "style=\"left:" + ScaleWidth(target, 20) + "\"></span></span><span class=\"value\">"
+           "grade " + Format("%.1f", sentence.grade) + (over ? " (above)" : "") + "</span></li>";
+  }
+  out += "</ol>";
+}
+
+void AppendDocument(std::string& out, const HtmlDocument& document, size_t doc) {
+  const Report& report = document.report;
+  const std::string id = DocumentId(doc);
+  out += "<section class=\"doc\" id=\"" + id + "\" aria-labelledby=\"" + id + "-title\">";
+  out += "<div class=\"doc-head\"><h2 id=\"" + id + "-title\">" + Text(SourceTitle(document, doc)) +
+         "</h2>";
+  out += report.verdict.meets_target
+             ? "<span class=\"verdict meets\"><span aria-hidden=\"true\">&#10003; </span>Meets the targets</span>"
+             : "<span class=\"verdict needs-work\"><span aria-hidden=\"true\">&#10007; </span>Needs work</span>";
+  out += "</div><div class=\"layout\"><div>";
+  out += "<h3>The message</h3>";
+  AppendLegend(out, report);
+  AppendMessage(out, document, doc);
+  out += "<p class=\"note print-only\">In brackets after a highlight: what to write instead.</p>";
+  out += "</div><aside class=\"panel\" aria-label=\"Scores and what to fix\">";
+  AppendScores(out, report);
+  AppendFixFirst(out, report, doc);
+  out += "</aside></div>";
+  AppendSentenceBars(out, document, doc);
+  if (!report.warnings.empty()) {
+    out += "<h3>Notes on the scores</h3><ul class=\"warnings\">";
+    for (const std::string& warning : report.warnings) out += "<li>" + Text(warning) + "</li>";
+    out += "</ul>";
+  }
+  out += "<div class=\"tips\" hidden>";
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    AppendTooltipText(out, report.findings[i], doc, i);
+  }
+  out += "</div></section>";
+}
+
+void AppendContents(std::string& out, std::span<const HtmlDocument> documents) {
+  out += "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>";
+  for (size_t doc = 0; doc < documents.size(); ++doc) {
+    const Report& report = documents[doc].report;
+    out += "<li><a href=\"#" + DocumentId(doc) + "\">" + Text(SourceTitle(documents[doc], doc)) +
+           "</a> &middot; health grade " + Format("%.1f", report.readability.health_grade) +
+           ", jargon " + Percent(report.jargon.density) + " &middot; " +
+           (report.verdict.meets_target ? "meets the targets" : "needs work") + "</li>";
+  }
+  out += "</ol></nav>";
+}
+
+}  // namespace
+
+std::string ToHtml(std::span<const HtmlDocument> documents) {
+  std::string out;
+  out.reserve(32768);
+  out += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         // Nothing may load: a draft must not leave the machine it is read on.
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; "
+         "form-action 'none'\">"
+         "<meta name=\"generator\" content=\"plainlang\"><title>";
+  if (documents.size() == 1) {
+    out += "Review: " + Text(SourceTitle(documents.front(), 0));
+  } else {
+    out += "Review: " + std::to_string(documents.size()) + " messages";
+  }
+  out += "</title><style>";
+  out += kStyle;
+  out += "</style></head><body><div class=\"page\"><header class=\"top\"><h1>Plain-language "
+         "review</h1><p>";
+  out += documents.size() == 1 ? std::string("1 message")
+                               : std::to_string(documents.size()) + " messages";
+  out += " checked by plainlang. Hover over or tab to a highlighted word to see what to write "
+         "instead.</p></header>";
+  if (documents.size() > 1) AppendContents(out, documents);
+  out += "<main>";
+  for (size_t doc = 0; doc < documents.size(); ++doc) AppendDocument(out, documents[doc], doc);
+  out += "</main><footer><dl>"
+         "<dt>Health grade</dt><dd>The US school grade a patient needs to read the message: the "
+         "readability formulas' consensus plus the cost of jargon, abbreviations, rare words and "
+         "numbers. It can be above 20.</dd>"
+         "<dt>Jargon</dt><dd>The share of words that are medical jargon or abbreviations not "
+         "explained in the text, each weighted by how few patients know it (0 to 100%).</dd>"
+         "<dt>Severity</dt><dd>0 to 1; higher means fix it first.</dd></dl></footer></div>"
+         "<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div><script>";
+  out += kScript;
+  out += "</script></body></html>\n";
+  return out;
+}
+
+}  // namespace plainlang
