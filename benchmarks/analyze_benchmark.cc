@@ -149,7 +149,7 @@ void BM_AnalyzeCorpusMessages(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(messages)));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * messages.size()));
 }
-BENCHMARK(BM_AnalyzeCorpusMessages)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_AnalyzeCorpusMessages)->Unit(benchmark::kMillisecond);
 
 // Segmentation and lexicon matching alone, as Analyze() does them: NFC
 // check, sentences, tokens, one word-table lookup per token, then the
@@ -192,7 +192,7 @@ void BM_MatchLexicon(benchmark::State& state) {
   state.counters["term_matches"] = static_cast<double>(terms);
   state.counters["abbreviation_matches"] = static_cast<double>(abbreviations);
 }
-BENCHMARK(BM_MatchLexicon)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_MatchLexicon)->Unit(benchmark::kMillisecond);
 
 // One Analyze() of a ~1 KB message, each call timed: median and 99th
 // percentile (microseconds, wall clock) as counters p50_us and p99_us.
