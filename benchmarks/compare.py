@@ -304,7 +304,6 @@ def run_cpp(binary: Path, corpus_file: Path, repeat: int) -> dict[str, dict]:
         elif entry.get("run_type") == "iteration":  # --repeat 1: no aggregates
             single[entry["run_name"].split("/")[0]] = entry
     return found or single
-    return found
 
 
 TIME = Path("/usr/bin/time")
