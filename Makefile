@@ -81,6 +81,13 @@ golden: build
 bench: build
 	./$(BUILD)/analyze_benchmark --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
+# plainlang against textstat, py-readability-metrics, pyahocorasick and
+# flashtext on one corpus (benchmarks/README.md); pip installs the peers into
+# $(VENV) when missing. COMPARE_ARGS="--json out.json" to keep the figures.
+.PHONY: bench-compare
+bench-compare: build python
+	$(VENV)/bin/python benchmarks/compare.py --build $(BUILD) $(COMPARE_ARGS)
+
 clean:
 	rm -rf $(BUILD) $(VENV) $(BROWSER_DIR)/node_modules build-asan build-tsan build-fuzz
 

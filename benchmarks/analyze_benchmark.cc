@@ -2,15 +2,29 @@
 // repository's own example messages (seeded, so every run reads the same).
 //
 //   ./build/analyze_benchmark --benchmark_repetitions=5
+//
+// BM_AnalyzeCorpusMessages, BM_MatchLexicon and BM_AnalyzeMessageLatency read
+// the messages of `--corpus=FILE` (messages separated by a line holding only
+// the ASCII record separator 0x1E, as benchmarks/compare.py writes them) and
+// otherwise make 1 MB of ~1 KB messages from the examples.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "lexicon/lexicon_index.h"
+#include "lexicon/matcher.h"
 #include "plainlang/analyzer.h"
+#include "text/segmenter.h"
+#include "text/utf8_text.h"
 
 namespace {
 
@@ -81,6 +95,151 @@ void BM_LoadDefaultLexicon(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadDefaultLexicon)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+std::string corpus_file;  // --corpus=FILE
+
+// The messages of --corpus, or 1 MB of ~1 KB synthetic messages.
+const std::vector<std::string>& CorpusMessages() {
+  static const std::vector<std::string> messages = [] {
+    std::vector<std::string> out;
+    if (corpus_file.empty()) {
+      size_t bytes = 0;
+      for (uint32_t seed = 1000; bytes < (1u << 20); ++seed) {
+        out.push_back(SyntheticText(1024, seed));
+        bytes += out.back().size();
+      }
+      return out;
+    }
+    std::ifstream in(corpus_file, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "analyze_benchmark: cannot read --corpus=%s\n", corpus_file.c_str());
+      std::exit(2);
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string all = buffer.str();
+    const std::string separator = "\n\x1e\n";
+    for (size_t start = 0; start < all.size();) {
+      size_t end = all.find(separator, start);
+      if (end == std::string::npos) end = all.size();
+      if (end > start) out.push_back(all.substr(start, end - start));
+      start = end + separator.size();
+    }
+    return out;
+  }();
+  return messages;
+}
+
+size_t TotalBytes(const std::vector<std::string>& messages) {
+  size_t bytes = 0;
+  for (const std::string& m : messages) bytes += m.size();
+  return bytes;
+}
+
+// Full analysis of every corpus message in turn, one core: the C++ side of
+// analyze_many(threads=1).
+void BM_AnalyzeCorpusMessages(benchmark::State& state) {
+  const std::vector<std::string>& messages = CorpusMessages();
+  const plainlang::Analyzer& analyzer = SharedAnalyzer();
+  for (auto _ : state) {
+    for (const std::string& message : messages) {
+      plainlang::Report report = analyzer.Analyze(message);
+      benchmark::DoNotOptimize(report);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(messages)));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * messages.size()));
+}
+BENCHMARK(BM_AnalyzeCorpusMessages)->Unit(benchmark::kMillisecond);
+
+// Segmentation and lexicon matching alone, as Analyze() does them: NFC
+// check, sentences, tokens, one word-table lookup per token, then the
+// longest-match of terms, medicines and abbreviations. No readability,
+// classification of unmatched words, findings or report.
+void BM_MatchLexicon(benchmark::State& state) {
+  const std::vector<std::string>& messages = CorpusMessages();
+  const plainlang::Lexicon::Index& index = SharedAnalyzer().lexicon().index();
+  std::vector<plainlang::Token> tokens;
+  std::vector<const plainlang::WordEntry*> entries;
+  int64_t terms = 0, abbreviations = 0;
+  for (auto _ : state) {
+    terms = abbreviations = 0;
+    for (const std::string& message : messages) {
+      plainlang::Utf8Text text(message);
+      for (plainlang::SentenceSpan span : plainlang::SplitSentences(text.text())) {
+        tokens.clear();
+        plainlang::Tokenize(text.text(), span, &tokens);
+        size_t letters = 0, capitals = 0;
+        entries.clear();
+        for (const plainlang::Token& token : tokens) {
+          if (token.kind == plainlang::TokenKind::kWord) {
+            letters += token.letters;
+            if (token.all_caps) capitals += token.letters;
+          }
+          entries.push_back(token.is_word() ? index.FindWord(token.folded) : nullptr);
+        }
+        const bool shouting = letters >= 12 && capitals * 10 >= letters * 8;
+        std::vector<plainlang::LexiconMatch> matches =
+            plainlang::MatchLexicon(index, text.text(), tokens, entries, shouting);
+        for (const plainlang::LexiconMatch& match : matches) {
+          (match.type == plainlang::LexiconMatch::Type::kTerm ? terms : abbreviations) += 1;
+        }
+        benchmark::DoNotOptimize(matches);
+      }
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(messages)));
+  state.counters["matches"] = static_cast<double>(terms + abbreviations);
+  state.counters["term_matches"] = static_cast<double>(terms);
+  state.counters["abbreviation_matches"] = static_cast<double>(abbreviations);
+}
+BENCHMARK(BM_MatchLexicon)->Unit(benchmark::kMillisecond);
+
+// One Analyze() of a ~1 KB message, each call timed: median and 99th
+// percentile (microseconds, wall clock) as counters p50_us and p99_us.
+void BM_AnalyzeMessageLatency(benchmark::State& state) {
+  const std::vector<std::string>& messages = CorpusMessages();
+  const plainlang::Analyzer& analyzer = SharedAnalyzer();
+  std::vector<double> micros;
+  micros.reserve(static_cast<size_t>(state.max_iterations));
+  size_t i = 0, bytes = 0;
+  for (auto _ : state) {
+    const std::string& message = messages[i++ % messages.size()];
+    const auto start = std::chrono::steady_clock::now();
+    plainlang::Report report = analyzer.Analyze(message);
+    benchmark::DoNotOptimize(report);
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+    bytes += message.size();
+  }
+  std::sort(micros.begin(), micros.end());
+  auto percentile = [&](double p) {
+    return micros.empty() ? 0.0 : micros[std::min(micros.size() - 1,
+                                                  static_cast<size_t>(p * micros.size()))];
+  };
+  state.counters["p50_us"] = percentile(0.50);
+  state.counters["p99_us"] = percentile(0.99);
+  state.counters["message_bytes"] = static_cast<double>(bytes) / static_cast<double>(micros.size());
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_AnalyzeMessageLatency)->Unit(benchmark::kMicrosecond)->Iterations(20000)->UseRealTime();
+
 }  // namespace
 
-BENCHMARK_MAIN();
+// BENCHMARK_MAIN plus --corpus=FILE, taken out before Google Benchmark
+// reads the rest of the flags.
+int main(int argc, char** argv) {
+  int kept = 1;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--corpus=", 9) == 0) {
+      corpus_file = argv[i] + 9;
+    } else {
+      argv[kept++] = argv[i];
+    }
+  }
+  argc = kept;
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
