@@ -5,6 +5,14 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -72,19 +80,23 @@ TEST(CliTest, SeveralInputsGiveJsonLinesWithSource) {
                       "portal_message.txt");
   EXPECT_EQ(run.status, 1);
   std::vector<std::string> sources;
-  size_t begin = 0;
-  for (size_t end; (end = run.out.find('\n', begin)) != std::string::npos; begin = end + 1) {
-    sources.push_back(nlohmann::json::parse(run.out.substr(begin, end - begin))["source"]);
+  std::istringstream lines(run.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("plainlang: ", 0) == 0) continue;  // the summary, from stderr
+    sources.push_back(nlohmann::json::parse(line)["source"]);
   }
   EXPECT_EQ(sources, (std::vector<std::string>{kExamples + "plain_message.txt",
                                                kExamples + "portal_message.txt"}));
+  EXPECT_NE(run.out.find("plainlang: checked 2 of 2 inputs: 1 meet the targets, 1 do not, 0 "
+                         "could not be read"),
+            std::string::npos);
 }
 
 TEST(CliTest, CsvHasAHeaderAndOneRowPerInput) {
   CommandResult run = Plainlang("check --format csv " + kExamples + "plain_message.txt -", "Hello there.");
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out.rfind("source,flesch_reading_ease,", 0), 0u);
-  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 3);
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 4);  // with the summary
   EXPECT_NE(run.out.find("\n<stdin>,"), std::string::npos);
 }
 
@@ -103,10 +115,103 @@ TEST(CliTest, UnreadableFileIsNamedAndOthersStillChecked) {
   EXPECT_NE(run.out.find("\"source\":\"" + kExamples + "plain_message.txt\""), std::string::npos);
 }
 
-TEST(CliTest, DirectoryIsAnInputError) {
-  CommandResult run = Plainlang("check " + ::testing::TempDir());
+// A fresh folder under the test temp dir, with the given files in it.
+std::string MakeFolder(const std::string& name,
+                       const std::vector<std::pair<std::string, std::string>>& files) {
+  const std::string folder = ::testing::TempDir() + "/plainlang_cli_" + name;
+  std::filesystem::remove_all(folder);
+  for (const auto& [path, contents] : files) {
+    std::filesystem::create_directories(std::filesystem::path(folder + "/" + path).parent_path());
+    std::ofstream(folder + "/" + path, std::ios::binary) << contents;
+  }
+  return folder;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+TEST(CliTest, DirectoriesGlobsAndListsExpandInOrder) {
+  const std::string folder = MakeFolder(
+      "expand", {{"b.txt", "Take it PO."}, {"a.txt", "Rest today."}, {".hidden.txt", "BP."},
+                 {"sub/c.txt", "Call us."}, {"list.txt", ""}});
+  std::ofstream(folder + "/list.txt") << folder + "/a.txt\n\n" + folder + "/b.txt\r\n";
+  CommandResult run = Plainlang("check --format csv " + folder + " '" + folder +
+                                "/[ab].txt' --files-from " + folder + "/list.txt");
+  std::vector<std::string> sources;
+  for (const std::string& line : Lines(run.out)) {
+    if (line.rfind(folder, 0) == 0) sources.push_back(line.substr(0, line.find(',')));
+  }
+  EXPECT_EQ(sources, (std::vector<std::string>{
+                         folder + "/a.txt", folder + "/b.txt", folder + "/list.txt",
+                         folder + "/sub/c.txt", folder + "/a.txt", folder + "/b.txt",
+                         folder + "/a.txt", folder + "/b.txt"}));
+  EXPECT_NE(run.out.find("plainlang: checked 8 of 8 inputs: "), std::string::npos) << run.out;
+  EXPECT_EQ(run.status, 1);  // "PO" misses the jargon target
+}
+
+TEST(CliTest, EveryInputGetsARowAndFailuresExitTwo) {
+  const std::string folder = MakeFolder("errors", {{"ok.txt", "Rest today."},
+                                                   {"big.txt", std::string(200, 'a')}});
+  CommandResult run = Plainlang("check --format json --max-bytes 100 " + folder + "/ok.txt " +
+                                folder + "/missing.txt " + folder + "/big.txt '" + folder +
+                                "/*.none'");
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.out.find("is a directory"), std::string::npos) << run.out;
+  std::vector<nlohmann::json> rows;
+  for (const std::string& line : Lines(run.out)) {
+    if (!line.empty() && line[0] == '{') rows.push_back(nlohmann::json::parse(line));
+  }
+  ASSERT_EQ(rows.size(), 4u) << run.out;
+  EXPECT_EQ(rows[0]["source"], folder + "/ok.txt");
+  EXPECT_TRUE(rows[0]["readability"]["health_grade"].is_number());
+  EXPECT_EQ(rows[1]["warnings"][0],
+            "error: cannot open '" + folder + "/missing.txt': No such file or directory");
+  EXPECT_TRUE(rows[1]["readability"]["health_grade"].is_null());
+  EXPECT_EQ(rows[2]["warnings"][0], "error: '" + folder +
+                                        "/big.txt' is 200 bytes, over the limit of 100 "
+                                        "(--max-bytes)");
+  EXPECT_EQ(rows[3]["warnings"][0], "error: no file matches '" + folder + "/*.none'");
+  EXPECT_NE(run.out.find("checked 4 of 4 inputs: 1 meet the targets, 0 do not, 3 could not be read"),
+            std::string::npos);
+}
+
+TEST(CliTest, InterruptStopsBetweenInputsWithWholeLines) {
+  // 200,000 entries of one small file: far longer than the wait below.
+  const std::string folder = MakeFolder("interrupt", {{"m.txt", "Your BP is fine. Rest."}});
+  {
+    std::ofstream list(folder + "/list.txt");
+    for (int i = 0; i < 200000; ++i) list << folder << "/m.txt\n";
+  }
+  const std::string out = folder + "/out.jsonl";
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    std::freopen(out.c_str(), "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    execl(PLAINLANG_CLI, PLAINLANG_CLI, "check", "--format", "json", "--files-from",
+          (folder + "/list.txt").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  std::ifstream in(out, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(text.empty());
+  EXPECT_EQ(text.back(), '\n');  // the last line is whole
+  size_t rows = 0;
+  for (const std::string& line : Lines(text)) {
+    EXPECT_TRUE(nlohmann::json::accept(line)) << line;
+    ++rows;
+  }
+  EXPECT_GT(rows, 0u);
+  EXPECT_LT(rows, 200000u);
 }
 
 TEST(CliTest, UsageErrorsExitTwo) {

@@ -5,7 +5,10 @@
 //   plainlang report a.txt b.txt -o r.html  one review page for both
 //
 // Exit status: 0 every input meets the targets, 1 one or more does not,
-// 2 a usage error or an input that could not be read.
+// 2 a usage error or an input that could not be read (the others are still
+// checked), 130 interrupted (every line written is whole).
+#include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,6 +20,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/inputs.h"
 #include "plainlang/analyzer.h"
 #include "plainlang/lexicon.h"
 #include "plainlang/output.h"
@@ -26,31 +30,11 @@ namespace {
 constexpr int kMeetsTargets = 0;
 constexpr int kMissesTargets = 1;
 constexpr int kInputError = 2;
+constexpr int kInterrupted = 130;  // 128 + SIGINT, as shells report it
 
-bool ReadInput(const std::string& name, std::string* contents, std::string* error) {
-  if (name == "-") {
-    contents->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
-  }
-  std::error_code error_code;
-  if (std::filesystem::is_directory(name, error_code)) {
-    *error = "'" + name + "' is a directory";
-    return false;
-  }
-  std::ifstream in(name, std::ios::binary);
-  if (!in) {
-    *error = "cannot open '" + name + "'";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    *error = "cannot read '" + name + "'";
-    return false;
-  }
-  *contents = std::move(buffer).str();
-  return true;
-}
+// Set by SIGINT: stop between two inputs, so every output line is whole.
+volatile std::sig_atomic_t interrupted = 0;
+void OnInterrupt(int) { interrupted = 1; }
 
 // What `check` and `report` share: the targets and the vocabulary.
 struct AnalysisOptions {
@@ -60,6 +44,7 @@ struct AnalysisOptions {
 
 struct CheckOptions {
   std::vector<std::string> inputs;
+  std::string files_from;  // a list of paths, one per line; "-" is stdin
   std::string format = "text";
   bool explain = false;
   AnalysisOptions analysis;
@@ -98,43 +83,71 @@ std::string SourceName(const std::string& input, bool several) {
   return several ? "<stdin>" : "";
 }
 
+// One line (or block, for text) per input, in order, including the inputs
+// that could not be read; a summary on stderr when there are several.
 int RunCheck(const CheckOptions& options) {
   std::optional<plainlang::Analyzer> analyzer = MakeAnalyzer(options.analysis);
   if (!analyzer) return kInputError;
 
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.push_back("-");
+  std::vector<std::string> arguments = options.inputs;
+  if (arguments.empty() && options.files_from.empty()) arguments.push_back("-");
+  const std::vector<plainlang::cli::Input> inputs =
+      plainlang::cli::ExpandInputs(arguments, options.files_from);
   const bool several = inputs.size() > 1;
+  const size_t max_bytes = std::min(options.analysis.analyzer.max_input_bytes,
+                                    plainlang::kMaxInputBytes);
+  std::signal(SIGINT, OnInterrupt);
   if (options.format == "csv") std::cout << plainlang::CsvHeader() << "\n";
-  int status = kMeetsTargets;
-  int failed = 0;
-  for (const std::string& name : inputs) {
-    std::string text, error;
-    if (!ReadInput(name, &text, &error)) {
-      std::cerr << "plainlang: " << error << "\n";
-      ++failed;
-      continue;
-    }
-    plainlang::Report report = analyzer->Analyze(text);
-    std::string source = SourceName(name, several);
+  size_t meet = 0, miss = 0, failed = 0, done = 0;
+  for (const plainlang::cli::Input& input : inputs) {
+    if (interrupted) break;
+    std::string text, error = input.error;
+    const std::string source = SourceName(input.name, several);
+    if (error.empty()) plainlang::cli::ReadInput(input.name, max_bytes, &text, &error);
+    plainlang::Report report = error.empty()
+                                   ? analyzer->Analyze(text)
+                                   : plainlang::ErrorReport(analyzer->options(), error);
+    const bool is_error =
+        !report.warnings.empty() && report.warnings.front().rfind("error: ", 0) == 0;
+    // The whole record is formatted first and written at once.
+    std::string record;
     if (options.format == "json") {
-      std::cout << plainlang::ToJson(report, source) << "\n";
+      record = plainlang::ToJson(report, source) + "\n";
     } else if (options.format == "csv") {
-      std::cout << plainlang::ToCsvRow(report, source) << "\n";
+      record = plainlang::ToCsvRow(report, source) + "\n";
+    } else if (is_error) {
+      record = (source.empty() ? "" : source + ": ") + report.warnings.front() + "\n";
     } else {
-      std::cout << plainlang::ToText(report, text, source, options.explain);
+      record = plainlang::ToText(report, text, source, options.explain);
     }
-    if (!report.verdict.meets_target) status = kMissesTargets;
+    std::cout << record;
+    if (is_error) {
+      std::cerr << "plainlang: " << report.warnings.front().substr(7) << "\n";
+      ++failed;
+    } else if (report.verdict.meets_target) {
+      ++meet;
+    } else {
+      ++miss;
+    }
+    ++done;
   }
   std::cout.flush();
-  return failed > 0 ? kInputError : status;
+  if (several || interrupted) {
+    std::cerr << "plainlang: checked " << done << " of " << inputs.size() << " inputs: " << meet
+              << " meet the targets, " << miss << " do not, " << failed
+              << " could not be read" << (interrupted ? " (interrupted)" : "") << "\n";
+  }
+  if (interrupted) return kInterrupted;
+  if (failed > 0) return kInputError;
+  return miss > 0 ? kMissesTargets : kMeetsTargets;
 }
 
 // Writes one HTML page for every input that could be read; the exit status
 // is check's.
 int RunReport(const ReportOptions& options) {
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.push_back("-");
+  std::vector<std::string> arguments = options.inputs;
+  if (arguments.empty()) arguments.push_back("-");
+  const std::vector<plainlang::cli::Input> inputs = plainlang::cli::ExpandInputs(arguments, "");
   if (inputs.size() > 1 && options.output.empty()) {
     std::cerr << "plainlang: several inputs make one page; name it with -o FILE "
                  "(or -o - for stdout)\n";
@@ -148,16 +161,18 @@ int RunReport(const ReportOptions& options) {
   std::vector<plainlang::Report> reports;
   int status = kMeetsTargets;
   int failed = 0;
-  for (const std::string& name : inputs) {
-    std::string text, error;
-    if (!ReadInput(name, &text, &error)) {
+  const size_t max_bytes = std::min(options.analysis.analyzer.max_input_bytes,
+                                    plainlang::kMaxInputBytes);
+  for (const plainlang::cli::Input& input : inputs) {
+    std::string text, error = input.error;
+    if (!error.empty() || !plainlang::cli::ReadInput(input.name, max_bytes, &text, &error)) {
       std::cerr << "plainlang: " << error << "\n";
       ++failed;
       continue;
     }
     reports.push_back(analyzer->Analyze(text));
     if (!reports.back().verdict.meets_target) status = kMissesTargets;
-    sources.push_back(SourceName(name, several));
+    sources.push_back(SourceName(input.name, several));
     texts.push_back(std::move(text));
   }
   if (reports.empty()) return kInputError;
@@ -191,6 +206,10 @@ void AddAnalysisOptions(CLI::App* command, AnalysisOptions* options) {
                       "highest acceptable jargon density, 0..1")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  command->add_option("--max-bytes", options->analyzer.max_input_bytes,
+                      "longest message read; a longer one is an error row")
+      ->check(CLI::Range(size_t{1}, plainlang::kMaxInputBytes))
+      ->capture_default_str();
   command->add_option("--long-sentence", options->analyzer.long_sentence_words,
                       "sentences with more words are findings")
       ->check(CLI::Range(1, 1000))
@@ -216,7 +235,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   CheckOptions options;
   CLI::App* check = app.add_subcommand("check", "analyse messages (files, or - for stdin)");
-  check->add_option("inputs", options.inputs, "files to check; - or nothing reads stdin");
+  check->add_option("inputs", options.inputs,
+                    "files, directories or glob patterns to check; - or nothing reads stdin");
+  check->add_option("--files-from", options.files_from,
+                    "also check the paths listed in this file, one per line (- is stdin)");
   check->add_option("--format", options.format, "text, json (one object per line) or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
