@@ -255,6 +255,13 @@ TEST(ServiceTest, UnknownRoutesGet404AndWrongMethods405) {
   EXPECT_EQ(delete_health->status, 405);
   EXPECT_EQ(delete_health->get_header_value("Allow"), "GET, HEAD");
 
+  httplib::Request trace;
+  trace.method = "TRACE";
+  trace.path = "/v1/analyze";
+  auto trace_analyze = client.send(trace);
+  ASSERT_TRUE(trace_analyze);
+  EXPECT_EQ(trace_analyze->status, 405);
+
   auto post_info = client.Post("/v1/lexicon/info", "{}", "application/json");
   ASSERT_TRUE(post_info);
   EXPECT_EQ(post_info->status, 405);
