@@ -560,5 +560,29 @@ TEST(ServeCommandTest, RefusesAnOpenAddressWithoutATokenFile) {
   EXPECT_NE(ReadFile(serve.log_path).find("give --token-file"), std::string::npos);
 }
 
+TEST(ServeCommandTest, TokenFileTurnsOnBearerAuth) {
+  const std::string short_token = ::testing::TempDir() + "/plainlang_short_token";
+  std::ofstream(short_token) << "too-short\n";
+  ServeProcess refused = StartServe({"--port", "0", "--token-file", short_token});
+  EXPECT_EQ(WaitForExit(refused), 2);
+  EXPECT_NE(ReadFile(refused.log_path).find("at least 16 characters"), std::string::npos);
+
+  const std::string token_file = ::testing::TempDir() + "/plainlang_token";
+  std::ofstream(token_file) << "0123456789abcdef-token \n";
+  ServeProcess serve = StartServe({"--port", "0", "--token-file", token_file});
+  ASSERT_GT(serve.port, 0) << ReadFile(serve.log_path);
+  EXPECT_NE(ReadFile(serve.log_path).find("bearer token required"), std::string::npos);
+  httplib::Client client("127.0.0.1", serve.port);
+  auto anonymous = client.Get("/healthz");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+  client.set_bearer_token_auth("0123456789abcdef-token");  // the line's trailing space dropped
+  auto allowed = client.Get("/healthz");
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->status, 200);
+  kill(serve.pid, SIGTERM);
+  EXPECT_EQ(WaitForExit(serve), 0);
+}
+
 }  // namespace
 }  // namespace plainlang

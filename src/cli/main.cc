@@ -154,7 +154,9 @@ int RunServe(ServeOptions options) {
     std::cerr << "plainlang serve: " << error << "\n";
     return kInputError;
   }
-  std::cerr << "plainlang serve: listening on http://" << options.service.host << ":"
+  const std::string& host = options.service.host;
+  const bool ipv6 = host.find(':') != std::string::npos;
+  std::cerr << "plainlang serve: listening on http://" << (ipv6 ? "[" + host + "]" : host) << ":"
             << service.port() << "/ with " << service.threads() << " workers"
             << (options.service.token.empty() ? "" : ", bearer token required") << std::endl;
 

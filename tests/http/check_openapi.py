@@ -47,13 +47,16 @@ def main() -> int:
     parser.add_argument("--max-examples", type=int, default=30)
     parser.add_argument("--seed", type=int, default=20240607)
     args = parser.parse_args()
+    # schemathesis runs in a scratch folder (its cache stays out of the tree).
+    plainlang = str(pathlib.Path(args.plainlang).resolve())
+    schemathesis = str(pathlib.Path(args.schemathesis).resolve())
 
     with tempfile.TemporaryDirectory() as temp:
         log = pathlib.Path(temp) / "serve.log"
-        service, port = start_service(args.plainlang, log)
+        service, port = start_service(plainlang, log)
         try:
             run = subprocess.run(
-                [args.schemathesis, "run", str(ROOT / "openapi.yaml"),
+                [schemathesis, "run", str(ROOT / "openapi.yaml"),
                  "--url", f"http://127.0.0.1:{port}", "--checks", "all",
                  "--max-examples", str(args.max_examples), "--seed", str(args.seed),
                  "--no-color"],
