@@ -16,7 +16,13 @@ APT_PACKAGES := cmake ninja-build g++ pkg-config libicu-dev libre2-dev libeigen3
 CHROMIUM ?= /usr/bin/chromium
 BROWSER_DIR := tests/browser
 
-.PHONY: setup build python demo test browser-test golden bench clean hardening fuzz sanitize tsan setup-hardening
+# `make test` also checks the HTTP service against openapi.yaml with
+# schemathesis, installed from PyPI into its own venv (its pinned hypothesis
+# must not meet the package's test dependencies).
+SCHEMATHESIS ?= schemathesis==4.32.5
+SCHEMATHESIS_VENV ?= $(BUILD)/schemathesis-venv
+
+.PHONY: setup build python demo test test-http browser-test golden bench bench-http clean hardening fuzz sanitize tsan setup-hardening
 
 setup:
 	@missing=""; \
@@ -60,6 +66,17 @@ test: build python
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory browser-test
 	PLAINLANG_CLI="$(abspath $(BUILD))/plainlang" $(VENV)/bin/python -m pytest
+	$(MAKE) --no-print-directory test-http
+
+# Starts `plainlang serve` on a free loopback port, runs schemathesis against
+# openapi.yaml (30 examples per route, fixed seed), stops it with SIGTERM.
+test-http: build
+	test -f $(SCHEMATHESIS_VENV)/.installed-$(SCHEMATHESIS) || { \
+	  $(PYTHON) -m venv $(SCHEMATHESIS_VENV) && \
+	  $(SCHEMATHESIS_VENV)/bin/python -m pip install -q "$(SCHEMATHESIS)" && \
+	  touch "$(SCHEMATHESIS_VENV)/.installed-$(SCHEMATHESIS)"; }
+	$(PYTHON) tests/http/check_openapi.py --plainlang $(BUILD)/plainlang \
+	  --schemathesis $(SCHEMATHESIS_VENV)/bin/schemathesis --max-examples 30
 
 # The HTML review page in a real browser (chromium driven by playwright-core,
 # pinned by tests/browser/package-lock.json and fetched from the npm registry).
@@ -87,6 +104,25 @@ bench: build
 .PHONY: bench-compare
 bench-compare: build python
 	$(VENV)/bin/python benchmarks/compare.py --build $(BUILD) $(COMPARE_ARGS)
+
+# wrk against POST /v1/analyze with a fictional 1 KB message on loopback;
+# figures and the machine they came from are in benchmarks/README.md.
+BENCH_THREADS ?= $(JOBS)
+BENCH_SECONDS ?= 10
+bench-http: build
+	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends wrk; }
+	@./$(BUILD)/plainlang serve --port 0 --threads $(BENCH_THREADS) 2>$(BUILD)/bench-http.log & \
+	server=$$!; trap 'kill $$server 2>/dev/null' EXIT; \
+	for i in $$(seq 100); do grep -q 'listening on' $(BUILD)/bench-http.log && break; sleep 0.05; done; \
+	port=$$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' $(BUILD)/bench-http.log); \
+	url=http://127.0.0.1:$$port/v1/analyze; \
+	wrk -t2 -c$(BENCH_THREADS) -d1s -s benchmarks/http_analyze.lua $$url >/dev/null; \
+	for c in $(BENCH_THREADS) 16 64; do \
+	  echo "== $$c connections, $(BENCH_THREADS) workers"; \
+	  wrk -t2 -c$$c -d$(BENCH_SECONDS)s --latency -s benchmarks/http_analyze.lua $$url \
+	    | grep -E 'Requests/sec|p50|errors'; \
+	done
 
 clean:
 	rm -rf $(BUILD) $(VENV) $(BROWSER_DIR)/node_modules build-asan build-tsan build-fuzz

@@ -3,10 +3,13 @@
 //   plainlang check letter.txt            a person's summary
 //   plainlang check --format json -       JSON from stdin
 //   plainlang report a.txt b.txt -o r.html  one review page for both
+//   plainlang serve --port 8080           the HTTP service (src/service/)
 //
-// Exit status: 0 every input meets the targets, 1 one or more does not,
-// 2 a usage error or an input that could not be read (the others are still
-// checked), 130 interrupted (every line written is whole).
+// Exit status of check and report: 0 every input meets the targets, 1 one
+// or more does not, 2 a usage error or an input that could not be read (the
+// others are still checked), 130 interrupted (every line written is whole).
+// serve: 0 after SIGTERM or SIGINT once requests in flight are answered, 2
+// when it cannot start.
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
@@ -18,12 +21,16 @@
 #include <string>
 #include <vector>
 
+#include <atomic>
+#include <thread>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/inputs.h"
 #include "plainlang/analyzer.h"
 #include "plainlang/lexicon.h"
 #include "plainlang/output.h"
+#include "service/service.h"
 
 namespace {
 
@@ -228,6 +235,75 @@ void AddAnalysisOptions(CLI::App* command, AnalysisOptions* options) {
       ->allow_extra_args(false);
 }
 
+struct ServeOptions {
+  plainlang::ServiceOptions service;
+  std::string token_file;
+};
+
+// The token is the file's first line; trailing spaces and line ends are not
+// part of it.
+bool ReadToken(const std::string& path, std::string* token, std::string* error) {
+  std::string contents;
+  if (!plainlang::cli::ReadInput(path, 1 << 16, &contents, error)) return false;
+  *token = contents.substr(0, contents.find('\n'));
+  while (!token->empty() && (token->back() == '\r' || token->back() == ' ')) token->pop_back();
+  if (token->size() < 16) {
+    *error = "the token in '" + path + "' must be at least 16 characters";
+    return false;
+  }
+  return true;
+}
+
+int RunServe(ServeOptions options) {
+  if (!options.token_file.empty()) {
+    std::string error;
+    if (!ReadToken(options.token_file, &options.service.token, &error)) {
+      std::cerr << "plainlang serve: " << error << "\n";
+      return kInputError;
+    }
+  }
+  // Signals are taken by one watcher thread (sigtimedwait), never by a
+  // handler: stopping the server is not async-signal-safe. Block them before
+  // any thread starts so every thread inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  plainlang::Service service(plainlang::Lexicon::Default(), options.service);
+  std::string error;
+  if (!service.Bind(&error)) {
+    std::cerr << "plainlang serve: " << error << "\n";
+    return kInputError;
+  }
+  const std::string& host = options.service.host;
+  const bool ipv6 = host.find(':') != std::string::npos;
+  std::cerr << "plainlang serve: listening on http://" << (ipv6 ? "[" + host + "]" : host) << ":"
+            << service.port() << "/ with " << service.threads() << " workers"
+            << (options.service.token.empty() ? "" : ", bearer token required") << std::endl;
+
+  std::atomic<bool> served{false};
+  std::thread watcher([&] {
+    const timespec poll{0, 100'000'000};
+    bool stopping = false;
+    while (!served) {
+      int signal = sigtimedwait(&stop_signals, nullptr, &poll);
+      if (signal > 0 && !stopping) {
+        std::cerr << "plainlang serve: " << (signal == SIGINT ? "SIGINT" : "SIGTERM")
+                  << ", answering requests in flight, then stopping" << std::endl;
+        stopping = true;
+      }
+      if (stopping) service.Stop();
+    }
+  });
+  const bool clean = service.Run();
+  served = true;
+  watcher.join();
+  std::cerr << "plainlang serve: stopped" << std::endl;
+  return clean ? 0 : kInputError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -253,13 +329,48 @@ int main(int argc, char** argv) {
   report->add_option("-o,--output", report_options.output,
                      "the HTML file to write; - or nothing is stdout (one input only)");
   AddAnalysisOptions(report, &report_options.analysis);
+  ServeOptions serve_options;
+  CLI::App* serve = app.add_subcommand(
+      "serve", "HTTP service: POST /v1/analyze, a review page at /, see openapi.yaml");
+  serve->add_option("--host", serve_options.service.host,
+                    "address to listen on; beyond loopback needs --token-file")
+      ->capture_default_str();
+  serve->add_option("--port", serve_options.service.port, "port; 0 picks a free one")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--threads", serve_options.service.threads,
+                    "requests served at once; 0 = one per core")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  serve->add_option("--max-body", serve_options.service.max_body_bytes,
+                    "largest request body in bytes (larger gets 413)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30))
+      ->capture_default_str();
+  serve->add_option("--token-file", serve_options.token_file,
+                    "file whose first line is the token every request must send "
+                    "as 'Authorization: Bearer <token>'")
+      ->check(CLI::ExistingFile);
+  serve->add_option("--target-grade", serve_options.service.analyzer.target_grade,
+                    "default highest acceptable health grade")
+      ->check(CLI::Range(0.0, 20.0))
+      ->capture_default_str();
+  serve->add_option("--max-jargon", serve_options.service.analyzer.max_jargon,
+                    "default highest acceptable jargon density, 0..1")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  serve->add_option("--long-sentence", serve_options.service.analyzer.long_sentence_words,
+                    "default: sentences with more words are findings")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
     std::cerr << "plainlang: " << e.what() << " (see plainlang "
-              << (report->parsed() ? "report" : "check") << " --help)\n";
+              << (report->parsed() ? "report" : serve->parsed() ? "serve" : "check")
+              << " --help)\n";
     return kInputError;
   }
+  if (serve->parsed()) return RunServe(serve_options);
   return report->parsed() ? RunReport(report_options) : RunCheck(options);
 }

@@ -1,0 +1,588 @@
+// The HTTP service: every route and error over real HTTP on a loopback port,
+// concurrency, token auth, the body limit, a log that never holds message
+// text, and `plainlang serve` stopping cleanly on a signal.
+#include "service/service.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <fstream>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "plainlang/analyzer.h"
+#include "plainlang/output.h"
+#include "service/analyze_request.h"
+
+extern char** environ;
+
+namespace plainlang {
+namespace {
+
+using nlohmann::json;
+
+// A service on a free loopback port, serving on its own thread, with its
+// access log captured.
+class RunningService {
+ public:
+  explicit RunningService(ServiceOptions options = {}) {
+    options.host = "127.0.0.1";
+    options.port = 0;
+    if (options.threads == 0) options.threads = 4;
+    options.access_log = [this](std::string_view line) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      log_.emplace_back(line);
+    };
+    service_ = std::make_unique<Service>(Lexicon::Default(), options);
+    std::string error;
+    bound_ = service_->Bind(&error);
+    EXPECT_TRUE(bound_) << error;
+    if (bound_) thread_ = std::thread([this] { service_->Run(); });
+  }
+  ~RunningService() {
+    service_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  httplib::Client Client() const {
+    httplib::Client client("127.0.0.1", service_->port());
+    client.set_read_timeout(30, 0);
+    client.set_tcp_nodelay(true);
+    return client;
+  }
+  // The line is written after the response is sent: wait for `lines` of them.
+  std::vector<std::string> Log(size_t lines = 0) const {
+    for (int tries = 0; tries < 500; ++tries) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (log_.size() >= lines) return log_;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    return log_;
+  }
+
+ private:
+  std::unique_ptr<Service> service_;
+  bool bound_ = false;
+  std::thread thread_;
+  mutable std::mutex mutex_;
+  std::vector<std::string> log_;
+};
+
+httplib::Result PostJson(httplib::Client& client, const std::string& path, const json& body) {
+  return client.Post(path.c_str(), body.dump(), "application/json");
+}
+
+std::string ErrorCode(const httplib::Result& result) {
+  return json::parse(result->body)["error"]["code"];
+}
+
+std::string ErrorMessage(const httplib::Result& result) {
+  return json::parse(result->body)["error"]["message"];
+}
+
+const std::string kMessage =
+    "Your BP is elevated. Continue lisinopril 10 mg PO BID and f/u in 2 wks. "
+    "The echo showed bilateral edema.";
+
+TEST(ServiceTest, HealthzSaysOk) {
+  RunningService service;
+  auto client = service.Client();
+  auto result = client.Get("/healthz");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200);
+  EXPECT_EQ(result->body, R"({"status":"ok"})");
+  EXPECT_EQ(result->get_header_value("Content-Type"), "application/json");
+}
+
+TEST(ServiceTest, AnalyzeAnswersTheEnginesJsonReport) {
+  RunningService service;
+  auto client = service.Client();
+  auto result = PostJson(client, "/v1/analyze", {{"text", kMessage}});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200);
+  EXPECT_EQ(result->body, ToJson(Analyzer().Analyze(kMessage)));
+  EXPECT_EQ(json::parse(result->body)["jargon"]["distinct_terms"], 6);
+}
+
+TEST(ServiceTest, AnalyzeAppliesTheRequestsOptions) {
+  RunningService service;
+  auto client = service.Client();
+  auto result = PostJson(client, "/v1/analyze",
+                         {{"text", kMessage},
+                          {"target_grade", 12.5},
+                          {"max_jargon", 0.5},
+                          {"long_sentence_words", 5}});
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200);
+  AnalyzerOptions options;
+  options.target_grade = 12.5;
+  options.max_jargon = 0.5;
+  options.long_sentence_words = 5;
+  EXPECT_EQ(result->body, ToJson(Analyzer(options).Analyze(kMessage)));
+  json report = json::parse(result->body);
+  EXPECT_EQ(report["verdict"]["target_grade"], 12.5);
+  EXPECT_TRUE(std::any_of(report["findings"].begin(), report["findings"].end(),
+                          [](const json& f) { return f["kind"] == "long_sentence"; }));
+}
+
+TEST(ServiceTest, OffsetsIndexTheTextInUtf16ForABrowser) {
+  RunningService service;
+  auto client = service.Client();
+  // "Café " is 5 UTF-16 units (6 bytes), the emoji 2 units (4 bytes).
+  auto result = PostJson(client, "/v1/analyze", {{"text", "Café \U0001F600 BP is high."}});
+  ASSERT_TRUE(result);
+  json report = json::parse(result->body);
+  ASSERT_EQ(report["findings"].size(), 1u);
+  const json& bp = report["findings"][0];
+  EXPECT_EQ(bp["text"], "BP");
+  EXPECT_EQ(bp["start"], 11);
+  EXPECT_EQ(bp["start_utf16"], 8);
+  EXPECT_EQ(bp["end_utf16"], 10);
+}
+
+TEST(ServiceTest, BatchAnswersOneReportPerTextInOrder) {
+  RunningService service;
+  auto client = service.Client();
+  const std::vector<std::string> texts = {kMessage, "", "Rest well.", "Take metformin BID."};
+  auto result = PostJson(client, "/v1/analyze/batch", {{"texts", texts}, {"target_grade", 6}});
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200);
+  AnalyzerOptions options;
+  options.target_grade = 6;
+  std::string expected = R"({"reports":[)";
+  for (size_t i = 0; i < texts.size(); ++i) {
+    expected += (i ? "," : "") + ToJson(Analyzer(options).Analyze(texts[i]));
+  }
+  EXPECT_EQ(result->body, expected + "]}");
+
+  auto empty = PostJson(client, "/v1/analyze/batch", {{"texts", json::array()}});
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->body, R"({"reports":[]})");
+}
+
+TEST(ServiceTest, BatchRefusesMoreThanTheMaximum) {
+  RunningService service;
+  auto client = service.Client();
+  auto result = PostJson(client, "/v1/analyze/batch",
+                         {{"texts", std::vector<std::string>(kMaxBatchTexts + 1, "Hi.")}});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 400);
+  EXPECT_EQ(ErrorCode(result), "invalid_request");
+  EXPECT_NE(ErrorMessage(result).find("1000"), std::string::npos);
+}
+
+TEST(ServiceTest, BadRequestsGet400NamingTheProblem) {
+  RunningService service;
+  auto client = service.Client();
+  struct Case {
+    std::string body, code, message_part;
+  };
+  const std::vector<Case> cases = {
+      {R"({"text": "unfinished)", "invalid_json", "not valid JSON"},
+      {"[1, 2]", "invalid_request", "JSON object"},
+      {R"({"txt": "hello"})", "invalid_request", "unknown field"},
+      {R"({})", "invalid_request", "field \"text\" is missing or not a string"},
+      {R"({"text": 42})", "invalid_request", "field \"text\" is missing or not a string"},
+      {R"({"text": "a", "target_grade": "8"})", "invalid_request", "\"target_grade\" must be a number"},
+      {R"({"text": "a", "target_grade": 21})", "invalid_request", "\"target_grade\" must be from"},
+      {R"({"text": "a", "max_jargon": -0.1})", "invalid_request", "\"max_jargon\" must be from"},
+      {R"({"text": "a", "long_sentence_words": 20.5})", "invalid_request",
+       "\"long_sentence_words\" must be an integer"},
+      {R"({"text": "a", "long_sentence_words": 18446744073709551615})", "invalid_request",
+       "\"long_sentence_words\" must be from 1 to 1000"},
+      {"{\"text\": \"\xff\"}", "invalid_json", "not valid JSON"},
+  };
+  for (const Case& c : cases) {
+    auto result = client.Post("/v1/analyze", c.body, "application/json");
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 400) << c.body;
+    EXPECT_EQ(ErrorCode(result), c.code) << c.body;
+    EXPECT_NE(ErrorMessage(result).find(c.message_part), std::string::npos)
+        << c.body << " -> " << ErrorMessage(result);
+  }
+  auto batch = client.Post("/v1/analyze/batch", R"({"texts": ["a", 7]})", "application/json");
+  ASSERT_TRUE(batch);
+  EXPECT_EQ(ErrorMessage(batch), "texts[1] is not a string");
+}
+
+TEST(ServiceTest, OnlyJsonBodiesAreAccepted) {
+  RunningService service;
+  auto client = service.Client();
+  auto plain = client.Post("/v1/analyze", R"({"text": "hello"})", "text/plain");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 415);
+  EXPECT_EQ(ErrorCode(plain), "unsupported_media_type");
+  auto with_charset =
+      client.Post("/v1/analyze", R"({"text": "hello"})", "Application/JSON; charset=utf-8");
+  ASSERT_TRUE(with_charset);
+  EXPECT_EQ(with_charset->status, 200);
+}
+
+TEST(ServiceTest, UnknownRoutesGet404AndWrongMethods405) {
+  RunningService service;
+  auto client = service.Client();
+  auto missing = client.Get("/v1/analyse");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(ErrorCode(missing), "not_found");
+
+  auto get_analyze = client.Get("/v1/analyze");
+  ASSERT_TRUE(get_analyze);
+  EXPECT_EQ(get_analyze->status, 405);
+  EXPECT_EQ(ErrorCode(get_analyze), "method_not_allowed");
+  EXPECT_EQ(get_analyze->get_header_value("Allow"), "POST");
+
+  auto delete_health = client.Delete("/healthz");
+  ASSERT_TRUE(delete_health);
+  EXPECT_EQ(delete_health->status, 405);
+  EXPECT_EQ(delete_health->get_header_value("Allow"), "GET, HEAD");
+
+  httplib::Request trace;
+  trace.method = "TRACE";
+  trace.path = "/v1/analyze";
+  auto trace_analyze = client.send(trace);
+  ASSERT_TRUE(trace_analyze);
+  EXPECT_EQ(trace_analyze->status, 405);
+
+  auto post_info = client.Post("/v1/lexicon/info", "{}", "application/json");
+  ASSERT_TRUE(post_info);
+  EXPECT_EQ(post_info->status, 405);
+}
+
+TEST(ServiceTest, BodiesOverTheLimitGet413) {
+  ServiceOptions options;
+  options.max_body_bytes = 1024;
+  RunningService service(options);
+  auto client = service.Client();
+  auto large = PostJson(client, "/v1/analyze", {{"text", std::string(2000, 'a')}});
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->status, 413);
+  EXPECT_EQ(ErrorCode(large), "body_too_large");
+  EXPECT_NE(ErrorMessage(large).find("1024 bytes"), std::string::npos);
+  auto client2 = service.Client();
+  auto small = PostJson(client2, "/v1/analyze", {{"text", std::string(900, 'a')}});
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small->status, 200);
+}
+
+TEST(ServiceTest, LexiconInfoGivesTableSizesAndVersions) {
+  RunningService service;
+  auto client = service.Client();
+  auto result = client.Get("/v1/lexicon/info");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200);
+  json info = json::parse(result->body);
+  const Lexicon::Sizes sizes = Lexicon::Default()->sizes();
+  EXPECT_EQ(info["lexicon"]["tables"]["terms"]["rows"], sizes.terms);
+  EXPECT_EQ(info["lexicon"]["tables"]["abbreviations"]["rows"], sizes.abbreviations);
+  EXPECT_EQ(info["lexicon"]["tables"]["medicines"]["rows"], sizes.medicines);
+  EXPECT_EQ(info["lexicon"]["tables"]["words"]["rows"], sizes.words);
+  EXPECT_EQ(info["lexicon"]["tables"]["affixes"]["rows"], sizes.affixes);
+  EXPECT_GT(sizes.terms, 10000u);
+  EXPECT_EQ(info["lexicon"]["tables"]["terms"]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(info["lexicon"]["version"].get<std::string>().rfind("sha256:", 0), 0u);
+  EXPECT_EQ(info["lexicon"]["version"].get<std::string>().size(), 7u + 16u);
+  EXPECT_EQ(info["plainlang_version"], "0.1.0");
+  EXPECT_EQ(info["defaults"]["target_grade"], 8);
+  EXPECT_EQ(info["limits"]["max_batch_texts"], kMaxBatchTexts);
+  EXPECT_EQ(info["limits"]["max_body_bytes"], 1u << 20);
+}
+
+TEST(ServiceTest, ServesTheReviewPageAndTheApiDescription) {
+  RunningService service;
+  auto client = service.Client();
+  auto page = client.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'none'"),
+            std::string::npos);
+  EXPECT_NE(page->body.find("fetch(\"v1/analyze\""), std::string::npos);
+  // Self-contained: nothing loaded from another origin.
+  EXPECT_EQ(page->body.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(page->body.find("href=\"http"), std::string::npos);
+
+  auto yaml = client.Get("/openapi.yaml");
+  ASSERT_TRUE(yaml);
+  std::ifstream file(std::string(PLAINLANG_SOURCE_DIR) + "/openapi.yaml", std::ios::binary);
+  std::stringstream contents;
+  contents << file.rdbuf();
+  EXPECT_EQ(yaml->body, contents.str());
+}
+
+TEST(ServiceTest, SixteenConcurrentClientsGetTheSerialAnswers) {
+  ServiceOptions options;
+  options.threads = 4;
+  RunningService service(options);
+  std::vector<std::string> messages;
+  for (int i = 0; i < 32; ++i) {
+    messages.push_back(kMessage.substr(0, 20 + (i * 7) % 80) + " Call us about your MRI " +
+                       std::to_string(i) + ".");
+  }
+  std::vector<std::string> serial;
+  auto client = service.Client();
+  for (const std::string& message : messages) {
+    auto result = PostJson(client, "/v1/analyze", {{"text", message}});
+    ASSERT_TRUE(result);
+    serial.push_back(result->body);
+    EXPECT_EQ(result->body, ToJson(Analyzer().Analyze(message)));
+  }
+  std::vector<std::future<std::vector<std::string>>> clients;
+  for (int c = 0; c < 16; ++c) {
+    clients.push_back(std::async(std::launch::async, [&, c] {
+      auto own = service.Client();
+      own.set_keep_alive(c % 2 == 0);  // both connection styles
+      std::vector<std::string> bodies(messages.size());
+      for (size_t k = 0; k < messages.size(); ++k) {
+        size_t i = (k + c * 5) % messages.size();  // each client its own order
+        auto result = PostJson(own, "/v1/analyze", {{"text", messages[i]}});
+        bodies[i] = result ? result->body : "request failed";
+      }
+      return bodies;
+    }));
+  }
+  for (auto& future : clients) EXPECT_EQ(future.get(), serial);
+}
+
+TEST(ServiceTest, TheLogNeverHoldsMessageText) {
+  RunningService service;
+  auto client = service.Client();
+  const std::string marker = "Quillfeatherby";
+  const std::string text = "Mr " + marker + " has bilateral edema, " + marker + "itis.";
+  std::vector<httplib::Result> results;
+  results.push_back(PostJson(client, "/v1/analyze", {{"text", text}}));
+  results.push_back(PostJson(client, "/v1/analyze/batch", {{"texts", {text, text}}}));
+  results.push_back(client.Post("/v1/analyze", "{\"text\": \"" + text, "application/json"));
+  results.push_back(client.Post("/v1/analyze", "{\"" + marker + "\": 1}", "application/json"));
+  results.push_back(client.Post("/v1/analyze", "{\"text\": \"" + text + "\"}", "text/plain"));
+  results.push_back(client.Get(("/v1/" + marker).c_str()));
+  results.push_back(client.Get(("/healthz?note=" + marker).c_str()));
+  std::vector<int> statuses;
+  for (const auto& result : results) {
+    ASSERT_TRUE(result);
+    statuses.push_back(result->status);
+  }
+  EXPECT_EQ(statuses, (std::vector<int>{200, 200, 400, 400, 415, 404, 200}));
+  // Error answers do not echo the request either.
+  for (size_t i = 2; i < 6; ++i) EXPECT_EQ(results[i]->body.find(marker), std::string::npos);
+
+  std::vector<std::string> log = service.Log(results.size());
+  ASSERT_EQ(log.size(), results.size());
+  for (const std::string& line : log) {
+    std::string lower = line;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    EXPECT_EQ(lower.find("quillfeatherby"), std::string::npos) << line;
+    EXPECT_EQ(line.find("edema"), std::string::npos) << line;
+  }
+  // What the log does say: method, route, status, size, time.
+  EXPECT_NE(log[0].find(" POST /v1/analyze 200 " + std::to_string(results[0]->body.size()) + "B "),
+            std::string::npos)
+      << log[0];
+  EXPECT_NE(log[0].find("ms"), std::string::npos);
+  EXPECT_NE(log[5].find(" GET - 404 "), std::string::npos) << log[5];
+  EXPECT_NE(log[6].find(" GET /healthz 200 "), std::string::npos) << log[6];
+}
+
+TEST(ServiceTest, ATokenIsRequiredOnEveryRequest) {
+  ServiceOptions options;
+  options.token = "s3cret-token-for-tests";
+  RunningService service(options);
+  auto client = service.Client();
+  for (const char* path : {"/healthz", "/", "/v1/lexicon/info", "/nowhere"}) {
+    auto result = client.Get(path);
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 401) << path;
+    EXPECT_EQ(ErrorCode(result), "unauthorized");
+    EXPECT_EQ(result->get_header_value("WWW-Authenticate"), "Bearer realm=\"plainlang\"");
+  }
+  auto anonymous = PostJson(client, "/v1/analyze", {{"text", kMessage}});
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+
+  client.set_bearer_token_auth("s3cret-token-for-test");  // one character short
+  EXPECT_EQ(client.Get("/healthz")->status, 401);
+  client.set_bearer_token_auth("s3cret-token-for-testsX");
+  EXPECT_EQ(client.Get("/healthz")->status, 401);
+  client.set_bearer_token_auth("s3cret-token-for-tests");
+  EXPECT_EQ(client.Get("/healthz")->status, 200);
+  auto analyzed = PostJson(client, "/v1/analyze", {{"text", kMessage}});
+  ASSERT_TRUE(analyzed);
+  EXPECT_EQ(analyzed->status, 200);
+  EXPECT_EQ(client.Get("/nowhere")->status, 404);
+}
+
+TEST(ServiceTest, OnlyLoopbackIsServedWithoutAToken) {
+  EXPECT_TRUE(IsLoopbackHost("127.0.0.1"));
+  EXPECT_TRUE(IsLoopbackHost("127.8.9.10"));
+  EXPECT_TRUE(IsLoopbackHost("::1"));
+  EXPECT_TRUE(IsLoopbackHost("localhost"));
+  EXPECT_FALSE(IsLoopbackHost("0.0.0.0"));
+  EXPECT_FALSE(IsLoopbackHost("::"));
+  EXPECT_FALSE(IsLoopbackHost("192.168.1.20"));
+  EXPECT_FALSE(IsLoopbackHost("example.org"));
+
+  ServiceOptions open;
+  open.host = "0.0.0.0";
+  EXPECT_NE(ServiceOptionsProblem(open).find("--token-file"), std::string::npos);
+  Service refused(Lexicon::Default(), open);
+  std::string error;
+  EXPECT_FALSE(refused.Bind(&error));
+  EXPECT_NE(error.find("--token-file"), std::string::npos);
+  open.token = "s3cret-token-for-tests";
+  EXPECT_EQ(ServiceOptionsProblem(open), "");
+}
+
+// --- the command -----------------------------------------------------------
+
+struct ServeProcess {
+  pid_t pid = -1;
+  std::string log_path;
+  int port = -1;
+  int exit_status = -1;  // set when it exited before listening
+};
+
+int ExitStatus(int wait_status) {
+  return WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
+}
+
+// Starts `plainlang serve <args>` with stderr in a file and waits for its
+// "listening on" line.
+ServeProcess StartServe(const std::vector<std::string>& args) {
+  ServeProcess serve;
+  serve.log_path = ::testing::TempDir() + "/plainlang_serve_" +
+                   ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".log";
+  std::vector<std::string> argv_strings = {PLAINLANG_CLI, "serve"};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& arg : argv_strings) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, serve.log_path.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  EXPECT_EQ(posix_spawn(&serve.pid, PLAINLANG_CLI, &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  for (int tries = 0; tries < 200 && serve.port < 0; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    int wait_status = 0;
+    if (waitpid(serve.pid, &wait_status, WNOHANG) == serve.pid) {
+      serve.exit_status = ExitStatus(wait_status);
+      break;
+    }
+    std::ifstream log(serve.log_path);
+    std::string line;
+    while (std::getline(log, line)) {
+      const std::string prefix = "listening on http://127.0.0.1:";
+      if (size_t at = line.find(prefix); at != std::string::npos) {
+        serve.port = std::stoi(line.substr(at + prefix.size()));
+      }
+    }
+  }
+  return serve;
+}
+
+int WaitForExit(const ServeProcess& serve) {
+  if (serve.exit_status >= 0) return serve.exit_status;
+  int wait_status = 0;
+  waitpid(serve.pid, &wait_status, 0);
+  return ExitStatus(wait_status);
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream file(path);
+  std::stringstream contents;
+  contents << file.rdbuf();
+  return contents.str();
+}
+
+TEST(ServeCommandTest, SigtermAnswersTheRequestInFlightThenExitsZero) {
+  ServeProcess serve = StartServe({"--port", "0", "--threads", "2", "--max-body", "4000000"});
+  ASSERT_GT(serve.port, 0) << ReadFile(serve.log_path);
+  // A batch long enough to be in flight when the signal comes.
+  std::vector<std::string> texts;
+  std::string long_message;
+  while (long_message.size() < 6000) long_message += kMessage + " ";
+  for (int i = 0; i < 100; ++i) texts.push_back(long_message + std::to_string(i));
+  auto answer = std::async(std::launch::async, [&] {
+    httplib::Client client("127.0.0.1", serve.port);
+    client.set_read_timeout(60, 0);
+    auto result = PostJson(client, "/v1/analyze/batch", {{"texts", texts}});
+    return result ? std::make_pair(result->status, result->body) : std::make_pair(-1, std::string());
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  kill(serve.pid, SIGTERM);
+  auto [status, body] = answer.get();
+  EXPECT_EQ(WaitForExit(serve), 0);
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(json::parse(body)["reports"].size(), 100u);
+  const std::string log = ReadFile(serve.log_path);
+  const size_t stopping = log.find("SIGTERM, answering requests in flight");
+  const size_t answered = log.find("POST /v1/analyze/batch 200");
+  ASSERT_NE(stopping, std::string::npos) << log;
+  ASSERT_NE(answered, std::string::npos) << log;
+  EXPECT_LT(stopping, answered) << "the batch finished before the signal; nothing was drained";
+  EXPECT_NE(log.find("plainlang serve: stopped"), std::string::npos);
+}
+
+TEST(ServeCommandTest, SigintStopsAnIdleServiceWithStatusZero) {
+  ServeProcess serve = StartServe({"--port", "0"});
+  ASSERT_GT(serve.port, 0) << ReadFile(serve.log_path);
+  httplib::Client client("127.0.0.1", serve.port);
+  auto result = client.Get("/healthz");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200);
+  kill(serve.pid, SIGINT);
+  EXPECT_EQ(WaitForExit(serve), 0);
+}
+
+TEST(ServeCommandTest, RefusesAnOpenAddressWithoutATokenFile) {
+  ServeProcess serve = StartServe({"--host", "0.0.0.0", "--port", "0"});
+  EXPECT_EQ(WaitForExit(serve), 2);
+  EXPECT_NE(ReadFile(serve.log_path).find("give --token-file"), std::string::npos);
+}
+
+TEST(ServeCommandTest, TokenFileTurnsOnBearerAuth) {
+  const std::string short_token = ::testing::TempDir() + "/plainlang_short_token";
+  std::ofstream(short_token) << "too-short\n";
+  ServeProcess refused = StartServe({"--port", "0", "--token-file", short_token});
+  EXPECT_EQ(WaitForExit(refused), 2);
+  EXPECT_NE(ReadFile(refused.log_path).find("at least 16 characters"), std::string::npos);
+
+  const std::string token_file = ::testing::TempDir() + "/plainlang_token";
+  std::ofstream(token_file) << "0123456789abcdef-token \n";
+  ServeProcess serve = StartServe({"--port", "0", "--token-file", token_file});
+  ASSERT_GT(serve.port, 0) << ReadFile(serve.log_path);
+  EXPECT_NE(ReadFile(serve.log_path).find("bearer token required"), std::string::npos);
+  httplib::Client client("127.0.0.1", serve.port);
+  auto anonymous = client.Get("/healthz");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+  client.set_bearer_token_auth("0123456789abcdef-token");  // the line's trailing space dropped
+  auto allowed = client.Get("/healthz");
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->status, 200);
+  kill(serve.pid, SIGTERM);
+  EXPECT_EQ(WaitForExit(serve), 0);
+}
+
+}  // namespace
+}  // namespace plainlang
