@@ -165,7 +165,7 @@ fuzz: setup-hardening
 	  -DPLAINLANG_FUZZ=ON -DPLAINLANG_BUILD_TESTS=OFF -DPLAINLANG_BUILD_BENCHMARKS=OFF \
 	  -DPLAINLANG_BUILD_CLI=OFF
 	cmake --build build-fuzz -j $(JOBS)
-	for target in analyze lexicon; do \
+	for target in analyze lexicon request; do \
 	  mkdir -p build-fuzz/corpus/$$target && \
 	  ./build-fuzz/$${target}_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
 	    -rss_limit_mb=4096 -artifact_prefix=build-fuzz/ build-fuzz/corpus/$$target \

@@ -1,11 +1,143 @@
+#include <charconv>
 #include <cmath>
-
-#include <nlohmann/json.hpp>
+#include <cstdio>
+#include <string>
 
 #include "plainlang/output.h"
 
 namespace plainlang {
 namespace {
+
+// Written straight into one string: building a JSON tree first cost three
+// times the analysis itself for a portal message, and several copies of a
+// huge report's findings in memory.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string* out) : out_(*out) {}
+
+  void Key(std::string_view key) {
+    Separator();
+    out_ += '"';
+    out_ += key;  // keys are ours: plain ASCII
+    out_ += "\":";
+    first_ = true;  // the value follows without a comma
+  }
+  void Open(char bracket) {
+    Separator();
+    out_ += bracket;
+    first_ = true;
+  }
+  void Close(char bracket) {
+    out_ += bracket;
+    first_ = false;
+  }
+  void String(std::string_view text);
+  void Integer(int64_t value) {
+    Separator();
+    char buffer[24];
+    out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+  }
+  void Unsigned(size_t value) {
+    Separator();
+    char buffer[24];
+    out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+  }
+  // The shortest form that reads back as the same double, always with a
+  // fraction or exponent ("20.0"); NaN and infinities are null.
+  void Number(double value) {
+    Separator();
+    if (!std::isfinite(value)) {
+      out_ += "null";
+      return;
+    }
+    char buffer[32];
+    char* end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    out_.append(buffer, end);
+    if (std::string_view(buffer, static_cast<size_t>(end - buffer)).find_first_of(".e") ==
+        std::string_view::npos) {
+      out_ += ".0";
+    }
+  }
+  void Bool(bool value) {
+    Separator();
+    out_ += value ? "true" : "false";
+  }
+  template <typename Strings>
+  void StringArray(const Strings& values) {
+    Open('[');
+    for (const auto& value : values) String(value);
+    Close(']');
+  }
+
+ private:
+  void Separator() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+// Escapes what JSON requires; the caller's bytes may hold invalid UTF-8,
+// which becomes U+FFFD, one for each maximal bad subpart as browsers do.
+void JsonWriter::String(std::string_view text) {
+  Separator();
+  out_ += '"';
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (c < 0x20) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04x", c);
+            out_ += escape;
+          } else {
+            out_ += static_cast<char>(c);
+          }
+      }
+      ++i;
+      continue;
+    }
+    // The length a lead byte promises and the range its second byte must
+    // fall in (Unicode table 3-7: no overlongs, no surrogates, <= U+10FFFF).
+    size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) length = 2;
+    else if (c == 0xE0) length = 3, low = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) length = 3;
+    else if (c == 0xED) length = 3, high = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) length = 3;
+    else if (c == 0xF0) length = 4, low = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) length = 4;
+    else if (c == 0xF4) length = 4, high = 0x8F;
+    size_t good = length == 0 ? 0 : 1;
+    while (good > 0 && good < length && i + good < n) {
+      const unsigned char next = s[i + good];
+      const unsigned char lo = good == 1 ? low : 0x80, hi = good == 1 ? high : 0xBF;
+      if (next < lo || next > hi) break;
+      ++good;
+    }
+    if (length > 0 && good == length) {
+      out_.append(text.data() + i, length);
+      i += length;
+    } else {
+      out_ += "\xEF\xBF\xBD";
+      i += good > 0 ? good : 1;
+    }
+  }
+  out_ += '"';
+}
 
 // Scores are printed to two decimals: more digits are noise, and fixed
 // digits keep golden files stable.
@@ -14,30 +146,48 @@ double Round2(double value) { return std::round(value * 100.0) / 100.0; }
 }  // namespace
 
 std::string ToJson(const Report& report, std::string_view source) {
-  using nlohmann::ordered_json;
-  ordered_json out;
-  if (!source.empty()) out["source"] = source;
+  std::string out;
+  out.reserve(1024 + 400 * report.findings.size() + 80 * report.sentences.size());
+  JsonWriter json(&out);
+  json.Open('{');
+  if (!source.empty()) {
+    json.Key("source");
+    json.String(source);
+  }
   const ReadabilityScores& r = report.readability;
-  out["readability"] = {
-      {"flesch_reading_ease", Round2(r.flesch_reading_ease)},
-      {"flesch_kincaid_grade", Round2(r.flesch_kincaid_grade)},
-      {"smog", Round2(r.smog)},
-      {"gunning_fog", Round2(r.gunning_fog)},
-      {"coleman_liau", Round2(r.coleman_liau)},
-      {"ari", Round2(r.ari)},
-      {"forcast", Round2(r.forcast)},
-      {"linsear_write", Round2(r.linsear_write)},
-      {"lix", Round2(r.lix)},
-      {"consensus_grade", Round2(r.consensus_grade)},
-      {"health_grade", Round2(r.health_grade)},
+  json.Key("readability");
+  json.Open('{');
+  const std::pair<std::string_view, double> scores[] = {
+      {"flesch_reading_ease", r.flesch_reading_ease},
+      {"flesch_kincaid_grade", r.flesch_kincaid_grade},
+      {"smog", r.smog},
+      {"gunning_fog", r.gunning_fog},
+      {"coleman_liau", r.coleman_liau},
+      {"ari", r.ari},
+      {"forcast", r.forcast},
+      {"linsear_write", r.linsear_write},
+      {"lix", r.lix},
+      {"consensus_grade", r.consensus_grade},
+      {"health_grade", r.health_grade},
   };
-  out["jargon"] = {
-      {"density", std::round(report.jargon.density * 10000.0) / 10000.0},
-      {"distinct_terms", report.jargon.distinct_terms},
-      {"jargon_words", report.jargon.jargon_words},
-  };
+  for (const auto& [name, value] : scores) {
+    json.Key(name);
+    json.Number(Round2(value));
+  }
+  json.Close('}');
+  json.Key("jargon");
+  json.Open('{');
+  json.Key("density");
+  json.Number(std::round(report.jargon.density * 10000.0) / 10000.0);
+  json.Key("distinct_terms");
+  json.Integer(report.jargon.distinct_terms);
+  json.Key("jargon_words");
+  json.Integer(report.jargon.jargon_words);
+  json.Close('}');
   const Counts& c = report.counts;
-  out["counts"] = {
+  json.Key("counts");
+  json.Open('{');
+  const std::pair<std::string_view, int64_t> counts[] = {
       {"words", c.words},
       {"sentences", c.sentences},
       {"syllables", c.syllables},
@@ -48,48 +198,80 @@ std::string ToJson(const Report& report, std::string_view source) {
       {"long_words", c.long_words},
       {"numbers", c.numbers},
   };
-  out["verdict"] = {
-      {"target_grade", report.verdict.target_grade},
-      {"max_jargon", report.verdict.max_jargon},
-      {"meets_target", report.verdict.meets_target},
-  };
-  ordered_json findings = ordered_json::array();
+  for (const auto& [name, value] : counts) {
+    json.Key(name);
+    json.Integer(value);
+  }
+  json.Close('}');
+  json.Key("verdict");
+  json.Open('{');
+  json.Key("target_grade");
+  json.Number(report.verdict.target_grade);
+  json.Key("max_jargon");
+  json.Number(report.verdict.max_jargon);
+  json.Key("meets_target");
+  json.Bool(report.verdict.meets_target);
+  json.Close('}');
+  json.Key("findings");
+  json.Open('[');
   for (const Finding& f : report.findings) {
-    ordered_json item = {
-        {"kind", FindingKindName(f.kind)},
-        {"text", f.text},
-        {"start", f.start},
-        {"end", f.end},
-        {"start_utf16", f.start_utf16},
-        {"end_utf16", f.end_utf16},
-        {"term", f.term},
-        {"suggestion", f.suggestion},
-        {"alternatives", f.alternatives},
-        {"definition", f.definition},
-        {"expansions", f.expansions},
-        {"familiarity", Round2(f.familiarity)},
-        {"severity", Round2(f.severity)},
-        {"source", f.source},
-    };
-    findings.push_back(std::move(item));
+    json.Open('{');
+    json.Key("kind");
+    json.String(FindingKindName(f.kind));
+    json.Key("text");
+    json.String(f.text);
+    json.Key("start");
+    json.Unsigned(f.start);
+    json.Key("end");
+    json.Unsigned(f.end);
+    json.Key("start_utf16");
+    json.Unsigned(f.start_utf16);
+    json.Key("end_utf16");
+    json.Unsigned(f.end_utf16);
+    json.Key("term");
+    json.String(f.term);
+    json.Key("suggestion");
+    json.String(f.suggestion);
+    json.Key("alternatives");
+    json.StringArray(f.alternatives);
+    json.Key("definition");
+    json.String(f.definition);
+    json.Key("expansions");
+    json.StringArray(f.expansions);
+    json.Key("familiarity");
+    json.Number(Round2(f.familiarity));
+    json.Key("severity");
+    json.Number(Round2(f.severity));
+    json.Key("source");
+    json.String(f.source);
+    json.Close('}');
   }
-  out["findings"] = std::move(findings);
-  ordered_json sentences = ordered_json::array();
+  json.Close(']');
+  json.Key("sentences");
+  json.Open('[');
   for (const Sentence& s : report.sentences) {
-    sentences.push_back({
-        {"start", s.start},
-        {"end", s.end},
-        {"start_utf16", s.start_utf16},
-        {"end_utf16", s.end_utf16},
-        {"words", s.words},
-        {"grade", Round2(s.grade)},
-        {"jargon_words", s.jargon_words},
-    });
+    json.Open('{');
+    json.Key("start");
+    json.Unsigned(s.start);
+    json.Key("end");
+    json.Unsigned(s.end);
+    json.Key("start_utf16");
+    json.Unsigned(s.start_utf16);
+    json.Key("end_utf16");
+    json.Unsigned(s.end_utf16);
+    json.Key("words");
+    json.Integer(s.words);
+    json.Key("grade");
+    json.Number(Round2(s.grade));
+    json.Key("jargon_words");
+    json.Integer(s.jargon_words);
+    json.Close('}');
   }
-  out["sentences"] = std::move(sentences);
-  out["warnings"] = report.warnings;
-  // Finding text is the caller's bytes; invalid UTF-8 there prints as U+FFFD.
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  json.Close(']');
+  json.Key("warnings");
+  json.StringArray(report.warnings);
+  json.Close('}');
+  return out;
 }
 
 }  // namespace plainlang
