@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <fstream>
@@ -28,6 +29,7 @@
 #include "plainlang/analyzer.h"
 #include "plainlang/output.h"
 #include "service/analyze_request.h"
+#include "service/bounded_pool.h"
 
 extern char** environ;
 
@@ -582,6 +584,40 @@ TEST(ServeCommandTest, TokenFileTurnsOnBearerAuth) {
   EXPECT_EQ(allowed->status, 200);
   kill(serve.pid, SIGTERM);
   EXPECT_EQ(WaitForExit(serve), 0);
+}
+
+}  // namespace
+}  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// The connection cap: with one worker and room for two, a third task waits
+// in enqueue (where the accepting thread would) until one finishes.
+TEST(BoundedPoolTest, ThePastTheCapTaskWaitsForRoom) {
+  BoundedPool pool(1, 2);
+  std::promise<void> release_first;
+  std::shared_future<void> first_may_end = release_first.get_future().share();
+  std::atomic<int> finished{0};
+  pool.enqueue([&] {
+    first_may_end.wait();
+    ++finished;
+  });
+  pool.enqueue([&] { ++finished; });  // queued behind the first
+  EXPECT_EQ(pool.open(), 2u);
+  std::atomic<bool> third_queued{false};
+  std::thread acceptor([&] {
+    pool.enqueue([&] { ++finished; });
+    third_queued = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(third_queued);  // no room while two are open
+  release_first.set_value();
+  acceptor.join();
+  EXPECT_TRUE(third_queued);
+  pool.shutdown();
+  EXPECT_EQ(finished, 3);
+  EXPECT_EQ(pool.open(), 0u);
 }
 
 }  // namespace

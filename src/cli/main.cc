@@ -346,6 +346,10 @@ int main(int argc, char** argv) {
                     "largest request body in bytes (larger gets 413)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30))
       ->capture_default_str();
+  serve->add_option("--max-connections", serve_options.service.max_connections,
+                    "connections accepted and not yet answered; more wait to be accepted")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20))
+      ->capture_default_str();
   serve->add_option("--token-file", serve_options.token_file,
                     "file whose first line is the token every request must send "
                     "as 'Authorization: Bearer <token>'")

@@ -42,6 +42,9 @@ struct ServiceOptions {
   int port = 8080;
   int threads = 0;
   size_t max_body_bytes = size_t{1} << 20;
+  // Connections accepted but not yet answered; past it new clients wait in
+  // the kernel's listen backlog.
+  size_t max_connections = 256;
   std::string token;
   std::function<void(std::string_view line)> access_log;
   AnalyzerOptions analyzer;
