@@ -195,7 +195,13 @@ TEST(CliTest, InterruptStopsBetweenInputsWithWholeLines) {
           (folder + "/list.txt").c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Interrupt once the first rows are out (however slow the machine is).
+  std::error_code missing;  // until the child has opened it
+  for (int tries = 0; tries < 1000; ++tries) {
+    const auto size = std::filesystem::file_size(out, missing);
+    if (!missing && size >= 4096) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);
