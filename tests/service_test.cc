@@ -199,6 +199,7 @@ TEST(ServiceTest, BadRequestsGet400NamingTheProblem) {
   };
   const std::vector<Case> cases = {
       {R"({"text": "unfinished)", "invalid_json", "not valid JSON"},
+      {R"({"text": "a", "target_grade": 1e999})", "invalid_json", "a number is out of range"},
       {"[1, 2]", "invalid_request", "JSON object"},
       {R"({"txt": "hello"})", "invalid_request", "unknown field"},
       {R"({})", "invalid_request", "field \"text\" is missing or not a string"},

@@ -70,6 +70,11 @@ std::variant<AnalyzeRequest, ApiError> ParseAnalyzeRequest(std::string_view body
     return ApiError{400, "invalid_json",
                     "request body is not valid JSON (UTF-8): error at byte " +
                         std::to_string(error.byte)};
+  } catch (const json::exception&) {
+    // A number too large for a double ("1e999") throws out_of_range, not
+    // parse_error (found by tests/fuzz/request_fuzzer.cc).
+    return ApiError{400, "invalid_json",
+                    "request body is not valid JSON: a number is out of range"};
   }
   if (!parsed.is_object()) return InvalidRequest("request body must be a JSON object");
 
