@@ -51,6 +51,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from validity import read_cmudict  # the reader validity.py uses
+
 ROOT = Path(__file__).resolve().parents[1]
 PEERS = {  # pip name -> module
     "textstat": "textstat",
@@ -136,20 +138,6 @@ def ensure_peers(force: bool) -> dict[str, str]:
         except importlib.metadata.PackageNotFoundError:
             versions[name] = "not installed"
     return versions
-
-
-def read_cmudict(path: Path) -> dict[str, list[list[str]]]:
-    """cmudict.dict ('word PH1 PH2', alternates 'word(2)', '#' comments) in the
-    shape nltk.corpus.cmudict.dict() has: word -> pronunciations, first first."""
-    table: dict[str, list[list[str]]] = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            line = line.split("#", 1)[0].strip()
-            if not line:
-                continue
-            word, *phones = line.split()
-            table.setdefault(re.sub(r"\(\d+\)$", "", word).lower(), []).append(phones)
-    return table
 
 
 def load_textstat(cmudict: Path):
