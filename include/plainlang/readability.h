@@ -48,6 +48,9 @@ struct Counts {
   int64_t long_words = 0;          // more than 6 letters (LIX)
   int64_t numbers = 0;             // words without a letter ("12", "0.5")
 
+  // Words holding a letter: what the jargon measures count over.
+  int64_t lexical_words() const { return words - numbers; }
+
   Counts& operator+=(const Counts& other);
 };
 

@@ -27,6 +27,7 @@ INT_COLUMNS = frozenset(
         "letters",
         "complex_words",
         "long_words",
+        "numbers",
     }
 )
 BOOL_COLUMNS = frozenset({"meets_target"})

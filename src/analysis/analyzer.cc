@@ -145,6 +145,13 @@ class MessageAnalysis {
   void ClassifyWord(size_t i, int syllables, bool sentence_start, SentenceFacts& facts);
   bool AddAcronymFinding(size_t i, double zipf, SentenceFacts& facts);
   bool ExplainedAfter(size_t end) const;
+  // `words` words of jargon known with `familiarity`: in the sentence, the
+  // message, and the density's familiarity-weighted sum.
+  void CountJargon(int64_t words, double familiarity, SentenceFacts& facts) {
+    facts.jargon_words += words;
+    report_.jargon.jargon_words += words;
+    weighted_jargon_words_ += static_cast<double>(words) * (1 - familiarity);
+  }
   void AddStatisticsFinding(size_t first, size_t end, SentenceFacts& facts);
   void CountWord(const Token& token, int syllables, bool sentence_start, Counts& counts);
   Finding& NewFinding(FindingKind kind, size_t first_token, size_t end_token);
@@ -164,7 +171,6 @@ class MessageAnalysis {
   std::set<uint32_t> distinct_terms_, distinct_abbreviations_;
   std::set<std::string> distinct_words_;
   double weighted_jargon_words_ = 0;
-  int64_t lexical_words_ = 0;  // words holding a letter: the density's denominator
 };
 
 Finding& MessageAnalysis::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -205,9 +211,7 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
   finding.severity = general ? 0.5 * (1 - term.familiarity) : 1 - term.familiarity;
   if (!general) {
     size_t words = CountWords(tokens_, match.first, match.end, /*lexical=*/true);
-    facts.jargon_words += static_cast<int64_t>(words);
-    report_.jargon.jargon_words += static_cast<int64_t>(words);
-    weighted_jargon_words_ += static_cast<double>(words) * (1 - term.familiarity);
+    CountJargon(static_cast<int64_t>(words), term.familiarity, facts);
     distinct_terms_.insert(match.id);
   }
 }
@@ -249,9 +253,7 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
   finding.familiarity = familiarity;
   finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed abbreviation
   finding.source = "unlisted";
-  facts.jargon_words += 1;
-  report_.jargon.jargon_words += 1;
-  weighted_jargon_words_ += 1 - familiarity;
+  CountJargon(1, familiarity, facts);
   distinct_words_.insert(key);
   return true;
 }
@@ -266,9 +268,7 @@ void MessageAnalysis::AddStatisticsFinding(size_t first, size_t end, SentenceFac
   finding.familiarity = 0;
   finding.severity = 0.7;
   finding.source = "pattern:statistics";
-  facts.jargon_words += 1;
-  report_.jargon.jargon_words += 1;
-  weighted_jargon_words_ += 1;
+  CountJargon(1, 0, facts);
   distinct_words_.insert("statistical notation");
 }
 
@@ -310,9 +310,7 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   finding.familiarity = entry.familiarity;
   finding.source = std::string(entry.source);
   finding.severity = 0.9 * (1 - entry.familiarity);
-  facts.jargon_words += 1;  // one word to a reader, as counted in CountWord
-  report_.jargon.jargon_words += 1;
-  weighted_jargon_words_ += 1 - entry.familiarity;
+  CountJargon(1, entry.familiarity, facts);  // one word to a reader, as in CountWord
   distinct_abbreviations_.insert(match.id);
 }
 
@@ -334,8 +332,7 @@ int WordSyllables(const Lexicon::Index& index, const Token& token, const WordEnt
 void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence_start,
                                 Counts& counts) {
   ++counts.words;
-  if (token.letters > 0) ++lexical_words_;
-  else ++counts.numbers;
+  if (token.letters == 0) ++counts.numbers;
   counts.syllables += syllables;
   counts.letters += token.letters;
   counts.characters += token.letters + token.digits;
@@ -405,9 +402,7 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
       finding.familiarity = familiarity;
       finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed term
       finding.source = "affix:" + affix->affix;
-      facts.jargon_words += 1;
-      report_.jargon.jargon_words += 1;
-      weighted_jargon_words_ += 1 - familiarity;
+      CountJargon(1, familiarity, facts);
       distinct_words_.insert(std::string(base));
       return;
     }
@@ -574,7 +569,9 @@ Report MessageAnalysis::Run() {
   // Numbers are words to the formulas but carry no vocabulary, so a table
   // of results does not dilute the jargon in the words around it.
   report_.jargon.density =
-      lexical_words_ > 0 ? weighted_jargon_words_ / static_cast<double>(lexical_words_) : 0;
+      report_.counts.lexical_words() > 0
+          ? weighted_jargon_words_ / static_cast<double>(report_.counts.lexical_words())
+          : 0;
   report_.jargon.distinct_terms = static_cast<int64_t>(
       distinct_terms_.size() + distinct_abbreviations_.size() + distinct_words_.size());
   const GradeModel& model =

@@ -43,7 +43,7 @@ std::array<double, kGradeFeatureCount> GradeFeatures(const Report& report) {
     complex_findings += f.kind == FindingKind::kComplexWord;
   }
   const double words = static_cast<double>(c.words);
-  const double lexical = static_cast<double>(c.words - c.numbers);
+  const double lexical = static_cast<double>(c.lexical_words());
   // Shares of a very short message are judged as if it had kShortest words:
   // one abbreviation in a four-word note is not a quarter of a letter.
   const double shares_of = std::max(lexical, kShortest);

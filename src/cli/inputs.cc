@@ -138,4 +138,12 @@ bool ReadInput(const std::string& name, size_t max_bytes, std::string* contents,
   return true;
 }
 
+bool ReadInput(const Input& input, size_t max_bytes, std::string* contents, std::string* error) {
+  if (!input.error.empty()) {
+    *error = input.error;
+    return false;
+  }
+  return ReadInput(input.name, max_bytes, contents, error);
+}
+
 }  // namespace plainlang::cli

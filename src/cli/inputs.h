@@ -29,6 +29,10 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& arguments,
 bool ReadInput(const std::string& name, size_t max_bytes, std::string* contents,
                std::string* error);
 
+// The same for an expanded input; one that named nothing fails with its
+// own error.
+bool ReadInput(const Input& input, size_t max_bytes, std::string* contents, std::string* error);
+
 }  // namespace plainlang::cli
 
 #endif  // PLAINLANG_CLI_INPUTS_H_

@@ -63,6 +63,11 @@ struct ReportOptions {
   AnalysisOptions analysis;
 };
 
+// The longest input read: the option, within what any Analyzer reads.
+size_t MaxBytes(const AnalysisOptions& options) {
+  return std::min(options.analyzer.max_input_bytes, plainlang::kMaxInputBytes);
+}
+
 // The default lexicon with the user's files on top; nullopt (after a
 // `file:line: reason` on stderr) when one of them is bad.
 std::optional<plainlang::Analyzer> MakeAnalyzer(const AnalysisOptions& options) {
@@ -101,16 +106,15 @@ int RunCheck(const CheckOptions& options) {
   const std::vector<plainlang::cli::Input> inputs =
       plainlang::cli::ExpandInputs(arguments, options.files_from);
   const bool several = inputs.size() > 1;
-  const size_t max_bytes = std::min(options.analysis.analyzer.max_input_bytes,
-                                    plainlang::kMaxInputBytes);
+  const size_t max_bytes = MaxBytes(options.analysis);
   std::signal(SIGINT, OnInterrupt);
   if (options.format == "csv") std::cout << plainlang::CsvHeader() << "\n";
   size_t meet = 0, miss = 0, failed = 0, done = 0;
   for (const plainlang::cli::Input& input : inputs) {
     if (interrupted) break;
-    std::string text, error = input.error;
+    std::string text, error;
     const std::string source = SourceName(input.name, several);
-    if (error.empty()) plainlang::cli::ReadInput(input.name, max_bytes, &text, &error);
+    plainlang::cli::ReadInput(input, max_bytes, &text, &error);
     plainlang::Report report = error.empty()
                                    ? analyzer->Analyze(text)
                                    : plainlang::ErrorReport(analyzer->options(), error);
@@ -168,11 +172,10 @@ int RunReport(const ReportOptions& options) {
   std::vector<plainlang::Report> reports;
   int status = kMeetsTargets;
   int failed = 0;
-  const size_t max_bytes = std::min(options.analysis.analyzer.max_input_bytes,
-                                    plainlang::kMaxInputBytes);
+  const size_t max_bytes = MaxBytes(options.analysis);
   for (const plainlang::cli::Input& input : inputs) {
-    std::string text, error = input.error;
-    if (!error.empty() || !plainlang::cli::ReadInput(input.name, max_bytes, &text, &error)) {
+    std::string text, error;
+    if (!plainlang::cli::ReadInput(input, max_bytes, &text, &error)) {
       std::cerr << "plainlang: " << error << "\n";
       ++failed;
       continue;

@@ -1,6 +1,8 @@
 #include "lexicon/matcher.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 namespace plainlang {
 namespace {
@@ -163,18 +165,33 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
 
 }  // namespace
 
+namespace {
+
+// British endings and their US forms, longest first where one ends another.
+constexpr std::pair<std::string_view, std::string_view> kBritishEndings[] = {
+    {"isation", "ization"}, {"ised", "ized"}, {"ising", "izing"}, {"ises", "izes"},
+    {"ise", "ize"},         {"yse", "yze"},   {"tre", "ter"}};
+
+// The British ending `word` has (a stem of 3+ letters before it), or null.
+const std::pair<std::string_view, std::string_view>* BritishEnding(std::string_view word) {
+  for (const auto& ending : kBritishEndings) {
+    if (word.size() > ending.first.size() + 2 &&
+        word.substr(word.size() - ending.first.size()) == ending.first) {
+      return &ending;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::string UsSpelling(std::string_view folded) {
   // No medical word is this long; a megabyte "word" must stay linear.
   constexpr size_t kLongestWord = 64;
   if (folded.size() > kLongestWord) return std::string(folded);
   // Most words hold none of the British patterns: no copy, no passes.
-  auto ends_with = [folded](std::string_view end) {
-    return folded.size() > end.size() + 2 && folded.substr(folded.size() - end.size()) == end;
-  };
   if (folded.find("ae") == std::string_view::npos && folded.find("oe") == std::string_view::npos &&
-      folded.find("our") == std::string_view::npos && !ends_with("ise") && !ends_with("ised") &&
-      !ends_with("ising") && !ends_with("ises") && !ends_with("isation") && !ends_with("yse") &&
-      !ends_with("tre")) {
+      folded.find("our") == std::string_view::npos && BritishEnding(folded) == nullptr) {
     return std::string(folded);
   }
   std::string us(folded);
@@ -198,15 +215,9 @@ std::string UsSpelling(std::string_view folded) {
   replace_all("ae", "e", 1, true);    // anaemia, haematoma, paediatric (not "aerobic")
   replace_all("oe", "e", 0, false);   // oedema, diarrhoea, foetus (not "toe")
   replace_all("our", "or", 1, true);  // tumour, behaviour, favourable
-  for (auto [british, american] :
-       {std::pair<std::string_view, std::string_view>{"isation", "ization"},
-        {"ised", "ized"}, {"ising", "izing"}, {"ises", "izes"}, {"ise", "ize"},
-        {"yse", "yze"}, {"tre", "ter"}}) {
-    if (us.size() > british.size() + 2 &&
-        us.compare(us.size() - british.size(), british.size(), british) == 0) {
-      us = us.substr(0, us.size() - british.size()).append(american);
-      break;
-    }
+  if (const auto* ending = BritishEnding(us)) {
+    us.resize(us.size() - ending->first.size());
+    us.append(ending->second);
   }
   return us;
 }

@@ -215,13 +215,16 @@ std::string FoldCase(std::string_view word) {
           .foldCase();
   // Invisible characters (soft hyphen, zero-width joiners, direction marks,
   // BOM) ride along inside ICU's words; "BP\u200F" is still "bp".
-  icu::UnicodeString visible;
+  // They are rare, so they are cut out in place rather than the word copied.
   for (int32_t i = 0; i < wide.length();) {
     const UChar32 c = wide.char32At(i);
-    if (!u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) visible.append(c);
-    i += U16_LENGTH(c);
+    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+      wide.remove(i, U16_LENGTH(c));
+    } else {
+      i += U16_LENGTH(c);
+    }
   }
-  visible.toUTF8String(folded);
+  wide.toUTF8String(folded);
   // Typographic apostrophes fold to the ASCII one, so "patient’s" matches.
   for (size_t pos; (pos = folded.find("\xE2\x80\x99")) != std::string::npos;) {
     folded.replace(pos, 3, "'");

@@ -82,3 +82,9 @@ def test_options_and_mistakes() -> None:
         plainlang.score_frame(["Rest."])
     with pytest.raises(TypeError, match="not both"):
         plainlang.score_frame(df, analyzer=plainlang.Analyzer(), target_grade=3)
+
+
+def test_every_count_is_an_integer_column() -> None:
+    # INT_COLUMNS is written by hand; a count added to Counts must be in it.
+    assert set(plainlang.Counts._fields) <= INT_COLUMNS
+    assert {"distinct_terms", "jargon_words"} <= INT_COLUMNS
