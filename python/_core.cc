@@ -11,6 +11,7 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,6 +38,12 @@ py::str Str(std::string_view text) {
 }
 
 py::tuple Strs(const std::vector<std::string>& strings) {
+  py::tuple out(strings.size());
+  for (size_t i = 0; i < strings.size(); ++i) out[i] = Str(strings[i]);
+  return out;
+}
+
+py::tuple Strs(std::span<const std::string_view> strings) {
   py::tuple out(strings.size());
   for (size_t i = 0; i < strings.size(); ++i) out[i] = Str(strings[i]);
   return out;

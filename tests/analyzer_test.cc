@@ -168,7 +168,7 @@ TEST(AnalyzerTest, StatisticalNotationIsOneJargonFindingEach) {
       EXPECT_EQ(f.kind, FindingKind::kJargon);
       EXPECT_EQ(f.term, "statistical notation");
       EXPECT_FALSE(f.suggestion.empty());
-      statistics.push_back(f.text);
+      statistics.emplace_back(f.text);
     }
   }
   EXPECT_EQ(statistics, (std::vector<std::string>{"95% CI", "P = 0.004", "I² = 12%"}));
@@ -311,6 +311,27 @@ TEST(AnalyzerTest, OneAnalyzerSharedByEightThreadsGivesSerialResults) {
   }
   for (std::thread& thread : threads) thread.join();
   for (const std::string& result : results) EXPECT_EQ(result, expected);
+}
+
+// Findings view their words; the storage they share keeps them valid after
+// the report that made them is gone, and after the analyser too.
+TEST(AnalyzerTest, FindingOutlivesItsReportAndAnalyzer) {
+  std::vector<Finding> kept;
+  {
+    std::string message = "Your hypertension is better. Take it BID.";
+    Analyzer analyzer;
+    Report report = analyzer.Analyze(message);
+    kept = report.findings;
+    message.assign(message.size(), 'x');  // the caller's bytes change
+  }
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(kept[0].text, "hypertension");
+  EXPECT_EQ(kept[0].term, "hypertension");
+  EXPECT_EQ(kept[0].suggestion, "high blood pressure");
+  EXPECT_EQ(kept[0].definition, "A blood pressure of 140/90 or higher.");
+  EXPECT_EQ(kept[1].text, "BID");
+  EXPECT_EQ(kept[1].suggestion, "twice a day");
+  EXPECT_NE(kept[1].storage, nullptr);
 }
 
 }  // namespace

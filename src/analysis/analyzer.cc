@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
+#include <deque>
+#include <memory>
 #include <limits>
 #include <string>
 #include <new>
-#include <set>
 #include <span>
 
 #include "analysis/statistics.h"
@@ -125,6 +127,33 @@ bool DefinedBefore(const std::vector<Token>& tokens, size_t open, std::string_vi
   return false;
 }
 
+template <typename T>
+bool Contains(const std::vector<T>& values, const T& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+// How many different values `values` holds; sorts it.
+template <typename T>
+size_t DistinctCount(std::vector<T>& values) {
+  std::sort(values.begin(), values.end());
+  return static_cast<size_t>(std::unique(values.begin(), values.end()) - values.begin());
+}
+
+// What the findings of one report view besides the lexicon's own text.
+struct FindingStorage {
+  std::shared_ptr<const Lexicon> lexicon;
+  std::string input;  // a copy of the message: findings' text
+  // Words made for a finding ("23 words", a folded word). A deque, so that
+  // adding one never moves the others.
+  std::deque<std::string> made;
+  std::string_view Keep(std::string word) { return made.emplace_back(std::move(word)); }
+};
+
+// The alternatives a statistics finding offers.
+constexpr std::string_view kStatisticsAlternatives[] = {
+    "say in words what the result means for the reader",
+    "for example: 3 in 10 people who took it felt better"};
+
 struct SentenceFacts {
   Counts counts;
   int64_t jargon_words = 0;
@@ -132,9 +161,14 @@ struct SentenceFacts {
 
 class MessageAnalysis {
  public:
-  MessageAnalysis(const Lexicon::Index& index, const AnalyzerOptions& options,
+  MessageAnalysis(std::shared_ptr<const Lexicon> lexicon, const AnalyzerOptions& options,
                   const Utf8Text& text)
-      : index_(index), options_(options), text_(text) {}
+      : index_(lexicon->index()),
+        options_(options),
+        text_(text),
+        storage_(std::make_shared<FindingStorage>()) {
+    storage_->lexicon = std::move(lexicon);
+  }
 
   Report Run();
 
@@ -160,17 +194,25 @@ class MessageAnalysis {
   const Lexicon::Index& index_;
   const AnalyzerOptions& options_;
   const Utf8Text& text_;
+  std::shared_ptr<FindingStorage> storage_;
+  std::string_view split_advice_;  // the long-sentence suggestion, made once
   Report report_;
   std::vector<Token> tokens_;           // of the current sentence
   std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
-  std::set<uint32_t> defined_;          // abbreviations the text has explained
-  std::set<std::string> defined_acronyms_;  // the same for acronyms no table holds
+  std::vector<LexiconMatch> matches_;   // of the current sentence
+  // Abbreviations the text has explained; few, so a vector searched in turn.
+  std::vector<uint32_t> defined_;
+  std::vector<std::string> defined_acronyms_;  // the same for acronyms no table holds
   bool shouting_ = false;               // the sentence is written in capitals
   // Distinct jargon flagged: lexicon terms and abbreviations by id, words
-  // judged by their affix by spelling.
-  std::set<uint32_t> distinct_terms_, distinct_abbreviations_;
-  std::set<std::string> distinct_words_;
+  // judged by their affix by the 64-bit hash of their spelling. Vectors
+  // sorted once at the end: a std::set cost a heap node per finding.
+  std::vector<uint32_t> distinct_terms_, distinct_abbreviations_;
+  std::vector<uint64_t> distinct_words_;
   double weighted_jargon_words_ = 0;
+  // Where the next byte that may start statistical notation is; sentences
+  // before it skip FindStatistics.
+  size_t next_trigger_ = 0;
 };
 
 Finding& MessageAnalysis::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -202,17 +244,17 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
   bool general = IsGeneralCategory(term.category);
   Finding& finding = NewFinding(general ? FindingKind::kComplexWord : FindingKind::kJargon,
                                 match.first, match.end);
-  finding.term = std::string(term.term);
-  if (!term.plain.empty()) finding.suggestion = std::string(term.plain.front());
-  finding.alternatives.assign(term.plain.begin(), term.plain.end());
-  finding.definition = std::string(term.definition);
+  finding.term = term.term;
+  if (!term.plain.empty()) finding.suggestion = term.plain.front();
+  finding.alternatives = term.plain;
+  finding.definition = term.definition;
   finding.familiarity = term.familiarity;
-  finding.source = std::string(term.source);
+  finding.source = term.source;
   finding.severity = general ? 0.5 * (1 - term.familiarity) : 1 - term.familiarity;
   if (!general) {
     size_t words = CountWords(tokens_, match.first, match.end, /*lexical=*/true);
     CountJargon(static_cast<int64_t>(words), term.familiarity, facts);
-    distinct_terms_.insert(match.id);
+    distinct_terms_.push_back(match.id);
   }
 }
 
@@ -243,18 +285,18 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
   const bool in_parentheses = i > 0 && i + 1 < tokens_.size() &&
                               tokens_[i - 1].folded == "(" && tokens_[i + 1].folded == ")";
   if ((in_parentheses && DefinedBefore(tokens_, i - 1, written, {})) || ExplainedAfter(i + 1)) {
-    defined_acronyms_.insert(key);
+    if (!Contains(defined_acronyms_, key)) defined_acronyms_.push_back(key);
   }
-  if (defined_acronyms_.count(key)) return true;
+  if (Contains(defined_acronyms_, key)) return true;
 
   Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
-  finding.term = std::string(written);
+  finding.term = storage_->Keep(std::string(written));
   finding.definition = "an abbreviation plainlang does not know; write out what it stands for";
   finding.familiarity = familiarity;
   finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed abbreviation
   finding.source = "unlisted";
   CountJargon(1, familiarity, facts);
-  distinct_words_.insert(key);
+  distinct_words_.push_back(WordTable::Hash(key));
   return true;
 }
 
@@ -262,14 +304,14 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
 void MessageAnalysis::AddStatisticsFinding(size_t first, size_t end, SentenceFacts& facts) {
   Finding& finding = NewFinding(FindingKind::kJargon, first, end);
   finding.term = "statistical notation";
-  finding.suggestion = "say in words what the result means for the reader";
-  finding.alternatives = {finding.suggestion, "for example: 3 in 10 people who took it felt better"};
+  finding.suggestion = kStatisticsAlternatives[0];
+  finding.alternatives = kStatisticsAlternatives;
   finding.definition = "a statistical result written for researchers";
   finding.familiarity = 0;
   finding.severity = 0.7;
   finding.source = "pattern:statistics";
   CountJargon(1, 0, facts);
-  distinct_words_.insert("statistical notation");
+  distinct_words_.push_back(WordTable::Hash("statistical notation"));
 }
 
 void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts) {
@@ -283,35 +325,35 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
                         tokens_[match.first - 1].folded == "(" && tokens_[match.end].folded == ")";
   if (in_parentheses && DefinedBefore(tokens_, match.first - 1, written, entry.expansions)) {
-    defined_.insert(match.id);
+    if (!Contains(defined_, match.id)) defined_.push_back(match.id);
   }
-  if (ExplainedAfter(match.end)) defined_.insert(match.id);
-  if (defined_.count(match.id) || entry.familiarity >= options_.jargon_familiarity) return;
+  if (ExplainedAfter(match.end) && !Contains(defined_, match.id)) defined_.push_back(match.id);
+  if (Contains(defined_, match.id) || entry.familiarity >= options_.jargon_familiarity) return;
   const WordEntry* written_entry = match.end - match.first == 1
                                       ? entries_[match.first]
                                       : index_.FindWord(FoldCase(written));
   if (written_entry != nullptr && written_entry->allowed) return;
 
   Finding& finding = NewFinding(FindingKind::kAbbreviation, match.first, match.end);
-  finding.term = std::string(entry.written);
-  finding.expansions.assign(entry.expansions.begin(), entry.expansions.end());
+  finding.term = entry.written;
+  finding.expansions = entry.expansions;
   // Plain wording when we have it; the expansion when there is only one;
   // nothing when the sense is ambiguous (the expansions are listed instead).
   if (!entry.plain.empty()) {
-    finding.suggestion = std::string(entry.plain.front());
-    finding.alternatives.assign(entry.plain.begin(), entry.plain.end());
+    finding.suggestion = entry.plain.front();
+    finding.alternatives = entry.plain;
   } else if (entry.expansions.size() == 1) {
-    finding.suggestion = std::string(entry.expansions.front());
+    finding.suggestion = entry.expansions.front();
   }
   if (entry.expansions.size() == 1 && !entry.plain.empty() &&
       entry.plain.front() != entry.expansions.front()) {
-    finding.definition = std::string(entry.expansions.front());
+    finding.definition = entry.expansions.front();
   }
   finding.familiarity = entry.familiarity;
-  finding.source = std::string(entry.source);
+  finding.source = entry.source;
   finding.severity = 0.9 * (1 - entry.familiarity);
   CountJargon(1, entry.familiarity, facts);  // one word to a reader, as in CountWord
-  distinct_abbreviations_.insert(match.id);
+  distinct_abbreviations_.push_back(match.id);
 }
 
 // The word's entry, or for a possessive ("patient's") its base word's.
@@ -322,11 +364,38 @@ const WordEntry* FindWordOrBase(const Lexicon::Index& index, const Token& token,
   return base.size() == token.folded.size() ? nullptr : index.FindWord(base);
 }
 
+// EstimateSyllables with a memory: its rules cost some 1,700 instructions a
+// word, and the words the dictionary lacks (drug names, abbreviations,
+// coinages) recur within a message and across the next ones. Each thread
+// keeps the last word seen in each of 2,048 slots, compared in full.
+int CachedEstimateSyllables(std::string_view word) {
+  struct Slot {
+    uint8_t size = 0xFF;  // no word yet
+    int8_t syllables = 0;
+    char word[30];
+  };
+  constexpr size_t kSlots = 2048;  // 64 KiB a thread
+  if (word.size() > sizeof(Slot::word)) return EstimateSyllables(word);
+  // On the heap: a large thread_local array would take static TLS space,
+  // which a Python extension loaded late may not get.
+  thread_local std::unique_ptr<std::array<Slot, kSlots>> cache;
+  if (!cache) cache = std::make_unique<std::array<Slot, kSlots>>();
+  Slot& slot = (*cache)[WordTable::Hash(word) & (kSlots - 1)];
+  if (slot.size == word.size() && std::memcmp(slot.word, word.data(), word.size()) == 0) {
+    return slot.syllables;
+  }
+  const int syllables = EstimateSyllables(word);
+  slot.size = static_cast<uint8_t>(word.size());
+  slot.syllables = static_cast<int8_t>(std::min(syllables, 127));
+  std::memcpy(slot.word, word.data(), word.size());
+  return syllables;
+}
+
 int WordSyllables(const Lexicon::Index& index, const Token& token, const WordEntry* entry) {
   if (token.kind == TokenKind::kNumber) return 1;
   entry = FindWordOrBase(index, token, entry);
   if (entry != nullptr && entry->syllables >= 0) return std::max<int>(1, entry->syllables);
-  return std::max(1, EstimateSyllables(StripPossessive(token.folded)));
+  return std::max(1, CachedEstimateSyllables(StripPossessive(token.folded)));
 }
 
 void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence_start,
@@ -391,25 +460,19 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
   if (zipf < kAffixJargonZipf) {
     if (const Affix* affix = MedicalAffix(index_, base)) {
       Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
-      finding.term = std::string(base);
-      // "built on '-ectomy' (surgical removal)": the word part and what it means.
-      const bool suffix = !index_.suffixes.empty() && affix >= &index_.suffixes.front() &&
-                          affix <= &index_.suffixes.back();
-      std::string part = suffix ? "-" + affix->affix : affix->affix + "-";
-      std::string_view meaning = affix->meaning.substr(0, affix->meaning.find('|'));
-      finding.definition = "a medical word built on '" + part + "'" +
-                           (meaning.empty() ? "" : " (" + std::string(meaning) + ")");
+      finding.term = storage_->Keep(std::string(base));
+      finding.definition = affix->description;
       finding.familiarity = familiarity;
       finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed term
-      finding.source = "affix:" + affix->affix;
+      finding.source = affix->source;
       CountJargon(1, familiarity, facts);
-      distinct_words_.insert(std::string(base));
+      distinct_words_.push_back(WordTable::Hash(base));
       return;
     }
   }
   if (zipf < options_.complex_word_zipf && syllables >= 3) {
     Finding& finding = NewFinding(FindingKind::kComplexWord, i, i + 1);
-    finding.term = std::string(base);
+    finding.term = storage_->Keep(std::string(base));
     finding.familiarity = familiarity;
     finding.severity = 0.25 + 0.25 * (1 - familiarity);
     finding.source = zipf > 0 ? "wordfreq" : "unknown word";
@@ -429,16 +492,19 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   }
   bool shouting = letters >= 12 && capitals * 10 >= letters * 8;
   shouting_ = shouting;
-  std::vector<Span> statistics =
-      FindStatistics(text_.text().substr(span.start, span.end - span.start));
+  if (next_trigger_ < span.start) next_trigger_ = NextStatisticsTrigger(text_.text(), span.start);
+  std::vector<Span> statistics;
+  if (next_trigger_ < span.end) {
+    statistics = FindStatistics(text_.text().substr(span.start, span.end - span.start));
+  }
   size_t next_statistic = 0;
 
   entries_.clear();
   for (const Token& token : tokens_) {
     entries_.push_back(token.is_word() ? index_.FindWord(token.folded) : nullptr);
   }
-  std::vector<LexiconMatch> matches =
-      MatchLexicon(index_, text_.text(), tokens_, entries_, shouting);
+  MatchLexicon(index_, text_.text(), tokens_, entries_, shouting, &matches_);
+  const std::vector<LexiconMatch>& matches = matches_;
   size_t next_match = 0;
   bool sentence_start = true;
   for (size_t i = 0; i < tokens_.size();) {
@@ -517,9 +583,12 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
     finding.kind = FindingKind::kLongSentence;
     finding.start = span.start;
     finding.end = span.end;
-    finding.term = std::to_string(facts.counts.words) + " words";
-    finding.suggestion = "split into sentences of at most " +
-                         std::to_string(options_.long_sentence_words) + " words";
+    finding.term = storage_->Keep(std::to_string(facts.counts.words) + " words");
+    if (split_advice_.empty()) {
+      split_advice_ = storage_->Keep("split into sentences of at most " +
+                                     std::to_string(options_.long_sentence_words) + " words");
+    }
+    finding.suggestion = split_advice_;
     double limit = options_.long_sentence_words;
     finding.severity =
         std::clamp(0.3 + (static_cast<double>(facts.counts.words) - limit) / (2 * limit), 0.3, 1.0);
@@ -540,6 +609,9 @@ void MessageAnalysis::MapOffsets() {
     s.start_utf16 = ascii ? s.start : sentence_cursor(s.start);
     s.end_utf16 = ascii ? s.end : sentence_cursor(s.end);
   }
+  // The findings' text views a copy of the message the report keeps.
+  if (!report_.findings.empty()) storage_->input.assign(input);
+  const std::string_view kept = storage_->input;
   size_t sentence = 0;
   for (Finding& f : report_.findings) {
     f.start = text_.ToInputOffset(f.start);
@@ -552,7 +624,8 @@ void MessageAnalysis::MapOffsets() {
       f.start_utf16 = ascii ? f.start : finding_cursor(f.start);
       f.end_utf16 = ascii ? f.end : finding_cursor(f.end);
     }
-    f.text = std::string(input.substr(f.start, f.end - f.start));
+    f.text = kept.substr(f.start, f.end - f.start);
+    f.storage = storage_;
   }
 }
 
@@ -563,6 +636,7 @@ Report MessageAnalysis::Run() {
     report_.warnings.push_back("replaced " + std::to_string(text_.invalid_sequences()) +
                                " invalid UTF-8 sequence(s) with U+FFFD");
   }
+  next_trigger_ = NextStatisticsTrigger(text_.text(), 0);
   for (SentenceSpan span : SplitSentences(text_.text())) AnalyzeSentence(span);
 
   report_.readability = ScoreReadability(report_.counts, &report_.warnings);
@@ -573,7 +647,8 @@ Report MessageAnalysis::Run() {
           ? weighted_jargon_words_ / static_cast<double>(report_.counts.lexical_words())
           : 0;
   report_.jargon.distinct_terms = static_cast<int64_t>(
-      distinct_terms_.size() + distinct_abbreviations_.size() + distinct_words_.size());
+      DistinctCount(distinct_terms_) + DistinctCount(distinct_abbreviations_) +
+      DistinctCount(distinct_words_));
   const GradeModel& model =
       options_.grade_model ? *options_.grade_model : GradeModel::Default();
   report_.readability.health_grade = model.Predict(report_);
@@ -610,7 +685,7 @@ Report Analyzer::Analyze(std::string_view input) const {
   }
   try {
     Utf8Text text(input);
-    return MessageAnalysis(lexicon_->index(), options_, text).Run();
+    return MessageAnalysis(lexicon_, options_, text).Run();
   } catch (const std::bad_alloc&) {
     // Analysis never fails: a message too large for memory still gets a
     // report saying so.

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace plainlang {
@@ -31,19 +32,25 @@ const RE2& Pattern() {
 
 }  // namespace
 
+size_t NextStatisticsTrigger(std::string_view text, size_t from) {
+  // Every alternative holds a '%', a comparison or '=' (≤ and ≥ start with
+  // byte 0xE2). One pass over the bytes with a table; find_first_of would
+  // scan the set per byte.
+  static constexpr auto kTriggers = [] {
+    std::array<bool, 256> triggers{};
+    for (unsigned char c : {'%', '=', '<', '>', '\xE2'}) triggers[c] = true;
+    return triggers;
+  }();
+  for (size_t i = from; i < text.size(); ++i) {
+    if (kTriggers[static_cast<unsigned char>(text[i])]) return i;
+  }
+  return text.size();
+}
+
 std::vector<Span> FindStatistics(std::string_view text) {
   std::vector<Span> spans;
-  // Every alternative holds a '%', a comparison or '=' (≤ and ≥ start with
-  // byte 0xE2): most sentences, doses and dates included, skip RE2.
-  // One pass over the bytes; find_first_of would scan the set per byte.
-  bool trigger = false;
-  for (char c : text) {
-    if (c == '%' || c == '=' || c == '<' || c == '>' || c == '\xE2') {
-      trigger = true;
-      break;
-    }
-  }
-  if (!trigger) return spans;
+  // Most sentences, doses and dates included, skip RE2.
+  if (NextStatisticsTrigger(text, 0) == text.size()) return spans;
   const RE2& pattern = Pattern();
   re2::StringPiece input(text.data(), text.size()), match;  // older RE2: no string_view
   size_t from = 0;

@@ -629,6 +629,11 @@ void LoadAffixes(Lexicon::Index& index, std::string_view contents, std::string_v
     if (affix.empty()) row.Fail("field 'affix' is empty");
     std::string_view position = row.field(kPosition);
     Affix entry{std::move(affix), row.field(kMeaning)};
+    const std::string part = position == "suffix" ? "-" + entry.affix : entry.affix + "-";
+    const std::string_view meaning = entry.meaning.substr(0, entry.meaning.find('|'));
+    entry.description = "a medical word built on '" + part + "'" +
+                        (meaning.empty() ? "" : " (" + std::string(meaning) + ")");
+    entry.source = "affix:" + entry.affix;
     if (position == "prefix") {
       index.prefixes.push_back(std::move(entry));
     } else if (position == "suffix") {

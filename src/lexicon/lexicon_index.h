@@ -36,6 +36,10 @@ struct Abbreviation {
 struct Affix {
   std::string affix;  // without the hyphen, folded: "itis", "brady"
   std::string_view meaning;
+  // What a finding built on it says, made once at load: "a medical word
+  // built on '-ectomy' (surgical removal)" and "affix:ectomy".
+  std::string description;
+  std::string source;
 };
 
 struct Lexicon::Index {

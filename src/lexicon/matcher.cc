@@ -10,8 +10,15 @@ namespace {
 // Abbreviations span at most this many glued tokens ("s", "/", "p").
 constexpr size_t kMaxAbbreviationTokens = 7;
 
+// A byte loop: the suffixes are two or three letters, and a call to memcmp
+// for each cost more than the comparison (it ran for nearly every word).
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  if (s.size() < suffix.size()) return false;
+  const char* tail = s.data() + s.size() - suffix.size();
+  for (size_t k = 0; k < suffix.size(); ++k) {
+    if (tail[k] != suffix[k]) return false;
+  }
+  return true;
 }
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -41,9 +48,16 @@ bool TokenEquals(const Token& token, const std::string& key) {
 // Rarer than this, a word may be a British spelling worth respelling.
 constexpr float kBritishSpellingMaxZipf = 3.5f;
 
+// `first second` in *key, whose capacity is reused from word to word.
+std::string_view PairKey(std::string_view first, std::string_view second, std::string* key) {
+  key->assign(first).append(1, ' ').append(second);
+  return *key;
+}
+
 // Length in tokens of the longest term starting at tokens[i], or 0.
+// `key` is scratch space for pair keys.
 size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens,
-                   const WordEntry* entry, size_t i, uint32_t* id) {
+                   const WordEntry* entry, size_t i, uint32_t* id, std::string* key) {
   const Token& first = tokens[i];
   if (!first.is_word()) return 0;
   size_t best = 0;
@@ -69,11 +83,11 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
     if (word == nullptr) return;
     if (word->starts_longer_terms && i + 1 < tokens.size()) {
       const Token& second = tokens[i + 1];
-      try_terms(index.FindWord(TermPairKey(word->word, second.folded)));
+      try_terms(index.FindWord(PairKey(word->word, second.folded, key)));
       if (best == 0 && second.kind == TokenKind::kWord && MayBeInflected(second.folded)) {
         InflectionStems stems(second.folded);
         for (size_t k = 1; k < stems.size() && best == 0; ++k) {
-          try_terms(index.FindWord(TermPairKey(word->word, stems[k])));
+          try_terms(index.FindWord(PairKey(word->word, stems[k], key)));
         }
       }
     }
@@ -88,7 +102,8 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   // A British spelling of a listed term ("oedema", "randomised"); only for
   // words rare in everyday English, so "four" never becomes "for".
   if (best == 0 && first.kind == TokenKind::kWord &&
-      (entry == nullptr || entry->zipf < kBritishSpellingMaxZipf)) {
+      (entry == nullptr || entry->zipf < kBritishSpellingMaxZipf) &&
+      MayBeBritishSpelling(first.folded)) {
     std::string us = UsSpelling(first.folded);
     if (us != first.folded) {
       InflectionStems stems(us);
@@ -103,10 +118,15 @@ bool HasInnerDot(std::string_view raw) {
   return dot != std::string_view::npos && dot + 1 < raw.size();
 }
 
-std::string WithoutDots(std::string_view s) {
-  std::string out(s);
-  out.erase(std::remove(out.begin(), out.end(), '.'), out.end());
-  return out;
+// Whether `a` and `b` are equal once their dots are ignored; no copies.
+bool EqualWithoutDots(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && a[i] == '.') ++i;
+    while (j < b.size() && b[j] == '.') ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (a[i++] != b[j++]) return false;
+  }
 }
 
 bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_sentence) {
@@ -114,7 +134,7 @@ bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_s
   if (all_caps_sentence) return false;
   // "b.i.d." written with dots is an abbreviation whatever its case.
   if (HasInnerDot(raw)) return true;
-  return WithoutDots(raw) == WithoutDots(entry.written);
+  return EqualWithoutDots(raw, entry.written);
 }
 
 // Length in tokens of the longest abbreviation starting at tokens[i], or 0.
@@ -185,15 +205,22 @@ const std::pair<std::string_view, std::string_view>* BritishEnding(std::string_v
 
 }  // namespace
 
-std::string UsSpelling(std::string_view folded) {
+bool MayBeBritishSpelling(std::string_view folded) {
   // No medical word is this long; a megabyte "word" must stay linear.
   constexpr size_t kLongestWord = 64;
-  if (folded.size() > kLongestWord) return std::string(folded);
-  // Most words hold none of the British patterns: no copy, no passes.
-  if (folded.find("ae") == std::string_view::npos && folded.find("oe") == std::string_view::npos &&
-      folded.find("our") == std::string_view::npos && BritishEnding(folded) == nullptr) {
-    return std::string(folded);
+  if (folded.size() > kLongestWord) return false;
+  // One pass for "ae", "oe" and "our".
+  for (size_t k = 0; k + 1 < folded.size(); ++k) {
+    const char c = folded[k], next = folded[k + 1];
+    if (next == 'e' && (c == 'a' || c == 'o')) return true;
+    if (c == 'o' && next == 'u' && k + 2 < folded.size() && folded[k + 2] == 'r') return true;
   }
+  return BritishEnding(folded) != nullptr;
+}
+
+std::string UsSpelling(std::string_view folded) {
+  // Most words hold none of the British patterns: no passes.
+  if (!MayBeBritishSpelling(folded)) return std::string(folded);
   std::string us(folded);
   // Replaces `from` everywhere from `first_at` on; at the very end of the
   // word too only when `at_end_too`. Builds a new string in one pass.
@@ -276,14 +303,14 @@ InflectionStems::InflectionStems(std::string_view folded) {
   }
 }
 
-std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_view text,
-                                       const std::vector<Token>& tokens,
-                                       const std::vector<const WordEntry*>& entries,
-                                       bool all_caps_sentence) {
-  std::vector<LexiconMatch> matches;
+void MatchLexicon(const Lexicon::Index& index, std::string_view text,
+                  const std::vector<Token>& tokens, const std::vector<const WordEntry*>& entries,
+                  bool all_caps_sentence, std::vector<LexiconMatch>* matches) {
+  matches->clear();
+  std::string key;  // one pair key's room for the whole sentence
   for (size_t i = 0; i < tokens.size();) {
     uint32_t term_id = 0, abbreviation_id = 0;
-    size_t term_length = LongestTerm(index, tokens, entries[i], i, &term_id);
+    size_t term_length = LongestTerm(index, tokens, entries[i], i, &term_id, &key);
     size_t abbreviation_length = LongestAbbreviation(index, text, tokens, entries[i], i,
                                                      all_caps_sentence, &abbreviation_id);
     if (term_length == 0 && abbreviation_length == 0) {
@@ -310,9 +337,17 @@ std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_
       match.end = i + term_length;
       match.id = term_id;
     }
-    matches.push_back(match);
+    matches->push_back(match);
     i = match.end;
   }
+}
+
+std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_view text,
+                                       const std::vector<Token>& tokens,
+                                       const std::vector<const WordEntry*>& entries,
+                                       bool all_caps_sentence) {
+  std::vector<LexiconMatch> matches;
+  MatchLexicon(index, text, tokens, entries, all_caps_sentence, &matches);
   return matches;
 }
 

@@ -48,6 +48,8 @@ class InflectionStems {
 // "randomised" -> "randomized", "centre" -> "center". A mechanical respelling:
 // callers use it only to look up words the lexicon does not hold as written.
 std::string UsSpelling(std::string_view folded);
+// Whether UsSpelling may change `folded`; false for most words, cheaply.
+bool MayBeBritishSpelling(std::string_view folded);
 
 // `text` is what the tokens' offsets index; `entries[i]` is
 // index.FindWord(tokens[i].folded), looked up once by the caller.
@@ -57,6 +59,10 @@ std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_
                                        const std::vector<Token>& tokens,
                                        const std::vector<const WordEntry*>& entries,
                                        bool all_caps_sentence);
+// The same into *matches (cleared first), reusing its capacity.
+void MatchLexicon(const Lexicon::Index& index, std::string_view text,
+                  const std::vector<Token>& tokens, const std::vector<const WordEntry*>& entries,
+                  bool all_caps_sentence, std::vector<LexiconMatch>* matches);
 
 }  // namespace plainlang
 

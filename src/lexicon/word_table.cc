@@ -77,13 +77,8 @@ size_t WordTable::Slot(std::string_view word, uint64_t hash) const {
   for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {
     const Slot_& s = slots_[slot];
     if (s.index == 0) return slot;
-    if (s.tag == tag && entry(s.index - 1).word == word) return slot;
+    if (s.tag == tag && SameWord(entry(s.index - 1).word, word)) return slot;
   }
-}
-
-const WordEntry* WordTable::Find(std::string_view word) const {
-  uint32_t index = slots_[Slot(word, Hash(word))].index;
-  return index == 0 ? nullptr : &entry(index - 1);
 }
 
 WordEntry& WordTable::Add(size_t slot, std::string_view word, uint64_t hash, bool stable) {

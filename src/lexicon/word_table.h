@@ -82,7 +82,18 @@ class WordTable {
   WordTable(const WordTable&) = delete;
   WordTable& operator=(const WordTable&) = delete;
 
-  const WordEntry* Find(std::string_view word) const;
+  // Inline, with an inline comparison: analysing a message looks up every
+  // word, and a call to memcmp per probe cost more than the compare itself.
+  const WordEntry* Find(std::string_view word) const {
+    const uint64_t hash = Hash(word);
+    const size_t mask = slots_.size() - 1;
+    const uint32_t tag = Tag(hash);
+    for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {
+      const Slot_ s = slots_[slot];
+      if (s.index == 0) return nullptr;
+      if (s.tag == tag && SameWord(entry(s.index - 1).word, word)) return &entry(s.index - 1);
+    }
+  }
   // The entry for `word`, added if new. `word` must outlive the table when
   // `stable`; otherwise the table keeps its own copy.
   WordEntry& FindOrAdd(std::string_view word, bool stable) {
@@ -96,7 +107,7 @@ class WordTable {
     for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {
       const Slot_ s = slots_[slot];
       if (s.index == 0) return Add(slot, word, hash, stable);
-      if (s.tag == tag && entry(s.index - 1).word == word) return entry(s.index - 1);
+      if (s.tag == tag && SameWord(entry(s.index - 1).word, word)) return entry(s.index - 1);
     }
   }
   // Starts fetching the slot a word of this hash goes to, so that a
@@ -113,6 +124,23 @@ class WordTable {
   size_t size() const { return size_; }
   // Makes room for `count` entries in all, so that adding them never rehashes.
   void reserve(size_t count);
+
+  // Whether two words are equal; words are short, so eight bytes a step.
+  static bool SameWord(std::string_view a, std::string_view b) {
+    const size_t n = a.size();
+    if (n != b.size()) return false;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t x, y;
+      std::memcpy(&x, a.data() + i, 8);
+      std::memcpy(&y, b.data() + i, 8);
+      if (x != y) return false;
+    }
+    for (; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
 
   // Eight bytes a step rather than one, and inline: the default lexicon
   // hashes a third of a million keys while it loads.

@@ -341,10 +341,10 @@ size_t SentenceNumber(const Report& report, const Finding& finding) {
 // What the print copy shows after a highlight: the plain wording, so a
 // printout carries the advice without tooltips.
 std::string PrintedAdvice(const Finding& f) {
-  if (f.kind == FindingKind::kLongSentence) return f.term + ": split it";
-  if (!f.suggestion.empty()) return f.suggestion;
+  if (f.kind == FindingKind::kLongSentence) return std::string(f.term) + ": split it";
+  if (!f.suggestion.empty()) return std::string(f.suggestion);
   if (f.expansions.size() > 1) return "ambiguous: spell it out";
-  if (f.expansions.size() == 1) return f.expansions.front();
+  if (f.expansions.size() == 1) return std::string(f.expansions.front());
   return "";
 }
 
@@ -539,7 +539,8 @@ void AppendFixFirst(std::string& out, const Report& report, size_t doc) {
     }
     out += "</span></a>";
     if (entry.count > 1) out += " <span class=\"count\">&times;" + std::to_string(entry.count) + "</span>";
-    std::string advice = f.kind == FindingKind::kLongSentence ? f.suggestion : PrintedAdvice(f);
+    std::string advice =
+        f.kind == FindingKind::kLongSentence ? std::string(f.suggestion) : PrintedAdvice(f);
     if (!advice.empty()) out += " &rarr; <span class=\"say\">" + Text(advice) + "</span>";
     out += "<span class=\"meta\">";
     AppendEscaped(out, KindLabel(f.kind));

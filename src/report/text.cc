@@ -57,18 +57,18 @@ std::string ToText(const Report& report, std::string_view input, std::string_vie
     out += where;
     std::string kind(FindingKindName(f.kind));
     if (f.kind == FindingKind::kLongSentence) {
-      out += "long sentence (" + f.term + ")";
+      out.append("long sentence (").append(f.term).append(")");
     } else {
       std::string shown = Shown(f.text, 30);
       out += shown;
       out.append(shown.size() < 22 ? 22 - shown.size() : 1, ' ');
       out += kind;
     }
-    if (!f.suggestion.empty()) out += " -> " + f.suggestion;
+    if (!f.suggestion.empty()) out.append(" -> ").append(f.suggestion);
     if (f.suggestion.empty() && f.expansions.size() > 1) {
       out += " -> ambiguous: ";
       for (size_t k = 0; k < f.expansions.size() && k < 4; ++k) {
-        out += (k ? " | " : "") + f.expansions[k];
+        out.append(k ? " | " : "").append(f.expansions[k]);
       }
     }
     if (!f.definition.empty()) out += "  (" + Shown(f.definition, 100) + ")";

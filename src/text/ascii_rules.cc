@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <string_view>
 #include <cstdint>
 
 namespace plainlang {
@@ -28,6 +29,13 @@ constexpr std::array<AsciiSentence, 128> MakeAsciiSentenceClasses() {
 }
 constexpr std::array<AsciiSentence, 128> kAsciiSentenceClasses = MakeAsciiSentenceClasses();
 
+// The characters where a sentence may end: '.', '!', '?', CR and LF.
+constexpr std::array<bool, 128> kSentenceEvents = [] {
+  std::array<bool, 128> events{};
+  for (char c : {'.', '!', '?', '\r', '\n'}) events[c] = true;
+  return events;
+}();
+
 // ICU's sentence rules (UAX #29 SB3-SB11) for ASCII text; the same breaks
 // as ICU's iterator (tested against it), without its per-character cost.
 }  // namespace
@@ -39,6 +47,9 @@ std::vector<size_t> AsciiSentenceBreaks(std::string_view text) {
   auto is_terminator = [](C c) { return c == C::kATerm || c == C::kSTerm; };
   std::vector<size_t> breaks;
   for (size_t i = 0; i < n;) {
+    // Only line breaks and terminators can end a sentence: skip to the next.
+    while (i < n && !kSentenceEvents[static_cast<unsigned char>(text[i]) & 0x7F]) ++i;
+    if (i == n) break;
     const C c = at(i);
     if (c == C::kCR || c == C::kLF) {  // SB3, SB4: a paragraph separator ends a sentence
       i += (c == C::kCR && at(i + 1) == C::kLF) ? 2 : 1;
@@ -118,6 +129,17 @@ constexpr std::array<AsciiBreak, 128> kAsciiBreaks = MakeAsciiBreaks();
 
 AsciiBreak BreakClass(char c) { return kAsciiBreaks[static_cast<unsigned char>(c) & 0x7F]; }
 
+// The kind ICU gives a lone ASCII character that is not part of a word:
+// punctuation (General_Category P*), or a symbol ("$", "+", "<", "=", ">",
+// "^", "`", "|", "~" are S* in Unicode though C's ispunct says otherwise).
+constexpr std::array<TokenKind, 128> MakeLoneKinds() {
+  std::array<TokenKind, 128> kinds{};
+  for (int c = 0; c < 128; ++c) kinds[c] = TokenKind::kSymbol;
+  for (char c : std::string_view("!\"#%&'()*,-./:;?@[\\]_{}")) kinds[c] = TokenKind::kPunct;
+  return kinds;
+}
+constexpr std::array<TokenKind, 128> kLoneKinds = MakeLoneKinds();
+
 bool IsWordChar(AsciiBreak c) {
   return c == AsciiBreak::kLetter || c == AsciiBreak::kNumeric || c == AsciiBreak::kExtendNumLet;
 }
@@ -142,11 +164,7 @@ size_t AsciiSegmentEnd(std::string_view s, size_t i, TokenKind* kind, bool* spac
   }
   if (!IsWordChar(first)) {
     *space = s[i] == '\t' || static_cast<unsigned char>(s[i]) < 0x20 || s[i] == 0x7F;
-    *kind = std::ispunct(static_cast<unsigned char>(s[i])) && s[i] != '$' && s[i] != '+' &&
-                    s[i] != '<' && s[i] != '=' && s[i] != '>' && s[i] != '^' && s[i] != '`' &&
-                    s[i] != '|' && s[i] != '~'
-                ? TokenKind::kPunct
-                : TokenKind::kSymbol;
+    *kind = kLoneKinds[static_cast<unsigned char>(s[i]) & 0x7F];
     return i + 1;
   }
   // The status of the last rule applied: letters 200, numbers 100.
@@ -155,7 +173,16 @@ size_t AsciiSegmentEnd(std::string_view s, size_t i, TokenKind* kind, bool* spac
   AsciiBreak previous = first;
   size_t j = i + 1;
   while (j < n) {
-    const AsciiBreak c = BreakClass(s[j]);
+    AsciiBreak c = BreakClass(s[j]);
+    if (c == AsciiBreak::kLetter) {
+      // Most of a word is a run of letters: skip it in a tight loop.
+      do {
+        ++j;
+      } while (j < n && BreakClass(s[j]) == AsciiBreak::kLetter);
+      letter_status = true, number_status = false;
+      previous = AsciiBreak::kLetter;
+      continue;
+    }
     if (IsWordChar(c)) {
       // ICU's status follows the last character: a letter 200, a digit
       // 100; '_' keeps a digit's 100 and otherwise gives 200.
@@ -192,45 +219,69 @@ size_t AsciiSegmentEnd(std::string_view s, size_t i, TokenKind* kind, bool* spac
   return j;
 }
 
+// What the tokenizer needs to know of an ASCII character in a word.
+struct CharFacts {
+  char folded;    // lower-cased
+  uint8_t letter;  // 1 for A-Z and a-z
+  uint8_t lower;   // 1 for a-z
+  uint8_t digit;   // 1 for 0-9
+};
+
+constexpr std::array<CharFacts, 128> MakeCharFacts() {
+  std::array<CharFacts, 128> facts{};
+  for (int c = 0; c < 128; ++c) {
+    const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    facts[c] = {static_cast<char>(upper ? c + ('a' - 'A') : c), uint8_t(upper || lower),
+                uint8_t(lower), uint8_t(c >= '0' && c <= '9')};
+  }
+  return facts;
+}
+constexpr std::array<CharFacts, 128> kCharFacts = MakeCharFacts();
+
 }  // namespace
 
 void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>* tokens) {
   std::string_view part = text.substr(span.start, span.end - span.start);
   bool space_before = true;
   for (size_t i = 0; i < part.size();) {
-    Token token;
+    TokenKind kind = TokenKind::kWord;
     bool space = false;
-    size_t end = AsciiSegmentEnd(part, i, &token.kind, &space);
+    const size_t end = AsciiSegmentEnd(part, i, &kind, &space);
     if (space) {
       space_before = true;
       i = end;
       continue;
     }
+    // Built where it will live: a Token holds a string, and moving one in
+    // and destroying the original cost as much as filling it.
+    Token& token = tokens->emplace_back();
+    token.kind = kind;
     token.start = span.start + i;
     token.end = span.start + end;
-    token.folded.assign(part.data() + i, end - i);
-    if (token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber) {
-      bool any_lower = false, first_letter = true;
-      for (char& c : token.folded) {
-        if (c >= 'A' && c <= 'Z') {
-          ++token.letters;
-          if (first_letter) token.capitalized = true;
-          first_letter = false;
-          c = static_cast<char>(c + ('a' - 'A'));
-        } else if (c >= 'a' && c <= 'z') {
-          ++token.letters;
-          first_letter = false;
-          any_lower = true;
-        } else if (c >= '0' && c <= '9') {
-          ++token.digits;
-        }
-      }
-      token.all_caps = token.letters > 0 && !any_lower;
-      if (token.letters + token.digits == 0) token.kind = TokenKind::kSymbol;  // "@"
-    }
     token.space_before = space_before;
     space_before = false;
-    tokens->push_back(std::move(token));
+    token.folded.assign(part.data() + i, end - i);
+    if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
+      // One pass folds the word and counts its letters and digits, by
+      // table rather than by branches.
+      uint32_t letters = 0, digits = 0, lower = 0;
+      for (char& c : token.folded) {
+        const CharFacts facts = kCharFacts[static_cast<unsigned char>(c) & 0x7F];
+        c = facts.folded;
+        letters += facts.letter;
+        lower += facts.lower;
+        digits += facts.digit;
+      }
+      token.letters = letters;
+      token.digits = digits;
+      token.all_caps = letters > 0 && lower == 0;
+      if (letters > 0) {
+        const char* first = part.data() + i;
+        while (!(kCharFacts[static_cast<unsigned char>(*first) & 0x7F].letter)) ++first;
+        token.capitalized = *first >= 'A' && *first <= 'Z';
+      }
+      if (letters + digits == 0) token.kind = TokenKind::kSymbol;  // "@"
+    }
     i = end;
   }
 }

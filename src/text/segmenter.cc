@@ -143,17 +143,21 @@ bool JoinsAcross(std::string_view text, size_t boundary) {
   if (before == 0 || after >= text.size()) return false;
   if (newlines >= 2) return false;                          // blank line
   if (newlines >= 1 && StartsBullet(text, after)) return false;
-  UChar32 next = CodePointAt(text, after);
+  // ASCII needs no decoding nor ICU's tables.
+  const unsigned char next_byte = static_cast<unsigned char>(text[after]);
+  const UChar32 next = next_byte < 0x80 ? next_byte : CodePointAt(text, after);
+  auto is_upper = [&] { return next < 0x80 ? (next >= 'A' && next <= 'Z') : u_isupper(next); };
+  auto is_lower = [&] { return next < 0x80 ? (next >= 'a' && next <= 'z') : u_islower(next); };
   const char last = text[before - 1];
   if (last == '.' && newlines == 0 && IsListNumber(text, before - 1)) return true;
   if (last == '.') {
     std::string word = WordBeforeDot(text, before - 1);
     if (Contains(kTitlesAndLatin, word)) return newlines == 0;
-    if (Contains(kDosingAndTime, word)) return newlines == 0 && !u_isupper(next);
+    if (Contains(kDosingAndTime, word)) return newlines == 0 && !is_upper();
   }
   // A hard-wrapped line that the next line continues in lower case.
   bool terminal = last == '.' || last == '!' || last == '?' || last == ':' || last == ';';
-  return newlines == 1 && !terminal && u_islower(next);
+  return newlines == 1 && !terminal && is_lower();
 }
 
 bool IsAscii(std::string_view s) {
