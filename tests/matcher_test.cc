@@ -42,7 +42,8 @@ class MatcherTest : public ::testing::Test {
   // "text of match" for each match, terms as "T:..." and abbreviations "A:...".
   std::vector<std::string> Matches(const std::string& text, bool shouting = false) {
     std::vector<Token> tokens;
-    Tokenize(text, SentenceSpan{0, text.size()}, &tokens);
+    std::string folded;
+    Tokenize(text, SentenceSpan{0, text.size()}, &tokens, &folded);
     std::vector<const WordEntry*> entries;
     for (const Token& token : tokens) entries.push_back(lexicon_.index().FindWord(token.folded));
     std::vector<std::string> out;

@@ -21,7 +21,8 @@ std::vector<std::string> Sentences(std::string_view text) {
 
 std::vector<std::string> Tokens(std::string_view text) {
   std::vector<Token> tokens;
-  Tokenize(text, SentenceSpan{0, text.size()}, &tokens);
+  std::string folded;
+  Tokenize(text, SentenceSpan{0, text.size()}, &tokens, &folded);
   std::vector<std::string> out;
   for (const Token& t : tokens) out.emplace_back(text.substr(t.start, t.end - t.start));
   return out;
@@ -87,7 +88,8 @@ TEST(TokenizeTest, WordsNumbersAndPunctuation) {
 TEST(TokenizeTest, KindsFlagsAndFolding) {
   std::string text = "The patient’s BP 140";
   std::vector<Token> tokens;
-  Tokenize(text, SentenceSpan{0, text.size()}, &tokens);
+  std::string folded;
+  Tokenize(text, SentenceSpan{0, text.size()}, &tokens, &folded);
   ASSERT_EQ(tokens.size(), 4u);
   EXPECT_EQ(tokens[0].kind, TokenKind::kWord);
   EXPECT_TRUE(tokens[0].capitalized);
@@ -103,7 +105,8 @@ TEST(TokenizeTest, KindsFlagsAndFolding) {
 TEST(TokenizeTest, SpaceBeforeTracksGluedTokens) {
   std::string text = "s/p surgery";
   std::vector<Token> tokens;
-  Tokenize(text, SentenceSpan{0, text.size()}, &tokens);
+  std::string folded;
+  Tokenize(text, SentenceSpan{0, text.size()}, &tokens, &folded);
   ASSERT_EQ(tokens.size(), 4u);
   EXPECT_FALSE(tokens[1].space_before);
   EXPECT_FALSE(tokens[2].space_before);
@@ -114,7 +117,8 @@ TEST(TokenizeTest, EmojiAndZeroWidthCharacters) {
   // A ZWJ family emoji is one symbol; a zero-width space separates words.
   std::string text = "ok \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 fine\xE2\x80\x8Bnow";
   std::vector<Token> tokens;
-  Tokenize(text, SentenceSpan{0, text.size()}, &tokens);
+  std::string folded;
+  Tokenize(text, SentenceSpan{0, text.size()}, &tokens, &folded);
   ASSERT_EQ(tokens.size(), 4u);
   EXPECT_EQ(tokens[1].kind, TokenKind::kSymbol);
   EXPECT_EQ(tokens[2].folded, "fine");
@@ -155,8 +159,9 @@ TEST(TokenizeTest, AsciiFastPathMatchesIcu) {
     const size_t length = 1 + random() % 24;
     for (size_t k = 0; k < length; ++k) text += alphabet[random() % alphabet.size()];
     std::vector<Token> fast, icu;
-    Tokenize(text, SentenceSpan{0, text.size()}, &fast, BreakRules::kFast);
-    Tokenize(text, SentenceSpan{0, text.size()}, &icu, BreakRules::kIcu);
+    std::string fast_folded, icu_folded;
+    Tokenize(text, SentenceSpan{0, text.size()}, &fast, &fast_folded, BreakRules::kFast);
+    Tokenize(text, SentenceSpan{0, text.size()}, &icu, &icu_folded, BreakRules::kIcu);
     ASSERT_EQ(fast.size(), icu.size()) << "text: \"" << Escaped(text) << "\"";
     for (size_t k = 0; k < fast.size(); ++k) {
       ASSERT_EQ(fast[k].start, icu[k].start) << "text: \"" << Escaped(text) << "\" token " << k;
@@ -199,8 +204,9 @@ TEST(TokenizeTest, AsciiFastPathMatchesIcuOnExamples) {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     ASSERT_FALSE(text.empty()) << name;
     std::vector<Token> fast, icu;
-    Tokenize(text, SentenceSpan{0, text.size()}, &fast, BreakRules::kFast);
-    Tokenize(text, SentenceSpan{0, text.size()}, &icu, BreakRules::kIcu);
+    std::string fast_folded, icu_folded;
+    Tokenize(text, SentenceSpan{0, text.size()}, &fast, &fast_folded, BreakRules::kFast);
+    Tokenize(text, SentenceSpan{0, text.size()}, &icu, &icu_folded, BreakRules::kIcu);
     ASSERT_EQ(fast.size(), icu.size()) << name;
     for (size_t k = 0; k < fast.size(); ++k) {
       EXPECT_EQ(fast[k].end, icu[k].end) << name << " token " << k;

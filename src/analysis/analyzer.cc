@@ -119,7 +119,8 @@ bool DefinedBefore(const std::vector<Token>& tokens, size_t open, std::string_vi
     std::string folded = FoldCase(expansion);
     std::string before;
     for (size_t k = open; k-- > 0;) {
-      before = before.empty() ? tokens[k].folded : tokens[k].folded + " " + before;
+      before = before.empty() ? std::string(tokens[k].folded)
+                              : std::string(tokens[k].folded) + " " + before;
       if (before.size() >= folded.size()) break;
     }
     if (before == folded) return true;
@@ -198,6 +199,7 @@ class MessageAnalysis {
   std::string_view split_advice_;  // the long-sentence suggestion, made once
   Report report_;
   std::vector<Token> tokens_;           // of the current sentence
+  std::string folded_;                  // their folded forms
   std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
   std::vector<LexiconMatch> matches_;   // of the current sentence
   // Abbreviations the text has explained; few, so a vector searched in turn.
@@ -481,8 +483,7 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
 
 void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   const size_t first_finding = report_.findings.size();
-  tokens_.clear();
-  Tokenize(text_.text(), span, &tokens_);
+  Tokenize(text_.text(), span, &tokens_, &folded_);
   SentenceFacts facts;
   size_t letters = 0, capitals = 0;
   for (const Token& token : tokens_) {

@@ -721,8 +721,9 @@ std::vector<std::string> TermTokens(std::string_view folded_term) {
     return tokens;
   }
   std::vector<Token> pieces;
-  Tokenize(folded_term, SentenceSpan{0, folded_term.size()}, &pieces);
-  for (Token& piece : pieces) tokens.push_back(std::move(piece.folded));
+  std::string folded;
+  Tokenize(folded_term, SentenceSpan{0, folded_term.size()}, &pieces, &folded);
+  for (const Token& piece : pieces) tokens.emplace_back(piece.folded);
   return tokens;
 }
 

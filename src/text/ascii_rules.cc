@@ -240,8 +240,15 @@ constexpr std::array<CharFacts, 128> kCharFacts = MakeCharFacts();
 
 }  // namespace
 
-void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>* tokens) {
+void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
+                   std::string* folded) {
   std::string_view part = text.substr(span.start, span.end - span.start);
+  tokens->clear();
+  // ASCII folds byte for byte, so the sentence lower-cased at once holds
+  // every token's folded form at the token's own offset.
+  folded->resize(part.size());
+  char* lower = folded->data();
+  for (size_t k = 0; k < part.size(); ++k) lower[k] = kCharFacts[part[k] & 0x7F].folded;
   bool space_before = true;
   for (size_t i = 0; i < part.size();) {
     TokenKind kind = TokenKind::kWord;
@@ -252,33 +259,29 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
       i = end;
       continue;
     }
-    // Built where it will live: a Token holds a string, and moving one in
-    // and destroying the original cost as much as filling it.
     Token& token = tokens->emplace_back();
     token.kind = kind;
     token.start = span.start + i;
     token.end = span.start + end;
     token.space_before = space_before;
     space_before = false;
-    token.folded.assign(part.data() + i, end - i);
+    token.folded = std::string_view(lower + i, end - i);
     if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
-      // One pass folds the word and counts its letters and digits, by
-      // table rather than by branches.
-      uint32_t letters = 0, digits = 0, lower = 0;
-      for (char& c : token.folded) {
-        const CharFacts facts = kCharFacts[static_cast<unsigned char>(c) & 0x7F];
-        c = facts.folded;
+      // Letters and digits counted by table rather than by branches.
+      uint32_t letters = 0, digits = 0, lower_case = 0;
+      for (size_t k = i; k < end; ++k) {
+        const CharFacts facts = kCharFacts[part[k] & 0x7F];
         letters += facts.letter;
-        lower += facts.lower;
+        lower_case += facts.lower;
         digits += facts.digit;
       }
       token.letters = letters;
       token.digits = digits;
-      token.all_caps = letters > 0 && lower == 0;
+      token.all_caps = letters > 0 && lower_case == 0;
       if (letters > 0) {
-        const char* first = part.data() + i;
-        while (!(kCharFacts[static_cast<unsigned char>(*first) & 0x7F].letter)) ++first;
-        token.capitalized = *first >= 'A' && *first <= 'Z';
+        size_t first = i;
+        while (!kCharFacts[part[first] & 0x7F].letter) ++first;
+        token.capitalized = part[first] >= 'A' && part[first] <= 'Z';
       }
       if (letters + digits == 0) token.kind = TokenKind::kSymbol;  // "@"
     }
@@ -286,7 +289,6 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
   }
 }
 
-void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token>* tokens);
 
 
 }  // namespace plainlang

@@ -17,9 +17,10 @@ namespace plainlang {
 // `text`, as ICU's English sentence iterator gives them.
 std::vector<size_t> AsciiSentenceBreaks(std::string_view text);
 
-// Appends the tokens of ASCII text[span] to *tokens, as Tokenize does with
-// ICU's word iterator.
-void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>* tokens);
+// The tokens of ASCII text[span] in *tokens, as Tokenize makes them with
+// ICU's word iterator; *folded is the span lower-cased, which they view.
+void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
+                   std::string* folded);
 
 }  // namespace plainlang
 

@@ -238,7 +238,13 @@ std::string FoldCase(std::string_view word) {
 
 namespace {
 
-void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token>* tokens) {
+void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
+                     std::string* folded) {
+  tokens->clear();
+  folded->clear();
+  // Where each token's folded form starts in *folded; views are made at the
+  // end, once the buffer has stopped growing.
+  std::vector<size_t> folded_starts;
   std::string_view part = text.substr(span.start, span.end - span.start);
   ThreadIterators& it = Iterators();
   UText* ut = it.words ? it.Open(part) : nullptr;
@@ -263,7 +269,8 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
         continue;
       }
       token.kind = u_ispunct(first) ? TokenKind::kPunct : TokenKind::kSymbol;
-      token.folded.assign(piece);
+      folded_starts.push_back(folded->size());
+      folded->append(piece);
     } else {
       token.kind = (status_code >= UBRK_WORD_NUMBER && status_code < UBRK_WORD_NUMBER_LIMIT)
                        ? TokenKind::kNumber
@@ -286,22 +293,28 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
       }
       token.all_caps = token.letters > 0 && !any_lower;
       if (token.letters + token.digits == 0) token.kind = TokenKind::kSymbol;  // "@"
-      token.folded = FoldCase(piece);
+      folded_starts.push_back(folded->size());
+      folded->append(FoldCase(piece));
     }
     token.space_before = space_before;
     space_before = false;
-    tokens->push_back(std::move(token));
+    tokens->push_back(token);
+  }
+  folded_starts.push_back(folded->size());
+  for (size_t k = 0; k < tokens->size(); ++k) {
+    (*tokens)[k].folded = std::string_view(*folded).substr(
+        folded_starts[k], folded_starts[k + 1] - folded_starts[k]);
   }
 }
 
 }  // namespace
 
 void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
-              BreakRules rules) {
+              std::string* folded, BreakRules rules) {
   if (rules == BreakRules::kFast && IsAscii(text.substr(span.start, span.end - span.start))) {
-    TokenizeAscii(text, span, tokens);
+    TokenizeAscii(text, span, tokens, folded);
   } else {
-    TokenizeWithIcu(text, span, tokens);
+    TokenizeWithIcu(text, span, tokens, folded);
   }
 }
 

@@ -20,7 +20,8 @@ struct Token {
   bool all_caps = false;       // has letters, none lower-case
   uint32_t letters = 0;        // letter code points
   uint32_t digits = 0;         // decimal digit code points
-  std::string folded;          // case-folded, curly apostrophe as '
+  std::string_view folded;     // case-folded, curly apostrophe as '; views the
+                               // buffer Tokenize was given
   bool is_word() const { return kind == TokenKind::kWord || kind == TokenKind::kNumber; }
 };
 
@@ -47,10 +48,12 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text,
                                          BreakRules rules = BreakRules::kFast);
 
 
-// Appends the tokens of text[span.start, span.end) to *tokens, with offsets
-// into `text`. Whitespace is not a token. Thread-safe.
+// Replaces *tokens with the tokens of text[span.start, span.end), with
+// offsets into `text`. Whitespace is not a token. Their folded forms view
+// *folded, which this call replaces too: one buffer for a sentence's words
+// rather than a string in each token. Thread-safe.
 void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
-              BreakRules rules = BreakRules::kFast);
+              std::string* folded, BreakRules rules = BreakRules::kFast);
 
 // Case-folds a UTF-8 word the way tokens are folded (lexicon keys use it).
 std::string FoldCase(std::string_view word);
