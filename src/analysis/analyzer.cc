@@ -14,6 +14,7 @@
 #include "analysis/statistics.h"
 #include "lexicon/lexicon_index.h"
 #include "lexicon/matcher.h"
+#include "text/ascii_rules.h"
 #include "text/segmenter.h"
 #include "text/syllables.h"
 #include "text/utf8_text.h"
@@ -76,7 +77,10 @@ bool LooksLikeAcronym(std::string_view written, const Token& token) {
   size_t capitals = 0, numeral_letters = 0;
   for (char c : written) {
     if (c >= 'A' && c <= 'Z') ++capitals;
-    if (std::string_view("IVXLCDM").find(c) != std::string_view::npos) ++numeral_letters;
+    switch (c) {
+      case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
+        ++numeral_letters;
+    }
   }
   if (numeral_letters == token.letters && token.letters <= 4) return false;  // II, XIV
   return capitals >= 2 && 2 * capitals >= token.letters;
@@ -201,6 +205,8 @@ class MessageAnalysis {
   std::vector<Token> tokens_;           // of the current sentence
   std::string folded_;                  // their folded forms
   std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
+  std::vector<uint64_t> hashes_;         // WordTable::Hash of each word token
+  void LookUpWords();
   std::vector<LexiconMatch> matches_;   // of the current sentence
   // Abbreviations the text has explained; few, so a vector searched in turn.
   std::vector<uint32_t> defined_;
@@ -481,9 +487,36 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
   }
 }
 
+// entries_[i] = index_.FindWord(tokens_[i].folded) for word tokens. Each
+// lookup waits on memory twice (its slot, then its entry); asking for all
+// the sentence's slots, then all its entries, before reading any lets the
+// waits overlap instead of following one another.
+void MessageAnalysis::LookUpWords() {
+  const WordTable& words = index_.words;
+  const size_t n = tokens_.size();
+  hashes_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!tokens_[i].is_word()) continue;
+    hashes_[i] = WordTable::Hash(tokens_[i].folded);
+    words.Prefetch(hashes_[i]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (tokens_[i].is_word()) words.PrefetchEntry(hashes_[i]);
+  }
+  entries_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    entries_[i] = tokens_[i].is_word() ? words.Find(tokens_[i].folded, hashes_[i]) : nullptr;
+  }
+}
+
 void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   const size_t first_finding = report_.findings.size();
-  Tokenize(text_.text(), span, &tokens_, &folded_);
+  // An ASCII message needs no check per sentence for which rules apply.
+  if (text_.is_ascii()) {
+    TokenizeAscii(text_.text(), span, &tokens_, &folded_);
+  } else {
+    Tokenize(text_.text(), span, &tokens_, &folded_);
+  }
   SentenceFacts facts;
   size_t letters = 0, capitals = 0;
   for (const Token& token : tokens_) {
@@ -500,10 +533,7 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   }
   size_t next_statistic = 0;
 
-  entries_.clear();
-  for (const Token& token : tokens_) {
-    entries_.push_back(token.is_word() ? index_.FindWord(token.folded) : nullptr);
-  }
+  LookUpWords();
   MatchLexicon(index_, text_.text(), tokens_, entries_, shouting, &matches_);
   const std::vector<LexiconMatch>& matches = matches_;
   size_t next_match = 0;

@@ -3,8 +3,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <array>
 #include <string>
+
+#include "text/byte_scan.h"
 
 namespace plainlang {
 namespace {
@@ -34,17 +35,8 @@ const RE2& Pattern() {
 
 size_t NextStatisticsTrigger(std::string_view text, size_t from) {
   // Every alternative holds a '%', a comparison or '=' (≤ and ≥ start with
-  // byte 0xE2). One pass over the bytes with a table; find_first_of would
-  // scan the set per byte.
-  static constexpr auto kTriggers = [] {
-    std::array<bool, 256> triggers{};
-    for (unsigned char c : {'%', '=', '<', '>', '\xE2'}) triggers[c] = true;
-    return triggers;
-  }();
-  for (size_t i = from; i < text.size(); ++i) {
-    if (kTriggers[static_cast<unsigned char>(text[i])]) return i;
-  }
-  return text.size();
+  // byte 0xE2).
+  return FindAnyByte<'%', '=', '<', '>', 0xE2>(text, from);
 }
 
 std::vector<Span> FindStatistics(std::string_view text) {

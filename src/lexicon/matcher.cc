@@ -1,6 +1,8 @@
 #include "lexicon/matcher.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string_view>
 #include <utility>
 
@@ -48,16 +50,31 @@ bool TokenEquals(const Token& token, const std::string& key) {
 // Rarer than this, a word may be a British spelling worth respelling.
 constexpr float kBritishSpellingMaxZipf = 3.5f;
 
-// `first second` in *key, whose capacity is reused from word to word.
-std::string_view PairKey(std::string_view first, std::string_view second, std::string* key) {
-  key->assign(first).append(1, ' ').append(second);
-  return *key;
+// Room for a pair key without an allocation; a longer one (none in the
+// default lexicon) goes to the string.
+struct PairKeyBuffer {
+  std::array<char, 96> room;
+  std::string longer;
+};
+
+// `first second` in *key, as the lexicon files terms of two or more words.
+std::string_view PairKey(std::string_view first, std::string_view second, PairKeyBuffer* key) {
+  const size_t size = first.size() + 1 + second.size();
+  if (size > key->room.size()) {
+    key->longer.assign(first).append(1, ' ').append(second);
+    return key->longer;
+  }
+  char* out = key->room.data();
+  std::memcpy(out, first.data(), first.size());
+  out[first.size()] = ' ';
+  std::memcpy(out + first.size() + 1, second.data(), second.size());
+  return std::string_view(out, size);
 }
 
 // Length in tokens of the longest term starting at tokens[i], or 0.
 // `key` is scratch space for pair keys.
 size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens,
-                   const WordEntry* entry, size_t i, uint32_t* id, std::string* key) {
+                   const WordEntry* entry, size_t i, uint32_t* id, PairKeyBuffer* key) {
   const Token& first = tokens[i];
   if (!first.is_word()) return 0;
   size_t best = 0;
@@ -143,12 +160,15 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
                            bool all_caps_sentence, uint32_t* id) {
   if (!tokens[i].is_word()) return 0;
   size_t best = 0;
-  // The common case, one token without dots: its entry is already at hand.
+  // The common case, one token without dots that spells no abbreviation
+  // and is no plural of capitals ("MRIs"): nothing to look up.
   const bool glued = i + 1 < tokens.size() && !tokens[i + 1].space_before;
-  if (!glued && tokens[i].folded.find('.') == std::string::npos &&
-      (entry == nullptr || entry->abbreviation < 0) &&
-      !(tokens[i].folded.size() >= 3 && tokens[i].folded.back() == 's')) {
-    return 0;
+  if (!glued && (entry == nullptr || entry->abbreviation < 0)) {
+    const std::string_view folded = tokens[i].folded;
+    const char first = text[tokens[i].start];
+    const bool capitals_plural = folded.size() >= 3 && folded.back() == 's' &&
+                                 ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9'));
+    if (!capitals_plural && std::find(folded.begin(), folded.end(), '.') == folded.end()) return 0;
   }
   for (size_t j = i; j < tokens.size() && j - i < kMaxAbbreviationTokens; ++j) {
     if (j > i && tokens[j].space_before) break;
@@ -307,7 +327,7 @@ void MatchLexicon(const Lexicon::Index& index, std::string_view text,
                   const std::vector<Token>& tokens, const std::vector<const WordEntry*>& entries,
                   bool all_caps_sentence, std::vector<LexiconMatch>* matches) {
   matches->clear();
-  std::string key;  // one pair key's room for the whole sentence
+  PairKeyBuffer key;
   for (size_t i = 0; i < tokens.size();) {
     uint32_t term_id = 0, abbreviation_id = 0;
     size_t term_length = LongestTerm(index, tokens, entries[i], i, &term_id, &key);

@@ -58,10 +58,14 @@ class TermIds {
   uint32_t first_ = 0;  // the id while there is only one
 };
 
-// The fields are ordered to keep an entry at 48 bytes: the default lexicon
-// holds about 240,000 of them, and every page they fill is paid for at start-up.
+// One cache line: analysing a message looks up several words for each word
+// it reads, and a lookup that found its entry used to wait on memory three
+// times (the slot, the entry, the word's bytes elsewhere). A word of up to
+// 16 bytes, nearly all of them, is kept in the entry itself, so comparing it
+// reads the line already fetched. The default lexicon holds about 240,000
+// entries: 15 MiB, two huge pages more than at 48 bytes an entry.
 struct WordEntry {
-  std::string_view word;   // the folded form
+  std::string_view word;   // the folded form; views `short_word` when it fits
   // For a word: the one-word terms it spells. For a pair of words joined by
   // a space ("blood pressure"): the terms of two or more words they start.
   TermIds terms;
@@ -70,6 +74,7 @@ struct WordEntry {
   int8_t syllables = -1;   // from the pronouncing dictionary; -1 when unknown
   bool allowed = false;    // on an allow-list: never flagged
   bool starts_longer_terms = false;  // a word that begins terms of 2+ words
+  char short_word[16];     // the word's bytes, when it is this short
 };
 
 // Open addressing with linear probing over entry indices; entries never
@@ -84,8 +89,9 @@ class WordTable {
 
   // Inline, with an inline comparison: analysing a message looks up every
   // word, and a call to memcmp per probe cost more than the compare itself.
-  const WordEntry* Find(std::string_view word) const {
-    const uint64_t hash = Hash(word);
+  const WordEntry* Find(std::string_view word) const { return Find(word, Hash(word)); }
+  // The same with `hash` == Hash(word) computed ahead (see Prefetch).
+  const WordEntry* Find(std::string_view word, uint64_t hash) const {
     const size_t mask = slots_.size() - 1;
     const uint32_t tag = Tag(hash);
     for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {

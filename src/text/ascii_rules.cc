@@ -1,9 +1,10 @@
 #include "text/ascii_rules.h"
 
 #include <array>
-#include <cctype>
-#include <string_view>
 #include <cstdint>
+#include <string_view>
+
+#include "text/byte_scan.h"
 
 namespace plainlang {
 namespace {
@@ -29,13 +30,6 @@ constexpr std::array<AsciiSentence, 128> MakeAsciiSentenceClasses() {
 }
 constexpr std::array<AsciiSentence, 128> kAsciiSentenceClasses = MakeAsciiSentenceClasses();
 
-// The characters where a sentence may end: '.', '!', '?', CR and LF.
-constexpr std::array<bool, 128> kSentenceEvents = [] {
-  std::array<bool, 128> events{};
-  for (char c : {'.', '!', '?', '\r', '\n'}) events[c] = true;
-  return events;
-}();
-
 // ICU's sentence rules (UAX #29 SB3-SB11) for ASCII text; the same breaks
 // as ICU's iterator (tested against it), without its per-character cost.
 }  // namespace
@@ -48,7 +42,7 @@ std::vector<size_t> AsciiSentenceBreaks(std::string_view text) {
   std::vector<size_t> breaks;
   for (size_t i = 0; i < n;) {
     // Only line breaks and terminators can end a sentence: skip to the next.
-    while (i < n && !kSentenceEvents[static_cast<unsigned char>(text[i]) & 0x7F]) ++i;
+    i = FindAnyByte<'.', '!', '?', '\r', '\n'>(text, i);
     if (i == n) break;
     const C c = at(i);
     if (c == C::kCR || c == C::kLF) {  // SB3, SB4: a paragraph separator ends a sentence
@@ -144,84 +138,8 @@ bool IsWordChar(AsciiBreak c) {
   return c == AsciiBreak::kLetter || c == AsciiBreak::kNumeric || c == AsciiBreak::kExtendNumLet;
 }
 
-// ICU's word rules restricted to ASCII: runs of letters, digits and '_'
-// (WB5, WB8-WB10, WB13a/b), joined across '.' '\'' between letters
-// (WB6/7) and ',' ';' '.' '\'' between digits (WB11/12); spaces group
-// (WB3d); everything else stands alone. Returns the segment's end and sets
-// *kind as ICU's rule status would (see the comment in the loop).
-size_t AsciiSegmentEnd(std::string_view s, size_t i, TokenKind* kind, bool* space) {
-  const size_t n = s.size();
-  const AsciiBreak first = BreakClass(s[i]);
-  *space = false;
-  if (first == AsciiBreak::kSpace) {
-    *space = true;
-    while (i + 1 < n && BreakClass(s[i + 1]) == AsciiBreak::kSpace) ++i;
-    return i + 1;
-  }
-  if (first == AsciiBreak::kNewline) {
-    *space = true;
-    return (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') ? i + 2 : i + 1;
-  }
-  if (!IsWordChar(first)) {
-    *space = s[i] == '\t' || static_cast<unsigned char>(s[i]) < 0x20 || s[i] == 0x7F;
-    *kind = kLoneKinds[static_cast<unsigned char>(s[i]) & 0x7F];
-    return i + 1;
-  }
-  // The status of the last rule applied: letters 200, numbers 100.
-  bool letter_status = first == AsciiBreak::kLetter;
-  bool number_status = first == AsciiBreak::kNumeric;
-  AsciiBreak previous = first;
-  size_t j = i + 1;
-  while (j < n) {
-    AsciiBreak c = BreakClass(s[j]);
-    if (c == AsciiBreak::kLetter) {
-      // Most of a word is a run of letters: skip it in a tight loop.
-      do {
-        ++j;
-      } while (j < n && BreakClass(s[j]) == AsciiBreak::kLetter);
-      letter_status = true, number_status = false;
-      previous = AsciiBreak::kLetter;
-      continue;
-    }
-    if (IsWordChar(c)) {
-      // ICU's status follows the last character: a letter 200, a digit
-      // 100; '_' keeps a digit's 100 and otherwise gives 200.
-      const bool number = c == AsciiBreak::kNumeric ||
-                          (c == AsciiBreak::kExtendNumLet && previous == AsciiBreak::kNumeric);
-      number_status = number;
-      letter_status = !number;
-      previous = c;
-      ++j;
-      continue;
-    }
-    if (j + 1 < n) {
-      const AsciiBreak next = BreakClass(s[j + 1]);
-      const bool mid_letter = c == AsciiBreak::kMidNumLet &&
-                              previous == AsciiBreak::kLetter && next == AsciiBreak::kLetter;
-      const bool mid_number = (c == AsciiBreak::kMidNum || c == AsciiBreak::kMidNumLet) &&
-                              previous == AsciiBreak::kNumeric && next == AsciiBreak::kNumeric;
-      if (mid_letter || mid_number) {
-        letter_status = mid_letter, number_status = mid_number;
-        previous = next;
-        j += 2;
-        continue;
-      }
-    }
-    break;
-  }
-  if (letter_status) {
-    *kind = TokenKind::kWord;
-  } else if (number_status) {
-    *kind = TokenKind::kNumber;
-  } else {
-    *kind = TokenKind::kPunct;  // a lone '_': no rule gives it a word status
-  }
-  return j;
-}
-
 // What the tokenizer needs to know of an ASCII character in a word.
 struct CharFacts {
-  char folded;    // lower-cased
   uint8_t letter;  // 1 for A-Z and a-z
   uint8_t lower;   // 1 for a-z
   uint8_t digit;   // 1 for 0-9
@@ -231,8 +149,7 @@ constexpr std::array<CharFacts, 128> MakeCharFacts() {
   std::array<CharFacts, 128> facts{};
   for (int c = 0; c < 128; ++c) {
     const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
-    facts[c] = {static_cast<char>(upper ? c + ('a' - 'A') : c), uint8_t(upper || lower),
-                uint8_t(lower), uint8_t(c >= '0' && c <= '9')};
+    facts[c] = {uint8_t(upper || lower), uint8_t(lower), uint8_t(c >= '0' && c <= '9')};
   }
   return facts;
 }
@@ -240,55 +157,127 @@ constexpr std::array<CharFacts, 128> kCharFacts = MakeCharFacts();
 
 }  // namespace
 
+// ICU's word rules restricted to ASCII: runs of letters, digits and '_'
+// (WB5, WB8-WB10, WB13a/b), joined across '.' '\'' between letters
+// (WB6/7) and ',' ';' '.' '\'' between digits (WB11/12); spaces group
+// (WB3d); everything else stands alone. A word's kind follows ICU's rule
+// status: that of the last character joined (letters 200, numbers 100).
+// One pass: the letters and digits are counted while the word is scanned.
 void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
                    std::string* folded) {
-  std::string_view part = text.substr(span.start, span.end - span.start);
+  const std::string_view part = text.substr(span.start, span.end - span.start);
+  const size_t n = part.size();
   tokens->clear();
   // ASCII folds byte for byte, so the sentence lower-cased at once holds
   // every token's folded form at the token's own offset.
-  folded->resize(part.size());
+  folded->resize(n);
   char* lower = folded->data();
-  for (size_t k = 0; k < part.size(); ++k) lower[k] = kCharFacts[part[k] & 0x7F].folded;
+  for (size_t k = 0; k < n; ++k) {
+    const char c = part[k];
+    lower[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+  }
+  auto facts_of = [&](size_t k) { return kCharFacts[static_cast<unsigned char>(part[k]) & 0x7F]; };
   bool space_before = true;
-  for (size_t i = 0; i < part.size();) {
-    TokenKind kind = TokenKind::kWord;
-    bool space = false;
-    const size_t end = AsciiSegmentEnd(part, i, &kind, &space);
-    if (space) {
+  for (size_t i = 0; i < n;) {
+    const char c = part[i];
+    const AsciiBreak first = BreakClass(c);
+    if (first == AsciiBreak::kSpace) {  // a run of spaces
+      do {
+        ++i;
+      } while (i < n && BreakClass(part[i]) == AsciiBreak::kSpace);
       space_before = true;
-      i = end;
       continue;
     }
+    if (first == AsciiBreak::kNewline) {
+      i += (c == '\r' && i + 1 < n && part[i + 1] == '\n') ? 2 : 1;
+      space_before = true;
+      continue;
+    }
+    if (!IsWordChar(first)) {  // one character alone
+      if (c == '\t' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+        ++i;
+        space_before = true;
+        continue;
+      }
+      Token& token = tokens->emplace_back();
+      token.kind = kLoneKinds[static_cast<unsigned char>(c) & 0x7F];
+      token.start = span.start + i;
+      token.end = span.start + i + 1;
+      token.space_before = space_before;
+      token.folded = std::string_view(lower + i, 1);
+      space_before = false;
+      ++i;
+      continue;
+    }
+    uint32_t letters = 0, lower_case = 0, digits = 0;
+    auto count = [&](size_t k) {
+      const CharFacts facts = facts_of(k);
+      letters += facts.letter;
+      lower_case += facts.lower;
+      digits += facts.digit;
+    };
+    bool letter_status = first == AsciiBreak::kLetter;
+    bool number_status = first == AsciiBreak::kNumeric;
+    AsciiBreak previous = first;
+    count(i);
+    size_t j = i + 1;
+    while (j < n) {
+      const AsciiBreak next = BreakClass(part[j]);
+      if (next == AsciiBreak::kLetter) {  // most of a word
+        count(j++);
+        letter_status = true, number_status = false;
+        previous = next;
+        continue;
+      }
+      if (IsWordChar(next)) {
+        // '_' keeps a digit's status and otherwise gives a letter's.
+        const bool number = next == AsciiBreak::kNumeric ||
+                            (next == AsciiBreak::kExtendNumLet && previous == AsciiBreak::kNumeric);
+        number_status = number;
+        letter_status = !number;
+        previous = next;
+        count(j++);
+        continue;
+      }
+      if (j + 1 < n) {
+        const AsciiBreak after = BreakClass(part[j + 1]);
+        const bool mid_letter = next == AsciiBreak::kMidNumLet && previous == AsciiBreak::kLetter &&
+                                after == AsciiBreak::kLetter;
+        const bool mid_number = (next == AsciiBreak::kMidNum || next == AsciiBreak::kMidNumLet) &&
+                                previous == AsciiBreak::kNumeric && after == AsciiBreak::kNumeric;
+        if (mid_letter || mid_number) {
+          letter_status = mid_letter, number_status = mid_number;
+          previous = after;
+          count(j + 1);  // the joiner itself is neither letter nor digit
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
     Token& token = tokens->emplace_back();
-    token.kind = kind;
+    // No rule gives a lone '_' a word status: it is punctuation.
+    token.kind = letter_status   ? TokenKind::kWord
+                 : number_status ? TokenKind::kNumber
+                                 : TokenKind::kPunct;
     token.start = span.start + i;
-    token.end = span.start + end;
+    token.end = span.start + j;
     token.space_before = space_before;
     space_before = false;
-    token.folded = std::string_view(lower + i, end - i);
-    if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
-      // Letters and digits counted by table rather than by branches.
-      uint32_t letters = 0, digits = 0, lower_case = 0;
-      for (size_t k = i; k < end; ++k) {
-        const CharFacts facts = kCharFacts[part[k] & 0x7F];
-        letters += facts.letter;
-        lower_case += facts.lower;
-        digits += facts.digit;
-      }
+    token.folded = std::string_view(lower + i, j - i);
+    if (token.kind != TokenKind::kPunct) {
       token.letters = letters;
       token.digits = digits;
       token.all_caps = letters > 0 && lower_case == 0;
       if (letters > 0) {
-        size_t first = i;
-        while (!kCharFacts[part[first] & 0x7F].letter) ++first;
-        token.capitalized = part[first] >= 'A' && part[first] <= 'Z';
+        size_t k = i;
+        while (!facts_of(k).letter) ++k;
+        token.capitalized = part[k] >= 'A' && part[k] <= 'Z';
       }
       if (letters + digits == 0) token.kind = TokenKind::kSymbol;  // "@"
     }
-    i = end;
+    i = j;
   }
 }
-
-
 
 }  // namespace plainlang

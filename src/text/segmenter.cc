@@ -1,6 +1,7 @@
 #include "text/segmenter.h"
 
 #include "text/ascii_rules.h"
+#include "text/byte_scan.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -160,12 +161,7 @@ bool JoinsAcross(std::string_view text, size_t boundary) {
   return newlines == 1 && !terminal && is_lower();
 }
 
-bool IsAscii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
+bool IsAscii(std::string_view s) { return IsAsciiText(s); }
 
 std::vector<size_t> IcuSentenceBreaks(std::string_view text) {
   std::vector<size_t> breaks;
