@@ -4,7 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
-#include <deque>
+#include <list>
 #include <memory>
 #include <limits>
 #include <string>
@@ -148,9 +148,9 @@ size_t DistinctCount(std::vector<T>& values) {
 struct FindingStorage {
   std::shared_ptr<const Lexicon> lexicon;
   std::string input;  // a copy of the message: findings' text
-  // Words made for a finding ("23 words", a folded word). A deque, so that
-  // adding one never moves the others.
-  std::deque<std::string> made;
+  // Words made for a finding ("23 words", a folded word). A list, so that
+  // adding one never moves the others, and an empty one costs no allocation.
+  std::list<std::string> made;
   std::string_view Keep(std::string word) { return made.emplace_back(std::move(word)); }
 };
 
