@@ -507,6 +507,21 @@ void MessageAnalysis::LookUpWords() {
   for (size_t i = 0; i < n; ++i) {
     entries_[i] = tokens_[i].is_word() ? words.Find(tokens_[i].folded, hashes_[i]) : nullptr;
   }
+  // The matcher will look up "word next" for each word that starts terms
+  // of two or more words; most such pairs are no key, and a probe that
+  // finds nothing waits on memory all the same, so their slots too are
+  // asked for now.
+  char pair[96];
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const WordEntry* entry = entries_[i];
+    if (entry == nullptr || !entry->starts_longer_terms) continue;
+    const std::string_view first = entry->word, second = tokens_[i + 1].folded;
+    if (first.size() + 1 + second.size() > sizeof pair) continue;
+    std::memcpy(pair, first.data(), first.size());
+    pair[first.size()] = ' ';
+    std::memcpy(pair + first.size() + 1, second.data(), second.size());
+    words.Prefetch(WordTable::Hash(std::string_view(pair, first.size() + 1 + second.size())));
+  }
 }
 
 void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
