@@ -628,7 +628,7 @@ void LoadAffixes(Lexicon::Index& index, std::string_view contents, std::string_v
     affix.erase(std::remove(affix.begin(), affix.end(), '-'), affix.end());
     if (affix.empty()) row.Fail("field 'affix' is empty");
     std::string_view position = row.field(kPosition);
-    Affix entry{std::move(affix), row.field(kMeaning)};
+    Affix entry{std::move(affix), row.field(kMeaning), {}, {}};
     const std::string part = position == "suffix" ? "-" + entry.affix : entry.affix + "-";
     const std::string_view meaning = entry.meaning.substr(0, entry.meaning.find('|'));
     entry.description = "a medical word built on '" + part + "'" +

@@ -37,7 +37,11 @@ constexpr std::array<AsciiSentence, 128> kAsciiSentenceClasses = MakeAsciiSenten
 std::vector<size_t> AsciiSentenceBreaks(std::string_view text) {
   using C = AsciiSentence;
   const size_t n = text.size();
-  auto at = [&](size_t k) { return k < n ? kAsciiSentenceClasses[text[k] & 0x7F] : C::kOther; };
+  // The bytes of the few non-ASCII symbols allowed here are Other.
+  auto at = [&](size_t k) {
+    const auto c = k < n ? static_cast<unsigned char>(text[k]) : 0x80;
+    return c < 0x80 ? kAsciiSentenceClasses[c] : C::kOther;
+  };
   auto is_terminator = [](C c) { return c == C::kATerm || c == C::kSTerm; };
   std::vector<size_t> breaks;
   for (size_t i = 0; i < n;) {
@@ -121,7 +125,11 @@ constexpr std::array<AsciiBreak, 128> MakeAsciiBreaks() {
 }
 constexpr std::array<AsciiBreak, 128> kAsciiBreaks = MakeAsciiBreaks();
 
-AsciiBreak BreakClass(char c) { return kAsciiBreaks[static_cast<unsigned char>(c) & 0x7F]; }
+// A byte of a non-ASCII symbol (see FastSymbolLength) is Other.
+AsciiBreak BreakClass(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x80 ? kAsciiBreaks[byte] : AsciiBreak::kOther;
+}
 
 // The kind ICU gives a lone ASCII character that is not part of a word:
 // punctuation (General_Category P*), or a symbol ("$", "+", "<", "=", ">",
@@ -157,6 +165,88 @@ constexpr std::array<CharFacts, 128> kCharFacts = MakeCharFacts();
 
 }  // namespace
 
+namespace {
+
+// Non-ASCII symbols common in clinical messages that ICU's word and
+// sentence rules treat as Other (UAX #29: no rule but "break around it"),
+// so the ASCII transcriptions handle them as they stand: a message with a
+// temperature in degrees need not go through ICU. Each is checked against
+// ICU in tests/segmenter_test.cc. Curly quotes and dashes are not here:
+// they join words or continue sentences, and ICU handles them.
+struct FastSymbol {
+  char32_t code;
+  bool punctuation;  // a P* character (the token's kind), else S*
+};
+constexpr FastSymbol kFastSymbols[] = {
+    {0x00A9, false},  // ©
+    {0x00AE, false},  // ®
+    {0x00B0, false},  // °
+    {0x00B1, false},  // ±
+    {0x00D7, false},  // ×
+    {0x00F7, false},  // ÷
+    {0x2022, true},   // •
+    {0x2122, false},  // ™
+    {0x2190, false},  // ←
+    {0x2192, false},  // →
+    {0x2191, false},  // ↑
+    {0x2193, false},  // ↓
+    {0x2264, false},  // ≤
+    {0x2265, false},  // ≥
+};
+
+// The allowed symbol encoded at text[i], or nullptr; *length is its bytes.
+const FastSymbol* FastSymbolAt(std::string_view text, size_t i, size_t* length) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  char32_t code;
+  if (byte(i) >= 0xC2 && byte(i) < 0xE0 && i + 1 < text.size() && (byte(i + 1) & 0xC0) == 0x80) {
+    code = (char32_t{byte(i)} & 0x1F) << 6 | (byte(i + 1) & 0x3F);
+    *length = 2;
+  } else if (byte(i) >= 0xE0 && byte(i) < 0xF0 && i + 2 < text.size() &&
+             (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
+    code = (char32_t{byte(i)} & 0x0F) << 12 | (char32_t{byte(i + 1)} & 0x3F) << 6 |
+           (byte(i + 2) & 0x3F);
+    *length = 3;
+  } else {
+    return nullptr;
+  }
+  for (const FastSymbol& symbol : kFastSymbols) {
+    if (symbol.code == code) return &symbol;
+  }
+  return nullptr;
+}
+
+size_t FastSymbolLength(std::string_view text, size_t i) {
+  size_t length = 0;
+  FastSymbolAt(text, i, &length);
+  return length;
+}
+
+bool FastSymbolIsPunctuation(std::string_view text, size_t i) {
+  size_t length = 0;
+  const FastSymbol* symbol = FastSymbolAt(text, i, &length);
+  return symbol != nullptr && symbol->punctuation;
+}
+
+}  // namespace
+
+bool FastRulesApply(std::string_view text) {
+  size_t i = 0;
+  while (true) {
+    // Runs of ASCII, eight bytes a step, between the rare other characters.
+    while (i + 8 <= text.size()) {
+      uint64_t chunk;
+      __builtin_memcpy(&chunk, text.data() + i, 8);
+      if (chunk & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    if (i == text.size()) return true;
+    size_t length = 0;
+    if (FastSymbolAt(text, i, &length) == nullptr) return false;
+    i += length;
+  }
+}
+
 // ICU's word rules restricted to ASCII: runs of letters, digits and '_'
 // (WB5, WB8-WB10, WB13a/b), joined across '.' '\'' between letters
 // (WB6/7) and ',' ';' '.' '\'' between digits (WB11/12); spaces group
@@ -191,6 +281,18 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
     if (first == AsciiBreak::kNewline) {
       i += (c == '\r' && i + 1 < n && part[i + 1] == '\n') ? 2 : 1;
       space_before = true;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) >= 0x80) {  // a symbol FastRulesApply allowed
+      const size_t length = FastSymbolLength(part, i);
+      Token& token = tokens->emplace_back();
+      token.kind = FastSymbolIsPunctuation(part, i) ? TokenKind::kPunct : TokenKind::kSymbol;
+      token.start = span.start + i;
+      token.end = span.start + i + length;
+      token.space_before = space_before;
+      token.folded = std::string_view(lower + i, length);  // symbols fold to themselves
+      space_before = false;
+      i += length;
       continue;
     }
     if (!IsWordChar(first)) {  // one character alone

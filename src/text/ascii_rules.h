@@ -13,12 +13,17 @@
 
 namespace plainlang {
 
-// Sentence boundaries (byte offsets, the last one text.size()) of ASCII
-// `text`, as ICU's English sentence iterator gives them.
+// Whether the transcriptions below give ICU's boundaries for `text`: it is
+// ASCII but for a few symbols ICU's rules treat as Other ("°", "≤", "•").
+bool FastRulesApply(std::string_view text);
+
+// Sentence boundaries (byte offsets, the last one text.size()) of `text`,
+// for which FastRulesApply holds, as ICU's English sentence iterator gives them.
 std::vector<size_t> AsciiSentenceBreaks(std::string_view text);
 
-// The tokens of ASCII text[span] in *tokens, as Tokenize makes them with
-// ICU's word iterator; *folded is the span lower-cased, which they view.
+// The tokens of text[span] (FastRulesApply holds for it) in *tokens, as
+// Tokenize makes them with ICU's word iterator; *folded is the span
+// lower-cased, which they view.
 void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
                    std::string* folded);
 

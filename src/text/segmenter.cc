@@ -161,8 +161,6 @@ bool JoinsAcross(std::string_view text, size_t boundary) {
   return newlines == 1 && !terminal && is_lower();
 }
 
-bool IsAscii(std::string_view s) { return IsAsciiText(s); }
-
 std::vector<size_t> IcuSentenceBreaks(std::string_view text) {
   std::vector<size_t> breaks;
   ThreadIterators& it = Iterators();
@@ -180,7 +178,7 @@ std::vector<size_t> IcuSentenceBreaks(std::string_view text) {
 }  // namespace
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text, BreakRules rules) {
-  std::vector<size_t> breaks = rules == BreakRules::kFast && IsAscii(text)
+  std::vector<size_t> breaks = rules == BreakRules::kFast && FastRulesApply(text)
                                    ? AsciiSentenceBreaks(text)
                                    : IcuSentenceBreaks(text);
   if (breaks.empty() || breaks.back() != text.size()) breaks.push_back(text.size());
@@ -307,7 +305,7 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
 
 void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
               std::string* folded, BreakRules rules) {
-  if (rules == BreakRules::kFast && IsAscii(text.substr(span.start, span.end - span.start))) {
+  if (rules == BreakRules::kFast && FastRulesApply(text.substr(span.start, span.end - span.start))) {
     TokenizeAscii(text, span, tokens, folded);
   } else {
     TokenizeWithIcu(text, span, tokens, folded);

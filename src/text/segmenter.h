@@ -31,8 +31,9 @@ struct SentenceSpan {
 
 // How sentence and word boundaries are found.
 enum class BreakRules {
-  kFast,  // ICU's rules; pure-ASCII text uses a transcription of them that
-          // gives the same boundaries (tested against ICU) several times faster
+  kFast,  // ICU's rules; ASCII text (with a few symbols such as "°") uses a
+          // transcription of them that gives the same boundaries (tested
+          // against ICU) several times faster
   kIcu,   // always ICU's break iterators
 };
 
