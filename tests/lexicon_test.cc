@@ -143,7 +143,7 @@ TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
   EXPECT_EQ(lexicon->sizes().terms, Lexicon::Default()->sizes().terms + 1);
   const WordEntry* first = lexicon->index().FindWord("zorblax");
   ASSERT_NE(first, nullptr);
-  EXPECT_TRUE(first->starts_longer_terms);
+  EXPECT_TRUE(first->starts_longer_terms());
   const WordEntry* pair = lexicon->index().FindWord("zorblax syndrome");
   ASSERT_NE(pair, nullptr);
   ASSERT_EQ(pair->terms.size(), 1u);

@@ -514,8 +514,9 @@ void MessageAnalysis::LookUpWords() {
   char pair[96];
   for (size_t i = 0; i + 1 < n; ++i) {
     const WordEntry* entry = entries_[i];
-    if (entry == nullptr || !entry->starts_longer_terms) continue;
+    if (entry == nullptr || !entry->starts_longer_terms()) continue;
     const std::string_view first = entry->word, second = tokens_[i + 1].folded;
+    if (!entry->MayPrecede(WordTable::Hash(second))) continue;
     if (first.size() + 1 + second.size() > sizeof pair) continue;
     std::memcpy(pair, first.data(), first.size());
     pair[first.size()] = ' ';

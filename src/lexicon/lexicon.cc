@@ -237,7 +237,7 @@ class TermFiler {
     WordTable& words = index_.words;
     WordEntry* key = &words.FindOrAdd(next.first_key, next.first_hash, next.first_stable);
     if (term.tokens.size() > 1) {
-      key->starts_longer_terms = true;
+      key->second_words |= WordEntry::SecondWordBits(WordTable::Hash(term.tokens[1]));
       key = &words.FindOrAdd(next.pair_key, next.pair_hash, next.pair_stable);
     }
     // The terms filed under a pair share its two tokens, and a few pairs

@@ -96,14 +96,24 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   };
   // Each word is tried as written first; its stems only when that finds
   // nothing ("blood clots" -> "blood clot").
+  // A pair is looked up only when the first word's bits allow its second.
+  uint64_t second_hash = 0;
+  bool second_hashed = false;
   auto try_first = [&](const WordEntry* word) {
     if (word == nullptr) return;
-    if (word->starts_longer_terms && i + 1 < tokens.size()) {
+    if (word->starts_longer_terms() && i + 1 < tokens.size()) {
       const Token& second = tokens[i + 1];
-      try_terms(index.FindWord(PairKey(word->word, second.folded, key)));
+      if (!second_hashed) {
+        second_hash = WordTable::Hash(second.folded);
+        second_hashed = true;
+      }
+      if (word->MayPrecede(second_hash)) {
+        try_terms(index.FindWord(PairKey(word->word, second.folded, key)));
+      }
       if (best == 0 && second.kind == TokenKind::kWord && MayBeInflected(second.folded)) {
         InflectionStems stems(second.folded);
         for (size_t k = 1; k < stems.size() && best == 0; ++k) {
+          if (!word->MayPrecede(WordTable::Hash(stems[k]))) continue;
           try_terms(index.FindWord(PairKey(word->word, stems[k], key)));
         }
       }
@@ -112,7 +122,7 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   };
   try_first(entry);
   if (best == 0 && first.kind == TokenKind::kWord && MayBeInflected(first.folded) &&
-      (entry == nullptr || (!entry->starts_longer_terms && entry->terms.empty()))) {
+      (entry == nullptr || (!entry->starts_longer_terms() && entry->terms.empty()))) {
     InflectionStems stems(first.folded);
     for (size_t k = 1; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
   }

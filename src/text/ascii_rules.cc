@@ -325,10 +325,12 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
     size_t j = i + 1;
     while (j < n) {
       const AsciiBreak next = BreakClass(part[j]);
-      if (next == AsciiBreak::kLetter) {  // most of a word
-        count(j++);
+      if (next == AsciiBreak::kLetter) {  // most of a word: a run of letters
+        do {
+          count(j++);
+        } while (j < n && BreakClass(part[j]) == AsciiBreak::kLetter);
         letter_status = true, number_status = false;
-        previous = next;
+        previous = AsciiBreak::kLetter;
         continue;
       }
       if (IsWordChar(next)) {

@@ -48,6 +48,10 @@ bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+// Locale-free: the rules are about ASCII digits and letters.
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // Whitespace, control and invisible format characters all separate words.
 bool IsSpaceLike(UChar32 c) {
   if (c < 0x80) return IsAsciiSpace(static_cast<char>(c)) || c < 0x20 || c == 0x7F;
@@ -79,20 +83,25 @@ bool Contains(const std::array<std::string_view, N>& list, std::string_view word
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-// The word (letters and inner dots) ending just before text[dot], lower-cased.
-std::string WordBeforeDot(std::string_view text, size_t dot) {
+// The word (letters and inner dots) ending just before text[dot], lower-cased
+// into *room; empty when longer than the room (no listed abbreviation is) or
+// when it follows a digit ("1st." is an ordinal, not "St.").
+using ShortWord = std::array<char, 8>;
+std::string_view WordBeforeDot(std::string_view text, size_t dot, ShortWord* room) {
   size_t begin = dot;
-  while (begin > 0) {
+  while (begin > 0 && dot - begin <= room->size()) {
     char c = text[begin - 1];
     bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (!letter && c != '.') break;
     --begin;
   }
-  // "1st." is an ordinal, not "St."
-  if (begin > 0 && std::isdigit(static_cast<unsigned char>(text[begin - 1]))) return {};
-  std::string word(text.substr(begin, dot - begin));
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return word;
+  if (dot - begin > room->size()) return {};
+  if (begin > 0 && text[begin - 1] >= '0' && text[begin - 1] <= '9') return {};
+  for (size_t k = begin; k < dot; ++k) {
+    const char c = text[k];
+    (*room)[k - begin] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
+  return std::string_view(room->data(), dot - begin);
 }
 
 // A line that starts a list item: "-", "*", "•" and friends, or "1." / "1)"
@@ -107,18 +116,18 @@ bool StartsBullet(std::string_view text, size_t i) {
     return true;
   }
   size_t j = i;
-  while (j < text.size() && j - i < 3 && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
-  if (j == i && j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+  while (j < text.size() && j - i < 3 && IsAsciiDigit(text[j])) ++j;
+  if (j == i && j < text.size() && IsAsciiLetter(text[j])) ++j;
   return j > i && j + 1 < text.size() && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ';
 }
 
 // Whether text[dot] ends a list number at the start of a line: "1." "b."
 bool IsListNumber(std::string_view text, size_t dot) {
   size_t begin = dot;
-  while (begin > 0 && dot - begin < 3 && std::isdigit(static_cast<unsigned char>(text[begin - 1]))) {
+  while (begin > 0 && dot - begin < 3 && IsAsciiDigit(text[begin - 1])) {
     --begin;
   }
-  if (begin == dot && begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) {
+  if (begin == dot && begin > 0 && IsAsciiLetter(text[begin - 1])) {
     --begin;
   }
   if (begin == dot) return false;
@@ -152,7 +161,8 @@ bool JoinsAcross(std::string_view text, size_t boundary) {
   const char last = text[before - 1];
   if (last == '.' && newlines == 0 && IsListNumber(text, before - 1)) return true;
   if (last == '.') {
-    std::string word = WordBeforeDot(text, before - 1);
+    ShortWord room;
+    const std::string_view word = WordBeforeDot(text, before - 1, &room);
     if (Contains(kTitlesAndLatin, word)) return newlines == 0;
     if (Contains(kDosingAndTime, word)) return newlines == 0 && !is_upper();
   }
