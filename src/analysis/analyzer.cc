@@ -178,7 +178,15 @@ class MessageAnalysis {
   Report Run();
 
  private:
-  void AnalyzeSentence(SentenceSpan span);
+  // A sentence on its way through the pipeline of Run(): its tokens, the
+  // buffer their folded forms view, and the hashes and entries of its words.
+  struct SentenceWords {
+    std::vector<Token> tokens;
+    std::string folded;
+    std::vector<uint64_t> hashes;
+    std::vector<const WordEntry*> entries;
+  };
+  void AnalyzeSentence(SentenceSpan span, SentenceWords& words);
   void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
   void ClassifyWord(size_t i, int syllables, bool sentence_start, SentenceFacts& facts);
@@ -202,11 +210,14 @@ class MessageAnalysis {
   std::shared_ptr<FindingStorage> storage_;
   std::string_view split_advice_;  // the long-sentence suggestion, made once
   Report report_;
-  std::vector<Token> tokens_;           // of the current sentence
-  std::string folded_;                  // their folded forms
+  void Tokenize(SentenceSpan span, SentenceWords& words) const;
+  void PrefetchEntries(const SentenceWords& words) const;
+  void LookUpWords(SentenceWords& words) const;
+  std::array<SentenceWords, 3> pipeline_;
+  // Of the sentence being analysed, swapped in from the pipeline (vectors
+  // swap their buffers, so the tokens' views stay valid).
+  std::vector<Token> tokens_;
   std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
-  std::vector<uint64_t> hashes_;         // WordTable::Hash of each word token
-  void LookUpWords();
   std::vector<LexiconMatch> matches_;   // of the current sentence
   // Abbreviations the text has explained; few, so a vector searched in turn.
   std::vector<uint32_t> defined_;
@@ -487,52 +498,68 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
   }
 }
 
-// entries_[i] = index_.FindWord(tokens_[i].folded) for word tokens. Each
-// lookup waits on memory twice (its slot, then its entry); asking for all
-// the sentence's slots, then all its entries, before reading any lets the
-// waits overlap instead of following one another.
-void MessageAnalysis::LookUpWords() {
-  const WordTable& words = index_.words;
-  const size_t n = tokens_.size();
-  hashes_.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (!tokens_[i].is_word()) continue;
-    hashes_[i] = WordTable::Hash(tokens_[i].folded);
-    words.Prefetch(hashes_[i]);
+// A message's sentences go through three stages, one sentence apart, so
+// that the lexicon's memory is asked for well before it is read: looking
+// up a word waits on memory twice (its slot, then its entry), and most of
+// the analyser's time was spent waiting. Run() tokenizes sentence k+2 and
+// asks for its slots, asks for the entries of sentence k+1 (its slots have
+// arrived meanwhile), then analyses sentence k, whose entries are in cache.
+
+// Stage 1: the sentence's tokens, and its words' slots asked for.
+void MessageAnalysis::Tokenize(SentenceSpan span, SentenceWords& words) const {
+  // An ASCII message needs no check per sentence for which rules apply.
+  if (text_.is_ascii()) {
+    TokenizeAscii(text_.text(), span, &words.tokens, &words.folded);
+  } else {
+    plainlang::Tokenize(text_.text(), span, &words.tokens, &words.folded);
   }
+  const size_t n = words.tokens.size();
+  words.hashes.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    if (tokens_[i].is_word()) words.PrefetchEntry(hashes_[i]);
+    if (!words.tokens[i].is_word()) continue;
+    words.hashes[i] = WordTable::Hash(words.tokens[i].folded);
+    index_.words.Prefetch(words.hashes[i]);
   }
-  entries_.resize(n);
+}
+
+// Stage 2: the entries those slots point to asked for.
+void MessageAnalysis::PrefetchEntries(const SentenceWords& words) const {
+  for (size_t i = 0; i < words.tokens.size(); ++i) {
+    if (words.tokens[i].is_word()) index_.words.PrefetchEntry(words.hashes[i]);
+  }
+}
+
+// Stage 3, first step: entries[i] = index_.FindWord(tokens[i].folded) for
+// word tokens, and the slots of the pairs the matcher will look up.
+void MessageAnalysis::LookUpWords(SentenceWords& words) const {
+  const WordTable& table = index_.words;
+  const std::vector<Token>& tokens = words.tokens;
+  const size_t n = tokens.size();
+  words.entries.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    entries_[i] = tokens_[i].is_word() ? words.Find(tokens_[i].folded, hashes_[i]) : nullptr;
+    words.entries[i] = tokens[i].is_word() ? table.Find(tokens[i].folded, words.hashes[i]) : nullptr;
   }
-  // The matcher will look up "word next" for each word that starts terms
-  // of two or more words; most such pairs are no key, and a probe that
-  // finds nothing waits on memory all the same, so their slots too are
-  // asked for now.
+  // The matcher looks up "word next" for a word that begins terms of two or
+  // more words and may precede the next; those slots are asked for now.
   char pair[96];
   for (size_t i = 0; i + 1 < n; ++i) {
-    const WordEntry* entry = entries_[i];
+    const WordEntry* entry = words.entries[i];
     if (entry == nullptr || !entry->starts_longer_terms()) continue;
-    const std::string_view first = entry->word, second = tokens_[i + 1].folded;
+    const std::string_view first = entry->word, second = tokens[i + 1].folded;
     if (!entry->MayPrecede(WordTable::Hash(second))) continue;
     if (first.size() + 1 + second.size() > sizeof pair) continue;
     std::memcpy(pair, first.data(), first.size());
     pair[first.size()] = ' ';
     std::memcpy(pair + first.size() + 1, second.data(), second.size());
-    words.Prefetch(WordTable::Hash(std::string_view(pair, first.size() + 1 + second.size())));
+    table.Prefetch(WordTable::Hash(std::string_view(pair, first.size() + 1 + second.size())));
   }
 }
 
-void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
+void MessageAnalysis::AnalyzeSentence(SentenceSpan span, SentenceWords& words) {
   const size_t first_finding = report_.findings.size();
-  // An ASCII message needs no check per sentence for which rules apply.
-  if (text_.is_ascii()) {
-    TokenizeAscii(text_.text(), span, &tokens_, &folded_);
-  } else {
-    Tokenize(text_.text(), span, &tokens_, &folded_);
-  }
+  LookUpWords(words);
+  tokens_.swap(words.tokens);
+  entries_.swap(words.entries);
   SentenceFacts facts;
   size_t letters = 0, capitals = 0;
   for (const Token& token : tokens_) {
@@ -549,7 +576,6 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   }
   size_t next_statistic = 0;
 
-  LookUpWords();
   MatchLexicon(index_, text_.text(), tokens_, entries_, shouting, &matches_);
   const std::vector<LexiconMatch>& matches = matches_;
   size_t next_match = 0;
@@ -684,7 +710,15 @@ Report MessageAnalysis::Run() {
                                " invalid UTF-8 sequence(s) with U+FFFD");
   }
   next_trigger_ = NextStatisticsTrigger(text_.text(), 0);
-  for (SentenceSpan span : SplitSentences(text_.text())) AnalyzeSentence(span);
+  const std::vector<SentenceSpan> spans = SplitSentences(text_.text());
+  auto stage = [&](size_t k) -> SentenceWords& { return pipeline_[k % pipeline_.size()]; };
+  for (size_t k = 0; k < spans.size() && k < 2; ++k) Tokenize(spans[k], stage(k));
+  if (!spans.empty()) PrefetchEntries(stage(0));
+  for (size_t k = 0; k < spans.size(); ++k) {
+    if (k + 2 < spans.size()) Tokenize(spans[k + 2], stage(k + 2));
+    if (k + 1 < spans.size()) PrefetchEntries(stage(k + 1));
+    AnalyzeSentence(spans[k], stage(k));
+  }
 
   report_.readability = ScoreReadability(report_.counts, &report_.warnings);
   // Numbers are words to the formulas but carry no vocabulary, so a table
