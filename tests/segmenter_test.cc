@@ -131,9 +131,6 @@ TEST(FoldCaseTest, FoldsUnicode) {
   EXPECT_EQ(FoldCase("STRASSE"), "strasse");
 }
 
-}  // namespace
-}  // namespace plainlang
-
 namespace plainlang {
 namespace {
 
@@ -232,6 +229,30 @@ TEST(TokenizeTest, AsciiFastPathMatchesIcuOnExamples) {
       EXPECT_EQ(fast_sentences[k].end, icu_sentences[k].end) << name << " sentence " << k;
     }
   }
+}
+
+}  // namespace
+}  // namespace plainlang
+
+// A word's letters, lower-case letters and digits are counted in one sum of
+// 21-bit fields; a word of more than two million characters is counted again
+// one by one, and comes out the same as ICU's.
+TEST(TokenizeTest, CountsLettersOfAWordOverTwoMillionCharacters) {
+  std::string word;
+  for (int k = 0; k < 800000; ++k) word += "aB1";  // 2,400,000 characters
+  std::vector<Token> fast, icu;
+  std::string fast_folded, icu_folded;
+  Tokenize(word, SentenceSpan{0, word.size()}, &fast, &fast_folded, BreakRules::kFast);
+  Tokenize(word, SentenceSpan{0, word.size()}, &icu, &icu_folded, BreakRules::kIcu);
+  ASSERT_EQ(fast.size(), 1u);
+  EXPECT_EQ(fast[0].letters, 1600000u);
+  EXPECT_EQ(fast[0].digits, 800000u);
+  EXPECT_FALSE(fast[0].all_caps);
+  EXPECT_FALSE(fast[0].capitalized);
+  ASSERT_EQ(icu.size(), 1u);
+  EXPECT_EQ(fast[0].letters, icu[0].letters);
+  EXPECT_EQ(fast[0].digits, icu[0].digits);
+  EXPECT_EQ(fast[0].kind, icu[0].kind);
 }
 
 }  // namespace
