@@ -55,16 +55,17 @@ std::string_view StripPossessive(std::string_view folded) {
 
 // The medical affix `word` is built on, or nullptr.
 const Affix* MedicalAffix(const Lexicon::Index& index, std::string_view word) {
-  for (const Affix& suffix : index.suffixes) {
-    if (suffix.affix.size() >= kMinSuffix && word.size() >= suffix.affix.size() + kMinStem &&
-        word.substr(word.size() - suffix.affix.size()) == suffix.affix) {
-      return &suffix;
+  if (word.empty()) return nullptr;
+  for (const Affix* suffix : index.suffixes_by_last[static_cast<unsigned char>(word.back())]) {
+    if (suffix->affix.size() >= kMinSuffix && word.size() >= suffix->affix.size() + kMinStem &&
+        word.substr(word.size() - suffix->affix.size()) == suffix->affix) {
+      return suffix;
     }
   }
-  for (const Affix& prefix : index.prefixes) {
-    if (prefix.affix.size() >= kMinPrefix && word.size() >= prefix.affix.size() + kMinStem &&
-        word.substr(0, prefix.affix.size()) == prefix.affix) {
-      return &prefix;
+  for (const Affix* prefix : index.prefixes_by_first[static_cast<unsigned char>(word.front())]) {
+    if (prefix->affix.size() >= kMinPrefix && word.size() >= prefix->affix.size() + kMinStem &&
+        word.substr(0, prefix->affix.size()) == prefix->affix) {
+      return prefix;
     }
   }
   return nullptr;

@@ -647,6 +647,16 @@ void LoadAffixes(Lexicon::Index& index, std::string_view contents, std::string_v
   auto longest_first = [](const Affix& a, const Affix& b) { return a.affix.size() > b.affix.size(); };
   std::stable_sort(index.prefixes.begin(), index.prefixes.end(), longest_first);
   std::stable_sort(index.suffixes.begin(), index.suffixes.end(), longest_first);
+  for (auto& bucket : index.suffixes_by_last) bucket.clear();
+  for (auto& bucket : index.prefixes_by_first) bucket.clear();
+  for (const Affix& suffix : index.suffixes) {
+    if (suffix.affix.empty()) continue;
+    index.suffixes_by_last[static_cast<unsigned char>(suffix.affix.back())].push_back(&suffix);
+  }
+  for (const Affix& prefix : index.prefixes) {
+    if (prefix.affix.empty()) continue;
+    index.prefixes_by_first[static_cast<unsigned char>(prefix.affix.front())].push_back(&prefix);
+  }
 }
 
 // An allow-list is plain text, one word per line (what a clinic would type

@@ -2,6 +2,7 @@
 #ifndef PLAINLANG_LEXICON_LEXICON_INDEX_H_
 #define PLAINLANG_LEXICON_LEXICON_INDEX_H_
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -54,6 +55,10 @@ struct Lexicon::Index {
   // (folded, dots removed), allowed words.
   WordTable words;
   std::vector<Affix> prefixes, suffixes;  // longest first
+  // The same by their last byte (suffixes) and first byte (prefixes), in
+  // the order above: a word is checked against the few that could fit it
+  // rather than all five hundred.
+  std::array<std::vector<const Affix*>, 256> suffixes_by_last, prefixes_by_first;
   size_t allowed = 0;
 
   const WordEntry* FindWord(std::string_view folded) const { return words.Find(folded); }
