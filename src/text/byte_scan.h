@@ -6,7 +6,6 @@
 #define PLAINLANG_TEXT_BYTE_SCAN_H_
 
 #include <cstddef>
-#include <cstdint>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -35,19 +34,6 @@ size_t FindAnyByte(std::string_view text, size_t from) {
     if (((c == Bytes) || ...)) return i;
   }
   return text.size();
-}
-
-// Whether every byte of `text` is ASCII; eight bytes a step.
-inline bool IsAsciiText(std::string_view text) {
-  size_t i = 0;
-  uint64_t any = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t chunk;
-    __builtin_memcpy(&chunk, text.data() + i, 8);
-    any |= chunk;
-  }
-  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
-  return (any & 0x8080808080808080ULL) == 0;
 }
 
 }  // namespace plainlang
