@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Two builds of analyze_benchmark at the same moment, one on each core.
+
+The build machine's speed changes by up to 2x from one minute to the next,
+so a figure measured now and one measured ten minutes ago cannot be
+compared. This runs an old and a new build side by side, pinned to
+different cores (and swapping cores every round), and prints the ratio of
+their throughputs round by round and its median.
+
+  python3 benchmarks/versus.py OLD_BINARY NEW_BINARY [--rounds 8]
+      [--filter BM_AnalyzeCorpusMessages] [--corpus FILE] [--seconds 1]
+
+To build an old revision: git worktree add /tmp/old REV, then
+cmake -S /tmp/old -B /tmp/old/build -G Ninja -DCMAKE_BUILD_TYPE=Release
+-DPLAINLANG_BUILD_TESTS=OFF -DPLAINLANG_BUILD_PYTHON=OFF and
+cmake --build /tmp/old/build --target analyze_benchmark.
+Needs Linux (taskset) and two cores.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+
+RATE = re.compile(r"bytes_per_second=([0-9.]+)([kMG]?)/s")
+SCALE = {"": 1.0, "k": 1e3, "M": 1e6, "G": 1e9}
+
+
+def start(binary: str, cpu: int, args: argparse.Namespace) -> subprocess.Popen:
+    command = ["taskset", "-c", str(cpu), binary, f"--benchmark_filter={args.filter}",
+               f"--benchmark_min_time={args.seconds}"]
+    if args.corpus:
+        command.append(f"--corpus={args.corpus}")
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+
+def rate(process: subprocess.Popen, binary: str) -> float:
+    out, _ = process.communicate()
+    match = RATE.search(out)
+    if process.returncode != 0 or match is None:
+        sys.exit(f"versus.py: {binary} printed no bytes_per_second (exit {process.returncode})")
+    return float(match.group(1)) * SCALE[match.group(2)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("old")
+    parser.add_argument("new")
+    parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--filter", default="BM_AnalyzeCorpusMessages")
+    parser.add_argument("--corpus", help="messages file for --corpus (compare.py writes one)")
+    parser.add_argument("--seconds", type=float, default=1.0, help="--benchmark_min_time")
+    args = parser.parse_args()
+
+    ratios = []
+    print(f"{'round':>5}  {'old MB/s':>9}  {'new MB/s':>9}  new/old")
+    for round_number in range(args.rounds):
+        old_cpu = round_number % 2  # swap cores every round
+        old = start(args.old, old_cpu, args)
+        new = start(args.new, 1 - old_cpu, args)
+        old_rate, new_rate = rate(old, args.old), rate(new, args.new)
+        ratios.append(new_rate / old_rate)
+        print(f"{round_number + 1:>5}  {old_rate / 1e6:>9.2f}  {new_rate / 1e6:>9.2f}  {ratios[-1]:.2f}")
+    print(f"median new/old {statistics.median(ratios):.2f} over {len(ratios)} rounds "
+          f"(range {min(ratios):.2f}-{max(ratios):.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
