@@ -1,5 +1,6 @@
 #include "text/ascii_rules.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -318,7 +319,8 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
       continue;
     }
     if (static_cast<unsigned char>(c) >= 0x80) {  // a symbol FastRulesApply allowed
-      const size_t length = FastSymbolLength(part, i);
+      // Never zero, even for a byte FastRulesApply would have refused.
+      const size_t length = std::max<size_t>(1, FastSymbolLength(part, i));
       Token& token = tokens->emplace_back();
       token.kind = FastSymbolIsPunctuation(part, i) ? TokenKind::kPunct : TokenKind::kSymbol;
       token.start = span.start + i;
