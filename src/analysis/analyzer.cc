@@ -9,6 +9,7 @@
 #include <limits>
 #include <string>
 #include <new>
+#include <set>
 #include <span>
 
 #include "analysis/statistics.h"
@@ -133,11 +134,6 @@ bool DefinedBefore(const std::vector<Token>& tokens, size_t open, std::string_vi
   return false;
 }
 
-template <typename T>
-bool Contains(const std::vector<T>& values, const T& value) {
-  return std::find(values.begin(), values.end(), value) != values.end();
-}
-
 // How many different values `values` holds; sorts it.
 template <typename T>
 size_t DistinctCount(std::vector<T>& values) {
@@ -220,9 +216,10 @@ class MessageAnalysis {
   std::vector<Token> tokens_;
   std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
   std::vector<LexiconMatch> matches_;   // of the current sentence
-  // Abbreviations the text has explained; few, so a vector searched in turn.
-  std::vector<uint32_t> defined_;
-  std::vector<std::string> defined_acronyms_;  // the same for acronyms no table holds
+  // Abbreviations the text has explained. Sets: usually empty (no cost),
+  // and a message that defines thousands must not take quadratic time.
+  std::set<uint32_t> defined_;
+  std::set<std::string> defined_acronyms_;  // the same for acronyms no table holds
   bool shouting_ = false;               // the sentence is written in capitals
   // Distinct jargon flagged: lexicon terms and abbreviations by id, words
   // judged by their affix by the 64-bit hash of their spelling. Vectors
@@ -305,9 +302,9 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
   const bool in_parentheses = i > 0 && i + 1 < tokens_.size() &&
                               tokens_[i - 1].folded == "(" && tokens_[i + 1].folded == ")";
   if ((in_parentheses && DefinedBefore(tokens_, i - 1, written, {})) || ExplainedAfter(i + 1)) {
-    if (!Contains(defined_acronyms_, key)) defined_acronyms_.push_back(key);
+    defined_acronyms_.insert(key);
   }
-  if (Contains(defined_acronyms_, key)) return true;
+  if (defined_acronyms_.count(key)) return true;
 
   Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
   finding.term = storage_->Keep(std::string(written));
@@ -345,10 +342,10 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
                         tokens_[match.first - 1].folded == "(" && tokens_[match.end].folded == ")";
   if (in_parentheses && DefinedBefore(tokens_, match.first - 1, written, entry.expansions)) {
-    if (!Contains(defined_, match.id)) defined_.push_back(match.id);
+    defined_.insert(match.id);
   }
-  if (ExplainedAfter(match.end) && !Contains(defined_, match.id)) defined_.push_back(match.id);
-  if (Contains(defined_, match.id) || entry.familiarity >= options_.jargon_familiarity) return;
+  if (ExplainedAfter(match.end)) defined_.insert(match.id);
+  if (defined_.count(match.id) || entry.familiarity >= options_.jargon_familiarity) return;
   const WordEntry* written_entry = match.end - match.first == 1
                                       ? entries_[match.first]
                                       : index_.FindWord(FoldCase(written));
