@@ -71,16 +71,6 @@ void WordTable::AddTermId(WordEntry& entry, uint32_t id) {
 
 WordTable::WordTable() : slots_(kInitialSlots), home_shift_(32 - Log2(kInitialSlots)) {}
 
-size_t WordTable::Slot(std::string_view word, uint64_t hash) const {
-  const size_t mask = slots_.size() - 1;
-  const uint32_t tag = Tag(hash);
-  for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {
-    const Slot_& s = slots_[slot];
-    if (s.index == 0) return slot;
-    if (s.tag == tag && SameWord(entry(s.index - 1).word, word)) return slot;
-  }
-}
-
 WordEntry& WordTable::Add(size_t slot, std::string_view word, uint64_t hash, bool stable) {
   if ((size_ + 1) * 2 > slots_.size()) {  // keep the load under 1/2
     Rehash(slots_.size() * 2);

@@ -109,13 +109,8 @@ class WordTable {
   const WordEntry* Find(std::string_view word) const { return Find(word, Hash(word)); }
   // The same with `hash` == Hash(word) computed ahead (see Prefetch).
   const WordEntry* Find(std::string_view word, uint64_t hash) const {
-    const size_t mask = slots_.size() - 1;
-    const uint32_t tag = Tag(hash);
-    for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {
-      const Slot_ s = slots_[slot];
-      if (s.index == 0) return nullptr;
-      if (s.tag == tag && SameWord(entry(s.index - 1).word, word)) return &entry(s.index - 1);
-    }
+    const uint32_t index = slots_[Slot(word, hash)].index;
+    return index == 0 ? nullptr : &entry(index - 1);
   }
   // The entry for `word`, added if new. `word` must outlive the table when
   // `stable`; otherwise the table keeps its own copy.
@@ -125,13 +120,9 @@ class WordTable {
   // The same, with `hash` == Hash(word) computed ahead (see Prefetch).
   // Inline: the default lexicon calls it a quarter of a million times.
   WordEntry& FindOrAdd(std::string_view word, uint64_t hash, bool stable) {
-    const size_t mask = slots_.size() - 1;
-    const uint32_t tag = Tag(hash);
-    for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {
-      const Slot_ s = slots_[slot];
-      if (s.index == 0) return Add(slot, word, hash, stable);
-      if (s.tag == tag && SameWord(entry(s.index - 1).word, word)) return entry(s.index - 1);
-    }
+    const size_t slot = Slot(word, hash);
+    const uint32_t index = slots_[slot].index;
+    return index == 0 ? Add(slot, word, hash, stable) : entry(index - 1);
   }
   // Starts fetching the slot a word of this hash goes to, so that a
   // FindOrAdd of it a few rows later does not wait on memory.
@@ -208,7 +199,15 @@ class WordTable {
     return chunks_[index / kChunkSize][index % kChunkSize];
   }
   WordEntry& entry(uint32_t index) { return chunks_[index / kChunkSize][index % kChunkSize]; }
-  size_t Slot(std::string_view word, uint64_t hash) const;
+  // The slot holding `word`, or the empty slot where its probe ends.
+  size_t Slot(std::string_view word, uint64_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    const uint32_t tag = Tag(hash);
+    for (size_t slot = Home(hash);; slot = (slot + 1) & mask) {
+      const Slot_ s = slots_[slot];
+      if (s.index == 0 || (s.tag == tag && SameWord(entry(s.index - 1).word, word))) return slot;
+    }
+  }
   // Adds `word`, not in the table, whose probe ended at the empty `slot`.
   WordEntry& Add(size_t slot, std::string_view word, uint64_t hash, bool stable);
   void Rehash(size_t slot_count);
