@@ -15,7 +15,6 @@
 #include "analysis/statistics.h"
 #include "lexicon/lexicon_index.h"
 #include "lexicon/matcher.h"
-#include "text/ascii_rules.h"
 #include "text/segmenter.h"
 #include "text/syllables.h"
 #include "text/utf8_text.h"
@@ -175,15 +174,7 @@ class MessageAnalysis {
   Report Run();
 
  private:
-  // A sentence on its way through the pipeline of Run(): its tokens, the
-  // buffer their folded forms view, and the hashes and entries of its words.
-  struct SentenceWords {
-    std::vector<Token> tokens;
-    std::string folded;
-    std::vector<uint64_t> hashes;
-    std::vector<const WordEntry*> entries;
-  };
-  void AnalyzeSentence(SentenceSpan span, SentenceWords& words);
+  void AnalyzeSentence(SentenceSpan span);
   void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
   void ClassifyWord(size_t i, int syllables, bool sentence_start, SentenceFacts& facts);
@@ -207,13 +198,11 @@ class MessageAnalysis {
   std::shared_ptr<FindingStorage> storage_;
   std::string_view split_advice_;  // the long-sentence suggestion, made once
   Report report_;
-  void Tokenize(SentenceSpan span, SentenceWords& words) const;
-  void PrefetchEntries(const SentenceWords& words) const;
-  void LookUpWords(SentenceWords& words) const;
-  std::array<SentenceWords, 3> pipeline_;
-  // Of the sentence being analysed, swapped in from the pipeline (vectors
-  // swap their buffers, so the tokens' views stay valid).
+  void LookUpWords();
+  // Of the sentence being analysed.
   std::vector<Token> tokens_;
+  std::string folded_;                     // what the tokens' folded forms view
+  std::vector<uint64_t> hashes_;           // WordTable::Hash of each word token
   std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
   std::vector<LexiconMatch> matches_;   // of the current sentence
   // Abbreviations the text has explained. Sets: usually empty (no cost),
@@ -496,68 +485,29 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
   }
 }
 
-// A message's sentences go through three stages, one sentence apart, so
-// that the lexicon's memory is asked for well before it is read: looking
-// up a word waits on memory twice (its slot, then its entry), and most of
-// the analyser's time was spent waiting. Run() tokenizes sentence k+2 and
-// asks for its slots, asks for the entries of sentence k+1 (its slots have
-// arrived meanwhile), then analyses sentence k, whose entries are in cache.
-
-// Stage 1: the sentence's tokens, and its words' slots asked for.
-void MessageAnalysis::Tokenize(SentenceSpan span, SentenceWords& words) const {
-  // An ASCII message needs no check per sentence for which rules apply.
-  if (text_.is_ascii()) {
-    TokenizeAscii(text_.text(), span, &words.tokens, &words.folded);
-  } else {
-    plainlang::Tokenize(text_.text(), span, &words.tokens, &words.folded);
-  }
-  const size_t n = words.tokens.size();
-  words.hashes.resize(n);
+// entries_[i] = index_.FindWord(tokens_[i].folded) for word tokens. Each
+// lookup waits on memory for its slot; asking for all the sentence's slots
+// before reading any lets those waits overlap instead of following one
+// another.
+void MessageAnalysis::LookUpWords() {
+  const WordTable& words = index_.words;
+  const size_t n = tokens_.size();
+  hashes_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    if (!words.tokens[i].is_word()) continue;
-    words.hashes[i] = WordTable::Hash(words.tokens[i].folded);
-    index_.words.Prefetch(words.hashes[i]);
+    if (!tokens_[i].is_word()) continue;
+    hashes_[i] = WordTable::Hash(tokens_[i].folded);
+    words.Prefetch(hashes_[i]);
   }
-}
-
-// Stage 2: the entries those slots point to asked for.
-void MessageAnalysis::PrefetchEntries(const SentenceWords& words) const {
-  for (size_t i = 0; i < words.tokens.size(); ++i) {
-    if (words.tokens[i].is_word()) index_.words.PrefetchEntry(words.hashes[i]);
-  }
-}
-
-// Stage 3, first step: entries[i] = index_.FindWord(tokens[i].folded) for
-// word tokens, and the slots of the pairs the matcher will look up.
-void MessageAnalysis::LookUpWords(SentenceWords& words) const {
-  const WordTable& table = index_.words;
-  const std::vector<Token>& tokens = words.tokens;
-  const size_t n = tokens.size();
-  words.entries.resize(n);
+  entries_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    words.entries[i] = tokens[i].is_word() ? table.Find(tokens[i].folded, words.hashes[i]) : nullptr;
-  }
-  // The matcher looks up "word next" for a word that begins terms of two or
-  // more words and may precede the next; those slots are asked for now.
-  char pair[96];
-  for (size_t i = 0; i + 1 < n; ++i) {
-    const WordEntry* entry = words.entries[i];
-    if (entry == nullptr || !entry->starts_longer_terms()) continue;
-    const std::string_view first = entry->word, second = tokens[i + 1].folded;
-    if (!entry->MayPrecede(WordTable::Hash(second))) continue;
-    if (first.size() + 1 + second.size() > sizeof pair) continue;
-    std::memcpy(pair, first.data(), first.size());
-    pair[first.size()] = ' ';
-    std::memcpy(pair + first.size() + 1, second.data(), second.size());
-    table.Prefetch(WordTable::Hash(std::string_view(pair, first.size() + 1 + second.size())));
+    entries_[i] = tokens_[i].is_word() ? words.Find(tokens_[i].folded, hashes_[i]) : nullptr;
   }
 }
 
-void MessageAnalysis::AnalyzeSentence(SentenceSpan span, SentenceWords& words) {
+void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   const size_t first_finding = report_.findings.size();
-  LookUpWords(words);
-  tokens_.swap(words.tokens);
-  entries_.swap(words.entries);
+  Tokenize(text_.text(), span, &tokens_, &folded_);
+  LookUpWords();
   SentenceFacts facts;
   size_t letters = 0, capitals = 0;
   for (const Token& token : tokens_) {
@@ -708,15 +658,8 @@ Report MessageAnalysis::Run() {
                                " invalid UTF-8 sequence(s) with U+FFFD");
   }
   next_trigger_ = NextStatisticsTrigger(text_.text(), 0);
-  const std::vector<SentenceSpan> spans = SplitSentences(text_.text());
-  auto stage = [&](size_t k) -> SentenceWords& { return pipeline_[k % pipeline_.size()]; };
-  for (size_t k = 0; k < spans.size() && k < 2; ++k) Tokenize(spans[k], stage(k));
-  if (!spans.empty()) PrefetchEntries(stage(0));
-  for (size_t k = 0; k < spans.size(); ++k) {
-    if (k + 2 < spans.size()) Tokenize(spans[k + 2], stage(k + 2));
-    if (k + 1 < spans.size()) PrefetchEntries(stage(k + 1));
-    AnalyzeSentence(spans[k], stage(k));
-  }
+  for (SentenceSpan span : SplitSentences(text_.text())) AnalyzeSentence(span);
+
 
   report_.readability = ScoreReadability(report_.counts, &report_.warnings);
   // Numbers are words to the formulas but carry no vocabulary, so a table
@@ -740,6 +683,9 @@ Report MessageAnalysis::Run() {
 
 }  // namespace
 
+// What an ErrorReport's one warning begins with.
+constexpr std::string_view kErrorPrefix = "error: ";
+
 std::string_view FindingKindName(FindingKind kind) {
   switch (kind) {
     case FindingKind::kJargon: return "jargon";
@@ -756,7 +702,7 @@ Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions optio
     : lexicon_(lexicon ? std::move(lexicon) : Lexicon::Default()), options_(options) {}
 
 Report Analyzer::Analyze(std::string_view input) const {
-  const size_t limit = std::min(options_.max_input_bytes, kMaxInputBytes);
+  const size_t limit = InputLimit(options_);
   if (input.size() > limit) {
     return ErrorReport(options_, "the message is " + std::to_string(input.size()) +
                                      " bytes, over the limit of " + std::to_string(limit) +
@@ -772,6 +718,13 @@ Report Analyzer::Analyze(std::string_view input) const {
   }
 }
 
+std::optional<std::string_view> ErrorReason(const Report& report) {
+  if (report.warnings.empty() || !report.warnings.front().starts_with(kErrorPrefix)) {
+    return std::nullopt;
+  }
+  return std::string_view(report.warnings.front()).substr(kErrorPrefix.size());
+}
+
 Report ErrorReport(const AnalyzerOptions& options, std::string_view reason) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   Report report;
@@ -782,7 +735,7 @@ Report ErrorReport(const AnalyzerOptions& options, std::string_view reason) {
   report.verdict.target_grade = options.target_grade;
   report.verdict.max_jargon = options.max_jargon;
   report.verdict.meets_target = false;
-  report.warnings.push_back("error: " + std::string(reason));
+  report.warnings.push_back(std::string(kErrorPrefix) + std::string(reason));
   return report;
 }
 
