@@ -8,7 +8,9 @@
 #define PLAINLANG_ANALYZER_H_
 
 #include <cstddef>
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "plainlang/grade_model.h"
@@ -45,13 +47,21 @@ struct AnalyzerOptions {
 // The longest message any Analyzer reads, whatever max_input_bytes says.
 inline constexpr size_t kMaxInputBytes = size_t{1} << 30;
 
-// Immutable after construction; Analyze() is safe for concurrent use by
-// multiple threads on one Analyzer.
+// The longest message an Analyzer with `options` reads.
+inline size_t InputLimit(const AnalyzerOptions& options) {
+  return std::min(options.max_input_bytes, kMaxInputBytes);
+}
+
 // The report of an input that was not analysed: every readability score and
 // the jargon density NaN, counts 0, meets_target false, the verdict's targets
 // from `options`, and one warning "error: <reason>".
 Report ErrorReport(const AnalyzerOptions& options, std::string_view reason);
 
+// The reason of a report ErrorReport made; nullopt for any other report.
+std::optional<std::string_view> ErrorReason(const Report& report);
+
+// Immutable after construction; Analyze() is safe for concurrent use by
+// multiple threads on one Analyzer.
 class Analyzer {
  public:
   // Uses the embedded default lexicon.

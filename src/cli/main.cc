@@ -10,14 +10,10 @@
 // others are still checked), 130 interrupted (every line written is whole).
 // serve: 0 after SIGTERM or SIGINT once requests in flight are answered, 2
 // when it cannot start.
-#include <algorithm>
 #include <csignal>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -30,6 +26,7 @@
 #include "plainlang/analyzer.h"
 #include "plainlang/lexicon.h"
 #include "plainlang/output.h"
+#include "service/analyze_request.h"
 #include "service/service.h"
 
 namespace {
@@ -62,11 +59,6 @@ struct ReportOptions {
   std::string output;  // empty: stdout, allowed for one input only
   AnalysisOptions analysis;
 };
-
-// The longest input read: the option, within what any Analyzer reads.
-size_t MaxBytes(const AnalysisOptions& options) {
-  return std::min(options.analyzer.max_input_bytes, plainlang::kMaxInputBytes);
-}
 
 // The default lexicon with the user's files on top; nullopt (after a
 // `file:line: reason` on stderr) when one of them is bad.
@@ -106,7 +98,7 @@ int RunCheck(const CheckOptions& options) {
   const std::vector<plainlang::cli::Input> inputs =
       plainlang::cli::ExpandInputs(arguments, options.files_from);
   const bool several = inputs.size() > 1;
-  const size_t max_bytes = MaxBytes(options.analysis);
+  const size_t max_bytes = plainlang::InputLimit(options.analysis.analyzer);
   std::signal(SIGINT, OnInterrupt);
   if (options.format == "csv") std::cout << plainlang::CsvHeader() << "\n";
   size_t meet = 0, miss = 0, failed = 0, done = 0;
@@ -118,8 +110,8 @@ int RunCheck(const CheckOptions& options) {
     plainlang::Report report = error.empty()
                                    ? analyzer->Analyze(text)
                                    : plainlang::ErrorReport(analyzer->options(), error);
-    const bool is_error =
-        !report.warnings.empty() && report.warnings.front().rfind("error: ", 0) == 0;
+    const std::optional<std::string_view> error_reason = plainlang::ErrorReason(report);
+    const bool is_error = error_reason.has_value();
     // The whole record is formatted first and written at once.
     std::string record;
     if (options.format == "json") {
@@ -133,7 +125,7 @@ int RunCheck(const CheckOptions& options) {
     }
     std::cout << record;
     if (is_error) {
-      std::cerr << "plainlang: " << report.warnings.front().substr(7) << "\n";
+      std::cerr << "plainlang: " << *error_reason << "\n";
       ++failed;
     } else if (report.verdict.meets_target) {
       ++meet;
@@ -172,7 +164,7 @@ int RunReport(const ReportOptions& options) {
   std::vector<plainlang::Report> reports;
   int status = kMeetsTargets;
   int failed = 0;
-  const size_t max_bytes = MaxBytes(options.analysis);
+  const size_t max_bytes = plainlang::InputLimit(options.analysis.analyzer);
   for (const plainlang::cli::Input& input : inputs) {
     std::string text, error;
     if (!plainlang::cli::ReadInput(input, max_bytes, &text, &error)) {
@@ -206,23 +198,30 @@ int RunReport(const ReportOptions& options) {
   return failed > 0 ? kInputError : status;
 }
 
+// --target-grade, --max-jargon and --long-sentence, in the service's
+// ranges; `serve` takes them as the defaults of requests that set none.
+void AddTargetOptions(CLI::App* command, plainlang::AnalyzerOptions* options,
+                      const std::string& prefix) {
+  command->add_option("--target-grade", options->target_grade,
+                      prefix + "highest acceptable health grade")
+      ->check(CLI::Range(plainlang::kTargetGradeRange.low, plainlang::kTargetGradeRange.high))
+      ->capture_default_str();
+  command->add_option("--max-jargon", options->max_jargon,
+                      prefix + "highest acceptable jargon density, 0..1")
+      ->check(CLI::Range(plainlang::kMaxJargonRange.low, plainlang::kMaxJargonRange.high))
+      ->capture_default_str();
+  command->add_option("--long-sentence", options->long_sentence_words,
+                      prefix + "sentences with more words are findings")
+      ->check(CLI::Range(plainlang::kLongSentenceRange.low, plainlang::kLongSentenceRange.high))
+      ->capture_default_str();
+}
+
 // The targets and vocabulary options, the same for every command.
 void AddAnalysisOptions(CLI::App* command, AnalysisOptions* options) {
-  command->add_option("--target-grade", options->analyzer.target_grade,
-                      "highest acceptable health grade")
-      ->check(CLI::Range(0.0, 20.0))
-      ->capture_default_str();
-  command->add_option("--max-jargon", options->analyzer.max_jargon,
-                      "highest acceptable jargon density, 0..1")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
+  AddTargetOptions(command, &options->analyzer, "");
   command->add_option("--max-bytes", options->analyzer.max_input_bytes,
                       "longest message read; a longer one is an error row")
       ->check(CLI::Range(size_t{1}, plainlang::kMaxInputBytes))
-      ->capture_default_str();
-  command->add_option("--long-sentence", options->analyzer.long_sentence_words,
-                      "sentences with more words are findings")
-      ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   command->add_option("--terms,--lexicon", options->term_files,
                       "extra terms (TSV: term, plain, definition, familiarity, ...)")
@@ -357,18 +356,7 @@ int main(int argc, char** argv) {
                     "file whose first line is the token every request must send "
                     "as 'Authorization: Bearer <token>'")
       ->check(CLI::ExistingFile);
-  serve->add_option("--target-grade", serve_options.service.analyzer.target_grade,
-                    "default highest acceptable health grade")
-      ->check(CLI::Range(0.0, 20.0))
-      ->capture_default_str();
-  serve->add_option("--max-jargon", serve_options.service.analyzer.max_jargon,
-                    "default highest acceptable jargon density, 0..1")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  serve->add_option("--long-sentence", serve_options.service.analyzer.long_sentence_words,
-                    "default: sentences with more words are findings")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
+  AddTargetOptions(serve, &serve_options.service.analyzer, "default: ");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -130,7 +130,7 @@ constexpr std::array<AsciiBreak, 128> MakeAsciiBreaks() {
 }
 constexpr std::array<AsciiBreak, 128> kAsciiBreaks = MakeAsciiBreaks();
 
-// A byte of a non-ASCII symbol (see FastSymbolLength) is Other.
+// A byte of a non-ASCII symbol (see kFastSymbols) is Other.
 AsciiBreak BreakClass(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return byte < 0x80 ? kAsciiBreaks[byte] : AsciiBreak::kOther;
@@ -253,31 +253,13 @@ const FastSymbol* FastSymbolAt(std::string_view text, size_t i, size_t* length) 
   return nullptr;
 }
 
-size_t FastSymbolLength(std::string_view text, size_t i) {
-  size_t length = 0;
-  FastSymbolAt(text, i, &length);
-  return length;
-}
-
-bool FastSymbolIsPunctuation(std::string_view text, size_t i) {
-  size_t length = 0;
-  const FastSymbol* symbol = FastSymbolAt(text, i, &length);
-  return symbol != nullptr && symbol->punctuation;
-}
-
 }  // namespace
 
 bool FastRulesApply(std::string_view text) {
   size_t i = 0;
   while (true) {
-    // Runs of ASCII, eight bytes a step, between the rare other characters.
-    while (i + 8 <= text.size()) {
-      uint64_t chunk;
-      __builtin_memcpy(&chunk, text.data() + i, 8);
-      if (chunk & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    // Runs of ASCII between the rare other characters.
+    i = AsciiRunEnd(text, i);
     if (i == text.size()) return true;
     size_t length = 0;
     if (FastSymbolAt(text, i, &length) == nullptr) return false;
@@ -319,10 +301,11 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
       continue;
     }
     if (static_cast<unsigned char>(c) >= 0x80) {  // a symbol FastRulesApply allowed
-      // Never zero, even for a byte FastRulesApply would have refused.
-      const size_t length = std::max<size_t>(1, FastSymbolLength(part, i));
+      size_t length = 0;
+      const FastSymbol* symbol = FastSymbolAt(part, i, &length);
+      length = std::max<size_t>(1, length);  // never zero, even for a byte it refused
       Token& token = tokens->emplace_back();
-      token.kind = FastSymbolIsPunctuation(part, i) ? TokenKind::kPunct : TokenKind::kSymbol;
+      token.kind = symbol != nullptr && symbol->punctuation ? TokenKind::kPunct : TokenKind::kSymbol;
       token.start = span.start + i;
       token.end = span.start + i + length;
       token.space_before = space_before;

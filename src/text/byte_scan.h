@@ -1,11 +1,13 @@
 // Scanning text for a few byte values, sixteen bytes a step where the CPU
-// has SSE2 (every x86-64 does). The analyser scans every message for
-// sentence ends and for the marks of statistical notation; byte by byte,
-// those scans cost more than segmenting the words between them.
+// has SSE2 (every x86-64 does), and for the end of a run of ASCII. The
+// analyser scans every message for sentence ends and for the marks of
+// statistical notation; byte by byte, those scans cost more than segmenting
+// the words between them.
 #ifndef PLAINLANG_TEXT_BYTE_SCAN_H_
 #define PLAINLANG_TEXT_BYTE_SCAN_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -34,6 +36,19 @@ size_t FindAnyByte(std::string_view text, size_t from) {
     if (((c == Bytes) || ...)) return i;
   }
   return text.size();
+}
+
+// The end of the run of ASCII bytes that starts at `from` (or `from` when
+// text[from] is not ASCII); eight bytes a step, messages being mostly ASCII.
+inline size_t AsciiRunEnd(std::string_view text, size_t from) {
+  size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t chunk;
+    __builtin_memcpy(&chunk, text.data() + i, 8);
+    if (chunk & 0x8080808080808080ULL) break;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
 }
 
 }  // namespace plainlang

@@ -7,28 +7,18 @@
 
 #include <cstring>
 
+#include "text/byte_scan.h"
+
 namespace plainlang {
 namespace {
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
 
-// Length of the leading run of ASCII bytes; messages are mostly ASCII, and
-// ASCII is always valid NFC.
-size_t AsciiPrefix(std::string_view s) {
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, s.data() + i, 8);
-    if (chunk & 0x8080808080808080ULL) break;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
-
 }  // namespace
 
 Utf8Text::Utf8Text(std::string_view input) : input_(input) {
-  size_t ascii = AsciiPrefix(input);
+  // Messages are mostly ASCII, and ASCII is always valid NFC.
+  size_t ascii = AsciiRunEnd(input, 0);
   ascii_ = ascii == input.size();
   if (ascii_) return;
 
@@ -121,20 +111,12 @@ size_t Utf16Offsets::operator()(size_t byte_offset) {
   int32_t i = static_cast<int32_t>(byte_);
   const int32_t target = static_cast<int32_t>(std::min(byte_offset, input_.size()));
   while (i < target) {
-    // Messages are mostly ASCII: eight bytes a step while they are.
-    while (i + 8 <= target) {
-      uint64_t chunk;
-      std::memcpy(&chunk, bytes + i, 8);
-      if (chunk & 0x8080808080808080ULL) break;
-      i += 8;
-      utf16_ += 8;
-    }
+    // An ASCII byte is one UTF-16 unit.
+    const auto ascii_end = static_cast<int32_t>(
+        AsciiRunEnd(input_.substr(0, static_cast<size_t>(target)), static_cast<size_t>(i)));
+    utf16_ += static_cast<size_t>(ascii_end - i);
+    i = ascii_end;
     if (i >= target) break;
-    if (bytes[i] < 0x80) {
-      ++i;
-      ++utf16_;
-      continue;
-    }
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     utf16_ += (c > 0xFFFF) ? 2 : 1;  // invalid (c < 0) is one U+FFFD
