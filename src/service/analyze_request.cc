@@ -15,8 +15,9 @@ ApiError InvalidRequest(std::string message) {
 }
 
 // A number option within [low, high], or why not.
-std::optional<ApiError> ReadNumber(const json& body, const char* field, double low, double high,
-                                   double* out) {
+std::optional<ApiError> ReadNumber(const json& body, const char* field,
+                                   OptionRange<double> range, double* out) {
+  const double low = range.low, high = range.high;
   auto it = body.find(field);
   if (it == body.end()) return std::nullopt;
   if (!it->is_number()) {
@@ -31,8 +32,9 @@ std::optional<ApiError> ReadNumber(const json& body, const char* field, double l
   return std::nullopt;
 }
 
-std::optional<ApiError> ReadInteger(const json& body, const char* field, int low, int high,
-                                    int* out) {
+std::optional<ApiError> ReadInteger(const json& body, const char* field,
+                                    OptionRange<int> range, int* out) {
+  const int low = range.low, high = range.high;
   auto it = body.find(field);
   if (it == body.end()) return std::nullopt;
   if (!it->is_number_integer()) {
@@ -114,9 +116,13 @@ std::variant<AnalyzeRequest, ApiError> ParseAnalyzeRequest(std::string_view body
   }
 
   AnalyzerOptions& options = request.options;
-  if (auto error = ReadNumber(parsed, "target_grade", 0, 20, &options.target_grade)) return *error;
-  if (auto error = ReadNumber(parsed, "max_jargon", 0, 1, &options.max_jargon)) return *error;
-  if (auto error = ReadInteger(parsed, "long_sentence_words", 1, 1000,
+  if (auto error = ReadNumber(parsed, "target_grade", kTargetGradeRange, &options.target_grade)) {
+    return *error;
+  }
+  if (auto error = ReadNumber(parsed, "max_jargon", kMaxJargonRange, &options.max_jargon)) {
+    return *error;
+  }
+  if (auto error = ReadInteger(parsed, "long_sentence_words", kLongSentenceRange,
                                &options.long_sentence_words)) {
     return *error;
   }

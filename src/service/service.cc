@@ -11,7 +11,6 @@
 #include <thread>
 #include <utility>
 #include <variant>
-#include <vector>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -275,10 +274,6 @@ struct Service::State {
     res.set_content(body, kJsonType);
   }
 
-  void MethodNotAllowed(const Request& req, Response& res) {
-    NotAllowed(*FindRoute(req.path), res);
-  }
-
   static void NotAllowed(const Route& route, Response& res) {
     res.set_header("Allow", std::string(route.allow));
     SendError(res, {405, "method_not_allowed",
@@ -290,8 +285,6 @@ struct Service::State {
   void CompleteError(const Request& req, Response& res) {
     if (!res.body.empty()) return;  // a handler's own error
     if (!Authorized(req)) return Unauthorized(res);
-    // httplib answers a method it has no handler table for (TRACE,
-    // CONNECT) with 400, and one it has but we did not register with 404.
     // httplib answers a method it does not know at all (QUERY) with 400, one
     // without a handler table (TRACE) with 400 too, and one we did not
     // register with 404; on a known path all of them are 405.
@@ -363,22 +356,7 @@ struct Service::State {
     server.Get("/v1/lexicon/info", Guarded(&State::LexiconInfo));
     server.Post("/v1/analyze", Guarded(&State::AnalyzeOne));
     server.Post("/v1/analyze/batch", Guarded(&State::AnalyzeBatch));
-    // The other methods on known paths: 405 (after the body is read, so a
-    // kept-alive connection stays in step).
-    const auto not_allowed = Guarded(&State::MethodNotAllowed);
-    for (const Route& route : kRoutes) {
-      const std::string pattern = route.path == "/openapi.yaml" ? R"(/openapi\.yaml)"
-                                                                : std::string(route.path);
-      if (route.allow == "POST") {
-        server.Get(pattern, not_allowed);
-      } else {
-        server.Post(pattern, not_allowed);
-      }
-      server.Put(pattern, not_allowed);
-      server.Patch(pattern, not_allowed);
-      server.Delete(pattern, not_allowed);
-      server.Options(pattern, not_allowed);
-    }
+    // Other methods on these paths reach CompleteError, which answers 405.
     server.set_error_handler(
         httplib::Server::HandlerWithResponse([this](const Request& req, Response& res) {
           CompleteError(req, res);

@@ -33,6 +33,8 @@ namespace plainlang {
 //   port            8080         0 = any free port, see Service::port()
 //   threads         0            requests served at once; 0 = one per core
 //   max_body_bytes  1 MiB        larger request bodies get 413
+//   max_connections 256          connections accepted and not yet answered;
+//                                past it new clients wait in the listen backlog
 //   token           empty        when set, every request needs
 //                                "Authorization: Bearer <token>" (else 401)
 //   access_log      stderr       receives one line per request (no newline)
@@ -42,8 +44,6 @@ struct ServiceOptions {
   int port = 8080;
   int threads = 0;
   size_t max_body_bytes = size_t{1} << 20;
-  // Connections accepted but not yet answered; past it new clients wait in
-  // the kernel's listen backlog.
   size_t max_connections = 256;
   std::string token;
   std::function<void(std::string_view line)> access_log;
@@ -60,7 +60,7 @@ bool IsLoopbackHost(std::string_view host);
 std::string ServiceOptionsProblem(const ServiceOptions& options);
 
 // Serves requests on a pool of `threads` workers; each request is analysed
-// on its worker by one shared Analyzer. Run() blocks; Stop() is safe from
+// on its worker with the one shared lexicon and that request's options. Run() blocks; Stop() is safe from
 // any thread (or a signal-watching thread) and makes Run() return once the
 // requests in flight are answered.
 class Service {
