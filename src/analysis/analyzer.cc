@@ -216,9 +216,6 @@ class MessageAnalysis {
   std::vector<uint32_t> distinct_terms_, distinct_abbreviations_;
   std::vector<uint64_t> distinct_words_;
   double weighted_jargon_words_ = 0;
-  // Where the next byte that may start statistical notation is; sentences
-  // before it skip FindStatistics.
-  size_t next_trigger_ = 0;
 };
 
 Finding& MessageAnalysis::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -517,11 +514,8 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   }
   bool shouting = letters >= 12 && capitals * 10 >= letters * 8;
   shouting_ = shouting;
-  if (next_trigger_ < span.start) next_trigger_ = NextStatisticsTrigger(text_.text(), span.start);
-  std::vector<Span> statistics;
-  if (next_trigger_ < span.end) {
-    statistics = FindStatistics(text_.text().substr(span.start, span.end - span.start));
-  }
+  const std::vector<Span> statistics =
+      FindStatistics(text_.text().substr(span.start, span.end - span.start));
   size_t next_statistic = 0;
 
   MatchLexicon(index_, text_.text(), tokens_, entries_, shouting, &matches_);
@@ -657,7 +651,6 @@ Report MessageAnalysis::Run() {
     report_.warnings.push_back("replaced " + std::to_string(text_.invalid_sequences()) +
                                " invalid UTF-8 sequence(s) with U+FFFD");
   }
-  next_trigger_ = NextStatisticsTrigger(text_.text(), 0);
   for (SentenceSpan span : SplitSentences(text_.text())) AnalyzeSentence(span);
 
 

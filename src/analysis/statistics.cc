@@ -33,16 +33,11 @@ const RE2& Pattern() {
 
 }  // namespace
 
-size_t NextStatisticsTrigger(std::string_view text, size_t from) {
-  // Every alternative holds a '%', a comparison or '=' (≤ and ≥ start with
-  // byte 0xE2).
-  return FindAnyByte<'%', '=', '<', '>', 0xE2>(text, from);
-}
-
 std::vector<Span> FindStatistics(std::string_view text) {
   std::vector<Span> spans;
-  // Most sentences, doses and dates included, skip RE2.
-  if (NextStatisticsTrigger(text, 0) == text.size()) return spans;
+  // Every alternative holds a '%', a comparison or '=' (≤ and ≥ start with
+  // byte 0xE2): most sentences, doses and dates included, skip RE2.
+  if (FindAnyByte<'%', '=', '<', '>', 0xE2>(text, 0) == text.size()) return spans;
   const RE2& pattern = Pattern();
   re2::StringPiece input(text.data(), text.size()), match;  // older RE2: no string_view
   size_t from = 0;

@@ -18,12 +18,6 @@ struct Span {
 // overlapping. Offsets count from the start of `text`.
 std::vector<Span> FindStatistics(std::string_view text);
 
-// The first position from `from` on where statistical notation could begin
-// to show (a '%', '=', '<', '>' or the first byte of '≤'), or text.size().
-// A sentence without one holds none, so the analyzer scans a message once
-// with this rather than each sentence with FindStatistics.
-size_t NextStatisticsTrigger(std::string_view text, size_t from);
-
 }  // namespace plainlang
 
 #endif  // PLAINLANG_ANALYSIS_STATISTICS_H_

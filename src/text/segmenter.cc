@@ -1,7 +1,6 @@
 #include "text/segmenter.h"
 
 #include "text/ascii_rules.h"
-#include "text/byte_scan.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -90,13 +89,12 @@ using ShortWord = std::array<char, 8>;
 std::string_view WordBeforeDot(std::string_view text, size_t dot, ShortWord* room) {
   size_t begin = dot;
   while (begin > 0 && dot - begin <= room->size()) {
-    char c = text[begin - 1];
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (!letter && c != '.') break;
+    const char c = text[begin - 1];
+    if (!IsAsciiLetter(c) && c != '.') break;
     --begin;
   }
   if (dot - begin > room->size()) return {};
-  if (begin > 0 && text[begin - 1] >= '0' && text[begin - 1] <= '9') return {};
+  if (begin > 0 && IsAsciiDigit(text[begin - 1])) return {};
   for (size_t k = begin; k < dot; ++k) {
     const char c = text[k];
     (*room)[k - begin] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
