@@ -4,10 +4,15 @@
 
 namespace plainlang {
 
+std::string Format(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
 std::string Evidence(const Finding& f) {
   const std::string source(f.source);
-  char familiarity[64];
-  std::snprintf(familiarity, sizeof familiarity, "familiarity %.2f", f.familiarity);
+  const std::string familiarity = Format("familiarity %.2f", f.familiarity);
   switch (f.kind) {
     case FindingKind::kLongSentence:
       return "more words than the limit for one sentence";

@@ -1,5 +1,5 @@
-// Why a finding was made, in words: shared by the text and HTML reports so
-// both give the same reason.
+// What the text and HTML reports share: why a finding was made, in words,
+// so both give the same reason, and how they print a number.
 #ifndef PLAINLANG_REPORT_EVIDENCE_H_
 #define PLAINLANG_REPORT_EVIDENCE_H_
 
@@ -12,6 +12,9 @@ namespace plainlang {
 // One clause naming the evidence: where the term is listed and its
 // familiarity, or the rule that judged an unlisted word.
 std::string Evidence(const Finding& finding);
+
+// `value` printed with a printf `format` of one double ("%.1f").
+std::string Format(const char* format, double value);
 
 }  // namespace plainlang
 

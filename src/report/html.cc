@@ -275,12 +275,6 @@ std::string Text(std::string_view bytes) {
   return out;
 }
 
-std::string Format(const char* format, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, value);
-  return buffer;
-}
-
 std::string Percent(double share) { return Format("%.1f%%", share * 100); }
 
 // The position of `value` on a scale from 0 to `top`, as a CSS percentage.
@@ -331,11 +325,14 @@ std::string SourceTitle(const HtmlDocument& document, size_t doc) {
 }
 
 // The sentence a long-sentence finding covers, counted from 1 (0 if none).
+// Sentences ascend, so a binary search finds it.
 size_t SentenceNumber(const Report& report, const Finding& finding) {
-  for (size_t s = 0; s < report.sentences.size(); ++s) {
-    if (report.sentences[s].start == finding.start) return s + 1;
-  }
-  return 0;
+  const auto it = std::lower_bound(
+      report.sentences.begin(), report.sentences.end(), finding.start,
+      [](const Sentence& sentence, size_t start) { return sentence.start < start; });
+  return it != report.sentences.end() && it->start == finding.start
+             ? static_cast<size_t>(it - report.sentences.begin()) + 1
+             : 0;
 }
 
 // What the print copy shows after a highlight: the plain wording, so a
@@ -442,46 +439,53 @@ void AppendLegend(std::string& out, const Report& report) {
   out += "</ul>";
 }
 
+// One score: its figure, how it stands against its limit, a bar with the
+// limit marked, and a note saying what the score is.
+struct Gauge {
+  const char* title;
+  std::string figure;     // the score as shown
+  std::string limit;      // "target 8 or lower", "max 5.0%"
+  std::string off_by;     // how far past the limit, shown when over
+  double value, bound, top;  // the score, its limit, the bar's end
+  std::string note;
+};
+
+void AppendGauge(std::string& out, const Gauge& gauge) {
+  const bool over = gauge.value > gauge.bound;
+  const std::string state = over ? "over" : "within";
+  out += "<section class=\"score\" aria-label=\"" + std::string(gauge.title) + "\"><h4>" +
+         gauge.title + "</h4>";
+  out += "<p class=\"figure " + state + "\">" + gauge.figure + "</p>";
+  out += "<p>" + gauge.limit + " &middot; " + (over ? gauge.off_by : state) + "</p>";
+  out += "<div class=\"scale\" aria-hidden=\"true\"><span class=\"fill" +
+         std::string(over ? " over" : "") + "\" style=\"width:" + ScaleWidth(gauge.value, gauge.top) +
+         "\"></span><span class=\"target\" style=\"left:" + ScaleWidth(gauge.bound, gauge.top) +
+         "\"></span></div>";
+  out += "<p class=\"note\">" + gauge.note + "</p></section>";
+}
+
 void AppendScores(std::string& out, const Report& report) {
   const Verdict& verdict = report.verdict;
   const double grade = report.readability.health_grade;
-  const bool grade_over = grade > verdict.target_grade;
-  // The scale reaches past the grade, which can exceed 20 by design.
-  const double grade_top = std::max(20.0, std::ceil(std::max(grade, verdict.target_grade) / 5) * 5);
-  out += "<section class=\"score\" aria-label=\"Health grade\"><h4>Health grade</h4>";
-  out += "<p class=\"figure " + std::string(grade_over ? "over" : "within") + "\">" +
-         Format("%.1f", grade) + "</p>";
-  out += "<p>target " + Format("%g", verdict.target_grade) + " or lower" +
-         (grade_over ? " &middot; " + Format("%.1f", grade - verdict.target_grade) + " above"
-                     : std::string(" &middot; within")) +
-         "</p>";
-  out += "<div class=\"scale\" aria-hidden=\"true\"><span class=\"fill" +
-         std::string(grade_over ? " over" : "") + "\" style=\"width:" +
-         ScaleWidth(grade, grade_top) + "\"></span><span class=\"target\" style=\"left:" +
-         ScaleWidth(verdict.target_grade, grade_top) + "\"></span></div>";
-  out += "<p class=\"note\">US school grade a patient needs to read this, counting the cost of "
-         "jargon, abbreviations and rare words. Readability formulas alone (consensus): " +
-         Format("%.1f", report.readability.consensus_grade) + ", for reference.</p></section>";
-
+  AppendGauge(out, {
+      "Health grade", Format("%.1f", grade),
+      "target " + Format("%g", verdict.target_grade) + " or lower",
+      Format("%.1f", grade - verdict.target_grade) + " above", grade, verdict.target_grade,
+      // The scale reaches past the grade, which can exceed 20 by design.
+      std::max(20.0, std::ceil(std::max(grade, verdict.target_grade) / 5) * 5),
+      "US school grade a patient needs to read this, counting the cost of jargon, "
+      "abbreviations and rare words. Readability formulas alone (consensus): " +
+          Format("%.1f", report.readability.consensus_grade) + ", for reference."});
   const double density = report.jargon.density;
-  const bool jargon_over = density > verdict.max_jargon;
-  const double density_top = std::max({0.2, verdict.max_jargon * 2, density});
-  out += "<section class=\"score\" aria-label=\"Jargon\"><h4>Jargon</h4>";
-  out += "<p class=\"figure " + std::string(jargon_over ? "over" : "within") + "\">" +
-         Percent(density) + "</p>";
-  out += "<p>max " + Percent(verdict.max_jargon) +
-         (jargon_over ? " &middot; " + Percent(density - verdict.max_jargon) + " over"
-                      : std::string(" &middot; within")) +
-         "</p>";
-  out += "<div class=\"scale\" aria-hidden=\"true\"><span class=\"fill" +
-         std::string(jargon_over ? " over" : "") + "\" style=\"width:" +
-         ScaleWidth(density, density_top) + "\"></span><span class=\"target\" style=\"left:" +
-         ScaleWidth(verdict.max_jargon, density_top) + "\"></span></div>";
-  out += "<p class=\"note\">Share of words that are medical jargon or unexplained "
-         "abbreviations, weighted by how unfamiliar each is; " +
-         std::to_string(report.jargon.distinct_terms) + " distinct terms in " +
-         std::to_string(report.counts.words) + " words and " +
-         std::to_string(report.counts.sentences) + " sentences.</p></section>";
+  AppendGauge(out, {
+      "Jargon", Percent(density), "max " + Percent(verdict.max_jargon),
+      Percent(density - verdict.max_jargon) + " over", density, verdict.max_jargon,
+      std::max({0.2, verdict.max_jargon * 2, density}),
+      "Share of words that are medical jargon or unexplained abbreviations, weighted by how "
+      "unfamiliar each is; " +
+          std::to_string(report.jargon.distinct_terms) + " distinct terms in " +
+          std::to_string(report.counts.words) + " words and " +
+          std::to_string(report.counts.sentences) + " sentences."});
 }
 
 // Repeats of one term are one entry with a count, at their highest severity,

@@ -7,12 +7,6 @@
 namespace plainlang {
 namespace {
 
-std::string Format(const char* format, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, value);
-  return buffer;
-}
-
 // A span's text on one line, shortened for the margin.
 std::string Shown(std::string_view text, size_t limit) {
   std::string shown;
