@@ -37,13 +37,9 @@ py::str Str(std::string_view text) {
   return py::reinterpret_steal<py::str>(str);
 }
 
-py::tuple Strs(const std::vector<std::string>& strings) {
-  py::tuple out(strings.size());
-  for (size_t i = 0; i < strings.size(); ++i) out[i] = Str(strings[i]);
-  return out;
-}
-
-py::tuple Strs(std::span<const std::string_view> strings) {
+// A tuple of str from a vector of strings or a span of views.
+template <typename Strings>
+py::tuple Strs(const Strings& strings) {
   py::tuple out(strings.size());
   for (size_t i = 0; i < strings.size(); ++i) out[i] = Str(strings[i]);
   return out;

@@ -62,14 +62,14 @@ def _checked(name: str, value: float) -> float:
     low, high = _RANGES[name]
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    if name in ("long_sentence_words", "max_input_bytes"):
+    if isinstance(_DEFAULTS[name], int):  # long_sentence_words, max_input_bytes
         if not isinstance(value, numbers.Integral):
             raise TypeError(f"{name} must be an int, got {value!r}")
         value = int(value)
     else:
         value = float(value)
     if not (low <= value <= high) or math.isnan(value):
-        raise ValueError(f"{name} must be from {low:g} to {high:g}, got {value!r}")
+        raise ValueError(f"{name} must be from {low} to {high}, got {value!r}")
     return value
 
 

@@ -7,29 +7,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ._analyzer import FEATURE_NAMES, Analyzer, _analyzer_for
-from ._report import Report
+from ._report import Counts, Report
 
 if TYPE_CHECKING:
     import pandas as pd
 
 #: score_frame's integer columns; the other scores are float64 and
 #: meets_target is bool.
-INT_COLUMNS = frozenset(
-    {
-        "distinct_terms",
-        "jargon_words",
-        "words",
-        "sentences",
-        "syllables",
-        "polysyllabic_words",
-        "monosyllabic_words",
-        "characters",
-        "letters",
-        "complex_words",
-        "long_words",
-        "numbers",
-    }
-)
+INT_COLUMNS = frozenset({"distinct_terms", "jargon_words", *Counts._fields})
 BOOL_COLUMNS = frozenset({"meets_target"})
 
 
