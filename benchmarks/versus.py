@@ -19,29 +19,31 @@ Needs Linux (taskset) and two cores.
 from __future__ import annotations
 
 import argparse
-import re
+import json
 import statistics
 import subprocess
 import sys
 
-RATE = re.compile(r"bytes_per_second=([0-9.]+)([kMG]?)/s")
-SCALE = {"": 1.0, "k": 1e3, "M": 1e6, "G": 1e9}
-
 
 def start(binary: str, cpu: int, args: argparse.Namespace) -> subprocess.Popen:
     command = ["taskset", "-c", str(cpu), binary, f"--benchmark_filter={args.filter}",
-               f"--benchmark_min_time={args.seconds}"]
+               f"--benchmark_min_time={args.seconds}", "--benchmark_format=json"]
     if args.corpus:
         command.append(f"--corpus={args.corpus}")
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 
 
 def rate(process: subprocess.Popen, binary: str) -> float:
+    """Bytes per second of the one benchmark the filter selects."""
     out, _ = process.communicate()
-    match = RATE.search(out)
-    if process.returncode != 0 or match is None:
-        sys.exit(f"versus.py: {binary} printed no bytes_per_second (exit {process.returncode})")
-    return float(match.group(1)) * SCALE[match.group(2)]
+    try:
+        benchmarks = json.loads(out)["benchmarks"] if process.returncode == 0 else []
+    except (json.JSONDecodeError, KeyError):
+        benchmarks = []
+    if len(benchmarks) != 1 or "bytes_per_second" not in benchmarks[0]:
+        sys.exit(f"versus.py: {binary} (exit {process.returncode}) did not report bytes_per_second "
+                 f"for exactly one benchmark; narrow --filter")
+    return float(benchmarks[0]["bytes_per_second"])
 
 
 def main() -> int:
