@@ -160,7 +160,7 @@ void BM_MatchLexicon(benchmark::State& state) {
   const plainlang::Lexicon::Index& index = SharedAnalyzer().lexicon().index();
   std::vector<plainlang::Token> tokens;
   std::string folded;
-  std::vector<const plainlang::WordEntry*> entries;
+  plainlang::TokenLookups lookups;
   int64_t terms = 0, abbreviations = 0;
   for (auto _ : state) {
     terms = abbreviations = 0;
@@ -169,17 +169,16 @@ void BM_MatchLexicon(benchmark::State& state) {
       for (plainlang::SentenceSpan span : plainlang::SplitSentences(text.text())) {
         plainlang::Tokenize(text.text(), span, &tokens, &folded);
         size_t letters = 0, capitals = 0;
-        entries.clear();
         for (const plainlang::Token& token : tokens) {
           if (token.kind == plainlang::TokenKind::kWord) {
             letters += token.letters;
             if (token.all_caps) capitals += token.letters;
           }
-          entries.push_back(token.is_word() ? index.FindWord(token.folded) : nullptr);
         }
         const bool shouting = letters >= 12 && capitals * 10 >= letters * 8;
+        plainlang::LookUpTokens(index, tokens, &lookups);
         std::vector<plainlang::LexiconMatch> matches =
-            plainlang::MatchLexicon(index, text.text(), tokens, entries, shouting);
+            plainlang::MatchLexicon(index, text.text(), tokens, lookups, shouting);
         for (const plainlang::LexiconMatch& match : matches) {
           (match.type == plainlang::LexiconMatch::Type::kTerm ? terms : abbreviations) += 1;
         }

@@ -44,10 +44,10 @@ class MatcherTest : public ::testing::Test {
     std::vector<Token> tokens;
     std::string folded;
     Tokenize(text, SentenceSpan{0, text.size()}, &tokens, &folded);
-    std::vector<const WordEntry*> entries;
-    for (const Token& token : tokens) entries.push_back(lexicon_.index().FindWord(token.folded));
+    TokenLookups lookups;
+    LookUpTokens(lexicon_.index(), tokens, &lookups);
     std::vector<std::string> out;
-    for (const LexiconMatch& m : MatchLexicon(lexicon_.index(), text, tokens, entries, shouting)) {
+    for (const LexiconMatch& m : MatchLexicon(lexicon_.index(), text, tokens, lookups, shouting)) {
       std::string span = text.substr(tokens[m.first].start, tokens[m.end - 1].end - tokens[m.first].start);
       out.push_back((m.type == LexiconMatch::Type::kTerm ? "T:" : "A:") + span);
     }

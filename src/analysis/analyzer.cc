@@ -155,6 +155,29 @@ constexpr std::string_view kStatisticsAlternatives[] = {
     "say in words what the result means for the reader",
     "for example: 3 in 10 people who took it felt better"};
 
+// The working vectors of the sentence being analysed. Each thread keeps one
+// set from message to message: grown afresh for every message they cost a
+// dozen allocations a message, and fresh pages to fault in.
+struct SentenceScratch {
+  std::vector<Token> tokens;
+  std::string folded;                     // what the tokens' folded forms view
+  TokenLookups lookups;
+  std::vector<LexiconMatch> matches;
+
+  // After a message: a huge sentence's buffers are not kept for the next.
+  void Trim() {
+    constexpr size_t kKeptTokens = size_t{1} << 14;
+    if (tokens.capacity() > kKeptTokens) *this = SentenceScratch();
+  }
+};
+
+SentenceScratch& ThreadScratch() {
+  // On the heap, like the syllable cache: see CachedEstimateSyllables.
+  thread_local std::unique_ptr<SentenceScratch> scratch;
+  if (!scratch) scratch = std::make_unique<SentenceScratch>();
+  return *scratch;
+}
+
 struct SentenceFacts {
   Counts counts;
   int64_t jargon_words = 0;
@@ -198,13 +221,12 @@ class MessageAnalysis {
   std::shared_ptr<FindingStorage> storage_;
   std::string_view split_advice_;  // the long-sentence suggestion, made once
   Report report_;
-  void LookUpWords();
-  // Of the sentence being analysed.
-  std::vector<Token> tokens_;
-  std::string folded_;                     // what the tokens' folded forms view
-  std::vector<uint64_t> hashes_;           // WordTable::Hash of each word token
-  std::vector<const WordEntry*> entries_;  // index_.FindWord of each token
-  std::vector<LexiconMatch> matches_;   // of the current sentence
+  // Of the sentence being analysed (see SentenceScratch).
+  SentenceScratch& scratch_ = ThreadScratch();
+  std::vector<Token>& tokens_ = scratch_.tokens;
+  std::string& folded_ = scratch_.folded;
+  std::vector<const WordEntry*>& entries_ = scratch_.lookups.entries;
+  std::vector<LexiconMatch>& matches_ = scratch_.matches;
   // Abbreviations the text has explained. Sets: usually empty (no cost),
   // and a message that defines thousands must not take quadratic time.
   std::set<uint32_t> defined_;
@@ -419,7 +441,7 @@ void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence
     for (std::string_view ending : {"ed", "es", "ing"}) {
       std::string_view word = token.folded;
       if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
-        for (const std::string& stem : InflectionStems(word)) {
+        for (std::string_view stem : InflectionStems(word)) {
           const WordEntry* facts = index_.FindWord(stem);
           if (stem != word && facts != nullptr && facts->syllables > 0) {
             stem_syllables = facts->syllables;
@@ -482,29 +504,10 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
   }
 }
 
-// entries_[i] = index_.FindWord(tokens_[i].folded) for word tokens. Each
-// lookup waits on memory for its slot; asking for all the sentence's slots
-// before reading any lets those waits overlap instead of following one
-// another.
-void MessageAnalysis::LookUpWords() {
-  const WordTable& words = index_.words;
-  const size_t n = tokens_.size();
-  hashes_.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (!tokens_[i].is_word()) continue;
-    hashes_[i] = WordTable::Hash(tokens_[i].folded);
-    words.Prefetch(hashes_[i]);
-  }
-  entries_.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    entries_[i] = tokens_[i].is_word() ? words.Find(tokens_[i].folded, hashes_[i]) : nullptr;
-  }
-}
-
 void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   const size_t first_finding = report_.findings.size();
   Tokenize(text_.text(), span, &tokens_, &folded_);
-  LookUpWords();
+  LookUpTokens(index_, tokens_, &scratch_.lookups);
   SentenceFacts facts;
   size_t letters = 0, capitals = 0;
   for (const Token& token : tokens_) {
@@ -518,7 +521,7 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
       FindStatistics(text_.text().substr(span.start, span.end - span.start));
   size_t next_statistic = 0;
 
-  MatchLexicon(index_, text_.text(), tokens_, entries_, shouting, &matches_);
+  MatchLexicon(index_, text_.text(), tokens_, scratch_.lookups, shouting, &matches_);
   const std::vector<LexiconMatch>& matches = matches_;
   size_t next_match = 0;
   bool sentence_start = true;
@@ -651,7 +654,10 @@ Report MessageAnalysis::Run() {
     report_.warnings.push_back("replaced " + std::to_string(text_.invalid_sequences()) +
                                " invalid UTF-8 sequence(s) with U+FFFD");
   }
-  for (SentenceSpan span : SplitSentences(text_.text())) AnalyzeSentence(span);
+  const std::vector<SentenceSpan> spans = SplitSentences(text_.text());
+  report_.sentences.reserve(spans.size());
+  for (SentenceSpan span : spans) AnalyzeSentence(span);
+  scratch_.Trim();
 
 
   report_.readability = ScoreReadability(report_.counts, &report_.warnings);

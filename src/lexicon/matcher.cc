@@ -74,8 +74,9 @@ std::string_view PairKey(std::string_view first, std::string_view second, PairKe
 // Length in tokens of the longest term starting at tokens[i], or 0.
 // `key` is scratch space for pair keys.
 size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens,
-                   const WordEntry* entry, size_t i, uint32_t* id, PairKeyBuffer* key) {
+                   const TokenLookups& lookups, size_t i, uint32_t* id, PairKeyBuffer* key) {
   const Token& first = tokens[i];
+  const WordEntry* entry = lookups.entries[i];
   if (!first.is_word()) return 0;
   size_t best = 0;
   auto try_terms = [&](const WordEntry* key) {
@@ -97,16 +98,13 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   // Each word is tried as written first; its stems only when that finds
   // nothing ("blood clots" -> "blood clot").
   // A pair is looked up only when the first word's bits allow its second.
-  uint64_t second_hash = 0;
-  bool second_hashed = false;
   auto try_first = [&](const WordEntry* word) {
     if (word == nullptr) return;
     if (word->starts_longer_terms() && i + 1 < tokens.size()) {
       const Token& second = tokens[i + 1];
-      if (!second_hashed) {
-        second_hash = WordTable::Hash(second.folded);
-        second_hashed = true;
-      }
+      // Punctuation has no lookup of its own ("x-ray" is "x", "-", "ray").
+      const uint64_t second_hash =
+          second.is_word() ? lookups.hashes[i + 1] : WordTable::Hash(second.folded);
       if (word->MayPrecede(second_hash)) {
         try_terms(index.FindWord(PairKey(word->word, second.folded, key)));
       }
@@ -279,14 +277,25 @@ std::string UsSpelling(std::string_view folded) {
   return us;
 }
 
-void InflectionStems::Add(std::string_view stem, std::string_view ending) {
-  if (stem.size() + ending.size() < 3 || count_ == forms_.size()) return;
-  std::string& form = forms_[count_];
-  form.assign(stem).append(ending);
+void InflectionStems::Add(std::string_view stem, char letter) {
+  const size_t size = stem.size() + (letter != 0);
+  if (size < 3 || count_ == forms_.size()) return;
+  std::string_view form = stem;
+  if (letter != 0) {
+    // The only such form of a word: endings are exclusive of one another.
+    char* out = room_;
+    if (size > sizeof room_) {
+      longer_.resize(size);
+      out = longer_.data();
+    }
+    std::memcpy(out, stem.data(), stem.size());
+    out[stem.size()] = letter;
+    form = std::string_view(out, size);
+  }
   for (size_t k = 0; k < count_; ++k) {
     if (forms_[k] == form) return;  // already there
   }
-  ++count_;
+  forms_[count_++] = form;
 }
 
 // "stopped" -> "stop", "planning" -> "plan": undo a doubled final consonant.
@@ -299,7 +308,7 @@ void InflectionStems::AddUndoubled(std::string_view stem) {
 }
 
 InflectionStems::InflectionStems(std::string_view folded) {
-  forms_[0].assign(folded);
+  forms_[0] = folded;
   count_ = 1;
   std::string_view word = folded;
   if (EndsWith(word, "'s")) {
@@ -312,7 +321,7 @@ InflectionStems::InflectionStems(std::string_view folded) {
   const size_t n = word.size();
   if (n < 4) return;
   if (EndsWith(word, "ies")) {
-    Add(word.substr(0, n - 3), "y");
+    Add(word.substr(0, n - 3), 'y');
   } else if (EndsWith(word, "es")) {
     Add(word.substr(0, n - 1));  // "doses" -> "dose"
     Add(word.substr(0, n - 2));  // "rashes" -> "rash"
@@ -324,24 +333,43 @@ InflectionStems::InflectionStems(std::string_view folded) {
     Add(stem);                   // "stented" -> "stent"
     Add(word.substr(0, n - 1));  // "dosed" -> "dose"
     AddUndoubled(stem);          // "stopped" -> "stop"
-    if (EndsWith(stem, "i")) Add(stem.substr(0, stem.size() - 1), "y");
+    if (EndsWith(stem, "i")) Add(stem.substr(0, stem.size() - 1), 'y');
   } else if (n >= 6 && EndsWith(word, "ing")) {
     std::string_view stem = word.substr(0, n - 3);
     Add(stem);
-    Add(stem, "e");  // "dosing" -> "dose"
+    Add(stem, 'e');  // "dosing" -> "dose"
     AddUndoubled(stem);
   }
 }
 
+// Each lookup waits on memory for its slot; asking for all the sentence's
+// slots before reading any lets those waits overlap instead of following
+// one another.
+void LookUpTokens(const Lexicon::Index& index, const std::vector<Token>& tokens,
+                  TokenLookups* lookups) {
+  const WordTable& words = index.words;
+  const size_t n = tokens.size();
+  lookups->hashes.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    lookups->hashes[i] = tokens[i].is_word() ? WordTable::Hash(tokens[i].folded) : 0;
+    if (tokens[i].is_word()) words.Prefetch(lookups->hashes[i]);
+  }
+  lookups->entries.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    lookups->entries[i] =
+        tokens[i].is_word() ? words.Find(tokens[i].folded, lookups->hashes[i]) : nullptr;
+  }
+}
+
 void MatchLexicon(const Lexicon::Index& index, std::string_view text,
-                  const std::vector<Token>& tokens, const std::vector<const WordEntry*>& entries,
+                  const std::vector<Token>& tokens, const TokenLookups& lookups,
                   bool all_caps_sentence, std::vector<LexiconMatch>* matches) {
   matches->clear();
   PairKeyBuffer key;
   for (size_t i = 0; i < tokens.size();) {
     uint32_t term_id = 0, abbreviation_id = 0;
-    size_t term_length = LongestTerm(index, tokens, entries[i], i, &term_id, &key);
-    size_t abbreviation_length = LongestAbbreviation(index, text, tokens, entries[i], i,
+    size_t term_length = LongestTerm(index, tokens, lookups, i, &term_id, &key);
+    size_t abbreviation_length = LongestAbbreviation(index, text, tokens, lookups.entries[i], i,
                                                      all_caps_sentence, &abbreviation_id);
     if (term_length == 0 && abbreviation_length == 0) {
       ++i;
@@ -374,10 +402,9 @@ void MatchLexicon(const Lexicon::Index& index, std::string_view text,
 
 std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_view text,
                                        const std::vector<Token>& tokens,
-                                       const std::vector<const WordEntry*>& entries,
-                                       bool all_caps_sentence) {
+                                       const TokenLookups& lookups, bool all_caps_sentence) {
   std::vector<LexiconMatch> matches;
-  MatchLexicon(index, text, tokens, entries, all_caps_sentence, &matches);
+  MatchLexicon(index, text, tokens, lookups, all_caps_sentence, &matches);
   return matches;
 }
 

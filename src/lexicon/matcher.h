@@ -25,22 +25,30 @@ struct LexiconMatch {
 // Forms a folded word may be an inflection of, most likely first: the word
 // itself, then the word without a possessive, then singular and -ed/-ing
 // stems ("biopsies" -> "biopsy", "stented" -> "stent", "dosing" -> "dose").
-// Stems shorter than three letters are not produced. Holds at most six
-// forms in place: no allocation for words of up to 15 bytes.
+// Stems shorter than three letters are not produced. Every form is a prefix
+// of the word, viewed in place, but for at most one that adds a letter
+// ("biops" + "y", "dos" + "e"), made in room of its own: the matcher stems
+// words by the hundred thousand, and six strings a word cost more than the
+// lookups they served. The forms view `folded`, which must outlive this.
 class InflectionStems {
  public:
   explicit InflectionStems(std::string_view folded);
-  const std::string* begin() const { return forms_.data(); }
-  const std::string* end() const { return forms_.data() + count_; }
+  InflectionStems(const InflectionStems&) = delete;  // forms may view room_
+  InflectionStems& operator=(const InflectionStems&) = delete;
+  const std::string_view* begin() const { return forms_.data(); }
+  const std::string_view* end() const { return forms_.data() + count_; }
   size_t size() const { return count_; }
-  const std::string& operator[](size_t k) const { return forms_[k]; }
+  std::string_view operator[](size_t k) const { return forms_[k]; }
 
  private:
-  void Add(std::string_view stem, std::string_view ending = {});
+  // Adds `stem` followed by `letter`, when not 0.
+  void Add(std::string_view stem, char letter = 0);
   void AddUndoubled(std::string_view stem);
 
-  std::array<std::string, 6> forms_;
+  std::array<std::string_view, 6> forms_;
   size_t count_ = 0;
+  char room_[32];       // the form that adds a letter, when it fits
+  std::string longer_;  // that form when it does not
 };
 
 // The US spelling of a folded word written the British way, or the word
@@ -51,17 +59,26 @@ std::string UsSpelling(std::string_view folded);
 // Whether UsSpelling may change `folded`; false for most words, cheaply.
 bool MayBeBritishSpelling(std::string_view folded);
 
-// `text` is what the tokens' offsets index; `entries[i]` is
-// index.FindWord(tokens[i].folded), looked up once by the caller.
+// What the lexicon's word table holds for each token of a sentence, looked
+// up once for the matcher and the analyser alike. For tokens that are not
+// words, the hash is 0 and the entry null.
+struct TokenLookups {
+  std::vector<uint64_t> hashes;           // WordTable::Hash(token.folded)
+  std::vector<const WordEntry*> entries;  // index.FindWord(token.folded)
+};
+// Replaces *lookups with those of `tokens`.
+void LookUpTokens(const Lexicon::Index& index, const std::vector<Token>& tokens,
+                  TokenLookups* lookups);
+
+// `text` is what the tokens' offsets index; `lookups` are theirs.
 // `all_caps_sentence` disables case-exact abbreviations, which in shouted
 // text are ordinary words.
 std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_view text,
                                        const std::vector<Token>& tokens,
-                                       const std::vector<const WordEntry*>& entries,
-                                       bool all_caps_sentence);
+                                       const TokenLookups& lookups, bool all_caps_sentence);
 // The same into *matches (cleared first), reusing its capacity.
 void MatchLexicon(const Lexicon::Index& index, std::string_view text,
-                  const std::vector<Token>& tokens, const std::vector<const WordEntry*>& entries,
+                  const std::vector<Token>& tokens, const TokenLookups& lookups,
                   bool all_caps_sentence, std::vector<LexiconMatch>* matches);
 
 }  // namespace plainlang
