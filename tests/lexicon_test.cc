@@ -160,3 +160,42 @@ TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// SameWord compares by overlapping loads; every length it treats apart
+// (under 4, 4-7, 8 and up) must tell apart words differing at any byte.
+TEST(WordTableTest, SameWordSeesEveryByteAtEveryLength) {
+  for (size_t n = 0; n <= 24; ++n) {
+    std::string a(n, 'x');
+    for (size_t k = 0; k < n; ++k) a[k] = static_cast<char>('a' + k);
+    EXPECT_TRUE(WordTable::SameWord(a, std::string(a))) << n;
+    for (size_t k = 0; k < n; ++k) {
+      std::string b = a;
+      b[k] = '#';
+      EXPECT_FALSE(WordTable::SameWord(a, b)) << "length " << n << ", byte " << k;
+    }
+    EXPECT_FALSE(WordTable::SameWord(a, a + "s")) << n;
+  }
+}
+
+TEST(WordTableTest, FindsWhatWasAddedAndNothingElse) {
+  WordTable table;
+  const std::string words[] = {"a", "bp", "the", "dose", "fever", "patient", "hydrochlorothiazide",
+                               "blood pressure"};
+  for (const std::string& word : words) table.FindOrAdd(word, /*stable=*/false).zipf = 5;
+  for (const std::string& word : words) {
+    const WordEntry* entry = table.Find(word);
+    ASSERT_NE(entry, nullptr) << word;
+    EXPECT_EQ(entry->word, word);
+  }
+  for (std::string_view absent : {"", "b", "bq", "thy", "doses", "patients", "hydrochlorothiazid",
+                                  "blood pressurE"}) {
+    EXPECT_EQ(table.Find(absent), nullptr) << absent;
+  }
+  EXPECT_EQ(table.size(), std::size(words));
+}
+
+}  // namespace
+}  // namespace plainlang

@@ -139,18 +139,26 @@ class WordTable {
   // Makes room for `count` entries in all, so that adding them never rehashes.
   void reserve(size_t count);
 
-  // Whether two words are equal; words are short, so eight bytes a step.
+  // Whether two words are equal. Words are short: eight bytes a step, and
+  // the last few bytes by two loads that overlap, as Hash reads them, rather
+  // than a byte at a time.
   static bool SameWord(std::string_view a, std::string_view b) {
     const size_t n = a.size();
     if (n != b.size()) return false;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-      uint64_t x, y;
-      std::memcpy(&x, a.data() + i, 8);
-      std::memcpy(&y, b.data() + i, 8);
-      if (x != y) return false;
+    auto same = [&](size_t at, auto width) {
+      decltype(width) x, y;
+      std::memcpy(&x, a.data() + at, sizeof x);
+      std::memcpy(&y, b.data() + at, sizeof y);
+      return x == y;
+    };
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        if (!same(i, uint64_t{})) return false;
+      }
+      return same(n - 8, uint64_t{});
     }
-    for (; i < n; ++i) {
+    if (n >= 4) return same(0, uint32_t{}) && same(n - 4, uint32_t{});
+    for (size_t i = 0; i < n; ++i) {
       if (a[i] != b[i]) return false;
     }
     return true;
