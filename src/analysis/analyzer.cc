@@ -423,6 +423,28 @@ int WordSyllables(const Lexicon::Index& index, const Token& token, const WordEnt
   return std::max(1, CachedEstimateSyllables(StripPossessive(token.folded)));
 }
 
+// Whether a word of three or more syllables is "complex" in Gunning's sense,
+// which leaves out names and words made long only by an -ed, -es or -ing
+// ending. Out of line: CountWord runs for every word, this for few.
+[[gnu::noinline]] bool IsComplexWord(const Lexicon::Index& index, const Token& token,
+                                     int syllables, bool sentence_start) {
+  const bool name = token.capitalized && !token.all_caps && !sentence_start;
+  int stem_syllables = syllables;
+  for (std::string_view ending : {"ed", "es", "ing"}) {
+    std::string_view word = token.folded;
+    if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
+      for (std::string_view stem : InflectionStems(word)) {
+        const WordEntry* facts = index.FindWord(stem);
+        if (stem != word && facts != nullptr && facts->syllables > 0) {
+          stem_syllables = facts->syllables;
+          break;
+        }
+      }
+    }
+  }
+  return !name && stem_syllables >= 3;
+}
+
 void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence_start,
                                 Counts& counts) {
   ++counts.words;
@@ -434,23 +456,7 @@ void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence
   if (syllables == 1) ++counts.monosyllabic_words;
   if (syllables >= 3) {
     ++counts.polysyllabic_words;
-    // Gunning's "complex" leaves out names and words made long only by an
-    // -ed, -es or -ing ending.
-    bool name = token.capitalized && !token.all_caps && !sentence_start;
-    int stem_syllables = syllables;
-    for (std::string_view ending : {"ed", "es", "ing"}) {
-      std::string_view word = token.folded;
-      if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
-        for (std::string_view stem : InflectionStems(word)) {
-          const WordEntry* facts = index_.FindWord(stem);
-          if (stem != word && facts != nullptr && facts->syllables > 0) {
-            stem_syllables = facts->syllables;
-            break;
-          }
-        }
-      }
-    }
-    if (!name && stem_syllables >= 3) ++counts.complex_words;
+    if (IsComplexWord(index_, token, syllables, sentence_start)) ++counts.complex_words;
   }
 }
 
