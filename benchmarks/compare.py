@@ -22,7 +22,10 @@ of ``tests/data/annotated_messages.txt`` (headers and ``[[ ]]`` / ``{{ }}``
 marks removed; all fictional), shuffled with a seed and packed into messages
 of about 1 KB. The peers are slow, so they score a time-bounded prefix of the
 same messages (``--peer-seconds``, at least ``--peer-texts``) and their rates
-are per second of that prefix.
+are per second of that prefix. Each 40 of those messages a peer scores, plainlang
+scores the same 40 too, at once: the "paired" rows compare the two chunk by
+chunk, which the machine's drifting speed disturbs far less than figures taken
+minutes apart.
 
 Peers are not dependencies of the package: ``--setup`` (or their absence)
 installs them with pip into this interpreter. Needs ``make build`` (the
@@ -260,21 +263,43 @@ def percentile(sorted_values: list[float], p: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(p * len(sorted_values)))]
 
 
-def per_text(run_one, texts: list[str], seconds: float, enough: int, minimum: int = 30):
+def per_text(run_one, texts: list[str], seconds: float, enough: int, minimum: int = 30,
+             beside=None, chunk: int = 40):
     """Runs `run_one` on texts in order until `enough` texts are done, or
     `seconds` have passed with at least `minimum` done; returns (texts done,
-    CPU seconds, per-text wall seconds)."""
+    CPU seconds, per-text wall seconds, pairs).
+
+    With `beside`, each `chunk` texts (and a last partial chunk) are followed
+    by beside(those texts), plainlang's CPU seconds per pass over them, and
+    `pairs` holds (peer MB/s, plainlang MB/s) for each chunk: the same texts
+    at nearly the same moment. The machine's speed drifts by up to 2x from
+    one minute to the next, so these ratios are far steadier than ones of
+    figures measured minutes apart."""
     durations = []
     cpu = 0.0
+    pairs = []
+    chunk_start, chunk_cpu = 0, 0.0
     started = time.perf_counter()
+
+    def close_chunk(end: int) -> None:
+        nonlocal chunk_start, chunk_cpu
+        if beside is not None and end > chunk_start:
+            size = nbytes(texts[chunk_start:end]) / 1e6
+            pairs.append((size / chunk_cpu, size / beside(texts[chunk_start:end])))
+        chunk_start, chunk_cpu = end, 0.0
+
     for text in texts:
         wall, used = timed(lambda: run_one(text))
         durations.append(wall)
         cpu += used
+        chunk_cpu += used
+        if len(durations) - chunk_start == chunk:
+            close_chunk(len(durations))
         if len(durations) >= enough or (
                 len(durations) >= minimum and time.perf_counter() - started >= seconds):
             break
-    return len(durations), cpu, durations
+    close_chunk(len(durations))
+    return len(durations), cpu, durations, pairs
 
 
 def run_cpp(binary: Path, corpus_file: Path, repeat: int) -> dict[str, dict]:
@@ -410,15 +435,27 @@ def main() -> int:
             calls.append(time.perf_counter() - t0)
         calls.sort()
 
+        def plainlang_beside(texts: list[str]) -> float:
+            """CPU seconds per pass of analyze_many(threads=1) over `texts`,
+            passes repeated for at least a tenth of a second."""
+            passes, used = 0, 0.0
+            while used < 0.1:
+                used += timed(lambda: analyzer.analyze_many(texts, threads=1, progress=False))[1]
+                passes += 1
+            return used / passes
+
         # The readability peers, on a prefix of the same messages.
         peer_full = {}
+        peer_pairs = {}  # name -> [(peer MB/s, plainlang MB/s)], chunk by chunk
         if versions["textstat"] != "not installed":
             print("textstat ...", file=sys.stderr)
             textstat, source = load_textstat(args.cmudict)
             textstat_all(textstat, corpus[-1])  # loads the dictionaries; not a timed text
-            done, total, durations = per_text(lambda t: textstat_all(textstat, t), corpus,
-                                              args.peer_seconds, args.peer_texts)
+            done, total, durations, pairs = per_text(lambda t: textstat_all(textstat, t), corpus,
+                                                     args.peer_seconds, args.peer_texts,
+                                                     beside=plainlang_beside)
             peer_full["textstat"] = (done, total, sorted(durations), nbytes(corpus[:done]))
+            peer_pairs["textstat"] = pairs
             notes.append(f"textstat {versions['textstat']}: the nine formulas {', '.join(TEXTSTAT_FORMULAS)} "
                          f"on each of the first {done} messages; syllables from {source}.")
         else:
@@ -428,9 +465,11 @@ def main() -> int:
             readability, source = load_readability()
             readability_all(readability, corpus[-1])
             refused = []
-            done, total, durations = per_text(lambda t: refused.append(readability_all(readability, t)),
-                                              corpus, args.peer_seconds, args.peer_texts)
+            done, total, durations, pairs = per_text(
+                lambda t: refused.append(readability_all(readability, t)), corpus, args.peer_seconds,
+                args.peer_texts, beside=plainlang_beside)
             peer_full["py-readability-metrics"] = (done, total, sorted(durations), nbytes(corpus[:done]))
+            peer_pairs["py-readability-metrics"] = pairs
             notes.append(f"py-readability-metrics {versions['py-readability-metrics']}: its nine scorers "
                          f"({', '.join(READABILITY_SCORERS)}) on each of the first {done} messages; "
                          f"sentences by {source}; {sum(refused)} of {9 * done} scores refused "
@@ -504,6 +543,15 @@ def main() -> int:
     for name, (tps, mbs, _) in full_peers.items():
         add(f"full analysis, 1 core, Python analyze_many vs {name}", py1_mbs, "MB/s", name, mbs)
         add("  the same in texts/s", py1_tps, "texts/s", name, tps, digits=0)
+        pairs = peer_pairs.get(name)
+        if pairs:
+            # The median of the chunks' own ratios, not the ratio of medians.
+            ratios = [ours / peer for peer, ours in pairs]
+            metric = f"  paired with {name}: the same texts, chunk by chunk (median of {len(pairs)})"
+            add(metric, statistics.median(ours for _, ours in pairs), "MB/s", name,
+                statistics.median(peer for peer, _ in pairs))
+            results[metric].update(ratio=statistics.median(ratios), chunk_ratios=ratios)
+            rows[-1] = (*rows[-1][:3], f"{statistics.median(ratios):,.1f}x")
     if cpp_mbs is not None:
         first = next(iter(full_peers.items()), None)
         add("full analysis, 1 core, C++ Analyze() per message", cpp_mbs, "MB/s",
