@@ -2,6 +2,7 @@
 // on fixed lists of everyday and technical words.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -59,6 +60,25 @@ std::string Verdict(const std::string& text) {
     if (f.kind != FindingKind::kLongSentence) return std::string(FindingKindName(f.kind));
   }
   return "familiar";
+}
+
+// The matcher takes a word's own entry to file only terms of that one token
+// (longer terms go under their first two tokens), and matches the first of
+// them without reading its record.
+TEST(DefaultLexiconTest, WordEntriesFileOnlyOneTokenTerms) {
+  const Lexicon::Index& index = Lexicon::Default()->index();
+  size_t one_token = 0;
+  for (uint32_t id = 0; id < index.terms.size(); ++id) {
+    const Term& term = index.terms[id];
+    ASSERT_FALSE(term.tokens.empty()) << term.term;
+    const WordEntry* entry = index.FindWord(term.tokens[0]);
+    ASSERT_NE(entry, nullptr) << term.term;
+    const bool filed = std::find(entry->terms.begin(), entry->terms.end(), id) != entry->terms.end();
+    EXPECT_EQ(filed, term.tokens.size() == 1) << term.term;
+    one_token += term.tokens.size() == 1;
+  }
+  EXPECT_GT(one_token, 5000u);  // 8,432 in the default lexicon
+  EXPECT_LT(one_token, index.terms.size());
 }
 
 TEST(DefaultLexiconTest, EverydayWordsAreNotJargon) {

@@ -26,11 +26,15 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // Whether `folded` ends like an inflected English word (-s, -ed, -ing, a
-// possessive); only those are worth stemming.
+// possessive); only those are worth stemming. The tests are combined
+// without branches: which ending a word has is anybody's guess, and each
+// wrong guess of a branch costs more than all the tests.
 bool MayBeInflected(std::string_view folded) {
-  return folded.size() >= 4 &&
-         (folded.back() == 's' || folded.back() == '\'' || EndsWith(folded, "ed") ||
-          EndsWith(folded, "ing"));
+  const size_t n = folded.size();
+  if (n < 4) return false;
+  const char last = folded[n - 1], before = folded[n - 2], third = folded[n - 3];
+  return (last == 's') | (last == '\'') | ((before == 'e') & (last == 'd')) |
+         ((third == 'i') & (before == 'n') & (last == 'g'));
 }
 
 bool TokenEquals(const Token& token, const std::string& key) {
@@ -116,7 +120,13 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
         }
       }
     }
-    if (best == 0) try_terms(word);
+    // A word's own entry files only terms of that one token (longer ones
+    // go under their first pair): the first of them is the match, and
+    // their records need not be read.
+    if (best == 0 && !word->terms.empty()) {
+      best = 1;
+      *id = word->terms.front();
+    }
   };
   try_first(entry);
   if (best == 0 && first.kind == TokenKind::kWord && MayBeInflected(first.folded) &&
