@@ -241,6 +241,14 @@ PYBIND11_MODULE(_core, m) {
       py::arg("complex_word_zipf") = defaults.complex_word_zipf,
       py::arg("max_input_bytes") = defaults.max_input_bytes);
   m.attr("MAX_INPUT_BYTES") = kMaxInputBytes;
+  auto range = [](auto r) { return py::make_tuple(r.low, r.high); };
+  m.attr("OPTION_RANGES") = py::dict(
+      py::arg("target_grade") = range(kTargetGradeRange),
+      py::arg("max_jargon") = range(kMaxJargonRange),
+      py::arg("long_sentence_words") = range(kLongSentenceRange),
+      py::arg("jargon_familiarity") = range(kJargonFamiliarityRange),
+      py::arg("complex_word_zipf") = range(kComplexWordZipfRange),
+      py::arg("max_input_bytes") = range(kMaxInputBytesRange));
   m.def("cores", [] { return BatchThreads(0); }, "Cores this process may run on.");
 
   py::tuple grade_names(GradeFeatureNames().size());

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <future>
 #include <memory>
@@ -21,6 +22,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <httplib.h>
@@ -329,6 +331,37 @@ TEST(ServiceTest, ServesTheReviewPageAndTheApiDescription) {
   std::stringstream contents;
   contents << file.rdbuf();
   EXPECT_EQ(yaml->body, contents.str());
+}
+
+// "minimum" and "maximum" of a schema of components/schemas in openapi.yaml.
+std::pair<double, double> SchemaBounds(const std::string& yaml, const std::string& schema) {
+  const size_t at = yaml.find("\n    " + schema + ":\n");
+  if (at == std::string::npos) return {NAN, NAN};
+  // The schema's lines are indented further than its name.
+  size_t end = yaml.find('\n', at + 1);
+  while (end != std::string::npos && yaml.compare(end, 7, "\n      ") == 0) {
+    end = yaml.find('\n', end + 1);
+  }
+  const std::string block = yaml.substr(at, end - at);
+  auto number_after = [&](const std::string& key) {
+    const size_t k = block.find(key);
+    return k == std::string::npos ? NAN : std::stod(block.substr(k + key.size()));
+  };
+  return {number_after("minimum: "), number_after("maximum: ")};
+}
+
+// openapi.yaml states the ranges the service checks requests against.
+TEST(ServiceTest, OpenApiRangesAreTheEngines) {
+  std::ifstream file(std::string(PLAINLANG_SOURCE_DIR) + "/openapi.yaml", std::ios::binary);
+  std::stringstream contents;
+  contents << file.rdbuf();
+  const std::string yaml = contents.str();
+  EXPECT_EQ(SchemaBounds(yaml, "TargetGrade"),
+            std::make_pair(kTargetGradeRange.low, kTargetGradeRange.high));
+  EXPECT_EQ(SchemaBounds(yaml, "MaxJargon"),
+            std::make_pair(kMaxJargonRange.low, kMaxJargonRange.high));
+  EXPECT_EQ(SchemaBounds(yaml, "LongSentenceWords"),
+            std::make_pair(double{kLongSentenceRange.low}, double{kLongSentenceRange.high}));
 }
 
 TEST(ServiceTest, SixteenConcurrentClientsGetTheSerialAnswers) {

@@ -19,21 +19,22 @@
 
 namespace plainlang {
 
-// Every default in one place.
+// Every default in one place. The ranges are what the command line, the
+// HTTP API and the Python package accept (the k...Range constants below).
 //
-//   option               default  meaning
-//   target_grade         8        the verdict's highest acceptable health grade
-//   max_jargon           0.05     the verdict's highest acceptable jargon density (0..1)
-//   long_sentence_words  20       sentences with more words are findings
-//   jargon_familiarity   0.5      lexicon terms below this familiarity are jargon
-//   complex_word_zipf    3.0      unknown words rarer than this Zipf frequency
-//                                 with 3+ syllables are complex words
-//   grade_model          null     the health grade's model; null is
-//                                 GradeModel::Default()
-//   max_input_bytes      256 MiB  a longer message gets ErrorReport instead
-//                                 of an analysis (never more than
-//                                 kMaxInputBytes, which ICU's 32-bit
-//                                 offsets set)
+//   option               default  range       meaning
+//   target_grade         8        0..20       the verdict's highest acceptable health grade
+//   max_jargon           0.05     0..1        the verdict's highest acceptable jargon density
+//   long_sentence_words  20       1..1000     sentences with more words are findings
+//   jargon_familiarity   0.5      0..1        lexicon terms below this familiarity are jargon
+//   complex_word_zipf    3.0      0..8        unknown words rarer than this Zipf frequency
+//                                             with 3+ syllables are complex words
+//   grade_model          null                 the health grade's model; null is
+//                                             GradeModel::Default()
+//   max_input_bytes      256 MiB  1..1 GiB    a longer message gets ErrorReport instead
+//                                             of an analysis (never more than
+//                                             kMaxInputBytes, which ICU's 32-bit
+//                                             offsets set)
 struct AnalyzerOptions {
   double target_grade = 8;
   double max_jargon = 0.05;
@@ -46,6 +47,19 @@ struct AnalyzerOptions {
 
 // The longest message any Analyzer reads, whatever max_input_bytes says.
 inline constexpr size_t kMaxInputBytes = size_t{1} << 30;
+
+// The values each option may take, both ends included; one place, so that
+// the command line, the HTTP API and the Python package cannot drift apart.
+template <typename T>
+struct OptionRange {
+  T low, high;
+};
+inline constexpr OptionRange<double> kTargetGradeRange{0, 20};
+inline constexpr OptionRange<double> kMaxJargonRange{0, 1};
+inline constexpr OptionRange<int> kLongSentenceRange{1, 1000};
+inline constexpr OptionRange<double> kJargonFamiliarityRange{0, 1};
+inline constexpr OptionRange<double> kComplexWordZipfRange{0, 8};
+inline constexpr OptionRange<size_t> kMaxInputBytesRange{1, kMaxInputBytes};
 
 // The longest message an Analyzer with `options` reads.
 inline size_t InputLimit(const AnalyzerOptions& options) {

@@ -34,15 +34,9 @@ FEATURE_NAMES: tuple[str, ...] = _core.FEATURE_NAMES
 
 _DEFAULTS: dict[str, float] = _core.DEFAULT_OPTIONS
 
-# Accepted ranges, the same as the command line's.
-_RANGES: dict[str, tuple[float, float]] = {
-    "target_grade": (0.0, 20.0),
-    "max_jargon": (0.0, 1.0),
-    "long_sentence_words": (1, 1000),
-    "jargon_familiarity": (0.0, 1.0),
-    "complex_word_zipf": (0.0, 8.0),
-    "max_input_bytes": (1, _core.MAX_INPUT_BYTES),
-}
+# Accepted ranges, both ends included: the engine's, which the command line
+# and the HTTP API use too.
+_RANGES: dict[str, tuple[float, float]] = _core.OPTION_RANGES
 
 
 def _paths(value: Paths, name: str) -> list[str]:

@@ -17,6 +17,7 @@ def cores() -> int: ...
 
 GRADE_FEATURE_NAMES: tuple[str, ...]
 MAX_INPUT_BYTES: int
+OPTION_RANGES: dict[str, tuple[float, float]]
 # (intercept, weights in GRADE_FEATURE_NAMES order, lowest, highest)
 _GradeModelTuple = tuple[float, tuple[float, ...], float, float]
 

@@ -221,7 +221,7 @@ void AddAnalysisOptions(CLI::App* command, AnalysisOptions* options) {
   AddTargetOptions(command, &options->analyzer, "");
   command->add_option("--max-bytes", options->analyzer.max_input_bytes,
                       "longest message read; a longer one is an error row")
-      ->check(CLI::Range(size_t{1}, plainlang::kMaxInputBytes))
+      ->check(CLI::Range(plainlang::kMaxInputBytesRange.low, plainlang::kMaxInputBytesRange.high))
       ->capture_default_str();
   command->add_option("--terms,--lexicon", options->term_files,
                       "extra terms (TSV: term, plain, definition, familiarity, ...)")

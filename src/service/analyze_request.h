@@ -39,18 +39,8 @@ struct AnalyzeRequest {
   AnalyzerOptions options;         // the defaults with the request's options applied
 };
 
-// The values a request, `plainlang check`, `report` and `serve` accept for
-// the targets; one place, so the command line and the API cannot drift.
-template <typename T>
-struct OptionRange {
-  T low, high;
-};
-inline constexpr OptionRange<double> kTargetGradeRange{0, 20};
-inline constexpr OptionRange<double> kMaxJargonRange{0, 1};
-inline constexpr OptionRange<int> kLongSentenceRange{1, 1000};
-
 // Reads a request body. The options are optional and checked against the
-// ranges above: target_grade a number, max_jargon a number,
+// ranges of plainlang/analyzer.h: target_grade a number, max_jargon a number,
 // long_sentence_words an integer. Unknown fields are refused, so a misspelt
 // option is not silently ignored.
 std::variant<AnalyzeRequest, ApiError> ParseAnalyzeRequest(std::string_view body,

@@ -56,6 +56,22 @@ def test_out_of_range_options_are_value_errors(options: dict[str, Any]) -> None:
         plainlang.Analyzer(**options)
 
 
+def test_every_option_takes_the_engines_range_ends_and_nothing_beyond() -> None:
+    # The ranges come from the engine, which the command line and the HTTP
+    # API check against too.
+    assert set(_core.OPTION_RANGES) == set(_core.DEFAULT_OPTIONS)
+    for name, (low, high) in _core.OPTION_RANGES.items():
+        assert low <= _core.DEFAULT_OPTIONS[name] <= high, name
+        for end in (low, high):
+            option: dict[str, Any] = {name: end}
+            assert plainlang.Analyzer(**option).options[name] == end
+        step = 1 if isinstance(_core.DEFAULT_OPTIONS[name], int) else 0.5
+        for beyond in (low - step, high + step):
+            option = {name: beyond}
+            with pytest.raises(ValueError, match=f"{name} must be from {low} to {high}"):
+                plainlang.Analyzer(**option)
+
+
 @pytest.mark.parametrize(
     "options", [{"target_grade": "8"}, {"long_sentence_words": 20.5}, {"max_jargon": True}]
 )
