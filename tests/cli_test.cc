@@ -220,6 +220,43 @@ TEST(CliTest, InterruptStopsBetweenInputsWithWholeLines) {
   EXPECT_LT(rows, 200000u);
 }
 
+// Inputs are analysed a chunk at a time on every core: more inputs than one
+// chunk (256), a few unreadable among them, give the same rows in the same
+// order on one thread as on two.
+TEST(CliTest, ThreadsChangeNeitherRowsNorOrder) {
+  const std::string folder = MakeFolder("threads", {{"a.txt", "Your BP is fine. Rest."},
+                                                    {"b.txt", "Take it PO BID with food."},
+                                                    {"c.txt", "Drink water."}});
+  {
+    std::ofstream list(folder + "/list.txt");
+    for (int i = 0; i < 300; ++i) {
+      list << folder << (i % 3 == 0 ? "/a.txt" : i % 3 == 1 ? "/b.txt" : "/c.txt") << "\n";
+      if (i % 100 == 50) list << folder << "/missing.txt\n";
+    }
+  }
+  const CommandResult one =
+      Plainlang("check --format csv --threads 1 --files-from " + folder + "/list.txt");
+  const CommandResult two =
+      Plainlang("check --format csv --threads 2 --files-from " + folder + "/list.txt");
+  EXPECT_EQ(one.status, 2);  // the missing files
+  EXPECT_EQ(two.status, 2);
+  EXPECT_EQ(one.out, two.out);
+  const std::vector<std::string> rows = Lines(one.out);
+  size_t a = 0, b = 0, c = 0, missing = 0;
+  for (const std::string& row : rows) {
+    a += row.find("/a.txt") != std::string::npos;
+    b += row.find("/b.txt") != std::string::npos;
+    c += row.find("/c.txt") != std::string::npos;
+    missing += row.find("/missing.txt") != std::string::npos;
+  }
+  EXPECT_EQ(a, 100u);
+  EXPECT_EQ(b, 100u);
+  EXPECT_EQ(c, 100u);
+  EXPECT_GE(missing, 3u);  // each has a row (and an error line on stderr)
+  EXPECT_NE(one.out.find("checked 303 of 303 inputs"), std::string::npos);
+  EXPECT_EQ(Plainlang("check --threads -1 -").status, 2);
+}
+
 TEST(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Plainlang("check --format yaml -").status, 2);
   EXPECT_EQ(Plainlang("check --target-grade banana -").status, 2);
