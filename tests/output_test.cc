@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "plainlang/analyzer.h"
@@ -68,6 +71,26 @@ TEST(ToJsonTest, InvalidUtf8InFindingTextStaysValidJson) {
   std::string json = ToJson(report);
   EXPECT_NO_THROW(nlohmann::json::parse(json));
   EXPECT_NE(json.find("invalid UTF-8"), std::string::npos);
+}
+
+// Each maximal invalid subpart is one U+FFFD, the Unicode Standard's
+// recommended practice (its table 3-8 example first), as browsers decode it.
+TEST(ToJsonTest, InvalidUtf8BecomesOneReplacementPerMaximalSubpart) {
+  const std::string r = "\xEF\xBF\xBD";  // U+FFFD
+  const std::pair<std::string, std::string> cases[] = {
+      {"\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64",
+       "a" + r + r + r + "b" + r + "c" + r + r + "d"},
+      {"\xC0\xAF", r + r},                  // overlong
+      {"\xE0\x80\x80", r + r + r},          // overlong
+      {"\xED\xA0\x80", r + r + r},          // a surrogate
+      {"\xF4\x90\x80\x80", r + r + r + r},  // over U+10FFFF
+      {"x\xE2\x82", "x" + r},               // cut short at the end
+      {"\xF0\x9F\x98\x80 \xC3\xA9", "\xF0\x9F\x98\x80 \xC3\xA9"},  // valid, kept
+  };
+  for (const auto& [bytes, repaired] : cases) {
+    const nlohmann::json json = nlohmann::json::parse(ToJson(Sample(), bytes));
+    EXPECT_EQ(json["source"], repaired) << nlohmann::json(repaired).dump();
+  }
 }
 
 TEST(CsvTest, HeaderAndRowHaveTheSameColumns) {

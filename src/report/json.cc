@@ -1,7 +1,10 @@
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
+
+#include <unicode/utf8.h>
 
 #include "plainlang/output.h"
 
@@ -109,32 +112,18 @@ void JsonWriter::String(std::string_view text) {
       ++i;
       continue;
     }
-    // The length a lead byte promises and the range its second byte must
-    // fall in (Unicode table 3-7: no overlongs, no surrogates, <= U+10FFFF).
-    size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) length = 2;
-    else if (c == 0xE0) length = 3, low = 0xA0;
-    else if (c >= 0xE1 && c <= 0xEC) length = 3;
-    else if (c == 0xED) length = 3, high = 0x9F;
-    else if (c >= 0xEE && c <= 0xEF) length = 3;
-    else if (c == 0xF0) length = 4, low = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) length = 4;
-    else if (c == 0xF4) length = 4, high = 0x8F;
-    size_t good = length == 0 ? 0 : 1;
-    while (good > 0 && good < length && i + good < n) {
-      const unsigned char next = s[i + good];
-      const unsigned char lo = good == 1 ? low : 0x80, hi = good == 1 ? high : 0xBF;
-      if (next < lo || next > hi) break;
-      ++good;
-    }
-    if (length > 0 && good == length) {
-      out_.append(text.data() + i, length);
-      i += length;
+    // Decoded as the engine and the HTML writer decode it (ICU's U8_NEXT,
+    // which follows the same rule as browsers), from a window of the four
+    // bytes a sequence can take, so that offsets stay small.
+    int32_t length = 0;
+    UChar32 code;
+    U8_NEXT(s + i, length, static_cast<int32_t>(std::min<size_t>(n - i, 4)), code);
+    if (code >= 0) {
+      out_.append(text.data() + i, static_cast<size_t>(length));
     } else {
       out_ += "\xEF\xBF\xBD";
-      i += good > 0 ? good : 1;
     }
+    i += static_cast<size_t>(length);
   }
   out_ += '"';
 }
