@@ -19,8 +19,9 @@
 
 namespace plainlang {
 
-// Every default in one place. The ranges are what the command line, the
-// HTTP API and the Python package accept (the k...Range constants below).
+// Every default in one place. The ranges (the k...Range constants below)
+// are what the command line, the HTTP API and the Python package accept,
+// each for the options it takes.
 //
 //   option               default  range       meaning
 //   target_grade         8        0..20       the verdict's highest acceptable health grade
@@ -49,7 +50,8 @@ struct AnalyzerOptions {
 inline constexpr size_t kMaxInputBytes = size_t{1} << 30;
 
 // The values each option may take, both ends included; one place, so that
-// the command line, the HTTP API and the Python package cannot drift apart.
+// the command line, the HTTP API and the Python package, each for the
+// options it takes, cannot drift apart.
 template <typename T>
 struct OptionRange {
   T low, high;

@@ -35,7 +35,7 @@ FEATURE_NAMES: tuple[str, ...] = _core.FEATURE_NAMES
 _DEFAULTS: dict[str, float] = _core.DEFAULT_OPTIONS
 
 # Accepted ranges, both ends included: the engine's, which the command line
-# and the HTTP API use too.
+# and the HTTP API use too for the options they take.
 _RANGES: dict[str, tuple[float, float]] = _core.OPTION_RANGES
 
 

@@ -164,10 +164,13 @@ struct SentenceScratch {
   TokenLookups lookups;
   std::vector<LexiconMatch> matches;
 
-  // After a message: a huge sentence's buffers are not kept for the next.
+  // After a message: a huge sentence's buffers are not kept for the next
+  // (a line of a million characters may hold few tokens).
   void Trim() {
-    constexpr size_t kKeptTokens = size_t{1} << 14;
-    if (tokens.capacity() > kKeptTokens) *this = SentenceScratch();
+    constexpr size_t kKeptTokens = size_t{1} << 14, kKeptBytes = size_t{1} << 20;
+    if (tokens.capacity() > kKeptTokens || folded.capacity() > kKeptBytes) {
+      *this = SentenceScratch();
+    }
   }
 };
 
@@ -193,6 +196,9 @@ class MessageAnalysis {
         storage_(std::make_shared<FindingStorage>()) {
     storage_->lexicon = std::move(lexicon);
   }
+
+  // Also when the analysis ran out of memory: its buffers go first.
+  ~MessageAnalysis() { scratch_.Trim(); }
 
   Report Run();
 
@@ -663,7 +669,6 @@ Report MessageAnalysis::Run() {
   const std::vector<SentenceSpan> spans = SplitSentences(text_.text());
   report_.sentences.reserve(spans.size());
   for (SentenceSpan span : spans) AnalyzeSentence(span);
-  scratch_.Trim();
 
 
   report_.readability = ScoreReadability(report_.counts, &report_.warnings);

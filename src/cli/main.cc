@@ -38,9 +38,11 @@ constexpr int kInputError = 2;
 constexpr int kInterrupted = 130;  // 128 + SIGINT, as shells report it
 
 // Set by SIGINT: stop between two chunks of inputs, so every output line is
-// whole.
-volatile std::sig_atomic_t interrupted = 0;
-void OnInterrupt(int) { interrupted = 1; }
+// whole. An atomic, not a volatile sig_atomic_t: the signal may arrive on a
+// worker thread of the batch while the main thread reads the flag.
+std::atomic<bool> interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+void OnInterrupt(int) { interrupted = true; }
 
 // What `check` and `report` share: the targets, the vocabulary and the
 // cores to use.
@@ -58,7 +60,7 @@ constexpr size_t kChunkInputs = 256;
 constexpr size_t kChunkBytes = size_t{16} << 20;
 
 // The reports of `texts` (or of the read errors beside them) in order, on
-// options.threads cores.
+// `threads` cores (0 = all).
 std::vector<plainlang::Report> AnalyzeAll(const plainlang::Analyzer& analyzer,
                                           const std::vector<std::string>& texts,
                                           const std::vector<std::string>& errors, int threads) {
@@ -130,7 +132,7 @@ int RunCheck(const CheckOptions& options) {
     std::vector<std::string> texts, errors;
     size_t bytes = 0;
     while (first + texts.size() < inputs.size() && texts.size() < kChunkInputs &&
-           bytes < kChunkBytes) {
+           bytes < kChunkBytes && !interrupted) {
       std::string& text = texts.emplace_back();
       plainlang::cli::ReadInput(inputs[first + texts.size() - 1], max_bytes, &text,
                                 &errors.emplace_back());
