@@ -131,9 +131,6 @@ TEST(FoldCaseTest, FoldsUnicode) {
   EXPECT_EQ(FoldCase("STRASSE"), "strasse");
 }
 
-namespace plainlang {
-namespace {
-
 std::string Escaped(const std::string& text) {
   std::string out;
   for (char c : text) {
@@ -230,9 +227,6 @@ TEST(TokenizeTest, AsciiFastPathMatchesIcuOnExamples) {
     }
   }
 }
-
-}  // namespace
-}  // namespace plainlang
 
 // A word's letters, lower-case letters and digits are counted in one sum of
 // 21-bit fields; a word of more than two million characters is counted again

@@ -226,6 +226,7 @@ class MessageAnalysis {
   const Utf8Text& text_;
   std::shared_ptr<FindingStorage> storage_;
   std::string_view split_advice_;  // the long-sentence suggestion, made once
+  BreakRules word_rules_ = BreakRules::kFast;  // for Tokenize, as SplitSentences found
   Report report_;
   // Of the sentence being analysed (see SentenceScratch).
   SentenceScratch& scratch_ = ThreadScratch();
@@ -518,7 +519,7 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
 
 void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   const size_t first_finding = report_.findings.size();
-  Tokenize(text_.text(), span, &tokens_, &folded_);
+  Tokenize(text_.text(), span, &tokens_, &folded_, word_rules_);
   LookUpTokens(index_, tokens_, &scratch_.lookups);
   SentenceFacts facts;
   size_t letters = 0, capitals = 0;
@@ -666,7 +667,8 @@ Report MessageAnalysis::Run() {
     report_.warnings.push_back("replaced " + std::to_string(text_.invalid_sequences()) +
                                " invalid UTF-8 sequence(s) with U+FFFD");
   }
-  const std::vector<SentenceSpan> spans = SplitSentences(text_.text());
+  const std::vector<SentenceSpan> spans =
+      SplitSentences(text_.text(), BreakRules::kFast, &word_rules_);
   report_.sentences.reserve(spans.size());
   for (SentenceSpan span : spans) AnalyzeSentence(span);
 

@@ -5,9 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <unicode/utf8.h>
 
 #include "text/byte_scan.h"
 
@@ -19,8 +17,9 @@ enum class AsciiSentence : uint8_t {
   kOther, kLower, kUpper, kNumeric, kATerm, kSTerm, kClose, kSContinue, kSp, kCR, kLF
 };
 
-constexpr std::array<AsciiSentence, 128> MakeAsciiSentenceClasses() {
-  std::array<AsciiSentence, 128> classes{};
+// Indexed by any byte: those of the few non-ASCII symbols allowed here are Other.
+constexpr std::array<AsciiSentence, 256> MakeAsciiSentenceClasses() {
+  std::array<AsciiSentence, 256> classes{};
   for (int c = 'a'; c <= 'z'; ++c) classes[c] = AsciiSentence::kLower;
   for (int c = 'A'; c <= 'Z'; ++c) classes[c] = AsciiSentence::kUpper;
   for (int c = '0'; c <= '9'; ++c) classes[c] = AsciiSentence::kNumeric;
@@ -33,19 +32,17 @@ constexpr std::array<AsciiSentence, 128> MakeAsciiSentenceClasses() {
   classes['\n'] = AsciiSentence::kLF;
   return classes;
 }
-constexpr std::array<AsciiSentence, 128> kAsciiSentenceClasses = MakeAsciiSentenceClasses();
+constexpr std::array<AsciiSentence, 256> kAsciiSentenceClasses = MakeAsciiSentenceClasses();
+
+}  // namespace
 
 // ICU's sentence rules (UAX #29 SB3-SB11) for ASCII text; the same breaks
 // as ICU's iterator (tested against it), without its per-character cost.
-}  // namespace
-
 std::vector<size_t> AsciiSentenceBreaks(std::string_view text) {
   using C = AsciiSentence;
   const size_t n = text.size();
-  // The bytes of the few non-ASCII symbols allowed here are Other.
   auto at = [&](size_t k) {
-    const auto c = k < n ? static_cast<unsigned char>(text[k]) : 0x80;
-    return c < 0x80 ? kAsciiSentenceClasses[c] : C::kOther;
+    return k < n ? kAsciiSentenceClasses[static_cast<unsigned char>(text[k])] : C::kOther;
   };
   auto is_terminator = [](C c) { return c == C::kATerm || c == C::kSTerm; };
   std::vector<size_t> breaks;
@@ -59,10 +56,7 @@ std::vector<size_t> AsciiSentenceBreaks(std::string_view text) {
       if (i < n) breaks.push_back(i);
       continue;
     }
-    if (!is_terminator(c)) {
-      ++i;
-      continue;
-    }
+    // Else a terminator: FindAnyByte stops at nothing else.
     if (c == C::kATerm) {
       if (at(i + 1) == C::kNumeric) {  // SB6: "2.5"
         ++i;
@@ -113,8 +107,9 @@ enum class AsciiBreak : uint8_t {
   kOther, kLetter, kNumeric, kExtendNumLet, kMidNum, kMidNumLet, kSpace, kNewline
 };
 
-constexpr std::array<AsciiBreak, 128> MakeAsciiBreaks() {
-  std::array<AsciiBreak, 128> classes{};
+// Indexed by any byte: those of a non-ASCII symbol (see kFastSymbols) are Other.
+constexpr std::array<AsciiBreak, 256> MakeAsciiBreaks() {
+  std::array<AsciiBreak, 256> classes{};
   for (int c = 'a'; c <= 'z'; ++c) classes[c] = AsciiBreak::kLetter;
   for (int c = 'A'; c <= 'Z'; ++c) classes[c] = AsciiBreak::kLetter;
   for (int c = '0'; c <= '9'; ++c) classes[c] = AsciiBreak::kNumeric;
@@ -128,82 +123,44 @@ constexpr std::array<AsciiBreak, 128> MakeAsciiBreaks() {
   classes['\n'] = classes['\r'] = classes['\v'] = classes['\f'] = AsciiBreak::kNewline;
   return classes;
 }
-constexpr std::array<AsciiBreak, 128> kAsciiBreaks = MakeAsciiBreaks();
+constexpr std::array<AsciiBreak, 256> kAsciiBreaks = MakeAsciiBreaks();
 
-// A byte of a non-ASCII symbol (see kFastSymbols) is Other.
-AsciiBreak BreakClass(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte < 0x80 ? kAsciiBreaks[byte] : AsciiBreak::kOther;
-}
+AsciiBreak BreakClass(char c) { return kAsciiBreaks[static_cast<unsigned char>(c)]; }
 
 // The kind ICU gives a lone ASCII character that is not part of a word:
 // punctuation (General_Category P*), or a symbol ("$", "+", "<", "=", ">",
 // "^", "`", "|", "~" are S* in Unicode though C's ispunct says otherwise).
-constexpr std::array<TokenKind, 128> MakeLoneKinds() {
-  std::array<TokenKind, 128> kinds{};
-  for (int c = 0; c < 128; ++c) kinds[c] = TokenKind::kSymbol;
+constexpr std::array<TokenKind, 256> MakeLoneKinds() {
+  std::array<TokenKind, 256> kinds{};
+  for (int c = 0; c < 256; ++c) kinds[c] = TokenKind::kSymbol;
   for (char c : std::string_view("!\"#%&'()*,-./:;?@[\\]_{}")) kinds[c] = TokenKind::kPunct;
   return kinds;
 }
-constexpr std::array<TokenKind, 128> kLoneKinds = MakeLoneKinds();
+constexpr std::array<TokenKind, 256> kLoneKinds = MakeLoneKinds();
 
 bool IsWordChar(AsciiBreak c) {
   return c == AsciiBreak::kLetter || c == AsciiBreak::kNumeric || c == AsciiBreak::kExtendNumLet;
 }
 
-// What the tokenizer needs to know of an ASCII character in a word.
-struct CharFacts {
-  uint8_t letter;  // 1 for A-Z and a-z
-  uint8_t lower;   // 1 for a-z
-  uint8_t digit;   // 1 for 0-9
-};
-
-constexpr std::array<CharFacts, 128> MakeCharFacts() {
-  std::array<CharFacts, 128> facts{};
+// What the tokenizer needs to know of a character in a word, packed into
+// one number so that a word's three counts take one addition a character:
+// letters (A-Z, a-z) in bits 0-20, lower case in 21-41, digits in 42-62.
+// Exact for words shorter than kPackedLimit. Indexed by any byte: the rest
+// count nothing.
+constexpr uint64_t kPackedLimit = uint64_t{1} << 21;
+constexpr int kLowerShift = 21, kDigitShift = 42;
+constexpr std::array<uint64_t, 256> kPackedFacts = [] {
+  std::array<uint64_t, 256> packed{};
   for (int c = 0; c < 128; ++c) {
     const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
-    facts[c] = {uint8_t(upper || lower), uint8_t(lower), uint8_t(c >= '0' && c <= '9')};
-  }
-  return facts;
-}
-constexpr std::array<CharFacts, 128> kCharFacts = MakeCharFacts();
-
-// The same facts packed into one number, so that a word's three counts take
-// one addition a character: letters in bits 0-20, lower case in 21-41,
-// digits in 42-62. Exact for words shorter than kPackedLimit.
-constexpr uint64_t kPackedLimit = uint64_t{1} << 21;
-constexpr std::array<uint64_t, 128> kPackedFacts = [] {
-  std::array<uint64_t, 128> packed{};
-  for (int c = 0; c < 128; ++c) {
-    packed[c] = uint64_t{kCharFacts[c].letter} | uint64_t{kCharFacts[c].lower} << 21 |
-                uint64_t{kCharFacts[c].digit} << 42;
+    const bool digit = c >= '0' && c <= '9';
+    packed[c] = uint64_t{upper || lower} | uint64_t{lower} << kLowerShift |
+                uint64_t{digit} << kDigitShift;
   }
   return packed;
 }();
 
-// dst[k] = src[k] lower-cased for ASCII letters, other bytes as they are.
-void LowerAscii(std::string_view src, char* dst) {
-  size_t k = 0;
-#if defined(__SSE2__)
-  const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1);
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  for (; k + 16 <= src.size(); k += 16) {
-    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src.data() + k));
-    // Signed compares: bytes of 0x80 and up are negative, so never A-Z.
-    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(c, before_a), _mm_cmplt_epi8(c, after_z));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k),
-                     _mm_or_si128(c, _mm_and_si128(upper, case_bit)));
-  }
-#endif
-  for (; k < src.size(); ++k) {
-    const char c = src[k];
-    dst[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  }
-}
-
-}  // namespace
-
-namespace {
+uint64_t FactsOf(char c) { return kPackedFacts[static_cast<unsigned char>(c)]; }
 
 // Non-ASCII symbols common in clinical messages that ICU's word and
 // sentence rules treat as Other (UAX #29: no rule but "break around it"),
@@ -232,23 +189,18 @@ constexpr FastSymbol kFastSymbols[] = {
     {0x2265, false},  // ≥
 };
 
-// The allowed symbol encoded at text[i], or nullptr; *length is its bytes.
+// The allowed symbol encoded at text[i], or nullptr; *length is the bytes
+// of the character there (at least 1), decoded as everywhere else by ICU's
+// U8_NEXT, from a window of the four bytes a character can take.
 const FastSymbol* FastSymbolAt(std::string_view text, size_t i, size_t* length) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  char32_t code;
-  if (byte(i) >= 0xC2 && byte(i) < 0xE0 && i + 1 < text.size() && (byte(i + 1) & 0xC0) == 0x80) {
-    code = (char32_t{byte(i)} & 0x1F) << 6 | (byte(i + 1) & 0x3F);
-    *length = 2;
-  } else if (byte(i) >= 0xE0 && byte(i) < 0xF0 && i + 2 < text.size() &&
-             (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
-    code = (char32_t{byte(i)} & 0x0F) << 12 | (char32_t{byte(i + 1)} & 0x3F) << 6 |
-           (byte(i + 2) & 0x3F);
-    *length = 3;
-  } else {
-    return nullptr;
-  }
+  int32_t end = 0;
+  UChar32 code;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data() + i), end,
+          static_cast<int32_t>(std::min<size_t>(text.size() - i, 4)), code);
+  *length = static_cast<size_t>(end);
+  if (code < 0) return nullptr;
   for (const FastSymbol& symbol : kFastSymbols) {
-    if (symbol.code == code) return &symbol;
+    if (symbol.code == static_cast<char32_t>(code)) return &symbol;
   }
   return nullptr;
 }
@@ -283,7 +235,6 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
   folded->resize(n);
   char* lower = folded->data();
   LowerAscii(part, lower);
-  auto facts_of = [&](size_t k) { return kCharFacts[static_cast<unsigned char>(part[k]) & 0x7F]; };
   bool space_before = true;
   for (size_t i = 0; i < n;) {
     const char c = part[i];
@@ -303,7 +254,6 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
     if (static_cast<unsigned char>(c) >= 0x80) {  // a symbol FastRulesApply allowed
       size_t length = 0;
       const FastSymbol* symbol = FastSymbolAt(part, i, &length);
-      length = std::max<size_t>(1, length);  // never zero, even for a byte it refused
       Token& token = tokens->emplace_back();
       token.kind = symbol != nullptr && symbol->punctuation ? TokenKind::kPunct : TokenKind::kSymbol;
       token.start = span.start + i;
@@ -321,7 +271,7 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
         continue;
       }
       Token& token = tokens->emplace_back();
-      token.kind = kLoneKinds[static_cast<unsigned char>(c) & 0x7F];
+      token.kind = kLoneKinds[static_cast<unsigned char>(c)];
       token.start = span.start + i;
       token.end = span.start + i + 1;
       token.space_before = space_before;
@@ -332,7 +282,7 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
     }
     // The three counts travel in one sum, 21 bits each (see kPackedFacts).
     uint64_t packed = 0;
-    auto count = [&](size_t k) { packed += kPackedFacts[static_cast<unsigned char>(part[k]) & 0x7F]; };
+    auto count = [&](size_t k) { packed += FactsOf(part[k]); };
     bool letter_status = first == AsciiBreak::kLetter;
     bool number_status = first == AsciiBreak::kNumeric;
     AsciiBreak previous = first;
@@ -374,19 +324,19 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
       }
       break;
     }
-    uint32_t letters, lower_case, digits;
+    auto field = [](uint64_t facts, int shift) {
+      return static_cast<uint32_t>((facts >> shift) & (kPackedLimit - 1));
+    };
+    uint32_t letters = 0, lower_case = 0, digits = 0;
+    auto add = [&](uint64_t facts) {
+      letters += field(facts, 0);
+      lower_case += field(facts, kLowerShift);
+      digits += field(facts, kDigitShift);
+    };
     if (j - i < kPackedLimit) {
-      letters = static_cast<uint32_t>(packed & (kPackedLimit - 1));
-      lower_case = static_cast<uint32_t>((packed >> 21) & (kPackedLimit - 1));
-      digits = static_cast<uint32_t>(packed >> 42);
+      add(packed);
     } else {  // a "word" of two million characters or more: count again
-      letters = lower_case = digits = 0;
-      for (size_t k = i; k < j; ++k) {
-        const CharFacts facts = facts_of(k);
-        letters += facts.letter;
-        lower_case += facts.lower;
-        digits += facts.digit;
-      }
+      for (size_t k = i; k < j; ++k) add(FactsOf(part[k]));
     }
     Token& token = tokens->emplace_back();
     // No rule gives a lone '_' a word status: it is punctuation.
@@ -404,7 +354,7 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
       token.all_caps = letters > 0 && lower_case == 0;
       if (letters > 0) {
         size_t k = i;
-        while (!facts_of(k).letter) ++k;
+        while ((FactsOf(part[k]) & 1) == 0) ++k;
         token.capitalized = part[k] >= 'A' && part[k] <= 'Z';
       }
       if (letters + digits == 0) token.kind = TokenKind::kSymbol;  // "@"

@@ -1,7 +1,7 @@
-// ICU's word and sentence rules transcribed for pure-ASCII text: the same
-// boundaries as ICU's iterators (tests/segmenter_test.cc compares them on
-// random strings and real messages) without their per-character cost.
-// Non-ASCII text always goes through ICU.
+// ICU's word and sentence rules transcribed for ASCII text with a few
+// common symbols ("°", "≤", "•"): the same boundaries as ICU's iterators
+// (tests/segmenter_test.cc compares them on random strings and real
+// messages) without their per-character cost. Other text goes through ICU.
 #ifndef PLAINLANG_TEXT_ASCII_RULES_H_
 #define PLAINLANG_TEXT_ASCII_RULES_H_
 

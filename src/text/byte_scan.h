@@ -1,8 +1,8 @@
 // Scanning text for a few byte values, sixteen bytes a step where the CPU
-// has SSE2 (every x86-64 does), and for the end of a run of ASCII. The
-// analyser scans every message for sentence ends and for the marks of
-// statistical notation; byte by byte, those scans cost more than segmenting
-// the words between them.
+// has SSE2 (every x86-64 does), for the end of a run of ASCII, and
+// lower-casing ASCII. The analyser scans every message for sentence ends and
+// for the marks of statistical notation, and folds every sentence; byte by
+// byte, those passes cost more than segmenting the words between them.
 #ifndef PLAINLANG_TEXT_BYTE_SCAN_H_
 #define PLAINLANG_TEXT_BYTE_SCAN_H_
 
@@ -49,6 +49,27 @@ inline size_t AsciiRunEnd(std::string_view text, size_t from) {
   }
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
   return i;
+}
+
+// dst[k] = src[k] lower-cased for ASCII letters, other bytes as they are;
+// sixteen bytes a step. dst may be src.data().
+inline void LowerAscii(std::string_view src, char* dst) {
+  size_t k = 0;
+#if defined(__SSE2__)
+  const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; k + 16 <= src.size(); k += 16) {
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src.data() + k));
+    // Signed compares: bytes of 0x80 and up are negative, so never A-Z.
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(c, before_a), _mm_cmplt_epi8(c, after_z));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k),
+                     _mm_or_si128(c, _mm_and_si128(upper, case_bit)));
+  }
+#endif
+  for (; k < src.size(); ++k) {
+    const char c = src[k];
+    dst[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
 }
 
 }  // namespace plainlang

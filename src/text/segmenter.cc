@@ -1,6 +1,7 @@
 #include "text/segmenter.h"
 
 #include "text/ascii_rules.h"
+#include "text/byte_scan.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -185,10 +186,12 @@ std::vector<size_t> IcuSentenceBreaks(std::string_view text) {
 
 }  // namespace
 
-std::vector<SentenceSpan> SplitSentences(std::string_view text, BreakRules rules) {
-  std::vector<size_t> breaks = rules == BreakRules::kFast && FastRulesApply(text)
-                                   ? AsciiSentenceBreaks(text)
-                                   : IcuSentenceBreaks(text);
+std::vector<SentenceSpan> SplitSentences(std::string_view text, BreakRules rules,
+                                         BreakRules* word_rules) {
+  const bool fast = rules != BreakRules::kIcu && (rules == BreakRules::kFastKnown || FastRulesApply(text));
+  // The whole text passed: its sentences need not be checked again.
+  if (word_rules != nullptr) *word_rules = fast ? BreakRules::kFastKnown : rules;
+  std::vector<size_t> breaks = fast ? AsciiSentenceBreaks(text) : IcuSentenceBreaks(text);
   if (breaks.empty() || breaks.back() != text.size()) breaks.push_back(text.size());
 
   std::vector<SentenceSpan> spans;
@@ -207,15 +210,18 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, BreakRules rules
 
 std::string FoldCase(std::string_view word) {
   std::string folded;
-  bool ascii = std::all_of(word.begin(), word.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
-    folded.assign(word);
-    for (char& c : folded) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    }
-    return folded;
+  AppendFoldCase(word, &folded);
+  return folded;
+}
+
+void AppendFoldCase(std::string_view word, std::string* out) {
+  if (AsciiRunEnd(word, 0) == word.size()) {
+    const size_t at = out->size();
+    out->resize(at + word.size());
+    LowerAscii(word, out->data() + at);
+    return;
   }
+  std::string folded;
   icu::UnicodeString wide =
       icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
           .foldCase();
@@ -232,10 +238,15 @@ std::string FoldCase(std::string_view word) {
   }
   wide.toUTF8String(folded);
   // Typographic apostrophes fold to the ASCII one, so "patient’s" matches.
-  for (size_t pos; (pos = folded.find("\xE2\x80\x99")) != std::string::npos;) {
-    folded.replace(pos, 3, "'");
+  constexpr std::string_view kApostrophe = "\xE2\x80\x99";
+  for (size_t k = 0; k < folded.size();) {
+    if (std::string_view(folded).substr(k, 3) == kApostrophe) {
+      out->push_back('\'');
+      k += 3;
+    } else {
+      out->push_back(folded[k++]);
+    }
   }
-  return folded;
 }
 
 namespace {
@@ -296,7 +307,7 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
       token.all_caps = token.letters > 0 && !any_lower;
       if (token.letters + token.digits == 0) token.kind = TokenKind::kSymbol;  // "@"
       folded_starts.push_back(folded->size());
-      folded->append(FoldCase(piece));
+      AppendFoldCase(piece, folded);
     }
     token.space_before = space_before;
     space_before = false;
@@ -313,7 +324,8 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
 
 void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
               std::string* folded, BreakRules rules) {
-  if (rules == BreakRules::kFast && FastRulesApply(text.substr(span.start, span.end - span.start))) {
+  if (rules == BreakRules::kFastKnown ||
+      (rules == BreakRules::kFast && FastRulesApply(text.substr(span.start, span.end - span.start)))) {
     TokenizeAscii(text, span, tokens, folded);
   } else {
     TokenizeWithIcu(text, span, tokens, folded);

@@ -31,10 +31,12 @@ struct SentenceSpan {
 
 // How sentence and word boundaries are found.
 enum class BreakRules {
-  kFast,  // ICU's rules; ASCII text (with a few symbols such as "°") uses a
-          // transcription of them that gives the same boundaries (tested
-          // against ICU) several times faster
-  kIcu,   // always ICU's break iterators
+  kFast,       // ICU's rules; ASCII text (with a few symbols such as "°") uses a
+               // transcription of them that gives the same boundaries (tested
+               // against ICU) several times faster
+  kIcu,        // always ICU's break iterators
+  kFastKnown,  // kFast for text already found to suit the transcription, as
+               // SplitSentences reports it: not scanned again to find out
 };
 
 // Sentences of `text` (valid UTF-8). ICU's sentence rules, then:
@@ -44,9 +46,11 @@ enum class BreakRules {
 //  - decimals ("2.5 mg", "7.2%") and times ("8:30") never break (ICU);
 //  - a line break ends a sentence (ICU) unless the next line continues it in
 //    lower case; a blank line or a bullet line always ends one.
-// Spans holding only whitespace are dropped. Thread-safe.
+// Spans holding only whitespace are dropped. With `word_rules`, sets it to
+// the rules Tokenize should take for spans of `text`. Thread-safe.
 std::vector<SentenceSpan> SplitSentences(std::string_view text,
-                                         BreakRules rules = BreakRules::kFast);
+                                         BreakRules rules = BreakRules::kFast,
+                                         BreakRules* word_rules = nullptr);
 
 
 // Replaces *tokens with the tokens of text[span.start, span.end), with
@@ -58,6 +62,8 @@ void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* toke
 
 // Case-folds a UTF-8 word the way tokens are folded (lexicon keys use it).
 std::string FoldCase(std::string_view word);
+// The same, appended to *out.
+void AppendFoldCase(std::string_view word, std::string* out);
 
 }  // namespace plainlang
 

@@ -5,7 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
-#include <cstring>
+#include <algorithm>
 
 #include "text/byte_scan.h"
 
