@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <cstring>
-#include <list>
 #include <memory>
 #include <limits>
 #include <string>
@@ -13,6 +12,7 @@
 #include <span>
 
 #include "analysis/statistics.h"
+#include "lexicon/byte_arena.h"
 #include "lexicon/lexicon_index.h"
 #include "lexicon/matcher.h"
 #include "text/segmenter.h"
@@ -144,10 +144,10 @@ size_t DistinctCount(std::vector<T>& values) {
 struct FindingStorage {
   std::shared_ptr<const Lexicon> lexicon;
   std::string input;  // a copy of the message: findings' text
-  // Words made for a finding ("23 words", a folded word). A list, so that
-  // adding one never moves the others, and an empty one costs no allocation.
-  std::list<std::string> made;
-  std::string_view Keep(std::string word) { return made.emplace_back(std::move(word)); }
+  // Words made for findings ("23 words", a folded word): a few short ones a
+  // report, so small blocks.
+  ByteArena made{256};
+  std::string_view Keep(std::string_view word) { return made.Copy(word); }
 };
 
 // The alternatives a statistics finding offers.
@@ -322,7 +322,7 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
   if (defined_acronyms_.count(key)) return true;
 
   Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
-  finding.term = storage_->Keep(std::string(written));
+  finding.term = storage_->Keep(written);
   finding.definition = "an abbreviation plainlang does not know; write out what it stands for";
   finding.familiarity = familiarity;
   finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed abbreviation
@@ -432,24 +432,22 @@ int WordSyllables(const Lexicon::Index& index, const Token& token, const WordEnt
 
 // Whether a word of three or more syllables is "complex" in Gunning's sense,
 // which leaves out names and words made long only by an -ed, -es or -ing
-// ending. Out of line: CountWord runs for every word, this for few.
+// ending (the first stem the dictionary knows decides). Out of line:
+// CountWord runs for every word, this for few.
 [[gnu::noinline]] bool IsComplexWord(const Lexicon::Index& index, const Token& token,
                                      int syllables, bool sentence_start) {
-  const bool name = token.capitalized && !token.all_caps && !sentence_start;
-  int stem_syllables = syllables;
-  for (std::string_view ending : {"ed", "es", "ing"}) {
-    std::string_view word = token.folded;
-    if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
-      for (std::string_view stem : InflectionStems(word)) {
-        const WordEntry* facts = index.FindWord(stem);
-        if (stem != word && facts != nullptr && facts->syllables > 0) {
-          stem_syllables = facts->syllables;
-          break;
-        }
-      }
+  if (token.capitalized && !token.all_caps && !sentence_start) return false;  // a name
+  const std::string_view word = token.folded;
+  const bool inflected = (word.size() > 4 && (word.ends_with("ed") || word.ends_with("es"))) ||
+                         (word.size() > 5 && word.ends_with("ing"));
+  if (inflected) {
+    InflectionStems stems(word);
+    for (size_t k = 1; k < stems.size(); ++k) {  // stems[0] is the word itself
+      const WordEntry* stem = index.FindWord(stems[k]);
+      if (stem != nullptr && stem->syllables > 0) return stem->syllables >= 3;
     }
   }
-  return !name && stem_syllables >= 3;
+  return syllables >= 3;
 }
 
 void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence_start,
@@ -498,7 +496,7 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
   if (zipf < kAffixJargonZipf) {
     if (const Affix* affix = MedicalAffix(index_, base)) {
       Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
-      finding.term = storage_->Keep(std::string(base));
+      finding.term = storage_->Keep(base);
       finding.definition = affix->description;
       finding.familiarity = familiarity;
       finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed term
@@ -510,7 +508,7 @@ void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
   }
   if (zipf < options_.complex_word_zipf && syllables >= 3) {
     Finding& finding = NewFinding(FindingKind::kComplexWord, i, i + 1);
-    finding.term = storage_->Keep(std::string(base));
+    finding.term = storage_->Keep(base);
     finding.familiarity = familiarity;
     finding.severity = 0.25 + 0.25 * (1 - familiarity);
     finding.source = zipf > 0 ? "wordfreq" : "unknown word";

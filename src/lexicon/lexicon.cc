@@ -130,14 +130,15 @@ WordEntry& FindOrAddKey(Lexicon::Index& index, std::string_view key, std::string
                                                               /*stable=*/true);
 }
 
-// Where the first two tokens stand joined by one space in `written`, the
-// pair key viewed there; empty when they do not.
+// Where the first two tokens stand joined as in their pair key (one
+// kPairSeparator) in `written`, the pair key viewed there; empty when they
+// do not.
 std::string_view PairKeyIn(std::string_view written, std::string_view first,
                            std::string_view second) {
   for (size_t at = written.find(first); at != std::string_view::npos;
        at = written.find(first, at + 1)) {
     std::string_view rest = written.substr(at + first.size());
-    if (rest.size() > second.size() && rest[0] == ' ' && rest.substr(1, second.size()) == second) {
+    if (rest.size() > second.size() && rest[0] == kPairSeparator && rest.substr(1, second.size()) == second) {
       return written.substr(at, first.size() + 1 + second.size());
     }
   }
@@ -212,7 +213,8 @@ class TermFiler {
                                                 : written_keys.pair;
       next.pair_stable = !next.pair_key.empty();
       if (!next.pair_stable) {
-        next.pair_copy = TermPairKey(tokens[0], tokens[1]);
+        PairKeyBuffer buffer;
+        next.pair_copy = TermPairKey(tokens[0], tokens[1], &buffer);
         next.pair_key = next.pair_copy;
       }
       next.pair_hash = WordTable::Hash(next.pair_key);
@@ -627,21 +629,21 @@ void LoadAffixes(Lexicon::Index& index, std::string_view contents, std::string_v
     std::string affix = FoldCase(row.field(kAffix));
     affix.erase(std::remove(affix.begin(), affix.end(), '-'), affix.end());
     if (affix.empty()) row.Fail("field 'affix' is empty");
-    std::string_view position = row.field(kPosition);
-    Affix entry{std::move(affix), row.field(kMeaning), {}, {}};
-    const std::string part = position == "suffix" ? "-" + entry.affix : entry.affix + "-";
-    const std::string_view meaning = entry.meaning.substr(0, entry.meaning.find('|'));
-    entry.description = "a medical word built on '" + part + "'" +
-                        (meaning.empty() ? "" : " (" + std::string(meaning) + ")");
-    entry.source = "affix:" + entry.affix;
-    if (position == "prefix") {
-      index.prefixes.push_back(std::move(entry));
-    } else if (position == "suffix") {
-      index.suffixes.push_back(std::move(entry));
-    } else if (position != "root") {
+    const std::string_view position = row.field(kPosition);
+    if (position == "root") return;  // roots are listed, not used to judge words
+    if (position != "prefix" && position != "suffix") {
       row.Fail("field 'position' must be 'prefix', 'suffix' or 'root', got '" +
                std::string(position) + "'");
     }
+    const bool suffix = position == "suffix";
+    const std::string_view meanings = row.field(kMeaning);
+    const std::string_view meaning = meanings.substr(0, meanings.find('|'));
+    Affix entry;
+    entry.description = "a medical word built on '" + (suffix ? "-" + affix : affix + "-") + "'" +
+                        (meaning.empty() ? "" : " (" + std::string(meaning) + ")");
+    entry.source = "affix:" + affix;
+    entry.affix = std::move(affix);
+    (suffix ? index.suffixes : index.prefixes).push_back(std::move(entry));
   });
   // The longest affix that fits a word explains it best ("-ectomy" before "-tomy").
   auto longest_first = [](const Affix& a, const Affix& b) { return a.affix.size() > b.affix.size(); };
@@ -649,12 +651,11 @@ void LoadAffixes(Lexicon::Index& index, std::string_view contents, std::string_v
   std::stable_sort(index.suffixes.begin(), index.suffixes.end(), longest_first);
   for (auto& bucket : index.suffixes_by_last) bucket.clear();
   for (auto& bucket : index.prefixes_by_first) bucket.clear();
+  // Never empty: a row with an empty affix is refused above.
   for (const Affix& suffix : index.suffixes) {
-    if (suffix.affix.empty()) continue;
     index.suffixes_by_last[static_cast<unsigned char>(suffix.affix.back())].push_back(&suffix);
   }
   for (const Affix& prefix : index.prefixes) {
-    if (prefix.affix.empty()) continue;
     index.prefixes_by_first[static_cast<unsigned char>(prefix.affix.front())].push_back(&prefix);
   }
 }
@@ -696,13 +697,6 @@ std::shared_ptr<Lexicon> BuildDefault() {
 }
 
 }  // namespace
-
-std::string TermPairKey(std::string_view first, std::string_view second) {
-  std::string key;
-  key.reserve(first.size() + 1 + second.size());
-  key.append(first).append(1, ' ').append(second);
-  return key;
-}
 
 std::string AbbreviationKey(std::string_view text) {
   std::string key = FoldCase(text);

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -36,9 +37,9 @@ struct Abbreviation {
 
 struct Affix {
   std::string affix;  // without the hyphen, folded: "itis", "brady"
-  std::string_view meaning;
-  // What a finding built on it says, made once at load: "a medical word
-  // built on '-ectomy' (surgical removal)" and "affix:ectomy".
+  // What a finding built on it says, made once at load from the table's
+  // meaning: "a medical word built on '-ectomy' (surgical removal)" and
+  // "affix:ectomy".
   std::string description;
   std::string source;
 };
@@ -72,9 +73,33 @@ struct Lexicon::Index {
 // The key an abbreviation is filed under: case-folded, dots removed.
 std::string AbbreviationKey(std::string_view text);
 
-// The key terms of two or more words are filed under: their first two
-// tokens joined by a space.
-std::string TermPairKey(std::string_view first, std::string_view second);
+// Terms of two or more words are filed under their first two tokens
+// joined by this ("blood pressure").
+inline constexpr char kPairSeparator = ' ';
+
+// Room for a pair key without an allocation; a longer one (none in the
+// default lexicon) goes to the string.
+struct PairKeyBuffer {
+  std::array<char, 96> room;
+  std::string longer;
+};
+
+// The key terms of two or more words are filed under, made in *buffer and
+// valid until its next use. Inline: the matcher makes one for most pairs of
+// words it reads.
+inline std::string_view TermPairKey(std::string_view first, std::string_view second,
+                                    PairKeyBuffer* buffer) {
+  const size_t size = first.size() + 1 + second.size();
+  char* out = buffer->room.data();
+  if (size > buffer->room.size()) {
+    buffer->longer.resize(size);
+    out = buffer->longer.data();
+  }
+  std::memcpy(out, first.data(), first.size());
+  out[first.size()] = kPairSeparator;
+  std::memcpy(out + first.size() + 1, second.data(), second.size());
+  return std::string_view(out, size);
+}
 
 // Splits a folded lexicon term into the tokens the segmenter would make.
 std::vector<std::string> TermTokens(std::string_view folded_term);

@@ -54,27 +54,6 @@ bool TokenEquals(const Token& token, const std::string& key) {
 // Rarer than this, a word may be a British spelling worth respelling.
 constexpr float kBritishSpellingMaxZipf = 3.5f;
 
-// Room for a pair key without an allocation; a longer one (none in the
-// default lexicon) goes to the string.
-struct PairKeyBuffer {
-  std::array<char, 96> room;
-  std::string longer;
-};
-
-// `first second` in *key, as the lexicon files terms of two or more words.
-std::string_view PairKey(std::string_view first, std::string_view second, PairKeyBuffer* key) {
-  const size_t size = first.size() + 1 + second.size();
-  if (size > key->room.size()) {
-    key->longer.assign(first).append(1, ' ').append(second);
-    return key->longer;
-  }
-  char* out = key->room.data();
-  std::memcpy(out, first.data(), first.size());
-  out[first.size()] = ' ';
-  std::memcpy(out + first.size() + 1, second.data(), second.size());
-  return std::string_view(out, size);
-}
-
 // Length in tokens of the longest term starting at tokens[i], or 0.
 // `key` is scratch space for pair keys.
 size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens,
@@ -110,13 +89,13 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
       const uint64_t second_hash =
           second.is_word() ? lookups.hashes[i + 1] : WordTable::Hash(second.folded);
       if (word->MayPrecede(second_hash)) {
-        try_terms(index.FindWord(PairKey(word->word, second.folded, key)));
+        try_terms(index.FindWord(TermPairKey(word->word, second.folded, key)));
       }
       if (best == 0 && second.kind == TokenKind::kWord && MayBeInflected(second.folded)) {
         InflectionStems stems(second.folded);
         for (size_t k = 1; k < stems.size() && best == 0; ++k) {
           if (!word->MayPrecede(WordTable::Hash(stems[k]))) continue;
-          try_terms(index.FindWord(PairKey(word->word, stems[k], key)));
+          try_terms(index.FindWord(TermPairKey(word->word, stems[k], key)));
         }
       }
     }
@@ -172,6 +151,17 @@ bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_s
   return EqualWithoutDots(raw, entry.written);
 }
 
+// The singular of a plural of capitals ("MRIs" -> "MRI", "UTIs"), written
+// as `raw`, the text of `token`; empty for any other word.
+std::string_view CapitalsSingular(std::string_view raw, const Token& token) {
+  if (raw.size() < 3 || raw.back() != 's' || token.letters < 3) return {};
+  const std::string_view singular = raw.substr(0, raw.size() - 1);
+  for (char c : singular) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return {};
+  }
+  return singular;
+}
+
 // Length in tokens of the longest abbreviation starting at tokens[i], or 0.
 size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
                            const std::vector<Token>& tokens, const WordEntry* entry, size_t i,
@@ -183,10 +173,11 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
   const bool glued = i + 1 < tokens.size() && !tokens[i + 1].space_before;
   if (!glued && (entry == nullptr || entry->abbreviation < 0)) {
     const std::string_view folded = tokens[i].folded;
-    const char first = text[tokens[i].start];
-    const bool capitals_plural = folded.size() >= 3 && folded.back() == 's' &&
-                                 ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9'));
-    if (!capitals_plural && std::find(folded.begin(), folded.end(), '.') == folded.end()) return 0;
+    const std::string_view raw = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
+    if (CapitalsSingular(raw, tokens[i]).empty() &&
+        folded.find('.') == std::string_view::npos) {
+      return 0;
+    }
   }
   for (size_t j = i; j < tokens.size() && j - i < kMaxAbbreviationTokens; ++j) {
     if (j > i && tokens[j].space_before) break;
@@ -202,14 +193,8 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
     } else {
       found = index.FindAbbreviation(AbbreviationKey(raw));
     }
-    // A plural of capitals: "MRIs", "UTIs".
-    if (found == nullptr && j == i && raw.size() >= 3 && raw.back() == 's' &&
-        tokens[i].letters >= 3) {
-      std::string_view singular = raw.substr(0, raw.size() - 1);
-      bool capitals = std::all_of(singular.begin(), singular.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      });
-      if (capitals) {
+    if (found == nullptr && j == i) {
+      if (const std::string_view singular = CapitalsSingular(raw, tokens[i]); !singular.empty()) {
         found = index.FindAbbreviation(AbbreviationKey(singular));
         raw = singular;
       }
@@ -220,10 +205,6 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
   }
   return best;
 }
-
-}  // namespace
-
-namespace {
 
 // British endings and their US forms, longest first where one ends another.
 constexpr std::pair<std::string_view, std::string_view> kBritishEndings[] = {

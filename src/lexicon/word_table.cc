@@ -16,7 +16,6 @@ namespace plainlang {
 namespace {
 
 constexpr size_t kInitialSlots = 1024;
-constexpr size_t kKeptBlockSize = 64 * 1024;
 
 int Log2(size_t power_of_two) { return __builtin_ctzll(power_of_two); }
 
@@ -62,7 +61,8 @@ void WordTable::AddTermId(WordEntry& entry, uint32_t id) {
   }
   if (ids.size_ == 1 || std::has_single_bit(ids.size_)) {  // full: 2, 4, 8, ... ids
     // The old list is left in its block: lists longer than one are few.
-    auto* grown = static_cast<uint32_t*>(Keep(ids.size_ * 2 * sizeof(uint32_t), alignof(uint32_t)));
+    auto* grown = static_cast<uint32_t*>(
+        kept_.Allocate(ids.size_ * 2 * sizeof(uint32_t), alignof(uint32_t)));
     std::copy(ids.begin(), ids.end(), grown);
     ids.spilled_ = grown;
   }
@@ -83,7 +83,7 @@ WordEntry& WordTable::Add(size_t slot, std::string_view word, uint64_t hash, boo
     if (!word.empty()) std::memcpy(added.short_word, word.data(), word.size());
     added.word = std::string_view(added.short_word, word.size());
   } else {
-    added.word = stable ? word : Copy(word);
+    added.word = stable ? word : kept_.Copy(word);
   }
   ++size_;
   slots_[slot] = {static_cast<uint32_t>(size_), Tag(hash)};
@@ -107,28 +107,6 @@ void WordTable::Rehash(size_t slot_count) {
     while (slots_[slot].index != 0) slot = (slot + 1) & mask;
     slots_[slot] = s;
   }
-}
-
-std::string_view WordTable::Copy(std::string_view word) {
-  char* copy = static_cast<char*>(Keep(word.size(), 1));
-  if (!word.empty()) std::memcpy(copy, word.data(), word.size());
-  return std::string_view(copy, word.size());
-}
-
-void* WordTable::Keep(size_t bytes, size_t align) {
-  size_t padding = (align - reinterpret_cast<uintptr_t>(kept_free_) % align) % align;
-  if (padding + bytes > kept_free_size_) {
-    // operator new[] aligns a block for any type.
-    const size_t block_size = std::max(kKeptBlockSize, bytes);
-    kept_blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size));
-    kept_free_ = kept_blocks_.back().get();
-    kept_free_size_ = block_size;
-    padding = 0;
-  }
-  void* kept = kept_free_ + padding;
-  kept_free_ += padding + bytes;
-  kept_free_size_ -= padding + bytes;
-  return kept;
 }
 
 }  // namespace plainlang

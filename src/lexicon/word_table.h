@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/byte_arena.h"
+
 namespace plainlang {
 
 // An allocator for the table's two large arrays. From 1 MiB up it asks for
@@ -219,9 +221,6 @@ class WordTable {
   // Adds `word`, not in the table, whose probe ended at the empty `slot`.
   WordEntry& Add(size_t slot, std::string_view word, uint64_t hash, bool stable);
   void Rehash(size_t slot_count);
-  std::string_view Copy(std::string_view word);
-  // Room for `bytes` aligned to `align` in blocks the table keeps till its end.
-  void* Keep(size_t bytes, size_t align);
 
   // Entries live in chunks reserved once and never grown past that, so
   // adding one moves none; a chunk fills one huge page.
@@ -232,10 +231,8 @@ class WordTable {
   size_t size_ = 0;
   Slots slots_;  // a power of two of them, at most half full
   int home_shift_ = 0;  // 32 - log2(slots_.size())
-  // Copies of words and lists of term ids, packed into blocks that never move.
-  std::vector<std::unique_ptr<char[]>> kept_blocks_;
-  char* kept_free_ = nullptr;  // the unused tail of the last block
-  size_t kept_free_size_ = 0;
+  // Copies of words and lists of term ids, in blocks that never move.
+  ByteArena kept_{64 * 1024};
 };
 
 }  // namespace plainlang
