@@ -206,7 +206,12 @@ class MessageAnalysis {
   void AnalyzeSentence(SentenceSpan span);
   void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
-  void ClassifyWord(size_t i, int syllables, bool sentence_start, SentenceFacts& facts);
+  // `word` is WordOf(i), `syllables` WordSyllables of it.
+  void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start,
+                    SentenceFacts& facts);
+  // The entry of tokens_[i], or of its base word for a possessive.
+  const WordEntry* WordOf(size_t i) const;
+  int SyllablesOf(size_t i) const;
   bool AddAcronymFinding(size_t i, double zipf, SentenceFacts& facts);
   bool ExplainedAfter(size_t end) const;
   // `words` words of jargon known with `familiarity`: in the sentence, the
@@ -423,12 +428,18 @@ int CachedEstimateSyllables(std::string_view word) {
   return syllables;
 }
 
-int WordSyllables(const Lexicon::Index& index, const Token& token, const WordEntry* entry) {
+// `word` is the entry FindWordOrBase gives the token.
+int WordSyllables(const Token& token, const WordEntry* word) {
   if (token.kind == TokenKind::kNumber) return 1;
-  entry = FindWordOrBase(index, token, entry);
-  if (entry != nullptr && entry->syllables >= 0) return std::max<int>(1, entry->syllables);
+  if (word != nullptr && word->syllables >= 0) return std::max<int>(1, word->syllables);
   return std::max(1, CachedEstimateSyllables(StripPossessive(token.folded)));
 }
+
+const WordEntry* MessageAnalysis::WordOf(size_t i) const {
+  return FindWordOrBase(index_, tokens_[i], entries_[i]);
+}
+
+int MessageAnalysis::SyllablesOf(size_t i) const { return WordSyllables(tokens_[i], WordOf(i)); }
 
 // Whether a word of three or more syllables is "complex" in Gunning's sense,
 // which leaves out names and words made long only by an -ed, -es or -ing
@@ -465,12 +476,11 @@ void MessageAnalysis::CountWord(const Token& token, int syllables, bool sentence
   }
 }
 
-void MessageAnalysis::ClassifyWord(size_t i, int syllables, bool sentence_start,
-                                   SentenceFacts& facts) {
+void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllables,
+                                   bool sentence_start, SentenceFacts& facts) {
   const Token& token = tokens_[i];
   if (token.kind != TokenKind::kWord || token.digits > 0) return;
   std::string_view base = StripPossessive(token.folded);
-  const WordEntry* word = FindWordOrBase(index_, token, entries_[i]);
   if (word != nullptr && word->allowed) return;
   if (!shouting_ &&
       LooksLikeAcronym(text_.text().substr(token.start, token.end - token.start), token) &&
@@ -550,7 +560,7 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
       AddStatisticsFinding(i, end, facts);
       for (size_t k = i; k < end; ++k) {
         if (!tokens_[k].is_word()) continue;
-        CountWord(tokens_[k], WordSyllables(index_, tokens_[k], entries_[k]),
+        CountWord(tokens_[k], SyllablesOf(k),
                   sentence_start && k == i, facts.counts);
       }
       sentence_start = false;
@@ -573,13 +583,13 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
           if (!tokens_[k].is_word()) continue;
           word.letters += tokens_[k].letters;
           word.digits += tokens_[k].digits;
-          syllables += WordSyllables(index_, tokens_[k], entries_[k]);
+          syllables += SyllablesOf(k);
         }
         CountWord(word, syllables, sentence_start, facts.counts);
       } else {
         for (size_t k = match.first; k < match.end; ++k) {
           if (!tokens_[k].is_word()) continue;
-          CountWord(tokens_[k], WordSyllables(index_, tokens_[k], entries_[k]),
+          CountWord(tokens_[k], SyllablesOf(k),
                     sentence_start && k == match.first, facts.counts);
         }
       }
@@ -588,10 +598,12 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
       continue;
     }
     if (tokens_[i].is_word()) {
-      // Syllables once per word: counting and classifying both need them.
-      const int syllables = WordSyllables(index_, tokens_[i], entries_[i]);
+      // The entry and syllables once per word: counting and classifying
+      // both need them.
+      const WordEntry* word = WordOf(i);
+      const int syllables = WordSyllables(tokens_[i], word);
       CountWord(tokens_[i], syllables, sentence_start, facts.counts);
-      ClassifyWord(i, syllables, sentence_start, facts);
+      ClassifyWord(i, word, syllables, sentence_start, facts);
       sentence_start = false;
     }
     ++i;
