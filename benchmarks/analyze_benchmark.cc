@@ -161,24 +161,19 @@ void BM_MatchLexicon(benchmark::State& state) {
   std::vector<plainlang::Token> tokens;
   std::string folded;
   plainlang::TokenLookups lookups;
+  std::vector<plainlang::LexiconMatch> matches;
   int64_t terms = 0, abbreviations = 0;
   for (auto _ : state) {
     terms = abbreviations = 0;
     for (const std::string& message : messages) {
       plainlang::Utf8Text text(message);
-      for (plainlang::SentenceSpan span : plainlang::SplitSentences(text.text())) {
-        plainlang::Tokenize(text.text(), span, &tokens, &folded);
-        size_t letters = 0, capitals = 0;
-        for (const plainlang::Token& token : tokens) {
-          if (token.kind == plainlang::TokenKind::kWord) {
-            letters += token.letters;
-            if (token.all_caps) capitals += token.letters;
-          }
-        }
-        const bool shouting = letters >= 12 && capitals * 10 >= letters * 8;
+      plainlang::BreakRules word_rules;
+      for (plainlang::SentenceSpan span :
+           plainlang::SplitSentences(text.text(), plainlang::BreakRules::kFast, &word_rules)) {
+        plainlang::Tokenize(text.text(), span, &tokens, &folded, word_rules);
         plainlang::LookUpTokens(index, tokens, &lookups);
-        std::vector<plainlang::LexiconMatch> matches =
-            plainlang::MatchLexicon(index, text.text(), tokens, lookups, shouting);
+        plainlang::MatchLexicon(index, text.text(), tokens, lookups, plainlang::IsShouted(tokens),
+                                &matches);
         for (const plainlang::LexiconMatch& match : matches) {
           (match.type == plainlang::LexiconMatch::Type::kTerm ? terms : abbreviations) += 1;
         }

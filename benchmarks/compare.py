@@ -392,13 +392,15 @@ def main() -> int:
     notes: list[str] = []
 
     def add(metric: str, ours: float, unit: str, peer_name: str | None, peer: float | None,
-            higher_is_better: bool = True, digits: int = 2) -> None:
+            higher_is_better: bool = True, digits: int = 2, ratio: float | None = None) -> None:
+        """A row; its ratio is ours to the peer's unless `ratio` is given."""
         results[metric] = {"plainlang": ours, "peer": peer_name, "peer_value": peer, "unit": unit}
         ours_text = f"{ours:,.{digits}f} {unit}"
         if peer is None:
             rows.append((metric, ours_text, peer_name or "-", "-"))
             return
-        ratio = (ours / peer if higher_is_better else peer / ours) if ours and peer else float("nan")
+        if ratio is None:
+            ratio = (ours / peer if higher_is_better else peer / ours) if ours and peer else float("nan")
         results[metric]["ratio"] = ratio
         rows.append((metric, ours_text, f"{peer:,.{digits}f} {unit} ({peer_name})", f"{ratio:,.1f}x"))
 
@@ -556,9 +558,8 @@ def main() -> int:
             ratios = [ours / peer for peer, ours in pairs]
             metric = f"  paired with {name}: the same texts, chunk by chunk (median of {len(pairs)})"
             add(metric, statistics.median(ours for _, ours in pairs), "MB/s", name,
-                statistics.median(peer for peer, _ in pairs))
-            results[metric].update(ratio=statistics.median(ratios), chunk_ratios=ratios)
-            rows[-1] = (*rows[-1][:3], f"{statistics.median(ratios):,.1f}x")
+                statistics.median(peer for peer, _ in pairs), ratio=statistics.median(ratios))
+            results[metric]["chunk_ratios"] = ratios
     if cpp_mbs is not None:
         first = next(iter(full_peers.items()), None)
         add("full analysis, 1 core, C++ Analyze() per message", cpp_mbs, "MB/s",

@@ -37,12 +37,18 @@ py::str Str(std::string_view text) {
   return py::reinterpret_steal<py::str>(str);
 }
 
-// A tuple of str from a vector of strings or a span of views.
+// A tuple of convert(item) for each item of a vector or a span.
+template <typename Items, typename Convert>
+py::tuple TupleOf(const Items& items, Convert convert) {
+  py::tuple out(items.size());
+  for (size_t i = 0; i < items.size(); ++i) out[i] = convert(items[i]);
+  return out;
+}
+
+// A tuple of str from strings or views.
 template <typename Strings>
 py::tuple Strs(const Strings& strings) {
-  py::tuple out(strings.size());
-  for (size_t i = 0; i < strings.size(); ++i) out[i] = Str(strings[i]);
-  return out;
+  return TupleOf(strings, Str);
 }
 
 // What a missing value is called in an error: pandas and NumPy write NaN.
@@ -141,12 +147,6 @@ py::tuple SentenceTuple(const Sentence& s) {
                         s.jargon_words);
 }
 
-template <typename T, typename Convert>
-py::tuple TupleOf(const std::vector<T>& items, Convert convert) {
-  py::tuple out(items.size());
-  for (size_t i = 0; i < items.size(); ++i) out[i] = convert(items[i]);
-  return out;
-}
 
 // Runs a batch with the GIL released. The calling thread takes the GIL back
 // about every 100 ms to report progress and to let Ctrl-C cancel the batch.
@@ -229,9 +229,7 @@ PYBIND11_MODULE(_core, m) {
     }
   });
 
-  py::tuple names(FeatureNames().size());
-  for (size_t i = 0; i < FeatureNames().size(); ++i) names[i] = Str(FeatureNames()[i]);
-  m.attr("FEATURE_NAMES") = names;
+  m.attr("FEATURE_NAMES") = Strs(FeatureNames());
 
   const AnalyzerOptions defaults;
   m.attr("DEFAULT_OPTIONS") = py::dict(
@@ -251,9 +249,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("max_input_bytes") = range(kMaxInputBytesRange));
   m.def("cores", [] { return BatchThreads(0); }, "Cores this process may run on.");
 
-  py::tuple grade_names(GradeFeatureNames().size());
-  for (size_t i = 0; i < GradeFeatureNames().size(); ++i) grade_names[i] = Str(GradeFeatureNames()[i]);
-  m.attr("GRADE_FEATURE_NAMES") = grade_names;
+  m.attr("GRADE_FEATURE_NAMES") = Strs(GradeFeatureNames());
   m.def("default_grade_model", [] { return GradeModelTuple(GradeModel::Default()); });
   m.def("fit_grade_model",
         [](const Analyzer& analyzer, std::vector<std::string> texts, std::vector<double> ratings,

@@ -530,19 +530,12 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   Tokenize(text_.text(), span, &tokens_, &folded_, word_rules_);
   LookUpTokens(index_, tokens_, &scratch_.lookups);
   SentenceFacts facts;
-  size_t letters = 0, capitals = 0;
-  for (const Token& token : tokens_) {
-    if (token.kind != TokenKind::kWord) continue;
-    letters += token.letters;
-    if (token.all_caps) capitals += token.letters;
-  }
-  bool shouting = letters >= 12 && capitals * 10 >= letters * 8;
-  shouting_ = shouting;
+  shouting_ = IsShouted(tokens_);
   const std::vector<Span> statistics =
       FindStatistics(text_.text().substr(span.start, span.end - span.start));
   size_t next_statistic = 0;
 
-  MatchLexicon(index_, text_.text(), tokens_, scratch_.lookups, shouting, &matches_);
+  MatchLexicon(index_, text_.text(), tokens_, scratch_.lookups, shouting_, &matches_);
   const std::vector<LexiconMatch>& matches = matches_;
   size_t next_match = 0;
   bool sentence_start = true;

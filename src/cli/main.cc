@@ -27,7 +27,6 @@
 #include "plainlang/batch.h"
 #include "plainlang/lexicon.h"
 #include "plainlang/output.h"
-#include "service/analyze_request.h"
 #include "service/service.h"
 
 namespace {
@@ -58,19 +57,6 @@ struct AnalysisOptions {
 // Ctrl-C is answered within a chunk's time.
 constexpr size_t kChunkInputs = 256;
 constexpr size_t kChunkBytes = size_t{16} << 20;
-
-// The reports of `texts` (or of the read errors beside them) in order, on
-// `threads` cores (0 = all).
-std::vector<plainlang::Report> AnalyzeAll(const plainlang::Analyzer& analyzer,
-                                          const std::vector<std::string>& texts,
-                                          const std::vector<std::string>& errors, int threads) {
-  std::vector<plainlang::BatchInput> batch(texts.size());
-  for (size_t i = 0; i < texts.size(); ++i) batch[i] = {texts[i], errors[i]};
-  plainlang::BatchOptions options;
-  options.threads = threads;
-  options.features = false;
-  return plainlang::AnalyzeBatch(analyzer, batch, options).reports;
-}
 
 struct CheckOptions {
   std::vector<std::string> inputs;
@@ -129,17 +115,22 @@ int RunCheck(const CheckOptions& options) {
   if (options.format == "csv") std::cout << plainlang::CsvHeader() << "\n";
   size_t meet = 0, miss = 0, failed = 0, done = 0;
   for (size_t first = 0; first < inputs.size() && !interrupted;) {
-    std::vector<std::string> texts, errors;
+    std::vector<std::string> texts;
+    std::vector<plainlang::BatchInput> batch;  // a read error goes in place of the text
     size_t bytes = 0;
     while (first + texts.size() < inputs.size() && texts.size() < kChunkInputs &&
            bytes < kChunkBytes && !interrupted) {
       std::string& text = texts.emplace_back();
       plainlang::cli::ReadInput(inputs[first + texts.size() - 1], max_bytes, &text,
-                                &errors.emplace_back());
+                                &batch.emplace_back().error);
       bytes += text.size();
     }
+    for (size_t k = 0; k < texts.size(); ++k) batch[k].text = texts[k];  // texts stay put now
+    plainlang::BatchOptions batch_options;
+    batch_options.threads = options.analysis.threads;
+    batch_options.features = false;
     const std::vector<plainlang::Report> reports =
-        AnalyzeAll(*analyzer, texts, errors, options.analysis.threads);
+        plainlang::AnalyzeBatch(*analyzer, batch, batch_options).reports;
     for (size_t k = 0; k < reports.size(); ++k) {
       const plainlang::Report& report = reports[k];
       const std::string source = SourceName(inputs[first + k].name, several);
@@ -210,8 +201,9 @@ int RunReport(const ReportOptions& options) {
     texts.push_back(std::move(text));
   }
   if (texts.empty()) return kInputError;
-  const std::vector<plainlang::Report> reports = AnalyzeAll(
-      *analyzer, texts, std::vector<std::string>(texts.size()), options.analysis.threads);
+  const std::vector<std::string_view> views(texts.begin(), texts.end());
+  const std::vector<plainlang::Report> reports =
+      plainlang::AnalyzeMany(*analyzer, views, options.analysis.threads);
   int status = kMeetsTargets;
   for (const plainlang::Report& report : reports) {
     if (!report.verdict.meets_target) status = kMissesTargets;

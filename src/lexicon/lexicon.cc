@@ -138,7 +138,8 @@ std::string_view PairKeyIn(std::string_view written, std::string_view first,
   for (size_t at = written.find(first); at != std::string_view::npos;
        at = written.find(first, at + 1)) {
     std::string_view rest = written.substr(at + first.size());
-    if (rest.size() > second.size() && rest[0] == kPairSeparator && rest.substr(1, second.size()) == second) {
+    if (rest.size() > second.size() && rest[0] == kPairSeparator &&
+        rest.substr(1, second.size()) == second) {
       return written.substr(at, first.size() + 1 + second.size());
     }
   }

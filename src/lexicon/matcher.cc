@@ -333,6 +333,16 @@ InflectionStems::InflectionStems(std::string_view folded) {
   }
 }
 
+bool IsShouted(const std::vector<Token>& tokens) {
+  size_t letters = 0, capitals = 0;
+  for (const Token& token : tokens) {
+    if (token.kind != TokenKind::kWord) continue;
+    letters += token.letters;
+    if (token.all_caps) capitals += token.letters;
+  }
+  return letters >= 12 && capitals * 10 >= letters * 8;
+}
+
 // Each lookup waits on memory for its slot; asking for all the sentence's
 // slots before reading any lets those waits overlap instead of following
 // one another.

@@ -70,6 +70,10 @@ struct TokenLookups {
 void LookUpTokens(const Lexicon::Index& index, const std::vector<Token>& tokens,
                   TokenLookups* lookups);
 
+// Whether a sentence is written in capitals: 12 letters or more, 80% of
+// them in words with no lower case. Its case tells nothing then.
+bool IsShouted(const std::vector<Token>& tokens);
+
 // `text` is what the tokens' offsets index; `lookups` are theirs.
 // `all_caps_sentence` disables case-exact abbreviations, which in shouted
 // text are ordinary words.

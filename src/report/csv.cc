@@ -1,7 +1,7 @@
-#include <cstdio>
 #include <string>
 
 #include "plainlang/output.h"
+#include "report/evidence.h"
 
 namespace plainlang {
 namespace {
@@ -15,12 +15,6 @@ std::string CsvField(std::string_view value) {
     quoted += c;
   }
   return quoted + "\"";
-}
-
-std::string Number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  return buffer;
 }
 
 }  // namespace
@@ -40,23 +34,25 @@ std::string ToCsvRow(const Report& report, std::string_view source) {
     if (!warnings.empty()) warnings += "; ";
     warnings += warning;
   }
-  char density[32];
-  std::snprintf(density, sizeof density, "%.4f", report.jargon.density);
   std::string row = CsvField(source);
+  auto field = [&row](std::string_view value) {
+    row += ',';
+    row += value;
+  };
   for (double score : {r.flesch_reading_ease, r.flesch_kincaid_grade, r.smog, r.gunning_fog,
                        r.coleman_liau, r.ari, r.forcast, r.linsear_write, r.lix,
                        r.consensus_grade, r.health_grade}) {
-    row += "," + Number(score);
+    field(Format("%.2f", score));
   }
-  row += std::string(",") + density;
+  field(Format("%.4f", report.jargon.density));
   for (int64_t count : {report.jargon.distinct_terms, report.jargon.jargon_words, c.words,
                         c.sentences, c.syllables, c.polysyllabic_words, c.characters,
                         static_cast<int64_t>(report.findings.size())}) {
-    row += "," + std::to_string(count);
+    field(std::to_string(count));
   }
-  row += "," + Number(report.verdict.target_grade);
-  row += report.verdict.meets_target ? ",true" : ",false";
-  row += "," + CsvField(warnings);
+  field(Format("%.2f", report.verdict.target_grade));
+  field(report.verdict.meets_target ? "true" : "false");
+  field(CsvField(warnings));
   return row;
 }
 

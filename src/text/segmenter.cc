@@ -188,7 +188,8 @@ std::vector<size_t> IcuSentenceBreaks(std::string_view text) {
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text, BreakRules rules,
                                          BreakRules* word_rules) {
-  const bool fast = rules != BreakRules::kIcu && (rules == BreakRules::kFastKnown || FastRulesApply(text));
+  const bool fast = rules == BreakRules::kFastKnown ||
+                    (rules == BreakRules::kFast && FastRulesApply(text));
   // The whole text passed: its sentences need not be checked again.
   if (word_rules != nullptr) *word_rules = fast ? BreakRules::kFastKnown : rules;
   std::vector<size_t> breaks = fast ? AsciiSentenceBreaks(text) : IcuSentenceBreaks(text);
@@ -324,8 +325,8 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
 
 void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* tokens,
               std::string* folded, BreakRules rules) {
-  if (rules == BreakRules::kFastKnown ||
-      (rules == BreakRules::kFast && FastRulesApply(text.substr(span.start, span.end - span.start)))) {
+  const std::string_view part = text.substr(span.start, span.end - span.start);
+  if (rules == BreakRules::kFastKnown || (rules == BreakRules::kFast && FastRulesApply(part))) {
     TokenizeAscii(text, span, tokens, folded);
   } else {
     TokenizeWithIcu(text, span, tokens, folded);
