@@ -3,10 +3,11 @@
 //
 //   ./build/analyze_benchmark --benchmark_repetitions=5
 //
-// BM_AnalyzeCorpusMessages, BM_MatchLexicon and BM_AnalyzeMessageLatency read
-// the messages of `--corpus=FILE` (messages separated by a line holding only
-// the ASCII record separator 0x1E, as benchmarks/compare.py writes them) and
-// otherwise make 1 MB of ~1 KB messages from the examples.
+// BM_AnalyzeCorpusMessages, BM_IcuSegmentation, BM_MatchLexicon and
+// BM_AnalyzeMessageLatency read the messages of `--corpus=FILE` (messages
+// separated by a line holding only the ASCII record separator 0x1E, as
+// benchmarks/compare.py writes them) and otherwise make 1 MB of ~1 KB
+// messages from the examples.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -15,10 +16,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
 
 #include "lexicon/lexicon_index.h"
 #include "lexicon/matcher.h"
@@ -150,6 +156,49 @@ void BM_AnalyzeCorpusMessages(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * messages.size()));
 }
 BENCHMARK(BM_AnalyzeCorpusMessages)->Unit(benchmark::kMillisecond);
+
+// The yardstick: ICU's own sentence and word break iterators over
+// every corpus message (UTF-8 read in place through UText, every boundary
+// visited, each word's rule status read), nothing else. Analyze() no longer
+// runs these for ASCII text (its transcription gives the same boundaries),
+// so this is the speed ICU segmentation alone would allow, measured on the
+// same machine and corpus as the engine. Arg 0: word breaks only; 1: sentence
+// and word breaks, as the engine needs both.
+void BM_IcuSegmentation(benchmark::State& state) {
+  const std::vector<std::string>& messages = CorpusMessages();
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+  std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status)) {
+    state.SkipWithError("ICU break iterators unavailable");
+    return;
+  }
+  UText* text = nullptr;
+  int64_t word_tokens = 0, sentence_count = 0;
+  for (auto _ : state) {
+    word_tokens = sentence_count = 0;
+    for (const std::string& message : messages) {
+      text = utext_openUTF8(text, message.data(), static_cast<int64_t>(message.size()), &status);
+      if (state.range(0) == 1) {
+        sentences->setText(text, status);
+        for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; b = sentences->next()) {
+          ++sentence_count;
+        }
+      }
+      words->setText(text, status);
+      for (int32_t b = words->next(); b != icu::BreakIterator::DONE; b = words->next()) {
+        word_tokens += words->getRuleStatus() >= UBRK_WORD_NUMBER;
+      }
+    }
+  }
+  utext_close(text);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(messages)));
+  state.counters["sentences"] = static_cast<double>(sentence_count);
+  state.counters["words"] = static_cast<double>(word_tokens);
+}
+BENCHMARK(BM_IcuSegmentation)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // Segmentation and lexicon matching alone, as Analyze() does them: NFC
 // check, sentences, tokens, one word-table lookup per token, then the
