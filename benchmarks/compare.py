@@ -14,8 +14,11 @@ What it measures, all on the same messages:
 3. scaling: ``analyze_many`` with threads=1 and threads=2, timed in turn, the
    median of each round's ratio;
 4. latency of one ``Analyze()`` of a ~1 KB message, median and p99 (C++ and
-   Python), against one text through each peer;
-5. start-up and memory: ``plainlang check`` on a short message, process
+   Python), against one text through each peer; and the portal's pattern, a
+   ~1 KB draft analysed again after each keystroke (``BM_DraftLatency``);
+5. the yardstick the speed issue names: ICU's own break iterators alone on
+   the same corpus (``BM_IcuSegmentation``), beside the full analysis;
+6. start-up and memory: ``plainlang check`` on a short message, process
    start to exit, against a Python process scoring it with textstat.
 
 The corpus (``--mb``, default 4 MB) is the lines of ``examples/*.txt`` and
@@ -310,17 +313,21 @@ def per_text(run_one, texts: list[str], seconds: float, enough: int, minimum: in
 def run_cpp(binary: Path, corpus_file: Path, repeat: int) -> dict[str, dict]:
     """Medians over `repeat` repetitions of the C++ benchmarks, by name."""
     command = [str(binary), f"--corpus={corpus_file}",
-               "--benchmark_filter=^BM_(AnalyzeCorpus|MatchLexicon|AnalyzeMessageLatency)",
+               "--benchmark_filter=^BM_(AnalyzeCorpus|MatchLexicon|AnalyzeMessageLatency|"
+               "DraftLatency|IcuSegmentation)",
                f"--benchmark_repetitions={repeat}", "--benchmark_report_aggregates_only=true",
                "--benchmark_format=json"]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     found = {}
     single = {}
-    for entry in json.loads(out)["benchmarks"]:  # keyed without /arguments
+    for entry in json.loads(out)["benchmarks"]:
+        # Keyed without /arguments, but BM_IcuSegmentation/0 and /1 differ.
+        parts = entry["run_name"].split("/")
+        name = "/".join(parts[:2]) if parts[0] == "BM_IcuSegmentation" else parts[0]
         if entry.get("aggregate_name") == "median":
-            found[entry["run_name"].split("/")[0]] = entry
+            found[name] = entry
         elif entry.get("run_type") == "iteration":  # --repeat 1: no aggregates
-            single[entry["run_name"].split("/")[0]] = entry
+            single[name] = entry
     return found or single
 
 
@@ -567,6 +574,12 @@ def main() -> int:
             first[0] if first else None, first[1][1] if first else None)
         add("  the same in texts/s", cpp_tps, "texts/s",
             first[0] if first else None, first[1][0] if first else None, digits=0)
+    # The issue's yardstick: ICU's break iterators alone on the same corpus.
+    for arg, what in (("1", "sentence and word breaks"), ("0", "word breaks only")):
+        icu = cpp.get(f"BM_IcuSegmentation/{arg}")
+        if icu and cpp_mbs is not None:
+            add(f"  C++ full analysis vs ICU segmentation alone ({what})", cpp_mbs, "MB/s",
+                "ICU", icu["bytes_per_second"] / mb)
     whole = cpp.get("BM_AnalyzeCorpus")
     if whole:
         add("full analysis, 1 core, C++ one 1 MB document (BM_AnalyzeCorpus)",
@@ -603,6 +616,11 @@ def main() -> int:
             "textstat" if textstat_durations else None,
             percentile(textstat_durations, 0.99) * 1000 if textstat_durations else None,
             higher_is_better=False, digits=3)
+    draft = cpp.get("BM_DraftLatency")
+    if draft:
+        for label in ("p50", "p99"):
+            add(f"latency, a ~1 KB draft re-analysed at each keystroke, C++ {label}",
+                draft[f"{label}_us"] / 1000, "ms", None, None, digits=3)
     for label, p in (("p50", 0.5), ("p99", 0.99)):
         add(f"latency, one ~1 KB message, Python analyze() {label}", percentile(calls, p) * 1000, "ms",
             "textstat" if textstat_durations else None,
@@ -641,7 +659,9 @@ def main() -> int:
           f"{max(1, args.repeat // 2)} for pyahocorasick and flashtext.")
     notes.append(f"Python analyze() latency: {len(calls):,} calls cycling through the corpus; C++: "
                  f"BM_AnalyzeMessageLatency, 20,000 timed calls, median of {args.repeat} repetitions' "
-                 f"percentiles. Peer latency: each timed text of its full-analysis run.")
+                 f"percentiles. Peer latency: each timed text of its full-analysis run. "
+                 f"Draft latency: BM_DraftLatency, 200 corpus messages each edited 100 times "
+                 f"by one letter typed or deleted, the whole draft analysed after each.")
     for note in notes:
         print("- " + note)
 
