@@ -181,8 +181,73 @@ TEST(TokenizeTest, AsciiFastPathMatchesIcu) {
       ASSERT_EQ(fast[k].digits, icu[k].digits);
       ASSERT_EQ(fast[k].capitalized, icu[k].capitalized);
       ASSERT_EQ(fast[k].all_caps, icu[k].all_caps);
+      ASSERT_EQ(fast[k].has_dot, icu[k].has_dot);
     }
   }
+}
+
+// Letter runs are read eight bytes at a time: words of every length up to
+// 40, of either case or mixed, with '@', digits and joiners inside, and
+// sentence ends anywhere in a block, give ICU's tokens too.
+TEST(TokenizeTest, AsciiFastPathMatchesIcuOnLongWords) {
+  std::mt19937 random(20261204);
+  const std::string inside = "@@1_.'',;";
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const size_t words = 1 + random() % 6;
+    for (size_t w = 0; w < words; ++w) {
+      const size_t length = 1 + random() % 40;
+      const int style = static_cast<int>(random() % 4);  // lower, upper, capitalised, mixed
+      for (size_t k = 0; k < length; ++k) {
+        if (random() % 12 == 0) {
+          text += inside[random() % inside.size()];
+          continue;
+        }
+        const bool upper = style == 1 || (style == 2 && k == 0) || (style == 3 && random() % 2);
+        text += static_cast<char>((upper ? 'A' : 'a') + random() % 26);
+      }
+      text += " .,\n-"[random() % 5];
+    }
+    // Sometimes the text ends inside a word, at any offset of a block.
+    if (random() % 2 == 0) text.resize(1 + random() % text.size());
+    std::vector<Token> fast, icu;
+    std::string fast_folded, icu_folded;
+    Tokenize(text, SentenceSpan{0, text.size()}, &fast, &fast_folded, BreakRules::kFast);
+    Tokenize(text, SentenceSpan{0, text.size()}, &icu, &icu_folded, BreakRules::kIcu);
+    ASSERT_EQ(fast.size(), icu.size()) << "text: \"" << Escaped(text) << "\"";
+    for (size_t k = 0; k < fast.size(); ++k) {
+      const std::string where = "text: \"" + Escaped(text) + "\" token " + std::to_string(k);
+      ASSERT_EQ(fast[k].end, icu[k].end) << where;
+      ASSERT_EQ(fast[k].kind, icu[k].kind) << where;
+      ASSERT_EQ(fast[k].letters, icu[k].letters) << where;
+      ASSERT_EQ(fast[k].capitalized, icu[k].capitalized) << where;
+      ASSERT_EQ(fast[k].all_caps, icu[k].all_caps) << where;
+      ASSERT_EQ(fast[k].has_dot, icu[k].has_dot) << where;
+    }
+  }
+}
+
+// A lower-case letter after the first eight bytes still tells a word from
+// one in capitals; a dot is marked inside a word and alone, not elsewhere.
+TEST(TokenizeTest, CaseAndDotsAcrossBlocks) {
+  std::vector<Token> tokens;
+  std::string folded;
+  const std::string text = "ABCDEFGHIJKL ABCDEFGHIJKl abcdefgh e.g. U.S 2.5 end.";
+  Tokenize(text, SentenceSpan{0, text.size()}, &tokens, &folded);
+  ASSERT_EQ(Tokens(text), (Strings{"ABCDEFGHIJKL", "ABCDEFGHIJKl", "abcdefgh", "e.g", ".", "U.S",
+                                   "2.5", "end", "."}));
+  EXPECT_TRUE(tokens[0].all_caps);
+  EXPECT_EQ(tokens[0].letters, 12u);
+  EXPECT_FALSE(tokens[1].all_caps);
+  EXPECT_TRUE(tokens[1].capitalized);
+  EXPECT_FALSE(tokens[2].all_caps);
+  EXPECT_EQ(tokens[2].letters, 8u);
+  EXPECT_FALSE(tokens[2].has_dot);
+  EXPECT_TRUE(tokens[3].has_dot);   // e.g
+  EXPECT_TRUE(tokens[4].has_dot);  // the '.' after it, a token of its own
+  EXPECT_TRUE(tokens[5].has_dot);   // U.S
+  EXPECT_TRUE(tokens[6].has_dot);   // 2.5
+  EXPECT_FALSE(tokens[7].has_dot);  // end
 }
 
 // And for sentences: the ASCII transcription of ICU's sentence rules gives

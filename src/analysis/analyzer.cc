@@ -48,8 +48,11 @@ bool IsGeneralCategory(std::string_view category) {
   return category == "general" || category.empty();
 }
 
+// Two byte tests, which inline, rather than a substr that may throw: this
+// runs for every word.
 std::string_view StripPossessive(std::string_view folded) {
-  if (folded.size() > 2 && folded.substr(folded.size() - 2) == "'s") folded.remove_suffix(2);
+  const size_t n = folded.size();
+  if (n > 2 && folded[n - 2] == '\'' && folded[n - 1] == 's') folded.remove_suffix(2);
   return folded;
 }
 

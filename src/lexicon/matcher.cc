@@ -154,7 +154,8 @@ bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_s
 // The singular of a plural of capitals ("MRIs" -> "MRI", "UTIs"), written
 // as `raw`, the text of `token`; empty for any other word.
 std::string_view CapitalsSingular(std::string_view raw, const Token& token) {
-  if (raw.size() < 3 || raw.back() != 's' || token.letters < 3) return {};
+  // Capitals come first: most words fail this test, and predictably.
+  if (!token.capitalized || raw.size() < 3 || raw.back() != 's' || token.letters < 3) return {};
   const std::string_view singular = raw.substr(0, raw.size() - 1);
   for (char c : singular) {
     if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return {};
@@ -172,12 +173,8 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
   // and is no plural of capitals ("MRIs"): nothing to look up.
   const bool glued = i + 1 < tokens.size() && !tokens[i + 1].space_before;
   if (!glued && (entry == nullptr || entry->abbreviation < 0)) {
-    const std::string_view folded = tokens[i].folded;
     const std::string_view raw = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
-    if (CapitalsSingular(raw, tokens[i]).empty() &&
-        folded.find('.') == std::string_view::npos) {
-      return 0;
-    }
+    if (!tokens[i].has_dot && CapitalsSingular(raw, tokens[i]).empty()) return 0;
   }
   for (size_t j = i; j < tokens.size() && j - i < kMaxAbbreviationTokens; ++j) {
     if (j > i && tokens[j].space_before) break;
@@ -188,7 +185,7 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
     if (!closes) continue;
     std::string_view raw = text.substr(tokens[i].start, last.end - tokens[i].start);
     const Abbreviation* found = nullptr;
-    if (j == i && raw.find('.') == std::string_view::npos) {
+    if (j == i && !tokens[i].has_dot) {
       if (entry != nullptr && entry->abbreviation >= 0) found = &index.abbreviations[entry->abbreviation];
     } else {
       found = index.FindAbbreviation(AbbreviationKey(raw));

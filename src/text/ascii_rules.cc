@@ -146,7 +146,9 @@ bool IsWordChar(AsciiBreak c) {
 // one number so that a word's three counts take one addition a character:
 // letters (A-Z, a-z) in bits 0-20, lower case in 21-41, digits in 42-62.
 // Exact for words shorter than kPackedLimit. Indexed by any byte: the rest
-// count nothing.
+// count nothing. A run of letters adds its length and 1 when it holds a
+// lower-case letter: what the lower-case field must tell is only whether it
+// is 0 (all_caps).
 constexpr uint64_t kPackedLimit = uint64_t{1} << 21;
 constexpr int kLowerShift = 21, kDigitShift = 42;
 constexpr std::array<uint64_t, 256> kPackedFacts = [] {
@@ -276,6 +278,7 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
       token.end = span.start + i + 1;
       token.space_before = space_before;
       token.folded = std::string_view(lower + i, 1);
+      token.has_dot = c == '.';
       space_before = false;
       ++i;
       continue;
@@ -283,17 +286,23 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
     // The three counts travel in one sum, 21 bits each (see kPackedFacts).
     uint64_t packed = 0;
     auto count = [&](size_t k) { packed += FactsOf(part[k]); };
+    bool dotted = false;  // joined across a '.'
     bool letter_status = first == AsciiBreak::kLetter;
     bool number_status = first == AsciiBreak::kNumeric;
     AsciiBreak previous = first;
-    count(i);
-    size_t j = i + 1;
+    size_t j = i;
+    if (first != AsciiBreak::kLetter) count(j++);  // a first letter starts the run below
     while (j < n) {
       const AsciiBreak next = BreakClass(part[j]);
       if (next == AsciiBreak::kLetter) {  // most of a word: a run of letters
-        do {
-          count(j++);
-        } while (j < n && BreakClass(part[j]) == AsciiBreak::kLetter);
+        bool lower_case_run = false;
+        const size_t run_end = AsciiLetterRunEnd(part, j, &lower_case_run);
+        if (run_end == j) {
+          ++j;  // '@': a letter to ICU's word rules, though it counts as none
+        } else {
+          packed += (run_end - j) | uint64_t{lower_case_run} << kLowerShift;
+          j = run_end;
+        }
         letter_status = true, number_status = false;
         previous = AsciiBreak::kLetter;
         continue;
@@ -315,6 +324,7 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
         const bool mid_number = (next == AsciiBreak::kMidNum || next == AsciiBreak::kMidNumLet) &&
                                 previous == AsciiBreak::kNumeric && after == AsciiBreak::kNumeric;
         if (mid_letter || mid_number) {
+          dotted |= part[j] == '.';
           letter_status = mid_letter, number_status = mid_number;
           previous = after;
           count(j + 1);  // the joiner itself is neither letter nor digit
@@ -348,6 +358,7 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
     token.space_before = space_before;
     space_before = false;
     token.folded = std::string_view(lower + i, j - i);
+    token.has_dot = dotted;
     if (token.kind != TokenKind::kPunct) {
       token.letters = letters;
       token.digits = digits;

@@ -6,6 +6,7 @@
 #ifndef PLAINLANG_TEXT_BYTE_SCAN_H_
 #define PLAINLANG_TEXT_BYTE_SCAN_H_
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -48,6 +49,42 @@ inline size_t AsciiRunEnd(std::string_view text, size_t from) {
     if (chunk & 0x8080808080808080ULL) break;
   }
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
+}
+
+// The end of the run of ASCII letters (A-Z, a-z) that starts at `from`;
+// sets *any_lower when one of them is lower-case. Eight bytes a step, with
+// no branch per letter: byte by byte, the end of every word was a
+// mispredicted branch.
+inline size_t AsciiLetterRunEnd(std::string_view text, size_t from, bool* any_lower) {
+  size_t i = from;
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+    for (; i + 8 <= text.size(); i += 8) {
+      uint64_t x;
+      __builtin_memcpy(&x, text.data() + i, 8);
+      // Each byte's low seven bits, case bit set: letters are then 'a'-'z',
+      // and adding below 0x80 carries into no other byte.
+      const uint64_t folded = (x | 0x2020202020202020ULL) & kLow7;
+      const uint64_t from_a = folded + (0x80 - 'a') * 0x0101010101010101ULL;  // bit 7: >= 'a'
+      const uint64_t past_z = folded + (0x7F - 'z') * 0x0101010101010101ULL;  // bit 7: > 'z'
+      const uint64_t letters = from_a & ~past_z & ~x & kHigh;  // ~x: ASCII bytes only
+      const uint64_t lower = letters & (x << 2);  // the case bit (5) moved to bit 7
+      const uint64_t others = ~letters & kHigh;
+      if (others != 0) {
+        const int stop = std::countr_zero(others);  // 8 * (first non-letter) + 7
+        *any_lower |= (lower & ((uint64_t{1} << stop) - 1)) != 0;
+        return i + static_cast<size_t>(stop) / 8;
+      }
+      *any_lower |= lower != 0;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool lower = c >= 'a' && c <= 'z';
+    if (!lower && !(c >= 'A' && c <= 'Z')) break;
+    *any_lower |= lower;
+  }
   return i;
 }
 

@@ -316,8 +316,10 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
   }
   folded_starts.push_back(folded->size());
   for (size_t k = 0; k < tokens->size(); ++k) {
-    (*tokens)[k].folded = std::string_view(*folded).substr(
-        folded_starts[k], folded_starts[k + 1] - folded_starts[k]);
+    Token& token = (*tokens)[k];
+    token.folded = std::string_view(*folded).substr(folded_starts[k],
+                                                    folded_starts[k + 1] - folded_starts[k]);
+    token.has_dot = token.folded.find('.') != std::string_view::npos;
   }
 }
 

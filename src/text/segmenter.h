@@ -18,6 +18,9 @@ struct Token {
   bool space_before = false;   // whitespace separates it from the previous token
   bool capitalized = false;    // first letter is upper-case
   bool all_caps = false;       // has letters, none lower-case
+  bool has_dot = false;        // its folded form holds a '.' ("e.g", "2.5"): the
+                               // matcher's test for dotted abbreviations, known
+                               // here without a search of every word
   uint32_t letters = 0;        // letter code points
   uint32_t digits = 0;         // decimal digit code points
   std::string_view folded;     // case-folded, curly apostrophe as '; views the
