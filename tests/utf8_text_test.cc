@@ -1,7 +1,9 @@
 #include "text/utf8_text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
 
+#include <random>
 #include <string>
 
 namespace plainlang {
@@ -51,6 +53,37 @@ TEST(Utf8TextTest, NfcComposesAndOffsetsLeadBack) {
   EXPECT_EQ(text.ToInputOffset(5), 6u);   // the space after it
   EXPECT_EQ(text.ToInputOffset(6), 7u);   // "ok"
   EXPECT_EQ(text.ToInputOffset(8), 9u);   // end
+}
+
+// Text whose non-ASCII characters are all NFC-inert is taken as NFC without
+// ICU's check; with any other character, ICU decides. Either way the text
+// is what ICU's NFC makes of it: random strings of ASCII, inert symbols
+// ("°", "±", "•"), and characters that compose or are composed ("é" + U+0301,
+// "ê", Hangul jamo, the Angstrom sign, a combining cedilla).
+TEST(Utf8TextTest, InertCharactersSkipTheCheckAndNfcStillHolds) {
+  const std::vector<std::string> pieces = {
+      "a", "e", "E", " ", ".", "1", "\u00B0", "\u00B1", "\u2022", "\u2264", "\u00D7",
+      "\u00E9", "\u00EA", "\u0301", "\u0327", "\u1100", "\u1161", "\u212B", "\u2019"};
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  std::mt19937 random(4122026);
+  for (int round = 0; round < 5000; ++round) {
+    std::string input;
+    const size_t length = 1 + random() % 12;
+    for (size_t k = 0; k < length; ++k) input += pieces[random() % pieces.size()];
+    std::string expected;
+    icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString::fromUTF8(input), status);
+    normalized.toUTF8String(expected);
+    Utf8Text text(input);
+    ASSERT_EQ(text.text(), expected) << "input: " << input;
+    EXPECT_EQ(text.changed_by_nfc(), expected != input) << "input: " << input;
+  }
+  // Inert symbols only: the input is used in place.
+  const std::string symbols = "37.5\u00B0C \u00B1 0.2 \u2022 \u2264 5";
+  Utf8Text text(symbols);
+  EXPECT_EQ(text.text().data(), symbols.data());
+  EXPECT_FALSE(text.changed_by_nfc());
 }
 
 TEST(Utf8TextTest, EmptyInput) {
