@@ -133,7 +133,10 @@ def test_an_exception_in_progress_stops_the_batch(analyzer: plainlang.Analyzer) 
         calls.append(done)
         raise Stop
 
-    texts = ["Take metformin twice a day with meals. " * 200] * 2000
+    # Progress is first reported after 100 ms: the batch must take longer
+    # than that, and one message repeated runs several times faster than
+    # varied text (156 MB here; 15.6 MB once finished inside 100 ms).
+    texts = ["Take metformin twice a day with meals. " * 200] * 20000
     with pytest.raises(Stop):
         analyzer._core.analyze_batch(texts, 0, progress, True, True)
     assert len(calls) == 1 and calls[0] < len(texts)
