@@ -196,6 +196,7 @@ class MessageAnalysis {
       : index_(lexicon->index()),
         options_(options),
         text_(text),
+        text_view_(text.text()),
         storage_(std::make_shared<FindingStorage>()) {
     storage_->lexicon = std::move(lexicon);
   }
@@ -232,6 +233,7 @@ class MessageAnalysis {
   const Lexicon::Index& index_;
   const AnalyzerOptions& options_;
   const Utf8Text& text_;
+  const std::string_view text_view_;  // text_.text(), which is asked for every word
   std::shared_ptr<FindingStorage> storage_;
   std::string_view split_advice_;  // the long-sentence suggestion, made once
   BreakRules word_rules_ = BreakRules::kFast;  // for Tokenize, as SplitSentences found
@@ -317,7 +319,7 @@ bool MessageAnalysis::ExplainedAfter(size_t end) const {
 // the word is a common one written in capitals ("USA"), left to the caller.
 bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& facts) {
   const Token& token = tokens_[i];
-  std::string_view written = text_.text().substr(token.start, token.end - token.start);
+  std::string_view written = text_view_.substr(token.start, token.end - token.start);
   const double familiarity = ZipfFamiliarity(zipf);
   if (familiarity >= options_.jargon_familiarity) return false;
   std::string key(written);
@@ -356,7 +358,7 @@ void MessageAnalysis::AddStatisticsFinding(size_t first, size_t end, SentenceFac
 
 void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts) {
   const Abbreviation& entry = index_.abbreviations[match.id];
-  std::string_view sentence_text = text_.text();
+  std::string_view sentence_text = text_view_;
   std::string_view written = sentence_text.substr(tokens_[match.first].start,
                                                   tokens_[match.end - 1].end -
                                                       tokens_[match.first].start);
@@ -485,8 +487,8 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
   if (token.kind != TokenKind::kWord || token.digits > 0) return;
   std::string_view base = StripPossessive(token.folded);
   if (word != nullptr && word->allowed) return;
-  if (!shouting_ &&
-      LooksLikeAcronym(text_.text().substr(token.start, token.end - token.start), token) &&
+  if (!shouting_ && token.capitalized &&  // LooksLikeAcronym's first test, before the substr
+      LooksLikeAcronym(text_view_.substr(token.start, token.end - token.start), token) &&
       AddAcronymFinding(i, word != nullptr ? word->zipf : 0, facts)) {
     return;
   }
@@ -505,7 +507,9 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
     }
   }
   const double zipf = word != nullptr ? word->zipf : 0;
-  double familiarity = ZipfFamiliarity(zipf);
+  // Most words are common enough for neither finding below.
+  if (zipf >= kAffixJargonZipf && (zipf >= options_.complex_word_zipf || syllables < 3)) return;
+  const double familiarity = ZipfFamiliarity(zipf);
   if (zipf < kAffixJargonZipf) {
     if (const Affix* affix = MedicalAffix(index_, base)) {
       Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
@@ -530,15 +534,15 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
 
 void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   const size_t first_finding = report_.findings.size();
-  Tokenize(text_.text(), span, &tokens_, &folded_, word_rules_);
+  Tokenize(text_view_, span, &tokens_, &folded_, word_rules_);
   LookUpTokens(index_, tokens_, &scratch_.lookups);
   SentenceFacts facts;
   shouting_ = IsShouted(tokens_);
   const std::vector<Span> statistics =
-      FindStatistics(text_.text().substr(span.start, span.end - span.start));
+      FindStatistics(text_view_.substr(span.start, span.end - span.start));
   size_t next_statistic = 0;
 
-  MatchLexicon(index_, text_.text(), tokens_, scratch_.lookups, shouting_, &matches_);
+  MatchLexicon(index_, text_view_, tokens_, scratch_.lookups, shouting_, &matches_);
   const std::vector<LexiconMatch>& matches = matches_;
   size_t next_match = 0;
   bool sentence_start = true;
@@ -674,7 +678,7 @@ Report MessageAnalysis::Run() {
                                " invalid UTF-8 sequence(s) with U+FFFD");
   }
   const std::vector<SentenceSpan> spans =
-      SplitSentences(text_.text(), BreakRules::kFast, &word_rules_);
+      SplitSentences(text_view_, BreakRules::kFast, &word_rules_);
   report_.sentences.reserve(spans.size());
   for (SentenceSpan span : spans) AnalyzeSentence(span);
 
