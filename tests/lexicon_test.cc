@@ -8,6 +8,8 @@
 #include <string>
 
 #include "lexicon/lexicon_index.h"
+#include "lexicon/matcher.h"
+#include "plainlang/analyzer.h"
 
 namespace plainlang {
 namespace {
@@ -156,6 +158,59 @@ TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
   } catch (const LexiconError& error) {
     EXPECT_STREQ(error.what(), "/nonexistent/terms.tsv: cannot open the file");
   }
+}
+
+// Whether a stem of `word` (after the word itself) files terms or begins
+// longer ones: what WordEntry::stems_start_terms stands for, worked out
+// here afresh.
+bool StemsLead(const Lexicon::Index& index, std::string_view word) {
+  InflectionStems stems(word);
+  for (size_t k = 1; k < stems.size(); ++k) {
+    const WordEntry* stem = index.FindWord(stems[k]);
+    if (stem != nullptr && (stem->starts_longer_terms() || !stem->terms.empty())) return true;
+  }
+  return false;
+}
+
+// The matcher skips the stems of a word marked as leading nowhere; in the
+// default lexicon, marked once after its last table, no such mark is wrong,
+// and the common inflected words carry one.
+TEST(LexiconTest, DefaultMarksWordsWhoseStemsLeadNowhere) {
+  const Lexicon::Index& index = Lexicon::Default()->index();
+  size_t marked = 0;
+  index.words.ForEach([&](const WordEntry& entry) {
+    if (entry.stems_start_terms) return;
+    ++marked;
+    EXPECT_FALSE(StemsLead(index, entry.word)) << entry.word;
+  });
+  EXPECT_GT(marked, 10000u);
+  const WordEntry* windows = index.FindWord("windows");
+  ASSERT_NE(windows, nullptr);
+  EXPECT_FALSE(windows->stems_start_terms);
+  const WordEntry* biopsies = index.FindWord("biopsies");
+  ASSERT_NE(biopsies, nullptr);
+  EXPECT_TRUE(biopsies->stems_start_terms);  // "biopsy" is a term
+}
+
+// An overlay that makes a stem a term marks the words built on it again:
+// "windows" is then matched as the overlay's "window".
+TEST(LexiconTest, OverlayTermsMarkTheirInflectedWordsAgain) {
+  std::string path = ::testing::TempDir() + "/plainlang_overlay_window.tsv";
+  {
+    std::ofstream out(path);
+    out << "term\tcategory\tfamiliarity\tplain\n"
+        << "window\tanatomy\t0.1\tan opening\n";
+  }
+  auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
+  std::remove(path.c_str());
+  const WordEntry* windows = lexicon->index().FindWord("windows");
+  ASSERT_NE(windows, nullptr);
+  EXPECT_TRUE(windows->stems_start_terms);
+  Report report = Analyzer(lexicon, AnalyzerOptions{}).Analyze("Clean the windows.");
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].text, "windows");
+  EXPECT_EQ(report.findings[0].term, "window");
+  EXPECT_EQ(report.findings[0].suggestion, "an opening");
 }
 
 }  // namespace

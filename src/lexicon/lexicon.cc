@@ -12,6 +12,7 @@
 #endif
 
 #include "lexicon/lexicon_index.h"
+#include "lexicon/matcher.h"
 #include "lexicon/tsv_table.h"
 #include "text/segmenter.h"
 
@@ -750,6 +751,13 @@ void Lexicon::Load(TableKind kind, std::string_view contents, std::string_view f
     case TableKind::kWords: LoadWords(*index_, text, file_name); break;
     case TableKind::kAffixes: LoadAffixes(*index_, text, file_name); break;
     case TableKind::kAllow: LoadAllow(*index_, text, file_name); break;
+  }
+  // What each word's stems lead to depends on the whole table: made again
+  // after every table that adds words or terms, but for the default
+  // lexicon only after words.tsv, the last embedded table that adds any
+  // (EmbeddedTables; a test checks the result against a fresh pass).
+  if (kind != TableKind::kAffixes && (!embedded || kind == TableKind::kWords)) {
+    MarkStemsThatStartTerms(index_.get());
   }
 }
 

@@ -59,6 +59,10 @@ std::string UsSpelling(std::string_view folded);
 // Whether UsSpelling may change `folded`; false for most words, cheaply.
 bool MayBeBritishSpelling(std::string_view folded);
 
+// Sets WordEntry::stems_start_terms for every entry of `index`. Lexicon::Load
+// calls it once the terms it depends on are all there.
+void MarkStemsThatStartTerms(Lexicon::Index* index);
+
 // What the lexicon's word table holds for each token of a sentence, looked
 // up once for the matcher and the analyser alike. For tokens that are not
 // words, the hash is 0 and the entry null.

@@ -80,7 +80,13 @@ struct WordEntry {
   // pair that cannot be there, a wait on memory for each.
   uint64_t second_words = 0;
   int8_t syllables = -1;   // from the pronouncing dictionary; -1 when unknown
-  bool allowed = false;    // on an allow-list: never flagged
+  bool allowed : 1 = false;  // on an allow-list: never flagged
+  // Whether one of the word's inflection stems (InflectionStems, after the
+  // word itself) has an entry that files terms or begins longer ones, so
+  // that the matcher should try them ("biopsies" -> "biopsy"). Made for the
+  // whole table once it is loaded (MarkStemsThatStartTerms); until then
+  // true, which only costs the lookups it spares.
+  bool stems_start_terms : 1 = true;
   char short_word[14];     // the word's bytes, when it is this short
 
   bool starts_longer_terms() const { return second_words != 0; }
@@ -138,6 +144,15 @@ class WordTable {
   // Files term `id` under `entry`, an entry of this table.
   void AddTermId(WordEntry& entry, uint32_t id);
   size_t size() const { return size_; }
+  // Calls f(WordEntry&) for every entry, in the order they were added.
+  template <typename F>
+  void ForEach(F&& f) {
+    for (uint32_t i = 0; i < size_; ++i) f(entry(i));
+  }
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (uint32_t i = 0; i < size_; ++i) f(entry(i));
+  }
   // Makes room for `count` entries in all, so that adding them never rehashes.
   void reserve(size_t count);
 
