@@ -237,6 +237,31 @@ void BM_MatchLexicon(benchmark::State& state) {
 }
 BENCHMARK(BM_MatchLexicon)->Unit(benchmark::kMillisecond);
 
+// One Analyze() of `text`, its wall time appended to *micros (microseconds).
+void TimeAnalyze(const plainlang::Analyzer& analyzer, std::string_view text,
+                 std::vector<double>* micros) {
+  const auto start = std::chrono::steady_clock::now();
+  plainlang::Report report = analyzer.Analyze(text);
+  benchmark::DoNotOptimize(report);
+  micros->push_back(
+      std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+}
+
+// The counters of the latency benchmarks: p50_us and p99_us of the timed
+// calls (sorts *micros), and the mean message size.
+void ReportLatency(benchmark::State& state, std::vector<double>* micros, size_t bytes) {
+  std::sort(micros->begin(), micros->end());
+  auto percentile = [&](double p) {
+    return micros->empty() ? 0.0 : (*micros)[std::min(micros->size() - 1,
+                                                      static_cast<size_t>(p * micros->size()))];
+  };
+  state.counters["p50_us"] = percentile(0.50);
+  state.counters["p99_us"] = percentile(0.99);
+  state.counters["message_bytes"] =
+      static_cast<double>(bytes) / static_cast<double>(std::max<size_t>(1, micros->size()));
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+
 // One Analyze() of a ~1 KB message, each call timed: median and 99th
 // percentile (microseconds, wall clock) as counters p50_us and p99_us.
 void BM_AnalyzeMessageLatency(benchmark::State& state) {
@@ -247,22 +272,10 @@ void BM_AnalyzeMessageLatency(benchmark::State& state) {
   size_t i = 0, bytes = 0;
   for (auto _ : state) {
     const std::string& message = messages[i++ % messages.size()];
-    const auto start = std::chrono::steady_clock::now();
-    plainlang::Report report = analyzer.Analyze(message);
-    benchmark::DoNotOptimize(report);
-    micros.push_back(
-        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+    TimeAnalyze(analyzer, message, &micros);
     bytes += message.size();
   }
-  std::sort(micros.begin(), micros.end());
-  auto percentile = [&](double p) {
-    return micros.empty() ? 0.0 : micros[std::min(micros.size() - 1,
-                                                  static_cast<size_t>(p * micros.size()))];
-  };
-  state.counters["p50_us"] = percentile(0.50);
-  state.counters["p99_us"] = percentile(0.99);
-  state.counters["message_bytes"] = static_cast<double>(bytes) / static_cast<double>(micros.size());
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  ReportLatency(state, &micros, bytes);
 }
 BENCHMARK(BM_AnalyzeMessageLatency)->Unit(benchmark::kMicrosecond)->Iterations(20000)->UseRealTime();
 
@@ -289,23 +302,11 @@ void BM_DraftLatency(benchmark::State& state) {
     } else {
       draft.erase(at, 1);
     }
-    const auto start = std::chrono::steady_clock::now();
-    plainlang::Report report = analyzer.Analyze(draft);
-    benchmark::DoNotOptimize(report);
-    micros.push_back(
-        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+    TimeAnalyze(analyzer, draft, &micros);
     bytes += draft.size();
     ++calls;
   }
-  std::sort(micros.begin(), micros.end());
-  auto percentile = [&](double p) {
-    return micros.empty() ? 0.0 : micros[std::min(micros.size() - 1,
-                                                  static_cast<size_t>(p * micros.size()))];
-  };
-  state.counters["p50_us"] = percentile(0.50);
-  state.counters["p99_us"] = percentile(0.99);
-  state.counters["message_bytes"] = static_cast<double>(bytes) / static_cast<double>(micros.size());
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  ReportLatency(state, &micros, bytes);
 }
 BENCHMARK(BM_DraftLatency)->Unit(benchmark::kMicrosecond)->Iterations(20000)->UseRealTime();
 
