@@ -196,6 +196,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, BreakRules rules
   if (breaks.empty() || breaks.back() != text.size()) breaks.push_back(text.size());
 
   std::vector<SentenceSpan> spans;
+  spans.reserve(breaks.size());
   size_t start = 0;
   for (size_t k = 0; k < breaks.size(); ++k) {
     size_t end = breaks[k];
