@@ -107,7 +107,10 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
       *id = word->terms.front();
     }
   };
-  try_first(entry);
+  // Most words file no term and begin none: nothing to try, and no call.
+  if (entry != nullptr && (entry->starts_longer_terms() || !entry->terms.empty())) {
+    try_first(entry);
+  }
   // An entry knows whether its stems lead anywhere: most inflected words of
   // a message are common ones whose stems begin no term, and looking up
   // each stem cost a wait on memory.
