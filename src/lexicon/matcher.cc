@@ -61,6 +61,22 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   const Token& first = tokens[i];
   const WordEntry* entry = lookups.entries[i];
   if (!first.is_word()) return 0;
+  // The three ways a term may start here, decided up front: most words
+  // take none of them and leave at once.
+  // 1. The word as written files terms or begins longer ones.
+  const bool own = entry != nullptr && (entry->starts_longer_terms() || !entry->terms.empty());
+  // 2. Else one of its stems may: "biopsies" -> "biopsy". An entry knows
+  // whether its stems lead anywhere: most inflected words of a message are
+  // common ones whose stems begin no term, and looking up each stem cost a
+  // wait on memory.
+  const bool alphabetic = first.kind == TokenKind::kWord;  // not a number
+  const bool by_stems = !own && alphabetic && MayBeInflected(first.folded) &&
+                        (entry == nullptr || entry->stems_start_terms);
+  // 3. A British spelling of a listed term ("oedema", "randomised"); only for
+  // words rare in everyday English, so "four" never becomes "for".
+  const bool by_spelling =
+      alphabetic && (entry == nullptr || entry->zipf < kBritishSpellingMaxZipf);
+  if (!own && !by_stems && !by_spelling) return 0;
   size_t best = 0;
   auto try_terms = [&](const WordEntry* key) {
     if (key == nullptr) return;
@@ -107,24 +123,12 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
       *id = word->terms.front();
     }
   };
-  // Most words file no term and begin none: nothing to try, and no call.
-  if (entry != nullptr && (entry->starts_longer_terms() || !entry->terms.empty())) {
-    try_first(entry);
-  }
-  // An entry knows whether its stems lead anywhere: most inflected words of
-  // a message are common ones whose stems begin no term, and looking up
-  // each stem cost a wait on memory.
-  if (best == 0 && first.kind == TokenKind::kWord && MayBeInflected(first.folded) &&
-      (entry == nullptr ||
-       (!entry->starts_longer_terms() && entry->terms.empty() && entry->stems_start_terms))) {
+  if (own) try_first(entry);
+  if (by_stems) {
     InflectionStems stems(first.folded);
     for (size_t k = 1; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
   }
-  // A British spelling of a listed term ("oedema", "randomised"); only for
-  // words rare in everyday English, so "four" never becomes "for".
-  if (best == 0 && first.kind == TokenKind::kWord &&
-      (entry == nullptr || entry->zipf < kBritishSpellingMaxZipf) &&
-      MayBeBritishSpelling(first.folded)) {
+  if (best == 0 && by_spelling && MayBeBritishSpelling(first.folded)) {
     std::string us = UsSpelling(first.folded);
     if (us != first.folded) {
       InflectionStems stems(us);
