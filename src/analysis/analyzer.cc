@@ -213,6 +213,15 @@ class MessageAnalysis {
   // `word` is WordOf(i), `syllables` WordSyllables of it.
   void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start,
                     SentenceFacts& facts);
+  // Whether ClassifyWord would pass over this word at once, told without
+  // calling it: most words of a message are common lower-case ones.
+  bool PlainlyFamiliar(const Token& token, const WordEntry* word, int syllables) const {
+    if (token.kind != TokenKind::kWord || token.digits > 0) return true;
+    if (word == nullptr) return false;
+    if (word->allowed) return true;
+    return !token.capitalized && word->zipf >= kAffixJargonZipf &&
+           (word->zipf >= options_.complex_word_zipf || syllables < 3);
+  }
   // The entry of tokens_[i], or of its base word for a possessive.
   const WordEntry* WordOf(size_t i) const;
   int SyllablesOf(size_t i) const;
@@ -603,7 +612,9 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
       const WordEntry* word = WordOf(i);
       const int syllables = WordSyllables(tokens_[i], word);
       CountWord(tokens_[i], syllables, sentence_start, facts.counts);
-      ClassifyWord(i, word, syllables, sentence_start, facts);
+      if (!PlainlyFamiliar(tokens_[i], word, syllables)) {
+        ClassifyWord(i, word, syllables, sentence_start, facts);
+      }
       sentence_start = false;
     }
     ++i;
