@@ -310,6 +310,8 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
         previous = AsciiBreak::kLetter;
         continue;
       }
+      // Most words end at a space: no joiner to look past.
+      if (next == AsciiBreak::kSpace) break;
       if (IsWordChar(next)) {
         // '_' keeps a digit's status and otherwise gives a letter's.
         const bool number = next == AsciiBreak::kNumeric ||
