@@ -692,6 +692,10 @@ Report MessageAnalysis::Run() {
   const std::vector<SentenceSpan> spans =
       SplitSentences(text_view_, BreakRules::kFast, &word_rules_);
   report_.sentences.reserve(spans.size());
+  // Messages carry about a finding every 90 bytes: room for the first few
+  // spares growing the vector (and moving its findings) four times, and a
+  // large message still starts with no more than 16.
+  report_.findings.reserve(std::min<size_t>(text_view_.size() / 64, 16));
   for (SentenceSpan span : spans) AnalyzeSentence(span);
 
 
