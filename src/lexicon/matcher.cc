@@ -185,7 +185,10 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
   const bool glued = i + 1 < tokens.size() && !tokens[i + 1].space_before;
   if (!glued && (entry == nullptr || entry->abbreviation < 0)) {
     const std::string_view raw = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
-    if (!tokens[i].has_dot && CapitalsSingular(raw, tokens[i]).empty()) return 0;
+    // A lower-case word is no plural of capitals: no call to find out.
+    if (!tokens[i].has_dot && (!tokens[i].capitalized || CapitalsSingular(raw, tokens[i]).empty())) {
+      return 0;
+    }
   }
   for (size_t j = i; j < tokens.size() && j - i < kMaxAbbreviationTokens; ++j) {
     if (j > i && tokens[j].space_before) break;
@@ -399,6 +402,10 @@ void MatchLexicon(const Lexicon::Index& index, std::string_view text,
   matches->clear();
   PairKeyBuffer key;
   for (size_t i = 0; i < tokens.size();) {
+    if (!tokens[i].is_word()) {  // punctuation starts neither
+      ++i;
+      continue;
+    }
     uint32_t term_id = 0, abbreviation_id = 0;
     size_t term_length = LongestTerm(index, tokens, lookups, i, &term_id, &key);
     size_t abbreviation_length = LongestAbbreviation(index, text, tokens, lookups.entries[i], i,
