@@ -162,7 +162,7 @@ TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
 
 // Whether a stem of `word` (after the word itself) files terms or begins
 // longer ones: what WordEntry::stems_start_terms stands for, worked out
-// here afresh.
+// here afresh from the entries' own fields.
 bool StemsLead(const Lexicon::Index& index, std::string_view word) {
   InflectionStems stems(word);
   for (size_t k = 1; k < stems.size(); ++k) {

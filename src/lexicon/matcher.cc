@@ -64,7 +64,7 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   // The three ways a term may start here, decided up front: most words
   // take none of them and leave at once.
   // 1. The word as written files terms or begins longer ones.
-  const bool own = entry != nullptr && (entry->starts_longer_terms() || !entry->terms.empty());
+  const bool own = entry != nullptr && entry->starts_terms();
   // 2. Else one of its stems may: "biopsies" -> "biopsy". An entry knows
   // whether its stems lead anywhere: most inflected words of a message are
   // common ones whose stems begin no term, and looking up each stem cost a
@@ -354,16 +354,17 @@ void MarkStemsThatStartTerms(Lexicon::Index* index) {
   const WordTable& words = index->words;
   index->words.ForEach([&words](WordEntry& entry) {
     // LongestTerm asks only of words that may be inflected.
-    bool found = true;
-    if (entry.zipf >= kStemsMarkedFromZipf && MayBeInflected(entry.word)) {
-      found = false;
-      const InflectionStems stems(entry.word);
-      for (size_t k = 1; k < stems.size() && !found; ++k) {
-        const WordEntry* stem = words.Find(stems[k]);
-        found = stem != nullptr && (stem->starts_longer_terms() || !stem->terms.empty());
-      }
+    if (entry.zipf < kStemsMarkedFromZipf || !MayBeInflected(entry.word)) {
+      entry.stems_start_terms = true;
+      return;
     }
-    entry.stems_start_terms = found;
+    const InflectionStems stems(entry.word);
+    bool leads = false;
+    for (size_t k = 1; k < stems.size() && !leads; ++k) {
+      const WordEntry* stem = words.Find(stems[k]);
+      leads = stem != nullptr && stem->starts_terms();
+    }
+    entry.stems_start_terms = leads;
   });
 }
 

@@ -82,14 +82,16 @@ struct WordEntry {
   int8_t syllables = -1;   // from the pronouncing dictionary; -1 when unknown
   bool allowed : 1 = false;  // on an allow-list: never flagged
   // Whether one of the word's inflection stems (InflectionStems, after the
-  // word itself) has an entry that files terms or begins longer ones, so
-  // that the matcher should try them ("biopsies" -> "biopsy"). Made for the
+  // word itself) has an entry that starts_terms(), so that the matcher
+  // should try them ("biopsies" -> "biopsy"). Made for the
   // whole table once it is loaded (MarkStemsThatStartTerms); until then
   // true, which only costs the lookups it spares.
   bool stems_start_terms : 1 = true;
   char short_word[14];     // the word's bytes, when it is this short
 
   bool starts_longer_terms() const { return second_words != 0; }
+  // Whether a term may begin with this word: it files one or begins longer ones.
+  bool starts_terms() const { return starts_longer_terms() || !terms.empty(); }
   // False when no term begins with this word and then `second`, whose
   // WordTable::Hash is `second_hash`; true when one may.
   bool MayPrecede(uint64_t second_hash) const {
