@@ -753,10 +753,14 @@ void Lexicon::Load(TableKind kind, std::string_view contents, std::string_view f
     case TableKind::kAllow: LoadAllow(*index_, text, file_name); break;
   }
   // What each word's stems lead to depends on the whole table: made again
-  // after every table that adds words or terms, but for the default
-  // lexicon only after words.tsv, the last embedded table that adds any
-  // (EmbeddedTables; a test checks the result against a fresh pass).
-  if (kind != TableKind::kAffixes && (!embedded || kind == TableKind::kWords)) {
+  // after a table that adds terms (which stems may now lead to) or
+  // frequencies (which words are marked), and for the default lexicon only
+  // after words.tsv, the last embedded table of those (EmbeddedTables; a
+  // test checks the result against a fresh pass). Abbreviations and
+  // allow-lists change neither, and an overlay of them costs no pass.
+  const bool changes_marks =
+      kind == TableKind::kTerms || kind == TableKind::kMedicines || kind == TableKind::kWords;
+  if (changes_marks && (!embedded || kind == TableKind::kWords)) {
     MarkStemsThatStartTerms(index_.get());
   }
 }
