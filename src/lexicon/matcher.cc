@@ -54,13 +54,12 @@ bool TokenEquals(const Token& token, const std::string& key) {
 // Rarer than this, a word may be a British spelling worth respelling.
 constexpr float kBritishSpellingMaxZipf = 3.5f;
 
-// Length in tokens of the longest term starting at tokens[i], or 0.
+// Length in tokens of the longest term starting at tokens[i], a word, or 0.
 // `key` is scratch space for pair keys.
 size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens,
                    const TokenLookups& lookups, size_t i, uint32_t* id, PairKeyBuffer* key) {
   const Token& first = tokens[i];
   const WordEntry* entry = lookups.entries[i];
-  if (!first.is_word()) return 0;
   // The three ways a term may start here, decided up front: most words
   // take none of them and leave at once.
   // 1. The word as written files terms or begins longer ones.
@@ -163,9 +162,10 @@ bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_s
 }
 
 // The singular of a plural of capitals ("MRIs" -> "MRI", "UTIs"), written
-// as `raw`, the text of `token`; empty for any other word.
-std::string_view CapitalsSingular(std::string_view raw, const Token& token) {
-  // Capitals come first: most words fail this test, and predictably.
+// as `raw`, the text of `token`; empty for any other word. Inline: the
+// matcher asks it of most words, and most fail the first test.
+[[gnu::always_inline]] inline std::string_view CapitalsSingular(std::string_view raw,
+                                                                const Token& token) {
   if (!token.capitalized || raw.size() < 3 || raw.back() != 's' || token.letters < 3) return {};
   const std::string_view singular = raw.substr(0, raw.size() - 1);
   for (char c : singular) {
@@ -174,21 +174,18 @@ std::string_view CapitalsSingular(std::string_view raw, const Token& token) {
   return singular;
 }
 
-// Length in tokens of the longest abbreviation starting at tokens[i], or 0.
+// Length in tokens of the longest abbreviation starting at tokens[i], a
+// word, or 0.
 size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
                            const std::vector<Token>& tokens, const WordEntry* entry, size_t i,
                            bool all_caps_sentence, uint32_t* id) {
-  if (!tokens[i].is_word()) return 0;
   size_t best = 0;
   // The common case, one token without dots that spells no abbreviation
   // and is no plural of capitals ("MRIs"): nothing to look up.
   const bool glued = i + 1 < tokens.size() && !tokens[i + 1].space_before;
   if (!glued && (entry == nullptr || entry->abbreviation < 0)) {
     const std::string_view raw = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
-    // A lower-case word is no plural of capitals: no call to find out.
-    if (!tokens[i].has_dot && (!tokens[i].capitalized || CapitalsSingular(raw, tokens[i]).empty())) {
-      return 0;
-    }
+    if (!tokens[i].has_dot && CapitalsSingular(raw, tokens[i]).empty()) return 0;
   }
   for (size_t j = i; j < tokens.size() && j - i < kMaxAbbreviationTokens; ++j) {
     if (j > i && tokens[j].space_before) break;
@@ -403,7 +400,7 @@ void MatchLexicon(const Lexicon::Index& index, std::string_view text,
   matches->clear();
   PairKeyBuffer key;
   for (size_t i = 0; i < tokens.size();) {
-    if (!tokens[i].is_word()) {  // punctuation starts neither
+    if (!tokens[i].is_word()) {  // punctuation starts neither term nor abbreviation
       ++i;
       continue;
     }
