@@ -210,18 +210,23 @@ class MessageAnalysis {
   void AnalyzeSentence(SentenceSpan span);
   void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
-  // `word` is WordOf(i), `syllables` WordSyllables of it.
-  void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start,
-                    SentenceFacts& facts);
-  // Whether ClassifyWord would pass over this word at once, told without
-  // calling it: most words of a message are common lower-case ones.
+  // Whether a word can get no finding of its own, told without a call:
+  // not a word of letters, allowed, or a common lower-case word. Most words
+  // of a message are the last. `word` is WordOf(i), `syllables`
+  // WordSyllables of it.
   bool PlainlyFamiliar(const Token& token, const WordEntry* word, int syllables) const {
     if (token.kind != TokenKind::kWord || token.digits > 0) return true;
     if (word == nullptr) return false;
-    if (word->allowed) return true;
-    return !token.capitalized && word->zipf >= kAffixJargonZipf &&
-           (word->zipf >= options_.complex_word_zipf || syllables < 3);
+    return word->allowed || (!token.capitalized && TooCommonForFinding(word->zipf, syllables));
   }
+  // Whether a word this frequent can be neither an affix finding nor a
+  // complex word.
+  bool TooCommonForFinding(double zipf, int syllables) const {
+    return zipf >= kAffixJargonZipf && (zipf >= options_.complex_word_zipf || syllables < 3);
+  }
+  // The findings of a word PlainlyFamiliar did not pass over.
+  void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start,
+                    SentenceFacts& facts);
   // The entry of tokens_[i], or of its base word for a possessive.
   const WordEntry* WordOf(size_t i) const;
   int SyllablesOf(size_t i) const;
@@ -494,10 +499,8 @@ int MessageAnalysis::SyllablesOf(size_t i) const { return WordSyllables(tokens_[
 void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllables,
                                    bool sentence_start, SentenceFacts& facts) {
   const Token& token = tokens_[i];
-  if (token.kind != TokenKind::kWord || token.digits > 0) return;
   std::string_view base = StripPossessive(token.folded);
-  if (word != nullptr && word->allowed) return;
-  if (!shouting_ && token.capitalized &&  // LooksLikeAcronym's first test, before the substr
+  if (!shouting_ &&
       LooksLikeAcronym(text_view_.substr(token.start, token.end - token.start), token) &&
       AddAcronymFinding(i, word != nullptr ? word->zipf : 0, facts)) {
     return;
@@ -517,8 +520,7 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
     }
   }
   const double zipf = word != nullptr ? word->zipf : 0;
-  // Most words are common enough for neither finding below.
-  if (zipf >= kAffixJargonZipf && (zipf >= options_.complex_word_zipf || syllables < 3)) return;
+  if (TooCommonForFinding(zipf, syllables)) return;
   const double familiarity = ZipfFamiliarity(zipf);
   if (zipf < kAffixJargonZipf) {
     if (const Affix* affix = MedicalAffix(index_, base)) {
