@@ -34,15 +34,16 @@ Utf8Text::Utf8Text(std::string_view input) : input_(input) {
   // Valid text whose every other character is NFC-inert ("°", "±", "•": it
   // neither changes nor interacts with its neighbours) is NFC already, as
   // ASCII is: the same answer as isNormalizedUTF8, which costs some 10,000
-  // instructions on a 1 KB message with one "°".
-  bool valid_utf8 = true, inert = nfc != nullptr;
+  // instructions on a 1 KB message with one "°". Without NFC, valid text
+  // is used as it is.
+  bool valid_utf8 = true, inert = true;
   for (int32_t i = static_cast<int32_t>(ascii); i < length && valid_utf8;) {
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     valid_utf8 = c >= 0;
-    if (inert && c >= 0x80) inert = nfc->isInert(c);
+    if (inert && c >= 0x80 && nfc != nullptr) inert = nfc->isInert(c);
   }
-  if (valid_utf8 && (inert || nfc == nullptr)) return;
+  if (valid_utf8 && inert) return;
   if (!valid_utf8) {
     repaired.reserve(input.size() + 16);
     repaired_to_input.reserve(input.size() + 16);
