@@ -1,8 +1,9 @@
 // Scanning text for a few byte values, sixteen bytes a step where the CPU
-// has SSE2 (every x86-64 does), for the end of a run of ASCII, and
-// lower-casing ASCII. The analyser scans every message for sentence ends and
-// for the marks of statistical notation, and folds every sentence; byte by
-// byte, those passes cost more than segmenting the words between them.
+// has SSE2 (every x86-64 does), for the end of a run of ASCII or of ASCII
+// letters, and lower-casing ASCII. The analyser scans every message for
+// sentence ends and for the marks of statistical notation, folds every
+// sentence and reads every word's letters; byte by byte, those passes cost
+// more than segmenting the words between them.
 #ifndef PLAINLANG_TEXT_BYTE_SCAN_H_
 #define PLAINLANG_TEXT_BYTE_SCAN_H_
 
