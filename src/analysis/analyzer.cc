@@ -372,10 +372,8 @@ void MessageAnalysis::AddStatisticsFinding(size_t first, size_t end, SentenceFac
 
 void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts) {
   const Abbreviation& entry = index_.abbreviations[match.id];
-  std::string_view sentence_text = text_view_;
-  std::string_view written = sentence_text.substr(tokens_[match.first].start,
-                                                  tokens_[match.end - 1].end -
-                                                      tokens_[match.first].start);
+  std::string_view written = text_view_.substr(
+      tokens_[match.first].start, tokens_[match.end - 1].end - tokens_[match.first].start);
   // "complete blood count (CBC)": the definition itself and what follows are
   // explained. "BID (twice a day)": explained where it stands and after.
   bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
