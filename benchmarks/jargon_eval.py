@@ -1,24 +1,34 @@
 #!/usr/bin/env python3
-"""Jargon precision and recall on our annotated patient messages.
+"""Jargon recall, precision and false alarms on the annotated corpus.
 
-tests/data/annotated_messages.txt holds fictional messages in which a
-reviewer marked every span a patient would likely not understand: [[...]]
-for medical jargon and unexplained abbreviations, {{...}} for complex general
-words (format in tests/data/README.md). This script strips the marks, runs
-`plainlang check --format json` on every message, and scores the findings:
+Reads the corpus in tests/data/jargon/ (dev and test splits, one file per
+specialty; format and guideline in tests/data/ANNOTATION.md), strips the
+marks, runs `plainlang check --format json` over every text, and scores the
+jargon and abbreviation findings against the marks:
 
-- recall: share of marked spans that some finding of the matching kind overlaps;
-- precision: share of findings that overlap a marked span of the same kind.
+- recall: share of marked spans that some finding overlaps, by class;
+- precision: share of findings, in originals and plain rewrites alike, that
+  overlap a marked span (findings on a rewrite's kept words, marked ((...)),
+  are left out of the count);
+- false alarms per plain rewrite: findings on rewrites that overlap no kept
+  word, divided by the number of rewrites.
 
-Jargon findings are kinds `jargon` and `abbreviation`; complex-word findings
-are kind `complex_word`. With --errors it lists misses and false alarms.
+It also prints the same for the project's own annotated set
+(tests/data/annotated_messages.txt, which the lexicon was corrected
+against, so it says little) and, when ../shared/eval is there, the share of
+Cochrane val pairs in which the jargon density rates the abstract harder.
 
-    python3 benchmarks/jargon_eval.py [--cli build/plainlang] [--errors]
+    python3 benchmarks/jargon_eval.py [--cli build/plainlang] [--split dev|test|all]
+                                      [--errors] [--no-cochrane]
+
+--errors lists the misses and false alarms of dev only: the test split is
+reported in totals, never read for errors (the protocol in ANNOTATION.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import pathlib
 import re
@@ -27,97 +37,195 @@ import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
+CORPUS = ROOT / "tests" / "data" / "jargon"
+OWN_SET = ROOT / "tests" / "data" / "annotated_messages.txt"
+HEADER = re.compile(r"# id: (\S+) \| kind: (\S+)(?: \| specialty: (\S+))?$")
+# [[span]] or [[span|class]]; ((kept)); {{complex word}} (the own set only).
+MARK = re.compile(r"\[\[(.+?)(?:\|(\w+))?\]\]|\(\((.+?)\)\)|\{\{(.+?)\}\}")
+JARGON_KINDS = ("jargon", "abbreviation")
+CLASSES = ("term", "register", "notation", "drugclass", "named", "abbr", "known", "research")
+
+
+class Text:
+    """One message: plain text (UTF-8 bytes) and its marks as byte spans."""
+
+    def __init__(self, msg_id, kind, specialty, marked):
+        self.id, self.kind, self.specialty = msg_id, kind, specialty
+        self.gold = []  # (start, end, class)
+        self.kept = []  # (start, end)
+        out, last = "", 0
+        for match in MARK.finditer(marked):
+            out += marked[last:match.start()]
+            start = len(out.encode("utf-8"))
+            if match.group(1) is not None:
+                out += match.group(1)
+                self.gold.append((start, len(out.encode("utf-8")), match.group(2) or "term"))
+            elif match.group(3) is not None:
+                out += match.group(3)
+                self.kept.append((start, len(out.encode("utf-8"))))
+            else:
+                out += match.group(4)
+            last = match.end()
+        self.text = out + marked[last:]
+
+    @property
+    def rewrite(self):
+        return self.kind == "plain_rewrite"
 
 
 def parse(path: pathlib.Path):
-    """(id, kind, text, [(start, end, 'jargon'|'complex')]) per message; byte offsets."""
-    messages = []
+    texts = []
     for block in path.read_text(encoding="utf-8").rstrip("\n").split("\n---\n"):
         header, *rest = block.split("\n")
-        msg_id, kind = re.match(r"# id: (\S+) \| kind: (\S+)$", header).groups()
-        marked = "\n".join(line for line in rest if not line.startswith("# "))
-        text, spans, last = "", [], 0
-        for match in MARK.finditer(marked):
-            text += marked[last:match.start()]
-            body = match.group(1) or match.group(2)
-            start = len(text.encode("utf-8"))
-            text += body
-            spans.append((start, len(text.encode("utf-8")),
-                          "jargon" if match.group(1) else "complex"))
-            last = match.end()
-        text += marked[last:]
-        messages.append((msg_id, kind, text, spans))
-    return messages
+        match = HEADER.match(header)
+        if not match:
+            sys.exit(f"jargon_eval: {path}: bad header {header!r}")
+        body = "\n".join(line for line in rest if not line.startswith("# "))
+        texts.append(Text(*match.groups(), body))
+    return texts
 
 
-def overlaps(a_start, a_end, b_start, b_end):
-    return a_start < b_end and b_start < a_end
+def analyse(cli: pathlib.Path, texts):
+    """Findings of jargon kinds per text id, from one run of the CLI."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for n, text in enumerate(texts):
+            path = pathlib.Path(tmp) / f"{n:05d}.txt"
+            path.write_bytes(text.text.encode("utf-8"))
+            paths.append(str(path))
+        run = subprocess.run([str(cli), "check", "--format", "json", *paths],
+                             capture_output=True, text=True)
+        if run.returncode not in (0, 1):
+            sys.exit(f"jargon_eval: plainlang failed: {run.stderr.strip()}")
+        reports = [json.loads(line) for line in run.stdout.splitlines()]
+    by_name = {pathlib.Path(r["source"]).stem: r for r in reports}
+    return [[f for f in by_name[f"{n:05d}"]["findings"] if f["kind"] in JARGON_KINDS]
+            for n in range(len(texts))]
+
+
+def overlaps(a, b):
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score(texts, findings):
+    gold = collections.Counter()
+    found = collections.Counter()
+    right = wrong = rewrites = alarms = 0
+    by_source = collections.defaultdict(lambda: [0, 0])  # source -> [right, all]
+    misses, false_alarms = [], []
+    for text, mine in zip(texts, findings):
+        data = text.text.encode("utf-8")
+        spans = [(f["start"], f["end"]) for f in mine]
+        for start, end, cls in text.gold:
+            gold[cls] += 1
+            if any(overlaps((start, end), s) for s in spans):
+                found[cls] += 1
+            else:
+                misses.append((text.id, cls, data[start:end].decode()))
+        rewrites += text.rewrite
+        for f in mine:
+            span = (f["start"], f["end"])
+            if any(overlaps(span, k) for k in text.kept):
+                continue
+            source = f["source"].split(",")[0].split(":")[0]
+            hit = any(overlaps(span, (s, e)) for s, e, _ in text.gold)
+            by_source[source][0] += hit
+            by_source[source][1] += 1
+            if hit:
+                right += 1
+            else:
+                wrong += 1
+                alarms += text.rewrite
+                false_alarms.append((text.id, f["text"], f["kind"], f["source"]))
+    return dict(gold=gold, found=found, right=right, wrong=wrong, rewrites=rewrites,
+                alarms=alarms, by_source=by_source, misses=misses, false_alarms=false_alarms,
+                originals=sum(not t.rewrite for t in texts))
+
+
+def share(a, b):
+    return f"{a / b:.1%}" if b else "-"
+
+
+def report(name, s, show_sources):
+    total_gold, total_found = sum(s["gold"].values()), sum(s["found"].values())
+    findings = s["right"] + s["wrong"]
+    print(f"\n== {name}: {s['originals']} messages, {s['rewrites']} plain rewrites, "
+          f"{total_gold} marked spans")
+    print(f"recall {share(total_found, total_gold)}   precision {share(s['right'], findings)} "
+          f"({findings} findings)   false alarms per rewrite "
+          f"{s['alarms'] / s['rewrites'] if s['rewrites'] else 0:.2f}")
+    print(f"  {'class':10} {'marked':>7} {'found':>6} {'recall':>7}")
+    for cls in CLASSES:
+        if s["gold"][cls]:
+            print(f"  {cls:10} {s['gold'][cls]:>7} {s['found'][cls]:>6} "
+                  f"{share(s['found'][cls], s['gold'][cls]):>7}")
+    if show_sources:
+        print(f"  {'finding source':18} {'findings':>8} {'precision':>9}")
+        for source, (hit, n) in sorted(s["by_source"].items(), key=lambda x: -x[1][1]):
+            print(f"  {source:18} {n:>8} {share(hit, n):>9}")
+
+
+def cochrane(cli: pathlib.Path, folder: pathlib.Path):
+    if not (folder / "val.source").is_file():
+        print(f"\n(Cochrane pairs skipped: {folder} not found)")
+        return
+    sources = (folder / "val.source").read_text(encoding="utf-8").splitlines()
+    targets = (folder / "val.target").read_text(encoding="utf-8").splitlines()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for n, text in enumerate(sources + targets):
+            path = pathlib.Path(tmp) / f"{n:05d}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        run = subprocess.run([str(cli), "check", "--format", "json", *paths],
+                             capture_output=True, text=True)
+        density = {pathlib.Path(r["source"]).stem: r["jargon"]["density"]
+                   for r in map(json.loads, run.stdout.splitlines())}
+    n = len(sources)
+    harder = sum(density[f"{k:05d}"] > density[f"{k + n:05d}"] for k in range(n))
+    print(f"\n== Cochrane val pairs: jargon density rates the abstract harder in "
+          f"{harder}/{n} = {harder / n:.1%}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cli", type=pathlib.Path, default=ROOT / "build" / "plainlang")
-    parser.add_argument("--data", type=pathlib.Path,
-                        default=ROOT / "tests" / "data" / "annotated_messages.txt")
-    parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    parser.add_argument("--errors", action="store_true", help="list dev misses and false alarms")
+    parser.add_argument("--eval", type=pathlib.Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--no-cochrane", action="store_true")
     args = parser.parse_args()
 
-    messages = parse(args.data)
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for msg_id, _, text, _ in messages:
-            path = pathlib.Path(tmp) / f"{msg_id}.txt"
-            path.write_bytes(text.encode("utf-8"))
-            paths.append(str(path))
-        run = subprocess.run([str(args.cli), "check", "--format", "json", *paths],
-                             capture_output=True, text=True)
-        if run.returncode not in (0, 1):
-            print(f"jargon_eval: plainlang failed: {run.stderr.strip()}", file=sys.stderr)
-            return 2
-        reports = {pathlib.Path(json.loads(line)["source"]).stem: json.loads(line)
-                   for line in run.stdout.splitlines()}
-
-    kinds = {"jargon": ("jargon", "abbreviation"), "complex": ("complex_word",)}
-    totals = {k: {"gold": 0, "found": 0, "findings": 0, "right": 0} for k in kinds}
-    misses, alarms = [], []
-    clean_rewrites = rewrites = 0
-    for msg_id, kind, text, spans in messages:
-        data = text.encode("utf-8")
-        findings = [f for f in reports[msg_id]["findings"] if f["kind"] != "long_sentence"]
-        if kind == "plain_rewrite":
-            rewrites += 1
-            clean_rewrites += not any(f["kind"] in kinds["jargon"] for f in findings)
-        for name, finding_kinds in kinds.items():
-            gold = [(s, e) for s, e, k in spans if k == name]
-            mine = [f for f in findings if f["kind"] in finding_kinds]
-            totals[name]["gold"] += len(gold)
-            totals[name]["findings"] += len(mine)
-            for s, e in gold:
-                hit = any(overlaps(s, e, f["start"], f["end"]) for f in mine)
-                totals[name]["found"] += hit
-                if not hit:
-                    misses.append((name, msg_id, data[s:e].decode()))
-            for f in mine:
-                right = any(overlaps(s, e, f["start"], f["end"]) for s, e in gold)
-                totals[name]["right"] += right
-                if not right:
-                    alarms.append((name, msg_id, f["text"], f["kind"], f["source"]))
-
-    print(f"annotated messages: {len(messages)} ({rewrites} plain rewrites, "
-          f"{clean_rewrites} with no jargon finding)")
-    print(f"{'kind':10} {'marked':>7} {'findings':>9} {'recall':>8} {'precision':>10}")
-    for name, t in totals.items():
-        recall = t["found"] / t["gold"] if t["gold"] else 0
-        precision = t["right"] / t["findings"] if t["findings"] else 0
-        print(f"{name:10} {t['gold']:>7} {t['findings']:>9} {recall:>8.1%} {precision:>10.1%}")
-    if args.errors:
-        print("\nmissed:")
-        for name, msg_id, span in misses:
-            print(f"  {name:8} {msg_id:12} {span}")
-        print("\nfalse alarms:")
-        for name, msg_id, span, kind, source in alarms:
-            print(f"  {name:8} {msg_id:12} {span!r} ({kind}, {source})")
+    splits = ["dev", "test"] if args.split == "all" else [args.split]
+    for split in splits:
+        files = sorted((CORPUS / split).glob("*.txt"))
+        texts = [t for f in files for t in parse(f)]
+        if not texts:
+            print(f"\n== {split}: no texts in {CORPUS / split}")
+            continue
+        s = score(texts, analyse(args.cli, texts))
+        report(f"{split} ({len(files)} specialties)", s, show_sources=split == "dev")
+        if split == "dev":
+            for f in files:
+                one = [t for t in parse(f)]
+                fs = score(one, analyse(args.cli, one))
+                g, fo = sum(fs["gold"].values()), sum(fs["found"].values())
+                print(f"    {f.stem:22} recall {share(fo, g):>6}  precision "
+                      f"{share(fs['right'], fs['right'] + fs['wrong']):>6}  "
+                      f"alarms/rewrite {fs['alarms'] / max(1, fs['rewrites']):.2f}")
+        if args.errors and split == "dev":
+            print("\nmissed (dev):")
+            for msg_id, cls, span in s["misses"]:
+                print(f"  {cls:9} {msg_id:26} {span}")
+            print("\nfalse alarms (dev):")
+            for msg_id, span, kind, source in s["false_alarms"]:
+                print(f"  {msg_id:26} {span!r} ({kind}, {source})")
+    if args.split == "all":
+        own = parse(OWN_SET)
+        report("the project's own set (the lexicon was corrected against it)",
+               score(own, analyse(args.cli, own)), show_sources=False)
+    if not args.no_cochrane:
+        cochrane(args.cli, args.eval / "cochrane_val")
     return 0
 
 

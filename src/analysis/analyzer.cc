@@ -11,7 +11,7 @@
 #include <set>
 #include <span>
 
-#include "analysis/statistics.h"
+#include "analysis/notation.h"
 #include "lexicon/byte_arena.h"
 #include "lexicon/lexicon_index.h"
 #include "lexicon/matcher.h"
@@ -90,39 +90,97 @@ bool LooksLikeAcronym(std::string_view written, const Token& token) {
   return capitals >= 2 && 2 * capitals >= token.letters;
 }
 
-// Whether the words before tokens[open] ("complete blood count (") spell
-// out the abbreviation by their initials, or read as one of its expansions.
-bool DefinedBefore(const std::vector<Token>& tokens, size_t open, std::string_view written,
-                   std::span<const std::string_view> expansions) {
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The Schwartz & Hearst (2003) test of a definition: the long form's
+// letters account for every letter and digit of the short form, in order,
+// the short form's first at the start of a word; and the long form has at
+// most min(|SF| + 5, 2 |SF|) words. "complete blood count" accounts for
+// CBC, "hemoglobin A1c" for HbA1c; "blood thinner" does not for BID.
+bool AccountsFor(std::string_view long_form, std::string_view short_form) {
   // A plural "LMICs" is spelled out by "... countries", without an "s".
-  if (written.size() > 2 && written.back() == 's' && written[written.size() - 2] >= 'A' &&
-      written[written.size() - 2] <= 'Z') {
-    written.remove_suffix(1);
+  if (short_form.size() > 2 && short_form.back() == 's' &&
+      short_form[short_form.size() - 2] >= 'A' && short_form[short_form.size() - 2] <= 'Z') {
+    short_form.remove_suffix(1);
   }
-  std::string letters;
-  for (char c : written) {
-    if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c - 'A' + 'a');
-    else if (c >= 'a' && c <= 'z') letters += c;
+  size_t letters = 0;
+  for (char c : short_form) letters += IsAsciiAlnum(c);
+  if (letters < 2) return false;
+  size_t words = 0;
+  for (size_t k = 0; k < long_form.size(); ++k) {
+    words += IsAsciiAlnum(long_form[k]) && (k == 0 || !IsAsciiAlnum(long_form[k - 1]));
   }
-  if (letters.empty()) return false;
-  // By initials, walking back from the parenthesis.
-  size_t want = letters.size();
-  size_t words_seen = 0;
-  for (size_t k = open; k-- > 0 && want > 0 && words_seen < letters.size() + 3;) {
-    const Token& token = tokens[k];
-    if (!token.is_word()) {
-      if (token.folded == "-" || token.folded == "/") continue;
-      break;
+  if (words == 0 || words > std::min(letters + 5, 2 * letters)) return false;
+  // Walks both back from their ends; `l` is how much of the long form is
+  // still unread.
+  size_t l = long_form.size();
+  for (size_t s = short_form.size(); s-- > 0;) {
+    const char c = LowerAscii(short_form[s]);
+    if (!IsAsciiAlnum(c)) continue;
+    bool first = true;
+    for (size_t k = 0; k < s; ++k) first = first && !IsAsciiAlnum(short_form[k]);
+    bool found = false;
+    while (l > 0 && !found) {
+      --l;
+      const bool at_word_start = l == 0 || !IsAsciiAlnum(long_form[l - 1]);
+      found = LowerAscii(long_form[l]) == c && (!first || at_word_start);
     }
-    ++words_seen;
-    if (token.folded[0] == letters[want - 1]) {
-      --want;
-    } else if (!IsLinkWord(token.folded)) {
-      break;
+    if (!found) return false;
+  }
+  return true;
+}
+
+// Whether a gloss says what one of an abbreviation's senses says: it holds
+// a plain wording or expansion, or shares a word of four or more letters
+// with one ("PO (by mouth)", "BID (twice daily)").
+bool GlossMatches(std::string_view gloss, std::span<const std::string_view> senses) {
+  const std::string folded = FoldCase(gloss);
+  for (std::string_view sense : senses) {
+    const std::string wording = FoldCase(sense);
+    if (wording.size() >= 4 && folded.find(wording) != std::string::npos) return true;
+    for (size_t k = 0; k < wording.size();) {
+      while (k < wording.size() && !IsAsciiAlnum(wording[k])) ++k;
+      size_t end = k;
+      while (end < wording.size() && IsAsciiAlnum(wording[end])) ++end;
+      if (end - k >= 4 && !IsLinkWord(std::string_view(wording).substr(k, end - k))) {
+        const std::string_view word = std::string_view(wording).substr(k, end - k);
+        for (size_t at = folded.find(word); at != std::string::npos;
+             at = folded.find(word, at + 1)) {
+          const bool starts = at == 0 || !IsAsciiAlnum(folded[at - 1]);
+          if (starts) return true;
+        }
+      }
+      k = end;
     }
   }
-  if (want == 0) return true;
-  // By a listed expansion ending right before the parenthesis.
+  return false;
+}
+
+// Whether the words before tokens[open] ("complete blood count (") define
+// the abbreviation: by the Schwartz & Hearst test, or by reading as one of
+// its listed expansions.
+bool DefinedBefore(std::string_view text, const std::vector<Token>& tokens, size_t open,
+                   std::string_view written, std::span<const std::string_view> expansions) {
+  // The long form's words, back from the parenthesis over hyphens and slashes.
+  size_t first = open, words = 0;
+  while (first > 0 && words < 16) {
+    const Token& token = tokens[first - 1];
+    if (!token.is_word() && token.folded != "-" && token.folded != "/" && token.folded != "'") break;
+    words += token.is_word();
+    --first;
+  }
+  if (first < open) {
+    // Try the shortest long form first, growing word by word.
+    for (size_t k = open; k-- > first;) {
+      if (!tokens[k].is_word()) continue;
+      const std::string_view long_form =
+          text.substr(tokens[k].start, tokens[open - 1].end - tokens[k].start);
+      if (AccountsFor(long_form, written)) return true;
+    }
+  }
   for (std::string_view expansion : expansions) {
     std::string folded = FoldCase(expansion);
     std::string before;
@@ -231,7 +289,8 @@ class MessageAnalysis {
   const WordEntry* WordOf(size_t i) const;
   int SyllablesOf(size_t i) const;
   bool AddAcronymFinding(size_t i, double zipf, SentenceFacts& facts);
-  bool ExplainedAfter(size_t end) const;
+  bool ExplainedAfter(size_t end, std::string_view written,
+                      std::span<const std::string_view> senses) const;
   // `words` words of jargon known with `familiarity`: in the sentence, the
   // message, and the density's familiarity-weighted sum.
   void CountJargon(int64_t words, double familiarity, SentenceFacts& facts) {
@@ -239,7 +298,7 @@ class MessageAnalysis {
     report_.jargon.jargon_words += words;
     weighted_jargon_words_ += static_cast<double>(words) * (1 - familiarity);
   }
-  void AddStatisticsFinding(size_t first, size_t end, SentenceFacts& facts);
+  void AddNotationFinding(size_t first, size_t end, NotationKind kind, SentenceFacts& facts);
   void CountWord(const Token& token, int syllables, bool sentence_start, Counts& counts);
   Finding& NewFinding(FindingKind kind, size_t first_token, size_t end_token);
   void MapOffsets();
@@ -269,6 +328,9 @@ class MessageAnalysis {
   std::vector<uint32_t> distinct_terms_, distinct_abbreviations_;
   std::vector<uint64_t> distinct_words_;
   double weighted_jargon_words_ = 0;
+  // The message's notation (FindNotation), and the next one to consider.
+  std::vector<NotationMatch> notation_;
+  size_t next_notation_ = 0;
 };
 
 Finding& MessageAnalysis::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -314,16 +376,24 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
   }
 }
 
-// Whether a parenthesis with at least one word opens at tokens_[end]:
-// "BID (twice a day)".
-bool MessageAnalysis::ExplainedAfter(size_t end) const {
+// Whether a parenthesis opening at tokens_[end] defines the abbreviation
+// written before it: its words account for the letters ("CBC (complete
+// blood count)", Schwartz & Hearst), or it glosses one of `senses` ("BID
+// (twice a day)"). Any other parenthesis is about something else:
+// "Clopidogrel 75 mg PO BID (blood thinner)".
+bool MessageAnalysis::ExplainedAfter(size_t end, std::string_view written,
+                                     std::span<const std::string_view> senses) const {
   // An explanation is a few words; looking further would make a sentence of
   // "CBC ( CBC ( ..." quadratic.
   constexpr size_t kLongestExplanation = 30;
   if (end + 1 >= tokens_.size() || tokens_[end].folded != "(") return false;
   const size_t limit = std::min(tokens_.size(), end + 1 + kLongestExplanation);
   for (size_t k = end + 1; k < limit; ++k) {
-    if (tokens_[k].folded == ")") return CountWords(tokens_, end + 1, k) >= 1;
+    if (tokens_[k].folded != ")") continue;
+    if (CountWords(tokens_, end + 1, k) == 0) return false;
+    const std::string_view inside =
+        text_view_.substr(tokens_[end + 1].start, tokens_[k - 1].end - tokens_[end + 1].start);
+    return AccountsFor(inside, written) || GlossMatches(inside, senses);
   }
   return false;
 }
@@ -340,7 +410,8 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
   if (key.size() > 2 && key.back() == 's') key.pop_back();  // LMICs is LMIC
   const bool in_parentheses = i > 0 && i + 1 < tokens_.size() &&
                               tokens_[i - 1].folded == "(" && tokens_[i + 1].folded == ")";
-  if ((in_parentheses && DefinedBefore(tokens_, i - 1, written, {})) || ExplainedAfter(i + 1)) {
+  if ((in_parentheses && DefinedBefore(text_view_, tokens_, i - 1, written, {})) ||
+      ExplainedAfter(i + 1, written, {})) {
     defined_acronyms_.insert(key);
   }
   if (defined_acronyms_.count(key)) return true;
@@ -356,18 +427,29 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
   return true;
 }
 
-// "95% CI", "P < 0.05": one finding, one jargon word however many tokens.
-void MessageAnalysis::AddStatisticsFinding(size_t first, size_t end, SentenceFacts& facts) {
+// "q6h", "95% CI", "ACE inhibitor": one finding and one jargon word however
+// many tokens.
+void MessageAnalysis::AddNotationFinding(size_t first, size_t end, NotationKind kind,
+                                         SentenceFacts& facts) {
+  const NotationInfo& info = InfoOf(kind);
   Finding& finding = NewFinding(FindingKind::kJargon, first, end);
-  finding.term = "statistical notation";
-  finding.suggestion = kStatisticsAlternatives[0];
-  finding.alternatives = kStatisticsAlternatives;
-  finding.definition = "a statistical result written for researchers";
+  finding.term = info.term;
+  const std::string plain = PlainNotation(
+      kind, text_view_.substr(finding.start, finding.end - finding.start));
+  if (!plain.empty()) {
+    finding.suggestion = storage_->Keep(plain);
+  } else if (kind == NotationKind::kStatistics) {
+    finding.suggestion = kStatisticsAlternatives[0];
+    finding.alternatives = kStatisticsAlternatives;
+  } else {
+    finding.suggestion = info.suggestion;
+  }
+  finding.definition = info.definition;
   finding.familiarity = 0;
-  finding.severity = 0.7;
-  finding.source = "pattern:statistics";
+  finding.severity = info.severity;
+  finding.source = info.source;
   CountJargon(1, 0, facts);
-  distinct_words_.push_back(WordTable::Hash("statistical notation"));
+  distinct_words_.push_back(WordTable::Hash(FoldCase(text_view_.substr(finding.start, finding.end - finding.start))));
 }
 
 void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts) {
@@ -378,10 +460,14 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   // explained. "BID (twice a day)": explained where it stands and after.
   bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
                         tokens_[match.first - 1].folded == "(" && tokens_[match.end].folded == ")";
-  if (in_parentheses && DefinedBefore(tokens_, match.first - 1, written, entry.expansions)) {
+  if (in_parentheses &&
+      DefinedBefore(text_view_, tokens_, match.first - 1, written, entry.expansions)) {
     defined_.insert(match.id);
   }
-  if (ExplainedAfter(match.end)) defined_.insert(match.id);
+  if (ExplainedAfter(match.end, written, entry.plain) ||
+      ExplainedAfter(match.end, written, entry.expansions)) {
+    defined_.insert(match.id);
+  }
   if (defined_.count(match.id) || entry.familiarity >= options_.jargon_familiarity) return;
   const WordEntry* written_entry = match.end - match.first == 1
                                       ? entries_[match.first]
@@ -548,34 +634,32 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   LookUpTokens(index_, tokens_, &scratch_.lookups);
   SentenceFacts facts;
   shouting_ = IsShouted(tokens_);
-  const std::vector<Span> statistics =
-      FindStatistics(text_view_.substr(span.start, span.end - span.start));
-  size_t next_statistic = 0;
-
   MatchLexicon(index_, text_view_, tokens_, scratch_.lookups, shouting_, &matches_);
   const std::vector<LexiconMatch>& matches = matches_;
   size_t next_match = 0;
   bool sentence_start = true;
   for (size_t i = 0; i < tokens_.size();) {
-    while (next_statistic < statistics.size() &&
-           span.start + statistics[next_statistic].start < tokens_[i].start) {
-      ++next_statistic;  // began inside a lexicon match: that finding stands
+    while (next_notation_ < notation_.size() && notation_[next_notation_].start < tokens_[i].start) {
+      ++next_notation_;  // began inside a lexicon match or an earlier sentence
     }
-    if (next_statistic < statistics.size() &&
-        span.start + statistics[next_statistic].start == tokens_[i].start) {
-      const size_t stop = span.start + statistics[next_statistic++].end;
+    if (next_notation_ < notation_.size() && notation_[next_notation_].start == tokens_[i].start) {
+      const NotationMatch notation = notation_[next_notation_++];
       size_t end = i;
-      while (end < tokens_.size() && tokens_[end].start < stop) ++end;
-      while (next_match < matches.size() && matches[next_match].first < end) ++next_match;
-      AddStatisticsFinding(i, end, facts);
-      for (size_t k = i; k < end; ++k) {
-        if (!tokens_[k].is_word()) continue;
-        CountWord(tokens_[k], SyllablesOf(k),
-                  sentence_start && k == i, facts.counts);
+      while (end < tokens_.size() && tokens_[end].start < notation.end) ++end;
+      // A lexicon entry as long or longer wins: it has plain wording.
+      const bool lexicon_wins = next_match < matches.size() && matches[next_match].first == i &&
+                                matches[next_match].end >= end;
+      if (!lexicon_wins) {
+        while (next_match < matches.size() && matches[next_match].first < end) ++next_match;
+        AddNotationFinding(i, end, notation.kind, facts);
+        for (size_t k = i; k < end; ++k) {
+          if (!tokens_[k].is_word()) continue;
+          CountWord(tokens_[k], SyllablesOf(k), sentence_start && k == i, facts.counts);
+        }
+        sentence_start = false;
+        i = end;
+        continue;
       }
-      sentence_start = false;
-      i = end;
-      continue;
     }
     if (next_match < matches.size() && matches[next_match].first == i) {
       const LexiconMatch& match = matches[next_match++];
@@ -696,6 +780,7 @@ Report MessageAnalysis::Run() {
   // spares growing the vector (and moving its findings) four times, and a
   // large message still starts with no more than 16.
   report_.findings.reserve(std::min<size_t>(text_view_.size() / 64, 16));
+  notation_ = FindNotation(text_view_, index_);
   for (SentenceSpan span : spans) AnalyzeSentence(span);
 
 

@@ -1,0 +1,310 @@
+#include "analysis/notation.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace plainlang {
+namespace {
+
+// One group per NotationKind, in the enum's order. At one position the
+// first alternative that matches wins, so the longer forms come first.
+// Units and words are case-sensitive where a lower-case reading would be
+// everyday English ("stage I think", "class I").
+constexpr std::array<std::string_view, 10> kPatterns = {
+    // kStatistics: 95% CI; P < 0.05; I² = 45%; Chi² = 3.21, df = 2; n = 120
+    R"(\b\d{2}(?:\.\d+)?\s?%\s?(?:CIs?|CrI|confidence intervals?|credible intervals?)\b)"
+    R"(|\b[Pp](?:[- ]values?)?\s?(?:<=|>=|<|>|=|≤|≥)\s?0?\.\d+)"
+    R"(|\bI\s?(?:²|2|\^2)\s?(?:=|<|>)\s?\d+(?:\.\d+)?\s?%?)"
+    R"(|(?:\b[Cc]hi\s?(?:²|2|\^2)|χ\s?²|\b[Tt]au\s?(?:²|2|\^2)|\bdf|\bZ)\s?=\s?[-−]?\d+(?:\.\d+)?)"
+    R"(|\b[Nn]\s?=\s?\d[\d,]*)",
+    // kDosing: q6h, q 4-6 hrs, q2wk; qAM, qHS, q.d., q.i.d., q.o.d.
+    R"(\b[qQ]\.?\s?\d{1,2}(?:\s?-\s?\d{1,2})?\s?(?:hours?|hrs?|h|min|days?|d|weeks?|wks?|wk)\b)"
+    R"(|\b[qQ]\.?(?:AM|PM|am|pm|HS|hs|h\.s|AC|ac|PC|pc|day|daily|night|morning|evening|week|wk)"
+    R"(|month|mo|o\.?d|O\.?D|i\.?d|I\.?D|d|D)\b)",
+    // kDuration: x 7 days, x3, X 10d, × 5 days
+    R"((?:\b[xX]|×)\s?\d{1,3}(?:\s?(?:more\s+)?(?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|hours?)"
+    R"(|hrs?|h|doses?|years?|yrs?|y)\b|\b))",
+    // kRate: mg/kg/day, mL/kg/hr, units/kg, mg/m2; per 24 h, /24hr
+    R"(\b(?:mg|mcg|g|mL|ml|units?|U|mEq|mmol|kcal|cc|L|IU)\s?/\s?(?:kg|m2)(?:\s?/\s?(?:day|d|dose)"
+    R"(|hr|h|hour|min|week|wk))?\b|(?:\bper\s?|/\s?)24\s?(?:h|hrs?|hours)\b)",
+    // kGestation: 36+5 weeks, 36+5, 34 2/7 weeks, 36w5d, G2P1, G3P2012
+    R"(\b\d{1,2}\s?\+\s?[0-6](?:\s?/\s?7)?\s?(?:weeks?|wks?|w)\b|\b[1-4]\d\+[0-6]\b)"
+    R"(|\b\d{1,2}\s[0-6]/7\s?(?:weeks?|wks?)\b|\b\d{1,2}w\s?[0-6]d\b)"
+    R"(|\bG\d{1,2}\s?P\d{1,4}(?:-\d{1,2}){0,3}\b)",
+    // kGradeStage: grade 2/6 systolic murmur, 3/6 murmur, grade 1, stage IIIA,
+    // stage 3b, T2N0M0, pT1cN0, NYHA class III, 2+ pitting edema
+    R"(\b(?:[Gg]rade\s+)?[1-6]\s?/\s?6\s+(?:[a-z-]+\s+){0,3}?murmurs?\b)"
+    R"(|\b[Gg]rade\s+(?:[1-6]\s?/\s?6|[1-4][a-c]?|IV|III|II|I)\b)"
+    R"(|\b[Ss]tage\s+(?:IV|III|II|I[ABCabc]|0)[A-Ca-c]?[1-3]?\b|\b[Ss]tage\s+[1-4][A-Ca-c][1-3]?\b)"
+    R"(|\b[cpy]?T(?:[0-4]|is|x)[a-d]?\s?N(?:[0-3]|x)[a-c]?(?:\s?M(?:[01]|x))?\b)"
+    R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II)[a-c]?\b)"
+    R"(|\b[1-4]\+\s+(?:pitting\s+)?(?:edema|protein|proteinuria|pulses?|reflexes|blood|glucose)"
+    R"(|ketones|leukocytes|bacteria)\b)",
+    // kScore: PHQ-9 of 14, GAD-7 score was 12, PHQ-2 = 4
+    R"(\b[A-Z]{2,}[A-Za-z]*-\d{1,2}\s+(?:[Ss]core\s+)?(?:of|was|is|=|:)?\s*\d+(?:\.\d+)?)"
+    R"((?:\s?/\s?\d+)?)",
+    // kDrugClass: ACE inhibitor(s), beta-blocker, GLP-1 agonist, loop diuretic,
+    // lipid-lowering therapy, disease-modifying drugs
+    R"(\b[A-Za-z0-9][A-Za-z0-9-]*[ -](?:inhibitors?|blockers?|agonists?|antagonists?|modulators?)"
+    R"(|analogues?|analogs?|sequestrants?|sensitizers?|binders?)\b)"
+    R"(|\b(?:loop|thiazide|thiazide-like|potassium-sparing|osmotic)\s+diuretics?\b)"
+    R"(|\b[A-Za-z]+-(?:lowering|modifying|sparing|stimulating|suppressing|reducing)\s+)"
+    R"((?:therapy|therapies|treatment|agents?|drugs?|medications?|medicines?)\b)",
+    // kNamed: one to three capitalised words and a head noun, with a score
+    // after it if one is given; FindNotation decides whether the words are
+    // a name (see IsName).
+    R"(\b(?:[A-Z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*[ \t]+){1,3}(?:[Ss]cores?|[Ss]cales?|[Cc]riteria)"
+    R"(|[Gg]uidelines?|[Cc]lassification|[Pp]rotocol|[Tt]est|[Ss]ign|[Mm]aneuver|[Mm]anoeuvre)"
+    R"(|[Ii]ndex|[Qq]uestionnaire|[Ii]nventory|[Ss]taging|[Rr]ule|[Aa]ssessment|[Ee]xam)"
+    R"(|[Gg]rading|[Pp]rocedure|[Oo]peration|[Rr]eflex)\b)"
+    R"((?:[ \t]+(?:of|was|is|=|:)[ \t]*\d+(?:\.\d+)?(?:[ \t]?/[ \t]?\d+)?)?)",
+    // kResearch: disease-specific survival, progression-free survival,
+    // biochemical outcome, primary endpoint, relative effectiveness
+    R"(\b[A-Za-z]+-(?:free|specific|related)\s+(?:survival|mortality)\b)"
+    R"(|\b(?:overall|median)\s+survival\b)"
+    R"(|\b(?:biochemical|surrogate|composite|primary|secondary|co-primary)\s+)"
+    R"((?:outcomes?|end\s?points?)\b)"
+    R"(|\brelative\s+(?:effectiveness|efficacy|risk\s+reduction)\b)"
+    R"(|\bnumber\s+needed\s+to\s+(?:treat|harm)\b)",
+};
+
+constexpr std::array<NotationInfo, 10> kInfo = {{
+    {"statistical notation", "say in words what the result means for the reader",
+     "a statistical result written for researchers", "pattern:statistics", 0.7},
+    {"dosing shorthand", "say how often in words, such as every 6 hours",
+     "how often to take a medicine, in prescription shorthand", "pattern:dosing", 0.8},
+    {"duration shorthand", "say how long in words, such as for 7 days",
+     "how long or how many times, in clinical shorthand", "pattern:duration", 0.7},
+    {"dose rate", "give the dose itself, such as 5 mL twice a day",
+     "a dose worked out by body weight or size, or an amount per day", "pattern:rate", 0.6},
+    {"gestational age", "say how far along the pregnancy is, such as 36 weeks and 5 days",
+     "how far along a pregnancy is, or how many pregnancies and births, in clinical shorthand",
+     "pattern:gestation", 0.7},
+    {"grade or stage", "say what the grade or stage means, such as how large or how serious",
+     "a grade or stage from a clinical scale", "pattern:grade_stage", 0.7},
+    {"score with its number", "say what the score means, such as mild or severe",
+     "a result on a named questionnaire or scale", "pattern:score", 0.7},
+    {"drug class", "name the medicine and say what it does, such as lowers blood pressure",
+     "a group of medicines named for how they work", "pattern:drug_class", 0.7},
+    {"named test or scale", "say what was checked and what the result means",
+     "a clinical test, scale, score or set of rules known by its name", "pattern:named", 0.6},
+    {"research measure", "say what was measured in everyday words",
+     "a measure used in research studies", "pattern:research", 0.6},
+}};
+
+std::string Combined() {
+  std::string pattern;
+  for (std::string_view one : kPatterns) {
+    if (!pattern.empty()) pattern += '|';
+    pattern += '(';
+    pattern.append(one);
+    pattern += ')';
+  }
+  return pattern;
+}
+
+const RE2& Pattern() {
+  static const RE2* pattern = new RE2(Combined());  // never destroyed: used at exit
+  return *pattern;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "2 x 3 cm" and "1.2 cm x 0.8 cm" are sizes, not durations: a number or a
+// length unit before the x, or a length unit after the number.
+bool IsDimension(std::string_view text, size_t start, size_t end) {
+  size_t k = start;
+  while (k > 0 && IsSpace(text[k - 1])) --k;
+  if (k > 0 && (IsDigit(text[k - 1]) || text[k - 1] == ')')) return true;
+  if (k >= 2 && text.substr(k - 2, 2) == "cm") return true;
+  if (k >= 2 && text.substr(k - 2, 2) == "mm") return true;
+  size_t after = end;
+  while (after < text.size() && IsSpace(text[after])) ++after;
+  const std::string_view rest = text.substr(after, 2);
+  return rest == "cm" || rest == "mm" || rest == "in";
+}
+
+// Words that open a match but are not part of the name or class after them:
+// "the Wells score", "your beta blocker", "start a statin".
+bool IsLeadWord(const Lexicon::Index& index, std::string_view word) {
+  const std::string folded = Lower(word);
+  const WordEntry* entry = index.FindWord(folded);
+  // Function words and the commonest verbs are Zipf 5.5 and above ("the"
+  // 7.7, "your" 6.6, "take" 6.0, "new" 6.1); no drug or instrument name is.
+  return entry != nullptr && entry->zipf >= 5.5;
+}
+
+// Whether the capitalised words before a head noun name something: an
+// eponym ("Murphy's"), a code ("PHQ-9", "Rome IV"), or a word rare in
+// everyday English ("Apgar", "Wells", "Coma"). "Blood Test", "Stress Test"
+// and "Covid Test" are everyday words in title case.
+bool IsName(const Lexicon::Index& index, std::string_view word) {
+  if (word.ends_with("'s") || word.ends_with("’s")) return true;
+  size_t capitals = 0, lower = 0, digits = 0;
+  for (char c : word) {
+    capitals += c >= 'A' && c <= 'Z';
+    lower += c >= 'a' && c <= 'z';
+    digits += IsDigit(c);
+  }
+  const std::string folded = Lower(word);
+  if (lower == 0 && word.find_first_not_of("IVX") == std::string_view::npos) return true;  // Rome IV
+  if (capitals >= 2 || digits > 0) {
+    // A code or an acronym, unless a well-known one ("HIV test").
+    const Abbreviation* known = index.FindAbbreviation(AbbreviationKey(word));
+    return known == nullptr || known->familiarity < 0.7f;
+  }
+  const WordEntry* entry = index.FindWord(folded);
+  if (entry == nullptr) return true;
+  if (entry->allowed) return false;
+  // Place and family names are common words too (Wells 4.25, Glasgow 4.19,
+  // Rome 4.45); the everyday words of title-case headings are commoner
+  // (Blood 5.3, Stress 5.0, Heart 5.3).
+  return entry->zipf < 4.6;
+}
+
+// The head nouns of the named-instrument pattern, in any case.
+bool IsHeadNoun(std::string_view word) {
+  static constexpr std::string_view kHeads[] = {
+      "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
+      "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
+      "questionnaire", "inventory", "staging", "rule", "assessment", "exam", "grading",
+      "procedure", "operation", "reflex"};
+  const std::string folded = Lower(word);
+  return std::find(std::begin(kHeads), std::end(kHeads), folded) != std::end(kHeads);
+}
+
+// Trims a drug-class or named match of its lead words and decides whether
+// it stands. Returns false to drop the match.
+bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* match) {
+  std::string_view body = text.substr(match->start, match->end - match->start);
+  if (match->kind == NotationKind::kDuration) {
+    return !IsDimension(text, match->start, match->end);
+  }
+  if (match->kind != NotationKind::kDrugClass && match->kind != NotationKind::kNamed) return true;
+  // Split off the words before the head.
+  std::vector<std::string_view> words;
+  size_t k = 0;
+  while (k < body.size()) {
+    while (k < body.size() && IsSpace(body[k])) ++k;
+    size_t w = k;
+    while (w < body.size() && !IsSpace(body[w])) ++w;
+    if (w > k) words.push_back(body.substr(k, w - k));
+    k = w;
+  }
+  if (words.size() < 2) return true;  // "beta-blocker", one word
+  size_t lead = 0;
+  if (match->kind == NotationKind::kDrugClass) {
+    if (IsLeadWord(index, words[0])) lead = 1;
+  } else {
+    // The capitalised run is the name, and its last word the head noun when
+    // the head is capitalised too ("Glasgow Coma Scale").
+    size_t run = 0;
+    while (run < words.size() && words[run][0] >= 'A' && words[run][0] <= 'Z') ++run;
+    size_t names_end = run;
+    if (run > 0 && IsHeadNoun(words[run - 1]) && (run == words.size() || !IsHeadNoun(words[run]))) {
+      names_end = run - 1;
+    }
+    while (lead < names_end && IsLeadWord(index, words[lead])) ++lead;
+    bool named = false;
+    for (size_t w = lead; w < names_end && !named; ++w) named = IsName(index, words[w]);
+    if (!named) return false;
+  }
+  if (lead > 0) {
+    match->start = static_cast<size_t>(words[lead].data() - text.data());
+  }
+  return true;
+}
+
+}  // namespace
+
+const NotationInfo& InfoOf(NotationKind kind) { return kInfo[static_cast<size_t>(kind)]; }
+
+std::vector<NotationMatch> FindNotation(std::string_view text, const Lexicon::Index& index) {
+  std::vector<NotationMatch> matches;
+  const RE2& pattern = Pattern();
+  constexpr int kGroups = static_cast<int>(kPatterns.size());
+  re2::StringPiece input(text.data(), text.size());  // older RE2: no string_view
+  std::array<re2::StringPiece, kGroups + 1> groups;
+  size_t from = 0;
+  while (from < text.size() &&
+         pattern.Match(input, from, text.size(), RE2::UNANCHORED, groups.data(), kGroups + 1)) {
+    const re2::StringPiece& whole = groups[0];
+    NotationMatch match;
+    match.start = static_cast<size_t>(whole.data() - text.data());
+    match.end = match.start + whole.size();
+    for (int g = 1; g <= kGroups; ++g) {
+      if (groups[g].data() != nullptr) {
+        match.kind = static_cast<NotationKind>(g - 1);
+        break;
+      }
+    }
+    from = match.start + std::max<size_t>(1, whole.size());
+    if (match.end > match.start && Refine(index, text, &match)) matches.push_back(match);
+  }
+  return matches;
+}
+
+std::string PlainNotation(NotationKind kind, std::string_view matched) {
+  std::string s = Lower(matched);
+  s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
+  std::string digits, unit;
+  size_t k = 1;  // past the q or the x
+  if (kind == NotationKind::kDuration && s.rfind("×", 0) == 0) k = std::string_view("×").size();
+  while (k < s.size() && IsSpace(s[k])) ++k;
+  while (k < s.size() && (IsDigit(s[k]) || s[k] == '-')) digits += s[k++];
+  while (k < s.size() && IsSpace(s[k])) ++k;
+  unit = s.substr(k);
+  auto unit_word = [](std::string_view u, bool one) -> std::string {
+    if (u.starts_with("more ")) u.remove_prefix(5);
+    std::string word;
+    if (u.starts_with("min")) word = "minute";
+    else if (u.starts_with("h")) word = "hour";
+    else if (u.starts_with("d")) word = "day";
+    else if (u.starts_with("w")) word = "week";
+    else if (u.starts_with("mo")) word = "month";
+    else if (u.starts_with("y")) word = "year";
+    else return "";
+    return one ? word : word + "s";
+  };
+  if (kind == NotationKind::kDosing) {
+    if (!digits.empty()) {
+      const std::string word = unit_word(unit, digits == "1");
+      if (word.empty()) return "";
+      return digits == "1" ? "every " + word : "every " + digits + " " + word;
+    }
+    static constexpr std::pair<std::string_view, std::string_view> kTimes[] = {
+        {"am", "every morning"},   {"morning", "every morning"}, {"pm", "every evening"},
+        {"evening", "every evening"}, {"hs", "at bedtime"},       {"night", "every night"},
+        {"ac", "before meals"},    {"pc", "after meals"},        {"od", "every other day"},
+        {"id", "4 times a day"},   {"day", "once a day"},        {"daily", "once a day"},
+        {"d", "once a day"},       {"week", "once a week"},      {"wk", "once a week"},
+        {"month", "once a month"}, {"mo", "once a month"}};
+    const std::string_view rest = std::string_view(s).substr(1);
+    for (const auto& [code, plain] : kTimes) {
+      if (rest == code) return std::string(plain);
+    }
+    return "";
+  }
+  if (kind == NotationKind::kDuration) {
+    if (digits.empty()) return "";
+    if (unit.empty()) return digits == "1" ? "once" : digits + " times";
+    std::string word = unit_word(unit, digits == "1");
+    if (unit.starts_with("dose")) word = digits == "1" ? "dose" : "doses";
+    if (word.empty()) return "";
+    return "for " + digits + (unit.starts_with("more") ? " more " : " ") + word;
+  }
+  return "";
+}
+
+}  // namespace plainlang

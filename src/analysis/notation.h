@@ -1,0 +1,60 @@
+// Jargon that is a pattern rather than a word: clinical notation (q6h,
+// "x 7 days", mg/kg/day, 36+5 weeks, stage IIIA, "PHQ-9 of 14"), statistical
+// notation ("95% CI", "P < 0.05"), drug-class constructions ("ACE
+// inhibitor", "lipid-lowering therapy"), named instruments ("Wells score",
+// "Murphy's sign") and survival and outcome measures of research
+// ("disease-specific survival"). One RE2 alternation finds them all in one
+// pass over the message; no word list could, since the numbers and names
+// vary without end. What each pattern catches and misses: data/README.md.
+#ifndef PLAINLANG_ANALYSIS_NOTATION_H_
+#define PLAINLANG_ANALYSIS_NOTATION_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/lexicon_index.h"
+
+namespace plainlang {
+
+enum class NotationKind : uint8_t {
+  kStatistics,   // 95% CI, P = 0.004, I² = 12%, n = 120
+  kDosing,       // q6h, q4-6h, qAM, qHS, q.o.d.
+  kDuration,     // x 7 days, x3, × 10 d
+  kRate,         // mg/kg/day, mL/kg/hr, per 24 h
+  kGestation,    // 36+5 weeks, 34 2/7 weeks, G2P1
+  kGradeStage,   // grade 2/6 murmur, stage IIIA, T2N0M0, class III, 2+ edema
+  kScore,        // PHQ-9 of 14, MoCA 22/30
+  kDrugClass,    // ACE inhibitor, beta blocker, loop diuretic, lipid-lowering therapy
+  kNamed,        // Wells score, Glasgow Coma Scale, Rome IV criteria, Murphy's sign
+  kResearch,     // disease-specific survival, biochemical outcome, relative effectiveness
+};
+
+struct NotationMatch {
+  size_t start = 0, end = 0;  // bytes into the text searched
+  NotationKind kind = NotationKind::kStatistics;
+};
+
+// What a finding of each kind says.
+struct NotationInfo {
+  std::string_view term;        // "dosing shorthand"
+  std::string_view suggestion;  // general advice; PlainNotation may do better
+  std::string_view definition;
+  std::string_view source;      // "pattern:dosing"
+  double severity = 0.7;
+};
+const NotationInfo& InfoOf(NotationKind kind);
+
+// Where `text` (valid UTF-8) holds notation, in order and not overlapping.
+// `index` tells a name from an everyday word for the named-instrument rule.
+std::vector<NotationMatch> FindNotation(std::string_view text, const Lexicon::Index& index);
+
+// The plain wording of one dosing or duration match ("q6h" -> "every 6
+// hours", "x 7 days" -> "for 7 days"); empty when there is none to make.
+std::string PlainNotation(NotationKind kind, std::string_view matched);
+
+}  // namespace plainlang
+
+#endif  // PLAINLANG_ANALYSIS_NOTATION_H_
