@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     builder.add_curated(tsv.read_curated(
         curated_dir / "terms.tsv", ("term",),
         ("category", "familiarity", "plain", "definition", "source")))
+    builder.add_register(tsv.read_curated(
+        curated_dir / "register.tsv", ("term",), ("familiarity", "plain", "definition")))
     builder.add_cdc_thesaurus(sources.cdc_thesaurus())
     builder.add_cdc_everyday(sources.cdc_everyday_words())
     builder.add_diseases(sources.diseases())

@@ -24,7 +24,7 @@ HEADERS = {
     "words": ["word", "zipf", "syllables"],
     "affixes": ["affix", "position", "meaning", "example"],
 }
-CATEGORIES = {"condition", "symptom", "procedure", "test", "anatomy", "research",
+CATEGORIES = {"condition", "symptom", "procedure", "test", "anatomy", "research", "register",
               "medicine_class", "general", "other"}
 UNIT = re.compile(r"(0\.\d\d|1\.00)")
 ZIPF = re.compile(r"\d\.\d\d")

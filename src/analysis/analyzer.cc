@@ -211,6 +211,21 @@ struct FindingStorage {
   std::string_view Keep(std::string_view word) { return made.Copy(word); }
 };
 
+// Capitals only, two or more of them, and below the familiarity of units and
+// everyday abbreviations (TV, OK, a.m.: 0.95).
+bool IsKnownAcronym(const Abbreviation& entry) {
+  if (entry.familiarity >= 0.95f) return false;
+  size_t capitals = 0;
+  for (char c : entry.written) {
+    if (c >= 'a' && c <= 'z') return false;
+    capitals += c >= 'A' && c <= 'Z';
+  }
+  return capitals >= 2;
+}
+
+constexpr std::string_view kKnownAcronymAdvice =
+    "a well-known abbreviation; spell it out the first time you use it";
+
 // The alternatives a statistics finding offers.
 constexpr std::string_view kStatisticsAlternatives[] = {
     "say in words what the result means for the reader",
@@ -268,6 +283,8 @@ class MessageAnalysis {
   void AnalyzeSentence(SentenceSpan span);
   void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
+  bool IsCredential(const LexiconMatch& match) const;
+  int SenseFromContext(std::span<const std::string_view> senses);
   // Whether a word can get no finding of its own, told without a call:
   // not a word of letters, allowed, or a common lower-case word. Most words
   // of a message are the last. `word` is WordOf(i), `syllables`
@@ -331,6 +348,7 @@ class MessageAnalysis {
   // The message's notation (FindNotation), and the next one to consider.
   std::vector<NotationMatch> notation_;
   size_t next_notation_ = 0;
+  std::string message_folded_;  // the message case-folded, made when first needed
 };
 
 Finding& MessageAnalysis::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -452,6 +470,59 @@ void MessageAnalysis::AddNotationFinding(size_t first, size_t end, NotationKind 
   distinct_words_.push_back(WordTable::Hash(FoldCase(text_view_.substr(finding.start, finding.end - finding.start))));
 }
 
+// The sense of an ambiguous abbreviation that the rest of the message
+// supports: at least half of its words of four or more letters (and one at
+// least) stand in the message. -1 when no sense or more than one is.
+int MessageAnalysis::SenseFromContext(std::span<const std::string_view> senses) {
+  if (message_folded_.empty()) message_folded_ = FoldCase(text_view_);
+  const std::string_view message = message_folded_;
+  int chosen = -1;
+  for (size_t k = 0; k < senses.size(); ++k) {
+    const std::string sense = FoldCase(senses[k]);
+    size_t words = 0, present = 0;
+    for (size_t at = 0; at < sense.size();) {
+      while (at < sense.size() && !IsAsciiAlnum(sense[at])) ++at;
+      size_t end = at;
+      while (end < sense.size() && IsAsciiAlnum(sense[end])) ++end;
+      const std::string_view word = std::string_view(sense).substr(at, end - at);
+      if (word.size() >= 4 && !IsLinkWord(word)) {
+        ++words;
+        for (size_t found = message.find(word); found != std::string_view::npos;
+             found = message.find(word, found + 1)) {
+          if (found == 0 || !IsAsciiAlnum(message[found - 1])) {
+            ++present;
+            break;
+          }
+        }
+      }
+      at = end;
+    }
+    if (words == 0 || present == 0 || 2 * present < words) continue;
+    if (chosen >= 0) return -1;  // two senses fit: the context does not tell
+    chosen = static_cast<int>(k);
+  }
+  return chosen;
+}
+
+// Whether an abbreviation is a credential after a name: "Dana Ruiz, NP",
+// "Omar Haddad, MD, PhD". Signatures are not jargon.
+bool MessageAnalysis::IsCredential(const LexiconMatch& match) const {
+  size_t k = match.first;
+  // Back over earlier credentials of the same list.
+  while (k >= 2 && tokens_[k - 1].folded == "," && tokens_[k - 2].all_caps &&
+         tokens_[k - 2].letters >= 2) {
+    k -= 2;
+  }
+  if (k < 2 || tokens_[k - 1].folded != ",") return false;
+  const Token& name = tokens_[k - 2];
+  if (!name.is_word() || !name.capitalized || name.all_caps) return false;
+  if (match.end == tokens_.size()) return true;
+  const Token& next = tokens_[match.end];
+  if (next.folded == "," || next.folded == ".") return true;
+  return text_view_.substr(tokens_[match.end - 1].end, next.start - tokens_[match.end - 1].end)
+             .find('\n') != std::string_view::npos;
+}
+
 void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts) {
   const Abbreviation& entry = index_.abbreviations[match.id];
   std::string_view written = text_view_.substr(
@@ -468,7 +539,12 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
       ExplainedAfter(match.end, written, entry.expansions)) {
     defined_.insert(match.id);
   }
-  if (defined_.count(match.id) || entry.familiarity >= options_.jargon_familiarity) return;
+  if (defined_.count(match.id) || IsCredential(match)) return;
+  // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
+  // guidance is to spell it out at first use. It gets a finding of low
+  // severity, and weighs 1 - familiarity in the density like any other.
+  const bool known = entry.familiarity >= options_.jargon_familiarity;
+  if (known && !IsKnownAcronym(entry)) return;
   const WordEntry* written_entry = match.end - match.first == 1
                                       ? entries_[match.first]
                                       : index_.FindWord(FoldCase(written));
@@ -477,21 +553,41 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   Finding& finding = NewFinding(FindingKind::kAbbreviation, match.first, match.end);
   finding.term = entry.written;
   finding.expansions = entry.expansions;
-  // Plain wording when we have it; the expansion when there is only one;
-  // nothing when the sense is ambiguous (the expansions are listed instead).
-  if (!entry.plain.empty()) {
+  // Of several senses, the one the message's own words point to ("PE" in a
+  // message about the lungs' arteries and clots); none when they point to
+  // none or to several.
+  const int sense = entry.expansions.size() > 1 ? SenseFromContext(entry.expansions) : -1;
+  if (sense > 0) {
+    // The context points away from the sense our plain wording is for.
+    finding.suggestion = entry.expansions[static_cast<size_t>(sense)];
+    finding.definition = storage_->Keep("here most likely: " + std::string(finding.suggestion));
+  } else if (!entry.plain.empty()) {
+    // Plain wording when we have it, for the usual sense.
     finding.suggestion = entry.plain.front();
     finding.alternatives = entry.plain;
   } else if (entry.expansions.size() == 1) {
     finding.suggestion = entry.expansions.front();
+  } else if (sense == 0) {
+    finding.suggestion = entry.expansions.front();
+    finding.definition = storage_->Keep("here most likely: " + std::string(finding.suggestion));
+  } else {
+    // Ambiguous: say so rather than show one sense as if sure.
+    std::string senses = "ambiguous: it may mean ";
+    for (size_t k = 0; k < entry.expansions.size() && k < 4; ++k) {
+      senses += (k == 0 ? "" : k + 1 == std::min<size_t>(entry.expansions.size(), 4) ? " or " : ", ");
+      senses += entry.expansions[k];
+    }
+    senses += "; write out the one you mean";
+    finding.definition = storage_->Keep(senses);
   }
-  if (entry.expansions.size() == 1 && !entry.plain.empty() &&
+  if (finding.definition.empty() && entry.expansions.size() == 1 && !entry.plain.empty() &&
       entry.plain.front() != entry.expansions.front()) {
     finding.definition = entry.expansions.front();
   }
   finding.familiarity = entry.familiarity;
   finding.source = entry.source;
-  finding.severity = 0.9 * (1 - entry.familiarity);
+  finding.severity = known ? 0.1 : 0.9 * (1 - entry.familiarity);
+  if (known) finding.definition = kKnownAcronymAdvice;
   CountJargon(1, entry.familiarity, facts);  // one word to a reader, as in CountWord
   distinct_abbreviations_.push_back(match.id);
 }

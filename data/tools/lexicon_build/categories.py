@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 CATEGORIES = ("condition", "symptom", "procedure", "test", "anatomy", "research",
-              "medicine_class", "general", "other")
+              "register", "medicine_class", "general", "other")
 
 # Word endings that make a word a condition, a symptom, a procedure or a test.
 CONDITION_SUFFIXES = ("itis", "osis", "iasis", "emia", "aemia", "pathy",

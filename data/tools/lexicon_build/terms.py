@@ -27,6 +27,7 @@ DEFINITION_LIMIT = 250
 LAY_CAP = 45             # a term with a plain alternative is capped here...
 LAY_CAP_BELOW_BASE = 75  # ...unless its base (or its plural's) is at least this
 LAY_FLOOR = 80           # a term that is itself lay wording gets at least this
+REGISTER_FAMILIARITY = 0.30  # a clinical-register phrase without its own value
 FAMILIAR_FLOOR = 90      # a word in data/curated/familiar.tsv gets at least this
 LAY_WORD_CENTI = 350     # every word of a lay synonym has Zipf >= 3.5
 CDC_LAY_WORD_CENTI = 300 # every word of a CDC alternative that raises a term
@@ -320,6 +321,30 @@ class TermsBuilder:
                 if not 0.0 <= value <= 1.0:
                     raise ValueError(f"{where}: familiarity {value} outside 0..1")
                 term.curated_familiarity = round(value * 100)
+
+    def add_register(self, rows: list[dict[str, str]]) -> None:
+        """Our clinical-register phrases: category register, familiarity 0.30
+        unless the row gives one (their words are common, so the rule would
+        call them familiar)."""
+        for row in rows:
+            where = f"data/curated/register.tsv line {row['_line']}"
+            key = text.term_key(row["term"])
+            if not text.is_clean_term(key) or text.word_count(key) > MAX_WORDS:
+                raise ValueError(f"{where}: {row['term']!r} is not a clean term")
+            if "plainlang" in self.terms.get(key, _Term()).sources:
+                raise ValueError(f"{where}: {row['term']!r} is also in curated/terms.tsv")
+            term = self.terms.setdefault(key, _Term())
+            term.sources.add("plainlang")
+            plain = [p.strip() for p in row.get("plain", "").split("|") if p.strip()]
+            term.add_plain(0, plain)
+            self.lay_phrases.update(text.term_key(p) for p in plain)
+            term.add_category("curated", "register")
+            if row.get("definition"):
+                term.definitions[0] = text.normalise(row["definition"])
+            value = float(row["familiarity"]) if row.get("familiarity") else REGISTER_FAMILIARITY
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{where}: familiarity {value} outside 0..1")
+            term.curated_familiarity = round(value * 100)
 
     def add_familiar(self, rows: list[dict[str, str]]) -> None:
         for row in rows:
