@@ -239,6 +239,7 @@ struct SentenceScratch {
   std::string folded;                     // what the tokens' folded forms view
   TokenLookups lookups;
   std::vector<LexiconMatch> matches;
+  std::vector<Span> windows;  // where notation may be (NotationWindows)
 
   // After a message: a huge sentence's buffers are not kept for the next
   // (a line of a million characters may hold few tokens).
@@ -345,10 +346,11 @@ class MessageAnalysis {
   std::vector<uint32_t> distinct_terms_, distinct_abbreviations_;
   std::vector<uint64_t> distinct_words_;
   double weighted_jargon_words_ = 0;
-  // The message's notation (FindNotation), and the next one to consider.
+  // The sentence's notation (FindNotation), and the next one to consider.
   std::vector<NotationMatch> notation_;
   size_t next_notation_ = 0;
-  std::string message_folded_;  // the message case-folded, made when first needed
+  // Hashes of the message's words of 4+ letters, sorted; made when first needed.
+  std::vector<uint64_t> message_words_;
 };
 
 Finding& MessageAnalysis::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -474,8 +476,25 @@ void MessageAnalysis::AddNotationFinding(size_t first, size_t end, NotationKind 
 // supports: at least half of its words of four or more letters (and one at
 // least) stand in the message. -1 when no sense or more than one is.
 int MessageAnalysis::SenseFromContext(std::span<const std::string_view> senses) {
-  if (message_folded_.empty()) message_folded_ = FoldCase(text_view_);
-  const std::string_view message = message_folded_;
+  if (message_words_.empty()) {
+    // The message's words once, as hashes of their folded forms and of
+    // their singulars ("androgens" supports "androgen").
+    std::string folded(text_view_);
+    for (char& c : folded) c = LowerAscii(c);
+    for (size_t at = 0; at < folded.size();) {
+      while (at < folded.size() && !IsAsciiAlnum(folded[at])) ++at;
+      size_t end = at;
+      while (end < folded.size() && IsAsciiAlnum(folded[end])) ++end;
+      std::string_view word = std::string_view(folded).substr(at, end - at);
+      if (word.size() >= 4) {
+        message_words_.push_back(WordTable::Hash(word));
+        if (word.back() == 's') message_words_.push_back(WordTable::Hash(word.substr(0, word.size() - 1)));
+      }
+      at = end;
+    }
+    message_words_.push_back(0);  // not empty once made
+    std::sort(message_words_.begin(), message_words_.end());
+  }
   int chosen = -1;
   for (size_t k = 0; k < senses.size(); ++k) {
     const std::string sense = FoldCase(senses[k]);
@@ -487,13 +506,8 @@ int MessageAnalysis::SenseFromContext(std::span<const std::string_view> senses) 
       const std::string_view word = std::string_view(sense).substr(at, end - at);
       if (word.size() >= 4 && !IsLinkWord(word)) {
         ++words;
-        for (size_t found = message.find(word); found != std::string_view::npos;
-             found = message.find(word, found + 1)) {
-          if (found == 0 || !IsAsciiAlnum(message[found - 1])) {
-            ++present;
-            break;
-          }
-        }
+        present += std::binary_search(message_words_.begin(), message_words_.end(),
+                                      WordTable::Hash(word));
       }
       at = end;
     }
@@ -553,22 +567,20 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   Finding& finding = NewFinding(FindingKind::kAbbreviation, match.first, match.end);
   finding.term = entry.written;
   finding.expansions = entry.expansions;
-  // Of several senses, the one the message's own words point to ("PE" in a
-  // message about the lungs' arteries and clots); none when they point to
-  // none or to several.
-  const int sense = entry.expansions.size() > 1 ? SenseFromContext(entry.expansions) : -1;
-  if (sense > 0) {
-    // The context points away from the sense our plain wording is for.
-    finding.suggestion = entry.expansions[static_cast<size_t>(sense)];
-    finding.definition = storage_->Keep("here most likely: " + std::string(finding.suggestion));
-  } else if (!entry.plain.empty()) {
+  // Our plain wording is for the usual sense. Without it, of several senses
+  // the one the message's own words point to ("RA" in a message about
+  // joints and arthritis); none when they point to none or to several.
+  const int sense = entry.expansions.size() > 1 && entry.plain.empty()
+                        ? SenseFromContext(entry.expansions)
+                        : -1;
+  if (!entry.plain.empty()) {
     // Plain wording when we have it, for the usual sense.
     finding.suggestion = entry.plain.front();
     finding.alternatives = entry.plain;
   } else if (entry.expansions.size() == 1) {
     finding.suggestion = entry.expansions.front();
-  } else if (sense == 0) {
-    finding.suggestion = entry.expansions.front();
+  } else if (sense >= 0) {
+    finding.suggestion = entry.expansions[static_cast<size_t>(sense)];
     finding.definition = storage_->Keep("here most likely: " + std::string(finding.suggestion));
   } else {
     // Ambiguous: say so rather than show one sense as if sure.
@@ -730,6 +742,18 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   LookUpTokens(index_, tokens_, &scratch_.lookups);
   SentenceFacts facts;
   shouting_ = IsShouted(tokens_);
+  notation_.clear();
+  next_notation_ = 0;
+  NotationWindows(tokens_, scratch_.lookups.hashes, &scratch_.windows);
+  if (!scratch_.windows.empty()) {
+    // The sentence is the context: a pattern neither starts before it nor
+    // runs past it.
+    const std::string_view sentence = text_view_.substr(0, span.end);
+    for (Span window : scratch_.windows) {
+      window.start = std::max(window.start, span.start);
+      FindNotation(sentence, window, index_, &notation_);
+    }
+  }
   MatchLexicon(index_, text_view_, tokens_, scratch_.lookups, shouting_, &matches_);
   const std::vector<LexiconMatch>& matches = matches_;
   size_t next_match = 0;
@@ -876,7 +900,6 @@ Report MessageAnalysis::Run() {
   // spares growing the vector (and moving its findings) four times, and a
   // large message still starts with no more than 16.
   report_.findings.reserve(std::min<size_t>(text_view_.size() / 64, 16));
-  notation_ = FindNotation(text_view_, index_);
   for (SentenceSpan span : spans) AnalyzeSentence(span);
 
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <memory>
+#include <span>
 #include <string>
 
 namespace plainlang {
@@ -107,9 +109,26 @@ std::string Combined() {
   return pattern;
 }
 
-const RE2& Pattern() {
-  static const RE2* pattern = new RE2(Combined());  // never destroyed: used at exit
-  return *pattern;
+// The alternation finds where notation is; which kind it is, the patterns
+// one by one tell on the few bytes found. Asking the alternation for its
+// groups instead doubled the cost of the pass.
+struct Patterns {
+  std::unique_ptr<RE2> any;
+  std::array<std::unique_ptr<RE2>, kPatterns.size()> kinds;
+};
+
+const Patterns& CompiledPatterns() {
+  static const Patterns* patterns = [] {  // never destroyed: used at exit
+    auto* made = new Patterns;
+    RE2::Options options;
+    options.set_max_mem(int64_t{64} << 20);
+    made->any = std::make_unique<RE2>(Combined(), options);
+    for (size_t k = 0; k < kPatterns.size(); ++k) {
+      made->kinds[k] = std::make_unique<RE2>(std::string(kPatterns[k]), options);
+    }
+    return made;
+  }();
+  return *patterns;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -228,31 +247,134 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
 
 }  // namespace
 
-const NotationInfo& InfoOf(NotationKind kind) { return kInfo[static_cast<size_t>(kind)]; }
+namespace {
 
-std::vector<NotationMatch> FindNotation(std::string_view text, const Lexicon::Index& index) {
-  std::vector<NotationMatch> matches;
-  const RE2& pattern = Pattern();
-  constexpr int kGroups = static_cast<int>(kPatterns.size());
-  re2::StringPiece input(text.data(), text.size());  // older RE2: no string_view
-  std::array<re2::StringPiece, kGroups + 1> groups;
-  size_t from = 0;
-  while (from < text.size() &&
-         pattern.Match(input, from, text.size(), RE2::UNANCHORED, groups.data(), kGroups + 1)) {
-    const re2::StringPiece& whole = groups[0];
-    NotationMatch match;
-    match.start = static_cast<size_t>(whole.data() - text.data());
-    match.end = match.start + whole.size();
-    for (int g = 1; g <= kGroups; ++g) {
-      if (groups[g].data() != nullptr) {
-        match.kind = static_cast<NotationKind>(g - 1);
+// Head words that start or end a pattern: one list for a drug class, a
+// research measure or a grade, and one for named instruments, which count
+// only after a capitalised word ("Wells score", not "your test").
+constexpr std::string_view kHeads[] = {
+    "inhibitor", "inhibitors", "blocker", "blockers", "agonist", "agonists", "antagonist",
+    "antagonists", "modulator", "modulators", "analog", "analogs", "analogue", "analogues",
+    "sequestrant", "sequestrants", "sensitizer", "sensitizers", "binder", "binders",
+    "diuretic", "diuretics", "lowering", "modifying", "sparing", "stimulating", "suppressing",
+    "reducing", "survival", "mortality", "outcome", "outcomes", "endpoint", "endpoints", "end",
+    "effectiveness", "efficacy", "needed", "stage", "grade", "class", "murmur", "murmurs"};
+constexpr std::string_view kNamedHeads[] = {
+    "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
+    "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
+    "questionnaire", "inventory", "staging", "rule", "assessment", "exam", "grading",
+    "procedure", "operation", "reflex"};
+
+// The head words' hashes, sorted, and a 4,096-bit map of their low twelve
+// bits: most words fail the map, and only the rest are searched for.
+struct HeadSet {
+  std::vector<uint64_t> hashes;
+  std::array<uint64_t, 64> map{};
+  explicit HeadSet(std::span<const std::string_view> words) {
+    for (std::string_view word : words) {
+      const uint64_t hash = WordTable::Hash(word);
+      hashes.push_back(hash);
+      map[(hash >> 6) & 63] |= uint64_t{1} << (hash & 63);
+    }
+    std::sort(hashes.begin(), hashes.end());
+  }
+  bool Holds(uint64_t hash) const {
+    return ((map[(hash >> 6) & 63] >> (hash & 63)) & 1) != 0 &&
+           std::binary_search(hashes.begin(), hashes.end(), hash);
+  }
+};
+
+}  // namespace
+
+void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_t>& hashes,
+                     std::vector<Span>* windows) {
+  windows->clear();
+  static const HeadSet heads(kHeads), named_heads(kNamedHeads);
+  // Notation starts at most a few words before the token that gives it away
+  // (the name before "score", the drug before "inhibitor") and ends a few
+  // words after it ("2/6 systolic murmur", "x 7 more days").
+  constexpr size_t kBefore = 64, kAfter = 48;
+  auto add = [&](size_t i) {
+    const size_t start = tokens[i].start > kBefore ? tokens[i].start - kBefore : 0;
+    const size_t end = tokens[i].end + kAfter;
+    if (!windows->empty() && start <= windows->back().end) {
+      windows->back().end = std::max(windows->back().end, end);
+    } else {
+      windows->push_back({start, end});
+    }
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    const std::string_view word = token.folded;
+    if (!token.is_word()) {
+      switch (static_cast<unsigned char>(word[0])) {
+        case '+': case '%': case '=': case '<': case '>':
+        case 0xC3: case 0xE2: case 0xCF: case 0xC2:  // × ≤ ≥ χ ²
+          { add(i); continue; }
+        case '/':
+          // A rate, a murmur's grade or days of a week of pregnancy: mg/kg,
+          // /24 h, 2/6, 5/7. Dates and mg/dL need no pattern.
+          if (i + 1 < tokens.size()) {
+            const std::string_view next = tokens[i + 1].folded;
+            if (next == "kg" || next == "m2" || next.starts_with("24") || next == "6" ||
+                next == "7") {
+              add(i);
+            }
+          }
+          break;
+      }
+      continue;
+    }
+    if (token.digits > 0) {
+      // q6h, x3, T2N0M0, pT1c, G2P1, 36w5d; not 5mg, 2nd, B12.
+      if (token.letters > 0) {
+        switch (word[0]) {
+          case 'q': case 'x': case 't': case 'g': case 'p': case 'c': case 'y': { add(i); continue; }
+        }
+        if (word.find('w') != std::string_view::npos && word[0] >= '0' && word[0] <= '9') {
+          { add(i); continue; }
+        }
+      }
+      if (i > 0 && tokens[i - 1].folded == "-") { add(i); continue; }  // PHQ-9
+      continue;
+    }
+    if ((word[0] == 'q' && word.size() <= 6) || word == "x") { add(i); continue; }  // qHS, x 7 days
+    if (heads.Holds(hashes[i])) { add(i); continue; }
+    if (i > 0 && named_heads.Holds(hashes[i])) {
+      for (size_t k = i; k-- > 0;) {
+        if (!tokens[k].is_word()) continue;
+        if (tokens[k].capitalized) add(i);
         break;
       }
     }
-    from = match.start + std::max<size_t>(1, whole.size());
-    if (match.end > match.start && Refine(index, text, &match)) matches.push_back(match);
   }
-  return matches;
+}
+
+const NotationInfo& InfoOf(NotationKind kind) { return kInfo[static_cast<size_t>(kind)]; }
+
+void FindNotation(std::string_view text, Span window, const Lexicon::Index& index,
+                  std::vector<NotationMatch>* matches) {
+  const Patterns& patterns = CompiledPatterns();
+  re2::StringPiece input(text.data(), text.size()), whole;  // older RE2: no string_view
+  const size_t to = std::min(window.end, text.size());
+  size_t from = window.start;
+  if (!matches->empty()) from = std::max(from, matches->back().end);
+  while (from < to && patterns.any->Match(input, from, to, RE2::UNANCHORED, &whole, 1)) {
+    NotationMatch match;
+    match.start = static_cast<size_t>(whole.data() - text.data());
+    match.end = match.start + whole.size();
+    from = match.start + std::max<size_t>(1, whole.size());
+    bool kind_found = false;
+    for (size_t k = 0; k < patterns.kinds.size() && !kind_found; ++k) {
+      if (RE2::FullMatch(whole, *patterns.kinds[k])) {
+        match.kind = static_cast<NotationKind>(k);
+        kind_found = true;
+      }
+    }
+    if (kind_found && match.end > match.start && Refine(index, text, &match)) {
+      matches->push_back(match);
+    }
+  }
 }
 
 std::string PlainNotation(NotationKind kind, std::string_view matched) {

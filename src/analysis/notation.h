@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "lexicon/lexicon_index.h"
+#include "text/segmenter.h"
 
 namespace plainlang {
 
@@ -47,9 +48,27 @@ struct NotationInfo {
 };
 const NotationInfo& InfoOf(NotationKind kind);
 
-// Where `text` (valid UTF-8) holds notation, in order and not overlapping.
-// `index` tells a name from an everyday word for the named-instrument rule.
-std::vector<NotationMatch> FindNotation(std::string_view text, const Lexicon::Index& index);
+struct Span {
+  size_t start = 0, end = 0;  // bytes
+};
+
+// Where in a sentence notation may be, from its tokens: windows around the
+// marks notation is written with (+ % = < > × ≤ ≥ χ ², a slash before kg,
+// m2, 24, 6 or 7), tokens such as "q6h", "x3", "T2N0M0" or "36w5d", a lone
+// x, a q-word, a number after a hyphen ("PHQ-9"), and head words
+// ("inhibitor", "survival", "stage", or "score" after a capitalised word).
+// Most sentences have none, and a pattern pass over all of every sentence
+// cost a seventh of the analysis. `hashes` are WordTable::Hash of the
+// tokens' folded forms. Replaces *windows; byte offsets as the tokens'.
+void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_t>& hashes,
+                     std::vector<Span>* windows);
+
+// Appends to *matches the notation that starts inside `window` of `text`
+// (valid UTF-8; the rest of it is context for word boundaries), in order,
+// not overlapping one another or what *matches holds. `index` tells a name
+// from an everyday word for the named-instrument rule.
+void FindNotation(std::string_view text, Span window, const Lexicon::Index& index,
+                  std::vector<NotationMatch>* matches);
 
 // The plain wording of one dosing or duration match ("q6h" -> "every 6
 // hours", "x 7 days" -> "for 7 days"); empty when there is none to make.
