@@ -336,3 +336,98 @@ TEST(AnalyzerTest, FindingOutlivesItsReportAndAnalyzer) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// Findings of `kind` whose text is `text`.
+size_t CountFindings(const Report& report, FindingKind kind, const std::string& text) {
+  size_t n = 0;
+  for (const Finding& f : report.findings) n += f.kind == kind && f.text == text;
+  return n;
+}
+
+TEST(AnalyzerTest, AParenthesisDefinesAnAbbreviationOnlyWhenItSpellsItOut) {
+  // A parenthesis about the medicine is no definition of the dosing code,
+  // on that line or later.
+  Report bid = DefaultAnalyzer().Analyze(
+      "Clopidogrel 75 mg PO BID (blood thinner)\nAspirin 81 mg daily. Keep taking it BID.");
+  EXPECT_EQ(CountFindings(bid, FindingKind::kAbbreviation, "BID"), 2u);
+  Report qhs = DefaultAnalyzer().Analyze("Simvastatin 20 mg PO qHS (for cholesterol)");
+  EXPECT_EQ(CountFindings(qhs, FindingKind::kAbbreviation, "qHS"), 1u);
+  // Schwartz & Hearst both ways round: the long form accounts for the
+  // letters, and after the definition the abbreviation is explained.
+  Report after = DefaultAnalyzer().Analyze(
+      "We checked your CBC (complete blood count). The CBC was normal.");
+  EXPECT_EQ(CountFindings(after, FindingKind::kAbbreviation, "CBC"), 0u);
+  Report before = DefaultAnalyzer().Analyze(
+      "Your estimated glomerular filtration rate (eGFR) is 52. The eGFR is lower than last year.");
+  EXPECT_EQ(CountFindings(before, FindingKind::kAbbreviation, "eGFR"), 0u);
+  // A plain gloss of the abbreviation's own sense explains it too.
+  Report gloss = DefaultAnalyzer().Analyze("Take one tablet BID (twice a day).");
+  EXPECT_EQ(CountFindings(gloss, FindingKind::kAbbreviation, "BID"), 0u);
+  // An unlisted acronym is defined by the same rule, not by any parenthesis.
+  Report unlisted = DefaultAnalyzer().Analyze(
+      "The ZQTV (zinc quota test value) is fine. The XQRB (see above) is not.");
+  EXPECT_EQ(CountFindings(unlisted, FindingKind::kAbbreviation, "ZQTV"), 0u);
+  EXPECT_EQ(CountFindings(unlisted, FindingKind::kAbbreviation, "XQRB"), 1u);
+}
+
+TEST(AnalyzerTest, WellKnownAcronymsAreFlaggedGentlyAndWeighLittle) {
+  Report report = DefaultAnalyzer().Analyze("Your MRI and CT were normal. Go to the ER if worse.");
+  for (const char* acronym : {"MRI", "CT", "ER"}) {
+    const Finding* f = FindingFor(report, acronym);
+    ASSERT_NE(f, nullptr) << acronym;
+    EXPECT_EQ(f->kind, FindingKind::kAbbreviation);
+    EXPECT_DOUBLE_EQ(f->severity, 0.1) << acronym;
+    EXPECT_FALSE(f->suggestion.empty()) << acronym;
+  }
+  // Each weighs at most 0.1 of a word in the density: 0.3 of 12 words.
+  EXPECT_NEAR(report.jargon.density, 0.3 / 12, 1e-3);
+  // Spelled out, it is not flagged.
+  Report spelled = DefaultAnalyzer().Analyze(
+      "Your magnetic resonance imaging (MRI) scan was normal. The MRI showed no tear.");
+  EXPECT_EQ(CountFindings(spelled, FindingKind::kAbbreviation, "MRI"), 0u);
+}
+
+TEST(AnalyzerTest, CredentialsAfterANameAreNotJargon) {
+  Report report = DefaultAnalyzer().Analyze("Call us with questions.\n\nDana Ruiz, NP\nOmar Haddad, MD, PhD\n");
+  for (const Finding& f : report.findings) {
+    EXPECT_NE(f.kind, FindingKind::kAbbreviation) << f.text;
+  }
+  Report note = DefaultAnalyzer().Analyze("The NP will call you.");
+  EXPECT_EQ(CountFindings(note, FindingKind::kAbbreviation, "NP"), 1u);
+}
+
+TEST(AnalyzerTest, AmbiguousAbbreviationsTakeTheSenseTheMessageSupportsOrSaySo) {
+  // Nothing in the message tells RA's sense: no sense is shown as if sure.
+  Report bare = DefaultAnalyzer().Analyze("Your RA is better.");
+  const Finding* ra = FindingFor(bare, "RA");
+  ASSERT_NE(ra, nullptr);
+  EXPECT_TRUE(ra->suggestion.empty());
+  EXPECT_TRUE(ra->definition.starts_with("ambiguous: it may mean rheumatoid arthritis"))
+      << ra->definition;
+  // The message speaks of arthritis in the joints: that sense.
+  Report context = DefaultAnalyzer().Analyze(
+      "Your RA is better. The arthritis in your hands is calmer, and your rheumatoid factor fell.");
+  ra = FindingFor(context, "RA");
+  ASSERT_NE(ra, nullptr);
+  EXPECT_EQ(ra->suggestion, "rheumatoid arthritis");
+}
+
+TEST(AnalyzerTest, NotationIsJargonWithPlainWording) {
+  const std::string input = "Take amoxicillin 500 mg q8h x 10 days, then 250 mg q12h.";
+  Report report = DefaultAnalyzer().Analyze(input);
+  ExpectOffsetsSlice(input, report);
+  const Finding* duration = FindingFor(report, "x 10 days");
+  ASSERT_NE(duration, nullptr);
+  EXPECT_EQ(duration->kind, FindingKind::kJargon);
+  EXPECT_EQ(duration->suggestion, "for 10 days");
+  EXPECT_EQ(duration->source, "pattern:duration");
+  const Finding* dose = FindingFor(report, "q12h");
+  ASSERT_NE(dose, nullptr);
+  EXPECT_EQ(dose->suggestion, "every 12 hours");
+}
+
+}  // namespace
+}  // namespace plainlang

@@ -124,3 +124,46 @@ TEST(DefaultLexiconTest, AllowListIsPlainTextOneWordPerLine) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// The findings' texts of one message, jargon and abbreviations only.
+std::vector<std::string> JargonTexts(const std::string& text) {
+  static const Analyzer analyzer;
+  std::vector<std::string> out;
+  for (const Finding& f : analyzer.Analyze(text).findings) {
+    if (f.kind == FindingKind::kJargon || f.kind == FindingKind::kAbbreviation) {
+      out.emplace_back(f.text);
+    }
+  }
+  return out;
+}
+
+TEST(DefaultLexiconTest, ClinicalRegisterPhrasesAreJargonTheirWordsAloneAreNot) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("Your strep test came back negative."), Texts{"came back negative"});
+  // The longest phrase from the left wins: "was positive", not "positive for".
+  EXPECT_EQ(JargonTexts("The culture was positive for E. coli."), Texts{"was positive"});
+  EXPECT_EQ(JargonTexts("The swab: positive for flu."), Texts{"positive for"});
+  EXPECT_EQ(JargonTexts("He is in no acute distress. We will rule out a clot."),
+            (Texts{"no acute distress", "rule out"}));
+  EXPECT_EQ(JargonTexts("The findings are consistent with a sprain and not clinically "
+                        "significant."),
+            (Texts{"consistent with", "not clinically significant"}));
+  EXPECT_EQ(JargonTexts("The nodule is stable and the belly felt tender to palpation."),
+            (Texts{"nodule", "is stable", "tender to palpation"}));
+  // The same words in their everyday sense.
+  EXPECT_TRUE(JargonTexts("Stay positive. Her job is a stable one and the steak was tender.")
+                  .empty());
+  const Finding finding = [] {
+    static const Analyzer analyzer;
+    return analyzer.Analyze("It came back negative.").findings.at(0);
+  }();
+  EXPECT_EQ(finding.source, "plainlang");
+  EXPECT_FALSE(finding.suggestion.empty());
+  EXPECT_FALSE(finding.definition.empty());
+}
+
+}  // namespace
+}  // namespace plainlang

@@ -556,7 +556,7 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   if (defined_.count(match.id) || IsCredential(match)) return;
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
   // guidance is to spell it out at first use. It gets a finding of low
-  // severity, and weighs 1 - familiarity in the density like any other.
+  // severity and weighs little in the density.
   const bool known = entry.familiarity >= options_.jargon_familiarity;
   if (known && !IsKnownAcronym(entry)) return;
   const WordEntry* written_entry = match.end - match.first == 1
@@ -600,7 +600,9 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
   finding.source = entry.source;
   finding.severity = known ? 0.1 : 0.9 * (1 - entry.familiarity);
   if (known) finding.definition = kKnownAcronymAdvice;
-  CountJargon(1, entry.familiarity, facts);  // one word to a reader, as in CountWord
+  // One word to a reader, as in CountWord; a known acronym weighs at most
+  // 0.1 of one, whatever its familiarity says.
+  CountJargon(1, known ? std::max(entry.familiarity, 0.9f) : entry.familiarity, facts);
   distinct_abbreviations_.push_back(match.id);
 }
 

@@ -1,0 +1,139 @@
+// Notation found by pattern: each kind on examples that stand for it, and
+// the everyday text around them left alone.
+#include "analysis/notation.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lexicon/matcher.h"
+#include "plainlang/lexicon.h"
+#include "text/segmenter.h"
+
+namespace plainlang {
+namespace {
+
+// (matched text, kind) of every notation in `text`, searched as one window.
+std::vector<std::pair<std::string, NotationKind>> Find(const std::string& text) {
+  std::vector<NotationMatch> matches;
+  FindNotation(text, Span{0, text.size()}, Lexicon::Default()->index(), &matches);
+  std::vector<std::pair<std::string, NotationKind>> out;
+  for (const NotationMatch& m : matches) {
+    out.emplace_back(text.substr(m.start, m.end - m.start), m.kind);
+  }
+  return out;
+}
+
+using Found = std::vector<std::pair<std::string, NotationKind>>;
+
+TEST(NotationTest, DosingFrequencies) {
+  EXPECT_EQ(Find("Take it q4h, then q 6 hours, or q4-6h; also qAM, qPM and qHS, q.i.d."),
+            (Found{{"q4h", NotationKind::kDosing},
+                   {"q 6 hours", NotationKind::kDosing},
+                   {"q4-6h", NotationKind::kDosing},
+                   {"qAM", NotationKind::kDosing},
+                   {"qPM", NotationKind::kDosing},
+                   {"qHS", NotationKind::kDosing},
+                   {"q.i.d", NotationKind::kDosing}}));
+  EXPECT_TRUE(Find("Results for Q3 2025 are in.").empty());
+}
+
+TEST(NotationTest, DurationsButNotSizes) {
+  EXPECT_EQ(Find("Amoxicillin x 7 days, then repeat x3. A 2 x 3 cm cyst; 1.2 cm x 0.8 cm."),
+            (Found{{"x 7 days", NotationKind::kDuration}, {"x3", NotationKind::kDuration}}));
+}
+
+TEST(NotationTest, RatesGestationGradesStagesAndScores) {
+  EXPECT_EQ(Find("Give 15 mg/kg/day, about 40 mL per 24 h."),
+            (Found{{"mg/kg/day", NotationKind::kRate}, {"per 24 h", NotationKind::kRate}}));
+  EXPECT_EQ(Find("Seen at 36+5 weeks, G2P1."),
+            (Found{{"36+5 weeks", NotationKind::kGestation}, {"G2P1", NotationKind::kGestation}}));
+  EXPECT_EQ(Find("A grade 2/6 systolic murmur; stage IIIA, pT2N0M0; NYHA class III; 2+ edema."),
+            (Found{{"grade 2/6 systolic murmur", NotationKind::kGradeStage},
+                   {"stage IIIA", NotationKind::kGradeStage},
+                   {"pT2N0M0", NotationKind::kGradeStage},
+                   {"NYHA class III", NotationKind::kGradeStage},
+                   {"2+ edema", NotationKind::kGradeStage}}));
+  EXPECT_EQ(Find("Your PHQ-9 of 14 and GAD-7 score was 12."),
+            (Found{{"PHQ-9 of 14", NotationKind::kScore},
+                   {"GAD-7 score was 12", NotationKind::kScore}}));
+  // Everyday uses of the same words.
+  EXPECT_TRUE(Find("At this stage I think we wait. She is in grade school, first class.").empty());
+}
+
+TEST(NotationTest, DrugClassConstructions) {
+  EXPECT_EQ(Find("Start an SGLT2 inhibitor, stop the beta blocker, keep the loop diuretic and "
+                 "the lipid-lowering therapy."),
+            (Found{{"SGLT2 inhibitor", NotationKind::kDrugClass},
+                   {"beta blocker", NotationKind::kDrugClass},
+                   {"loop diuretic", NotationKind::kDrugClass},
+                   {"lipid-lowering therapy", NotationKind::kDrugClass}}));
+  // The lead word is not part of the class.
+  EXPECT_EQ(Find("Take your blocker."), (Found{{"blocker", NotationKind::kDrugClass}}));
+}
+
+TEST(NotationTest, NamedInstrumentsButNotTitleCase) {
+  EXPECT_EQ(Find("The Wells score of 4 and the Glasgow Coma Scale; Murphy's sign; Rome IV "
+                 "criteria; the Epley maneuver."),
+            (Found{{"Wells score of 4", NotationKind::kNamed},
+                   {"Glasgow Coma Scale", NotationKind::kNamed},
+                   {"Murphy's sign", NotationKind::kNamed},
+                   {"Rome IV criteria", NotationKind::kNamed},
+                   {"Epley maneuver", NotationKind::kNamed}}));
+  EXPECT_TRUE(Find("Your Blood Test and Stress Test are booked. The HIV test was fine.").empty());
+}
+
+TEST(NotationTest, ResearchMeasures) {
+  EXPECT_EQ(Find("Disease-specific survival, biochemical outcome and relative effectiveness."),
+            (Found{{"Disease-specific survival", NotationKind::kResearch},
+                   {"biochemical outcome", NotationKind::kResearch},
+                   {"relative effectiveness", NotationKind::kResearch}}));
+}
+
+TEST(NotationTest, StatisticsStillFound) {
+  EXPECT_EQ(Find("RR 0.70, 95% CI 0.55 to 0.89; P = 0.004; I² = 12%"),
+            (Found{{"95% CI", NotationKind::kStatistics},
+                   {"P = 0.004", NotationKind::kStatistics},
+                   {"I² = 12%", NotationKind::kStatistics}}));
+}
+
+TEST(NotationTest, PlainWordingOfDosesAndDurations) {
+  EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q6h"), "every 6 hours");
+  EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q4-6h"), "every 4-6 hours");
+  EXPECT_EQ(PlainNotation(NotationKind::kDosing, "qHS"), "at bedtime");
+  EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q.o.d"), "every other day");
+  EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x 7 days"), "for 7 days");
+  EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x3"), "3 times");
+  EXPECT_EQ(PlainNotation(NotationKind::kDuration, "× 1 week"), "for 1 week");
+  EXPECT_EQ(PlainNotation(NotationKind::kGradeStage, "stage IIIA"), "");
+}
+
+// How many windows NotationWindows opens on `text`, tokenised as the
+// analyser does.
+size_t Windows(const std::string& text) {
+  std::vector<Token> tokens;
+  std::string folded;
+  Tokenize(text, SentenceSpan{0, text.size()}, &tokens, &folded, BreakRules::kIcu);
+  TokenLookups lookups;
+  LookUpTokens(Lexicon::Default()->index(), tokens, &lookups);
+  std::vector<Span> windows;
+  NotationWindows(tokens, lookups.hashes, &windows);
+  return windows.size();
+}
+
+TEST(NotationTest, WindowsOnlyWhereSomethingGivesNotationAway) {
+  EXPECT_EQ(Windows("Please take two tablets every morning with food and call us."), 0u);
+  EXPECT_EQ(Windows("Your blood test on 3/4 was fine; the next test is in June."), 0u);
+  EXPECT_EQ(Windows("Take it q6h."), 1u);
+  EXPECT_EQ(Windows("Take it for 7 days x 2."), 1u);
+  EXPECT_EQ(Windows("An ACE inhibitor helps."), 1u);
+  EXPECT_EQ(Windows("The Wells score is low."), 1u);
+  // Near ones share one window; far apart, two.
+  EXPECT_EQ(Windows("q6h and q8h"), 1u);
+  EXPECT_EQ(Windows("Take it q6h. " + std::string(200, 'a') + " Then the beta blocker."), 2u);
+}
+
+}  // namespace
+}  // namespace plainlang
