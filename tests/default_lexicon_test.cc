@@ -84,7 +84,7 @@ TEST(DefaultLexiconTest, WordEntriesFileOnlyOneTokenTerms) {
 TEST(DefaultLexiconTest, EverydayWordsAreNotJargon) {
   for (const char* word : {"blood", "heart", "pain", "doctor", "aspirin", "x-ray", "fever",
                            "cancer", "heart attack", "blood pressure", "metformin", "nurse",
-                           "pharmacy", "diabetes", "headache"}) {
+                           "pharmacy", "diabetes", "headache", "lungs", "allergy", "hormones"}) {
     EXPECT_EQ(Verdict(std::string("Your ") + word + " is fine."), "familiar") << word;
   }
 }

@@ -428,7 +428,15 @@ class TermsBuilder:
         # as common here ('symptom' -> symptoms).
         common = base_familiarity_centi(
             self.frequency.phrase_centi_with_plurals(key))
-        if has_plain and common < LAY_CAP_BELOW_BASE:
+        # A one-word term needs the evidence every other word needs: a
+        # source's plain alternative alone does not make 'lungs', 'allergy'
+        # or 'hormones' hard, but a medical affix does ('nephrology'), and
+        # so does our own plain wording ('bilateral' -> both sides). Rarer
+        # words (base < 0.50) are jargon by frequency anyway.
+        one_word = " " not in key and "-" not in key
+        evidence = (not one_word or "plainlang" in term.sources
+                    or self.medical_affix(key) is not None)
+        if has_plain and common < LAY_CAP_BELOW_BASE and evidence:
             value = min(value, LAY_CAP)
         if key in self.lay_phrases:
             value = max(value, LAY_FLOOR)
