@@ -289,7 +289,12 @@ struct HeadSet {
 void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_t>& hashes,
                      std::vector<Span>* windows) {
   windows->clear();
-  static const HeadSet heads(kHeads), named_heads(kNamedHeads);
+  static const HeadSet heads(kHeads);
+  static const HeadSet any_head = [] {
+    std::vector<std::string_view> all(std::begin(kHeads), std::end(kHeads));
+    all.insert(all.end(), std::begin(kNamedHeads), std::end(kNamedHeads));
+    return HeadSet(all);
+  }();
   // Notation starts at most a few words before the token that gives it away
   // (the name before "score", the drug before "inhibitor") and ends a few
   // words after it ("2/6 systolic murmur", "x 7 more days").
@@ -310,7 +315,8 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
       switch (static_cast<unsigned char>(word[0])) {
         case '+': case '%': case '=': case '<': case '>':
         case 0xC3: case 0xE2: case 0xCF: case 0xC2:  // × ≤ ≥ χ ²
-          { add(i); continue; }
+          add(i);
+          continue;
         case '/':
           // A rate, a murmur's grade or days of a week of pregnancy: mg/kg,
           // /24 h, 2/6, 5/7. Dates and mg/dL need no pattern.
@@ -329,18 +335,28 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
       // q6h, x3, T2N0M0, pT1c, G2P1, 36w5d; not 5mg, 2nd, B12.
       if (token.letters > 0) {
         switch (word[0]) {
-          case 'q': case 'x': case 't': case 'g': case 'p': case 'c': case 'y': { add(i); continue; }
+          case 'q': case 'x': case 't': case 'g': case 'p': case 'c': case 'y':
+            add(i);
+            continue;
         }
         if (word.find('w') != std::string_view::npos && word[0] >= '0' && word[0] <= '9') {
-          { add(i); continue; }
+          add(i);
+          continue;
         }
       }
-      if (i > 0 && tokens[i - 1].folded == "-") { add(i); continue; }  // PHQ-9
+      if (i > 0 && tokens[i - 1].folded == "-") add(i);  // PHQ-9
       continue;
     }
-    if ((word[0] == 'q' && word.size() <= 6) || word == "x") { add(i); continue; }  // qHS, x 7 days
-    if (heads.Holds(hashes[i])) { add(i); continue; }
-    if (i > 0 && named_heads.Holds(hashes[i])) {
+    if ((word[0] == 'q' && word.size() <= 6) || word == "x") {  // qHS, x 7 days
+      add(i);
+      continue;
+    }
+    if (!any_head.Holds(hashes[i])) continue;  // most words: one test
+    if (heads.Holds(hashes[i])) {
+      add(i);
+      continue;
+    }
+    if (i > 0) {
       for (size_t k = i; k-- > 0;) {
         if (!tokens[k].is_word()) continue;
         if (tokens[k].capitalized) add(i);
