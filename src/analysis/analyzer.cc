@@ -282,9 +282,10 @@ class MessageAnalysis {
 
  private:
   void AnalyzeSentence(SentenceSpan span);
-  void AddTermFinding(const LexiconMatch& match, const Term& term, SentenceFacts& facts);
+  void AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start,
+                      SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
-  bool IsCredential(const LexiconMatch& match) const;
+  bool IsCredential(size_t first, size_t end) const;
   int SenseFromContext(std::span<const std::string_view> senses);
   // Whether a word can get no finding of its own, told without a call:
   // not a word of letters, allowed, or a common lower-case word. Most words
@@ -303,6 +304,11 @@ class MessageAnalysis {
   // The findings of a word PlainlyFamiliar did not pass over.
   void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start,
                     SentenceFacts& facts);
+  // A rare word the other rules pass over that is jargon by derivation or by
+// not being general English; false when it is neither.
+bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
+                        double familiarity, SentenceFacts& facts);
+  bool BeforeADose(size_t i) const;
   // The entry of tokens_[i], or of its base word for a possessive.
   const WordEntry* WordOf(size_t i) const;
   int SyllablesOf(size_t i) const;
@@ -373,8 +379,13 @@ size_t CountWords(const std::vector<Token>& tokens, size_t first, size_t end,
 }
 
 void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term,
-                                     SentenceFacts& facts) {
+                                     bool sentence_start, SentenceFacts& facts) {
   if (term.category == "medicine" || term.familiarity >= options_.jargon_familiarity) return;
+  // Capitalised inside a sentence, a term is the name of a department or a
+  // clinic ("see Dermatology", "the Anticoagulation Clinic"), as a
+  // capitalised word is a name to ClassifyWord.
+  const Token& first = tokens_[match.first];
+  if (first.capitalized && !first.all_caps && !sentence_start) return;
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
       entries_[match.first]->allowed) {
     return;
@@ -434,7 +445,7 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
       ExplainedAfter(i + 1, written, {})) {
     defined_acronyms_.insert(key);
   }
-  if (defined_acronyms_.count(key)) return true;
+  if (defined_acronyms_.count(key) || IsCredential(i, i + 1)) return true;
 
   Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
   finding.term = storage_->Keep(written);
@@ -518,23 +529,42 @@ int MessageAnalysis::SenseFromContext(std::span<const std::string_view> senses) 
   return chosen;
 }
 
-// Whether an abbreviation is a credential after a name: "Dana Ruiz, NP",
-// "Omar Haddad, MD, PhD". Signatures are not jargon.
-bool MessageAnalysis::IsCredential(const LexiconMatch& match) const {
-  size_t k = match.first;
-  // Back over earlier credentials of the same list.
-  while (k >= 2 && tokens_[k - 1].folded == "," && tokens_[k - 2].all_caps &&
-         tokens_[k - 2].letters >= 2) {
+// Whether tokens_[first, end), an abbreviation, is among the credentials
+// after a name: "Dana Ruiz, NP", "Omar Haddad, MD, PhD", "Lee Park, MSN,
+// FNP-BC". The list runs from a comma after a capitalised name to the end
+// of its line, and holds only words with capitals, hyphens, slashes and
+// commas. Signatures are not jargon.
+bool MessageAnalysis::IsCredential(size_t first, size_t end) const {
+  auto in_list = [this](const Token& token) {
+    return token.folded == "," || token.folded == "-" || token.folded == "/" ||
+           (token.is_word() && token.capitalized && token.letters >= 2 &&
+            token.letters + token.digits == token.end - token.start &&
+            std::any_of(text_view_.begin() + static_cast<std::ptrdiff_t>(token.start) + 1,
+                        text_view_.begin() + static_cast<std::ptrdiff_t>(token.end),
+                        [](char c) { return c >= 'A' && c <= 'Z'; }));
+  };
+  auto line_break_between = [this](const Token& a, const Token& b) {
+    return text_view_.substr(a.end, b.start - a.end).find('\n') != std::string_view::npos;
+  };
+  size_t k = first;
+  while (k > 0 && in_list(tokens_[k - 1]) && tokens_[k - 1].folded != "," &&
+         !line_break_between(tokens_[k - 1], tokens_[k])) {
+    --k;
+  }
+  // Back over earlier credentials of the same list, to the comma after the name.
+  while (k >= 2 && tokens_[k - 1].folded == "," && tokens_[k - 2].folded != "," &&
+         in_list(tokens_[k - 2])) {
     k -= 2;
+    while (k > 0 && in_list(tokens_[k - 1]) && tokens_[k - 1].folded != ",") --k;
   }
   if (k < 2 || tokens_[k - 1].folded != ",") return false;
   const Token& name = tokens_[k - 2];
   if (!name.is_word() || !name.capitalized || name.all_caps) return false;
-  if (match.end == tokens_.size()) return true;
-  const Token& next = tokens_[match.end];
-  if (next.folded == "," || next.folded == ".") return true;
-  return text_view_.substr(tokens_[match.end - 1].end, next.start - tokens_[match.end - 1].end)
-             .find('\n') != std::string_view::npos;
+  for (size_t j = end; j < tokens_.size(); ++j) {
+    if (line_break_between(tokens_[j - 1], tokens_[j])) return true;
+    if (!in_list(tokens_[j])) return tokens_[j].folded == ".";
+  }
+  return true;
 }
 
 void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts) {
@@ -553,7 +583,7 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
       ExplainedAfter(match.end, written, entry.expansions)) {
     defined_.insert(match.id);
   }
-  if (defined_.count(match.id) || IsCredential(match)) return;
+  if (defined_.count(match.id) || IsCredential(match.first, match.end)) return;
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
   // guidance is to spell it out at first use. It gets a finding of low
   // severity and weighs little in the density.
@@ -729,6 +759,7 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
       return;
     }
   }
+  if (zipf < kAffixJargonZipf && AddRareWordFinding(i, base, word, familiarity, facts)) return;
   if (zipf < options_.complex_word_zipf && syllables >= 3) {
     Finding& finding = NewFinding(FindingKind::kComplexWord, i, i + 1);
     finding.term = storage_->Keep(base);
@@ -736,6 +767,100 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
     finding.severity = 0.25 + 0.25 * (1 - familiarity);
     finding.source = zipf > 0 ? "wordfreq" : "unknown word";
   }
+}
+
+// Word endings of the USAN stems that name a medicine's class ("-gliflozin",
+// "-mab", "-sartan"; facts from the USAN Council's list of stems): a rare
+// word built on one is a medicine name the table lacks, and medicine names
+// are not jargon.
+constexpr std::string_view kMedicineStems[] = {
+    "mab",      "tinib",   "ciclib",  "parib",    "zomib",    "gliflozin", "gliptin",
+    "glutide",  "glinide", "glitazone", "formin", "pril",     "sartan",    "olol",
+    "alol",     "dipine",  "statin",  "azole",    "cillin",   "mycin",     "micin",
+    "floxacin", "cycline", "prazole", "tidine",   "semide",   "thiazide",  "parin",
+    "xaban",    "gatran",  "lukast",  "terol",    "sonide",   "olone",     "asone",
+    "caine",    "vir",     "cept",    "triptan",  "setron",   "azepam",    "azolam",
+    "oxetine",  "pramine", "triptyline", "peridone", "apine", "afil",     "dronate",
+    "tropium",  "profen",  "coxib",   "fenac",    "grel",     "plase",     "kinra",
+    "lizumab",  "ximab",   "zumab",   "umab",     "platin",   "taxel",     "rubicin",
+    "trexate",  "oxacin",  "conazole", "fungin",  "tadine",   "clone",     "barbital",
+    "zolam",    "pidem",   "lamide",  "tretin",   "zosin",    "nacin",     "quine",
+    "nib",      "tril",    "dopa",    "succinate", "tartrate", "maleate",  "mesylate",
+    "besylate", "fumarate"};
+
+bool HasMedicineStem(std::string_view word) {
+  for (std::string_view stem : kMedicineStems) {
+    if (word.size() >= stem.size() + 3 && word.ends_with(stem)) return true;
+  }
+  return false;
+}
+
+// Whether a dose follows tokens_[i] within three words ("sacubitril 24 mg",
+// "lispro 4 units"): then the word names a medicine.
+bool MessageAnalysis::BeforeADose(size_t i) const {
+  static constexpr std::string_view kDoseUnits[] = {"mg", "mcg", "g", "units", "unit", "ml",
+                                                     "mg/ml", "%", "puffs", "tablet", "tablets"};
+  size_t words = 0;
+  for (size_t k = i + 1; k + 1 < tokens_.size() && words < 4; ++k) {
+    if (!tokens_[k].is_word()) continue;
+    ++words;
+    if (tokens_[k].letters == 0 && tokens_[k].digits > 0) {
+      const std::string_view unit = tokens_[k + 1].folded;
+      return std::find(std::begin(kDoseUnits), std::end(kDoseUnits), unit) != std::end(kDoseUnits);
+    }
+  }
+  return false;
+}
+
+bool MessageAnalysis::AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
+                                         double familiarity, SentenceFacts& facts) {
+  // By derivation: an adverb of a jargon term ("bilaterally", "focally").
+  if (base.size() >= 7 && base.ends_with("ly")) {
+    const WordEntry* stem = index_.FindWord(base.substr(0, base.size() - 2));
+    if (stem != nullptr && !stem->terms.empty()) {
+      const Term& term = index_.terms[stem->terms.front()];
+      if (!IsGeneralCategory(term.category) && term.category != "medicine" &&
+          term.familiarity < options_.jargon_familiarity) {
+        Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
+        finding.term = term.term;
+        if (!term.plain.empty()) finding.suggestion = term.plain.front();
+        finding.alternatives = term.plain;
+        finding.definition = term.definition;
+        finding.familiarity = term.familiarity;
+        finding.severity = 1 - term.familiarity;
+        finding.source = term.source;
+        CountJargon(1, term.familiarity, facts);
+        distinct_terms_.push_back(stem->terms.front());
+        return true;
+      }
+    }
+  }
+  // Not general English: the pronouncing dictionary, 125,000 everyday words
+  // and names, lacks it ("paraspinal", "euvolemic", "postictal"), as the
+  // lexicon build judges ICD words. Short words are too often typing slips
+  // or units, and a medicine name the table lacks is no jargon.
+  const Token& token = tokens_[i];
+  if (token.letters < 6 || token.digits > 0 || token.capitalized) return false;  // names, brands
+  if (base.size() != token.folded.size()) return false;  // a possessive: a name's
+  if (word != nullptr && word->syllables >= 0) return false;
+  InflectionStems stems(base);  // "faints", "gargles": forms of English words
+  for (size_t k = 1; k < stems.size(); ++k) {
+    const WordEntry* stem = index_.FindWord(stems[k]);
+    if (stem != nullptr && stem->syllables >= 0) return false;
+  }
+  if (HasMedicineStem(base) || BeforeADose(i)) return false;
+  for (char c : base) {
+    if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'') return false;  // a name in a script of its own
+  }
+  Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
+  finding.term = storage_->Keep(base);
+  finding.definition = "a rare word that is not everyday English, likely medical";
+  finding.familiarity = familiarity;
+  finding.severity = 0.6 * (1 - familiarity);  // less sure than a listed term
+  finding.source = "rare word";
+  CountJargon(1, familiarity, facts);
+  distinct_words_.push_back(WordTable::Hash(base));
+  return true;
 }
 
 void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
@@ -786,7 +911,7 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
     if (next_match < matches.size() && matches[next_match].first == i) {
       const LexiconMatch& match = matches[next_match++];
       if (match.type == LexiconMatch::Type::kTerm) {
-        AddTermFinding(match, index_.terms[match.id], facts);
+        AddTermFinding(match, index_.terms[match.id], sentence_start, facts);
       } else {
         AddAbbreviationFinding(match, facts);
       }
