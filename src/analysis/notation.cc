@@ -24,12 +24,20 @@ constexpr std::array<std::string_view, 10> kPatterns = {
     R"(|(?:\b[Cc]hi\s?(?:²|2|\^2)|χ\s?²|\b[Tt]au\s?(?:²|2|\^2)|\bdf|\bZ)\s?=\s?[-−]?\d+(?:\.\d+)?)"
     R"(|\b[Nn]\s?=\s?\d[\d,]*)",
     // kDosing: q6h, q 4-6 hrs, q2wk; qAM, qHS, q.d., q.i.d., q.o.d.
-    R"(\b[qQ]\.?\s?\d{1,2}(?:\s?-\s?\d{1,2})?\s?(?:hours?|hrs?|h|min|days?|d|weeks?|wks?|wk)\b)"
+    R"(\b[qQ]\.?\s?\d{1,2}(?:\s?-\s?\d{1,2})?\s?(?:hours?|hrs?|h|min|days?|d|weeks?|wks?|wk|months?|mos?)"
+    R"(|years?|yrs?|y)\b)"
+    // 3x/week, 4-5x/wk, 2x daily, 10x/hour
+    R"(|\b\d{1,2}(?:-\d{1,2})?\s?[xX]\s?(?:/\s?|per\s+|a\s+)?(?:day|daily|d|week|weekly|wk|hour|hr|h)"
+    R"(|month|mo)\b)"
+    // cycles of treatment: C6D1, 21-day cycle, days 1-14
+    R"(|\bC\d{1,2}D\d{1,2}\b|\b\d{1,2}-day cycles?\b|\bdays\s+\d{1,2}\s?-\s?\d{1,2}\b)"
     R"(|\b[qQ]\.?(?:AM|PM|am|pm|HS|hs|h\.s|AC|ac|PC|pc|day|daily|night|morning|evening|week|wk)"
     R"(|month|mo|o\.?d|O\.?D|i\.?d|I\.?D|d|D)\b)",
     // kDuration: x 7 days, x3, X 10d, × 5 days
     R"((?:\b[xX]|×)\s?\d{1,3}(?:\s?(?:more\s+)?(?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|hours?)"
-    R"(|hrs?|h|doses?|years?|yrs?|y)\b|\b))",
+    R"(|hrs?|h|doses?|years?|yrs?|y)\b|\b))"
+    // a count or size written with #: dispense #30, a #20 catheter
+    R"(|#\d{1,3}\b)",
     // kRate: mg/kg/day, mL/kg/hr, units/kg, mg/m2; per 24 h, /24hr
     R"(\b(?:mg|mcg|g|mL|ml|units?|U|mEq|mmol|kcal|cc|L|IU)\s?/\s?(?:kg|m2)(?:\s?/\s?(?:day|d|dose)"
     R"(|hr|h|hour|min|week|wk))?\b|(?:\bper\s?|/\s?)24\s?(?:h|hrs?|hours)\b)",
@@ -43,23 +51,29 @@ constexpr std::array<std::string_view, 10> kPatterns = {
     R"(|\b[Gg]rade\s+(?:[1-6]\s?/\s?6|[1-4][a-c]?|IV|III|II|I)\b)"
     R"(|\b[Ss]tage\s+(?:IV|III|II|I[ABCabc]|0)[A-Ca-c]?[1-3]?\b|\b[Ss]tage\s+[1-4][A-Ca-c][1-3]?\b)"
     R"(|\b[cpy]?T(?:[0-4]|is|x)[a-d]?\s?N(?:[0-3]|x)[a-c]?(?:\s?M(?:[01]|x))?\b)"
-    R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II)[a-c]?\b)"
+    R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II|[1-4][a-c]?|[A-D])\b)"
+    R"(|\b(?:[Ss]tage|[Ll]evel|[Pp]hase|[Cc]ategory)\s+(?:IV|III|II|[0-4])[A-Ca-c]?(?:\.\d)?\b)"
+    R"(|\bTR[1-5]\b)"
     R"(|\b[1-4]\+\s+(?:pitting\s+)?(?:edema|protein|proteinuria|pulses?|reflexes|blood|glucose)"
-    R"(|ketones|leukocytes|bacteria)\b)",
+    R"(|ketones|leukocytes|bacteria)\b|\b[0-4]\+)",
     // kScore: PHQ-9 of 14, GAD-7 score was 12, PHQ-2 = 4
-    R"(\b[A-Z]{2,}[A-Za-z]*-\d{1,2}\s+(?:[Ss]core\s+)?(?:of|was|is|=|:)?\s*\d+(?:\.\d+)?)"
+    R"(\b[TZ]-scores?(?:\s+(?:of|was|is|=|:))?\s*[-−]?\d+(?:\.\d+)?)"
+    R"(|\b[A-Z]{2,}[A-Za-z]*-\d{1,2}\s+(?:[Ss]core\s+)?(?:of|was|is|=|:)?\s*\d+(?:\.\d+)?)"
     R"((?:\s?/\s?\d+)?)",
     // kDrugClass: ACE inhibitor(s), beta-blocker, GLP-1 agonist, loop diuretic,
     // lipid-lowering therapy, disease-modifying drugs
     R"(\b[A-Za-z0-9][A-Za-z0-9-]*[ -](?:inhibitors?|blockers?|agonists?|antagonists?|modulators?)"
     R"(|analogues?|analogs?|sequestrants?|sensitizers?|binders?)\b)"
     R"(|\b(?:loop|thiazide|thiazide-like|potassium-sparing|osmotic)\s+diuretics?\b)"
+    R"(|\b[A-Za-z0-9]+-class\s+(?:antibiotics?|drugs?|medicines?|medications?|agents?)\b)"
     R"(|\b[A-Za-z]+-(?:lowering|modifying|sparing|stimulating|suppressing|reducing)\s+)"
     R"((?:therapy|therapies|treatment|agents?|drugs?|medications?|medicines?)\b)",
     // kNamed: one to three capitalised words and a head noun, with a score
     // after it if one is given; FindNotation decides whether the words are
     // a name (see IsName).
-    R"(\b(?:[A-Z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*[ \t]+){1,3}(?:[Ss]cores?|[Ss]cales?|[Cc]riteria)"
+    R"(\b(?:[A-Z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*[ \t]+){1,3}(?:[a-z]+[ \t]+){0,2}?)"
+    R"((?:[Ss]cores?|[Ss]cales?|[Cc]riteria|[Ss]urgery|[Mm]onitor|[Cc]atheter|[Bb]alloon|[Ee]xercises?)"
+    R"(|[Cc]ontractions|[Mm]ethod|[Rr]ules|[Ll]ist)"
     R"(|[Gg]uidelines?|[Cc]lassification|[Pp]rotocol|[Tt]est|[Ss]ign|[Mm]aneuver|[Mm]anoeuvre)"
     R"(|[Ii]ndex|[Qq]uestionnaire|[Ii]nventory|[Ss]taging|[Rr]ule|[Aa]ssessment|[Ee]xam)"
     R"(|[Gg]rading|[Pp]rocedure|[Oo]peration|[Rr]eflex)\b)"
@@ -198,7 +212,8 @@ bool IsHeadNoun(std::string_view word) {
       "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
       "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
       "questionnaire", "inventory", "staging", "rule", "assessment", "exam", "grading",
-      "procedure", "operation", "reflex"};
+      "procedure", "operation", "reflex", "surgery", "monitor", "catheter", "balloon",
+      "exercise", "exercises", "contractions", "method", "rules", "list"};
   const std::string folded = Lower(word);
   return std::find(std::begin(kHeads), std::end(kHeads), folded) != std::end(kHeads);
 }
@@ -235,6 +250,11 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
       names_end = run - 1;
     }
     while (lead < names_end && IsLeadWord(index, words[lead])) ++lead;
+    // Lower-case words between the name and its head are the instrument's
+    // own ("Ottawa ankle rules"), never function words ("Smith for a test").
+    for (size_t w = names_end; w < words.size() && !IsHeadNoun(words[w]); ++w) {
+      if (IsLeadWord(index, words[w])) return false;
+    }
     bool named = false;
     for (size_t w = lead; w < names_end && !named; ++w) named = IsName(index, words[w]);
     if (!named) return false;
@@ -258,12 +278,14 @@ constexpr std::string_view kHeads[] = {
     "sequestrant", "sequestrants", "sensitizer", "sensitizers", "binder", "binders",
     "diuretic", "diuretics", "lowering", "modifying", "sparing", "stimulating", "suppressing",
     "reducing", "survival", "mortality", "outcome", "outcomes", "endpoint", "endpoints", "end",
-    "effectiveness", "efficacy", "needed", "stage", "grade", "class", "murmur", "murmurs"};
+    "effectiveness", "efficacy", "needed", "stage", "grade", "class", "murmur", "murmurs",
+    "level", "phase", "category", "cycle", "cycles"};
 constexpr std::string_view kNamedHeads[] = {
     "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
     "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
     "questionnaire", "inventory", "staging", "rule", "assessment", "exam", "grading",
-    "procedure", "operation", "reflex"};
+    "procedure", "operation", "reflex", "surgery", "monitor", "catheter", "balloon",
+    "exercise", "exercises", "contractions", "method", "rules", "list"};
 
 // The head words' hashes, sorted, and a 4,096-bit map of their low twelve
 // bits: most words fail the map, and only the rest are searched for.
@@ -313,7 +335,7 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
     const std::string_view word = token.folded;
     if (!token.is_word()) {
       switch (static_cast<unsigned char>(word[0])) {
-        case '+': case '%': case '=': case '<': case '>':
+        case '+': case '%': case '=': case '<': case '>': case '#':
         case 0xC3: case 0xE2: case 0xCF: case 0xC2:  // × ≤ ≥ χ ²
           add(i);
           continue;
@@ -339,7 +361,9 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
             add(i);
             continue;
         }
-        if (word.find('w') != std::string_view::npos && word[0] >= '0' && word[0] <= '9') {
+        // 36w5d, 3x (3x/week)
+        if ((word.find('w') != std::string_view::npos || word.back() == 'x') && word[0] >= '0' &&
+            word[0] <= '9') {
           add(i);
           continue;
         }
