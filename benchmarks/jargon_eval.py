@@ -123,9 +123,11 @@ def score(texts, findings):
             else:
                 misses.append((text.id, cls, data[start:end].decode()))
         rewrites += text.rewrite
+        kept_words = {data[k0:k1].decode().lower() for k0, k1 in text.kept}
         for f in mine:
             span = (f["start"], f["end"])
-            if any(overlaps(span, k) for k in text.kept):
+            # A kept word is kept wherever the rewrite repeats it.
+            if any(overlaps(span, k) for k in text.kept) or f["text"].lower() in kept_words:
                 continue
             source = f["source"].split(",")[0].split(":")[0]
             hit = any(overlaps(span, (s, e)) for s, e, _ in text.gold)

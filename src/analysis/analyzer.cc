@@ -201,6 +201,32 @@ size_t DistinctCount(std::vector<T>& values) {
   return static_cast<size_t>(std::unique(values.begin(), values.end()) - values.begin());
 }
 
+// Word endings of the USAN stems that name a medicine's class ("-gliflozin",
+// "-mab", "-sartan"; facts from the USAN Council's list of stems): a rare
+// word built on one is a medicine name the table lacks, and medicine names
+// are not jargon.
+constexpr std::string_view kMedicineStems[] = {
+    "mab",      "tinib",   "ciclib",  "parib",    "zomib",    "gliflozin", "gliptin",
+    "glutide",  "glinide", "glitazone", "formin", "pril",     "sartan",    "olol",
+    "alol",     "dipine",  "statin",  "azole",    "cillin",   "mycin",     "micin",
+    "floxacin", "cycline", "prazole", "tidine",   "semide",   "thiazide",  "parin",
+    "xaban",    "gatran",  "lukast",  "terol",    "sonide",   "olone",     "asone",
+    "caine",    "vir",     "cept",    "triptan",  "setron",   "azepam",    "azolam",
+    "oxetine",  "pramine", "triptyline", "peridone", "apine", "afil",     "dronate",
+    "tropium",  "profen",  "coxib",   "fenac",    "grel",     "plase",     "kinra",
+    "lizumab",  "ximab",   "zumab",   "umab",     "platin",   "taxel",     "rubicin",
+    "trexate",  "oxacin",  "conazole", "fungin",  "tadine",   "clone",     "barbital",
+    "zolam",    "pidem",   "lamide",  "tretin",   "zosin",    "nacin",     "quine",
+    "nib",      "tril",    "dopa",    "succinate", "tartrate", "maleate",  "mesylate",
+    "besylate", "fumarate"};
+
+bool HasMedicineStem(std::string_view word) {
+  for (std::string_view stem : kMedicineStems) {
+    if (word.size() >= stem.size() + 3 && word.ends_with(stem)) return true;
+  }
+  return false;
+}
+
 // What the findings of one report view besides the lexicon's own text.
 struct FindingStorage {
   std::shared_ptr<const Lexicon> lexicon;
@@ -307,7 +333,7 @@ class MessageAnalysis {
   // A rare word the other rules pass over that is jargon by derivation or by
 // not being general English; false when it is neither.
 bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
-                        double familiarity, SentenceFacts& facts);
+                        double familiarity, bool sentence_start, SentenceFacts& facts);
   bool BeforeADose(size_t i) const;
   // The entry of tokens_[i], or of its base word for a possessive.
   const WordEntry* WordOf(size_t i) const;
@@ -381,11 +407,21 @@ size_t CountWords(const std::vector<Token>& tokens, size_t first, size_t end,
 void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term,
                                      bool sentence_start, SentenceFacts& facts) {
   if (term.category == "medicine" || term.familiarity >= options_.jargon_familiarity) return;
-  // Capitalised inside a sentence, a term is the name of a department or a
-  // clinic ("see Dermatology", "the Anticoagulation Clinic"), as a
-  // capitalised word is a name to ClassifyWord.
+  // Capitalised right after another word, a term is the name of a
+  // department or a clinic ("see Dermatology", "the Anticoagulation
+  // Clinic"), as a capitalised word is a name to ClassifyWord; after a
+  // colon, a dash or a line break it is a heading's or a list's first word.
+  // A one-word term built on a medicine's USAN stem is a medicine name that
+  // a source files as a term ("infliximab").
+  if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
   const Token& first = tokens_[match.first];
-  if (first.capitalized && !first.all_caps && !sentence_start) return;
+  if (first.capitalized && !first.all_caps && !sentence_start && match.first > 0 &&
+      tokens_[match.first - 1].is_word() &&
+      text_view_.substr(tokens_[match.first - 1].end,
+                        first.start - tokens_[match.first - 1].end).find('\n') ==
+          std::string_view::npos) {
+    return;
+  }
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
       entries_[match.first]->allowed) {
     return;
@@ -537,6 +573,8 @@ int MessageAnalysis::SenseFromContext(std::span<const std::string_view> senses) 
 bool MessageAnalysis::IsCredential(size_t first, size_t end) const {
   auto in_list = [this](const Token& token) {
     return token.folded == "," || token.folded == "-" || token.folded == "/" ||
+           (token.is_word() && token.capitalized && token.letters == 1 &&
+            token.end - token.start == 1) ||  // the C of PA-C
            (token.is_word() && token.capitalized && token.letters >= 2 &&
             token.letters + token.digits == token.end - token.start &&
             std::any_of(text_view_.begin() + static_cast<std::ptrdiff_t>(token.start) + 1,
@@ -560,9 +598,11 @@ bool MessageAnalysis::IsCredential(size_t first, size_t end) const {
   if (k < 2 || tokens_[k - 1].folded != ",") return false;
   const Token& name = tokens_[k - 2];
   if (!name.is_word() || !name.capitalized || name.all_caps) return false;
+  // The list ends the line, or a comma ends it before a clinic's name
+  // ("Luis Herrera, RN, Heart Failure Clinic").
   for (size_t j = end; j < tokens_.size(); ++j) {
     if (line_break_between(tokens_[j - 1], tokens_[j])) return true;
-    if (!in_list(tokens_[j])) return tokens_[j].folded == ".";
+    if (!in_list(tokens_[j])) return tokens_[j].folded == "." || tokens_[j - 1].folded == ",";
   }
   return true;
 }
@@ -759,7 +799,10 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
       return;
     }
   }
-  if (zipf < kAffixJargonZipf && AddRareWordFinding(i, base, word, familiarity, facts)) return;
+  if (zipf < kAffixJargonZipf &&
+      AddRareWordFinding(i, base, word, familiarity, sentence_start, facts)) {
+    return;
+  }
   if (zipf < options_.complex_word_zipf && syllables >= 3) {
     Finding& finding = NewFinding(FindingKind::kComplexWord, i, i + 1);
     finding.term = storage_->Keep(base);
@@ -769,31 +812,6 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
   }
 }
 
-// Word endings of the USAN stems that name a medicine's class ("-gliflozin",
-// "-mab", "-sartan"; facts from the USAN Council's list of stems): a rare
-// word built on one is a medicine name the table lacks, and medicine names
-// are not jargon.
-constexpr std::string_view kMedicineStems[] = {
-    "mab",      "tinib",   "ciclib",  "parib",    "zomib",    "gliflozin", "gliptin",
-    "glutide",  "glinide", "glitazone", "formin", "pril",     "sartan",    "olol",
-    "alol",     "dipine",  "statin",  "azole",    "cillin",   "mycin",     "micin",
-    "floxacin", "cycline", "prazole", "tidine",   "semide",   "thiazide",  "parin",
-    "xaban",    "gatran",  "lukast",  "terol",    "sonide",   "olone",     "asone",
-    "caine",    "vir",     "cept",    "triptan",  "setron",   "azepam",    "azolam",
-    "oxetine",  "pramine", "triptyline", "peridone", "apine", "afil",     "dronate",
-    "tropium",  "profen",  "coxib",   "fenac",    "grel",     "plase",     "kinra",
-    "lizumab",  "ximab",   "zumab",   "umab",     "platin",   "taxel",     "rubicin",
-    "trexate",  "oxacin",  "conazole", "fungin",  "tadine",   "clone",     "barbital",
-    "zolam",    "pidem",   "lamide",  "tretin",   "zosin",    "nacin",     "quine",
-    "nib",      "tril",    "dopa",    "succinate", "tartrate", "maleate",  "mesylate",
-    "besylate", "fumarate"};
-
-bool HasMedicineStem(std::string_view word) {
-  for (std::string_view stem : kMedicineStems) {
-    if (word.size() >= stem.size() + 3 && word.ends_with(stem)) return true;
-  }
-  return false;
-}
 
 // Whether a dose follows tokens_[i] within three words ("sacubitril 24 mg",
 // "lispro 4 units"): then the word names a medicine.
@@ -813,7 +831,8 @@ bool MessageAnalysis::BeforeADose(size_t i) const {
 }
 
 bool MessageAnalysis::AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
-                                         double familiarity, SentenceFacts& facts) {
+                                         double familiarity, bool sentence_start,
+                                         SentenceFacts& facts) {
   // By derivation: an adverb of a jargon term ("bilaterally", "focally").
   if (base.size() >= 7 && base.ends_with("ly")) {
     const WordEntry* stem = index_.FindWord(base.substr(0, base.size() - 2));
@@ -840,7 +859,8 @@ bool MessageAnalysis::AddRareWordFinding(size_t i, std::string_view base, const 
   // lexicon build judges ICD words. Short words are too often typing slips
   // or units, and a medicine name the table lacks is no jargon.
   const Token& token = tokens_[i];
-  if (token.letters < 6 || token.digits > 0 || token.capitalized) return false;  // names, brands
+  // Capitalised inside a sentence: a name or a brand.
+  if (token.letters < 6 || token.digits > 0 || (token.capitalized && !sentence_start)) return false;
   if (base.size() != token.folded.size()) return false;  // a possessive: a name's
   if (word != nullptr && word->syllables >= 0) return false;
   InflectionStems stems(base);  // "faints", "gargles": forms of English words

@@ -72,8 +72,10 @@ constexpr std::array<std::string_view, 10> kPatterns = {
     // after it if one is given; FindNotation decides whether the words are
     // a name (see IsName).
     R"(\b(?:[A-Z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*[ \t]+){1,3}(?:[a-z]+[ \t]+){0,2}?)"
-    R"((?:[Ss]cores?|[Ss]cales?|[Cc]riteria|[Ss]urgery|[Mm]onitor|[Cc]atheter|[Bb]alloon|[Ee]xercises?)"
-    R"(|[Cc]ontractions|[Mm]ethod|[Rr]ules|[Ll]ist)"
+    // Heads that are also words of clinic names count only in lower case:
+    // "Mohs surgery", not "Westbrook General Surgery".
+    R"((?:[Ss]cores?|[Ss]cales?|[Cc]riteria|surgery|monitor|catheter|balloon|exercises?)"
+    R"(|contractions|method|rules|list)"
     R"(|[Gg]uidelines?|[Cc]lassification|[Pp]rotocol|[Tt]est|[Ss]ign|[Mm]aneuver|[Mm]anoeuvre)"
     R"(|[Ii]ndex|[Qq]uestionnaire|[Ii]nventory|[Ss]taging|[Rr]ule|[Aa]ssessment|[Ee]xam)"
     R"(|[Gg]rading|[Pp]rocedure|[Oo]peration|[Rr]eflex)\b)"
@@ -255,8 +257,14 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
     for (size_t w = names_end; w < words.size() && !IsHeadNoun(words[w]); ++w) {
       if (IsLeadWord(index, words[w])) return false;
     }
+    // An eponym's possessive comes right before its head ("Murphy's sign");
+    // with words between, it is somebody's ("Maya's quick strep test").
+    const bool head_follows = names_end < words.size() && IsHeadNoun(words[names_end]);
     bool named = false;
-    for (size_t w = lead; w < names_end && !named; ++w) named = IsName(index, words[w]);
+    for (size_t w = lead; w < names_end && !named; ++w) {
+      const bool possessive = words[w].ends_with("'s") || words[w].ends_with("’s");
+      named = IsName(index, words[w]) && (!possessive || (w + 1 == names_end && head_follows));
+    }
     if (!named) return false;
   }
   if (lead > 0) {
