@@ -218,13 +218,24 @@ constexpr std::string_view kMedicineStems[] = {
     "trexate",  "oxacin",  "conazole", "fungin",  "tadine",   "clone",     "barbital",
     "zolam",    "pidem",   "lamide",  "tretin",   "zosin",    "nacin",     "quine",
     "nib",      "tril",    "dopa",    "succinate", "tartrate", "maleate",  "mesylate",
-    "besylate", "fumarate"};
+    "besylate", "fumarate", "tropine", "ispro", "anoate"};
 
 bool HasMedicineStem(std::string_view word) {
   for (std::string_view stem : kMedicineStems) {
     if (word.size() >= stem.size() + 3 && word.ends_with(stem)) return true;
   }
   return false;
+}
+
+// Whether a sentence is one to six words, each capitalised: a clinic's or
+// department's name on a signature line, or a heading.
+bool IsTitleCaseLine(const std::vector<Token>& tokens) {
+  size_t words = 0;
+  for (const Token& token : tokens) {
+    if (!token.is_word() || token.letters == 0) continue;
+    if (!token.capitalized || ++words > 6) return false;
+  }
+  return words > 0;
 }
 
 // What the findings of one report view besides the lexicon's own text.
@@ -372,6 +383,7 @@ bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
   std::set<uint32_t> defined_;
   std::set<std::string> defined_acronyms_;  // the same for acronyms no table holds
   bool shouting_ = false;               // the sentence is written in capitals
+  bool title_case_line_ = false;        // the sentence is a few capitalised words
   // Distinct jargon flagged: lexicon terms and abbreviations by id, words
   // judged by their affix by the 64-bit hash of their spelling. Vectors
   // sorted once at the end: a std::set cost a heap node per finding.
@@ -411,6 +423,9 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
   // department or a clinic ("see Dermatology", "the Anticoagulation
   // Clinic"), as a capitalised word is a name to ClassifyWord; after a
   // colon, a dash or a line break it is a heading's or a list's first word.
+  // A line of capitalised words only is a signature's or a heading's:
+  // "Westbrook Dermatology", "Interventional Radiology".
+  if (title_case_line_) return;
   // A one-word term built on a medicine's USAN stem is a medicine name that
   // a source files as a term ("infliximab").
   if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
@@ -859,8 +874,9 @@ bool MessageAnalysis::AddRareWordFinding(size_t i, std::string_view base, const 
   // lexicon build judges ICD words. Short words are too often typing slips
   // or units, and a medicine name the table lacks is no jargon.
   const Token& token = tokens_[i];
-  // Capitalised inside a sentence: a name or a brand.
-  if (token.letters < 6 || token.digits > 0 || (token.capitalized && !sentence_start)) return false;
+  // Capitalised, even first in a sentence: a name or a brand more often
+  // than not ("Anjali", "Trelegy").
+  if (token.letters < 6 || token.digits > 0 || token.capitalized) return false;
   if (base.size() != token.folded.size()) return false;  // a possessive: a name's
   if (word != nullptr && word->syllables >= 0) return false;
   InflectionStems stems(base);  // "faints", "gargles": forms of English words
@@ -889,6 +905,7 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   LookUpTokens(index_, tokens_, &scratch_.lookups);
   SentenceFacts facts;
   shouting_ = IsShouted(tokens_);
+  title_case_line_ = IsTitleCaseLine(tokens_);
   notation_.clear();
   next_notation_ = 0;
   NotationWindows(tokens_, scratch_.lookups.hashes, &scratch_.windows);
