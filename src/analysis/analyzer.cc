@@ -346,6 +346,7 @@ class MessageAnalysis {
 bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                         double familiarity, bool sentence_start, SentenceFacts& facts);
   bool BeforeADose(size_t i) const;
+  bool AddLetterFinding(size_t i, SentenceFacts& facts);
   // The entry of tokens_[i], or of its base word for a possessive.
   const WordEntry* WordOf(size_t i) const;
   int SyllablesOf(size_t i) const;
@@ -425,7 +426,7 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
   // colon, a dash or a line break it is a heading's or a list's first word.
   // A line of capitalised words only is a signature's or a heading's:
   // "Westbrook Dermatology", "Interventional Radiology".
-  if (title_case_line_) return;
+  if (title_case_line_ && term.category != "register") return;
   // A one-word term built on a medicine's USAN stem is a medicine name that
   // a source files as a term ("infliximab").
   if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
@@ -784,6 +785,7 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
       AddAcronymFinding(i, word != nullptr ? word->zipf : 0, facts)) {
     return;
   }
+  if (token.letters == 1 && token.end - token.start == 1 && AddLetterFinding(i, facts)) return;
   // A capitalised word inside a sentence is most likely a name.
   if (token.capitalized && !sentence_start) return;
   // Entries made only for term or abbreviation keys carry no frequency;
@@ -827,6 +829,69 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
   }
 }
 
+
+// One capital letter as clinicians use it: sex after an age ("72 yo F"), a
+// side before a body part ("R knee", "R>L"), a lab flag after a value
+// ("TSH 9.8 H", "Hgb 10.8 L,"), potassium before a value ("K >5.0"). The
+// table cannot list them: one letter is too short to be a key.
+bool MessageAnalysis::AddLetterFinding(size_t i, SentenceFacts& facts) {
+  const char letter = text_view_[tokens_[i].start];
+  auto word_at = [this](size_t k) -> const Token* {
+    return k < tokens_.size() ? &tokens_[k] : nullptr;
+  };
+  const Token* before = i > 0 ? &tokens_[i - 1] : nullptr;
+  const Token* after = word_at(i + 1);
+  const bool number_before = before != nullptr && before->letters == 0 && before->digits > 0;
+  const bool line_ends = after == nullptr ||
+                         text_view_.substr(tokens_[i].end, after->start - tokens_[i].end)
+                                 .find('\n') != std::string_view::npos;
+  const bool list_mark_after =
+      line_ends || after->folded == "," || after->folded == ";" || after->folded == ")" ||
+      after->folded == "(" || after->folded == ".";
+  std::string_view sense;
+  switch (letter) {
+    case 'F': case 'M':
+      if (before != nullptr && (before->folded == "yo" || before->folded == "o" ||
+                                before->folded == "old" || number_before)) {
+        sense = letter == 'F' ? "female" : "male";
+      }
+      break;
+    case 'H':
+      if (number_before && list_mark_after) sense = "high";
+      break;
+    case 'L':
+      if (number_before && list_mark_after && !(after != nullptr && after->folded == "(")) {
+        sense = "low";
+        break;
+      }
+      [[fallthrough]];
+    case 'R':
+      if (!number_before && after != nullptr && !line_ends &&
+          ((after->is_word() && after->letters > 0 && !after->capitalized) ||
+           after->folded == ">" || after->folded == "<")) {
+        sense = letter == 'R' ? "right" : "left";
+      }
+      break;
+    case 'K':
+      if (after != nullptr && !line_ends &&
+          ((after->letters == 0 && after->digits > 0) || after->folded == ">" ||
+           after->folded == "<" || after->folded == ",")) {
+        sense = "potassium";
+      }
+      break;
+  }
+  if (sense.empty()) return false;
+  Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
+  finding.term = text_view_.substr(tokens_[i].start, 1);
+  finding.suggestion = sense;
+  finding.definition = "one letter standing for a word; write the word";
+  finding.familiarity = 0.2;
+  finding.severity = 0.7;
+  finding.source = "pattern:letter";
+  CountJargon(1, 0.2, facts);
+  distinct_words_.push_back(WordTable::Hash(sense));
+  return true;
+}
 
 // Whether a dose follows tokens_[i] within three words ("sacubitril 24 mg",
 // "lispro 4 units"): then the word names a medicine.
