@@ -27,6 +27,7 @@ DEFINITION_LIMIT = 250
 LAY_CAP = 45             # a term with a plain alternative is capped here...
 LAY_CAP_BELOW_BASE = 75  # ...unless its base (or its plural's) is at least this
 LAY_FLOOR = 80           # a term that is itself lay wording gets at least this
+SPECIALTY_EVERYDAY_CENTI = 430  # Zipf 4.30: a single word this common is everyday
 REGISTER_FAMILIARITY = 0.30  # a clinical-register phrase without its own value
 FAMILIAR_FLOOR = 90      # a word in data/curated/familiar.tsv gets at least this
 LAY_WORD_CENTI = 350     # every word of a lay synonym has Zipf >= 3.5
@@ -345,6 +346,38 @@ class TermsBuilder:
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{where}: familiarity {value} outside 0..1")
             term.curated_familiarity = round(value * 100)
+
+    def add_specialty(self, rows: list[dict[str, str]]) -> int:
+        """Our specialty vocabulary (curated/specialty_terms.tsv): a term no
+        source lists comes in with our category and familiarity; a term a
+        source lists gets our plain wording and definition but keeps the
+        familiarity rule. One everyday word (Zipf >= 4.3) is left out: its
+        everyday sense would be flagged everywhere. Returns rows left out."""
+        skipped = 0
+        for row in rows:
+            where = f"data/curated/specialty_terms.tsv line {row['_line']}"
+            key = text.term_key(row["term"])
+            if not text.is_clean_term(key) or text.word_count(key) > MAX_WORDS:
+                raise ValueError(f"{where}: {row['term']!r} is not a clean term")
+            if row["category"] not in categories.CATEGORIES:
+                raise ValueError(f"{where}: unknown category {row['category']!r}")
+            if " " not in key and self.frequency.word_centi(key) >= SPECIALTY_EVERYDAY_CENTI:
+                skipped += 1
+                continue
+            plain = [p.strip() for p in row.get("plain", "").split("|") if p.strip()]
+            known = key in self.terms
+            term = self.terms.setdefault(key, _Term())
+            term.sources.add("plainlang")
+            term.add_plain(0, plain)
+            if row.get("definition") and not term.definitions.get(0):
+                term.definitions[0] = text.normalise(row["definition"])
+            if not known:
+                term.add_category("curated", row["category"])
+                value = float(row["familiarity"])
+                if not 0.0 <= value <= 1.0:
+                    raise ValueError(f"{where}: familiarity {value} outside 0..1")
+                term.curated_familiarity = round(value * 100)
+        return skipped
 
     def add_familiar(self, rows: list[dict[str, str]]) -> None:
         for row in rows:
