@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     specialty_skipped = builder.add_specialty(tsv.read_curated(
         curated_dir / "specialty_terms.tsv", ("term",),
         ("category", "familiarity", "plain", "definition")))
-    print(f"specialty terms, left out as everyday single words: {specialty_skipped}")
+    print(f"specialty terms, left out as everyday words: {specialty_skipped}")
     builder.set_medical_affixes(affix_rows)
     terms_report = builder.build(
         medicine_names, anatomy_words_from_affixes([a.meaning for a in affix_entries]))
