@@ -221,7 +221,17 @@ constexpr std::string_view kMedicineStems[] = {
     "besylate", "fumarate", "tropine", "ispro", "anoate"};
 
 bool HasMedicineStem(std::string_view word) {
-  for (std::string_view stem : kMedicineStems) {
+  // The stems by their last letter: a term's word is checked against the
+  // few that could end it, not all ninety.
+  static const std::array<std::vector<std::string_view>, 256> by_last = [] {
+    std::array<std::vector<std::string_view>, 256> stems;
+    for (std::string_view stem : kMedicineStems) {
+      stems[static_cast<unsigned char>(stem.back())].push_back(stem);
+    }
+    return stems;
+  }();
+  if (word.empty()) return false;
+  for (std::string_view stem : by_last[static_cast<unsigned char>(word.back())]) {
     if (word.size() >= stem.size() + 3 && word.ends_with(stem)) return true;
   }
   return false;
@@ -248,10 +258,14 @@ struct FindingStorage {
   std::string_view Keep(std::string_view word) { return made.Copy(word); }
 };
 
-// Capitals only, two or more of them, and below the familiarity of units and
-// everyday abbreviations (TV, OK, a.m.: 0.95).
+// A known abbreviation that is still shorthand to write out: an acronym
+// (capitals only, two or more) below the familiarity of units and everyday
+// abbreviations (TV, OK, a.m.: 0.95), or any other below that of units of
+// measure (mg, mL, kg: 0.80): note shorthand for ordinary words (tab, wk,
+// Rx).
 bool IsKnownAcronym(const Abbreviation& entry) {
   if (entry.familiarity >= 0.95f) return false;
+  if (entry.familiarity < 0.75f) return true;
   size_t capitals = 0;
   for (char c : entry.written) {
     if (c >= 'a' && c <= 'z') return false;
