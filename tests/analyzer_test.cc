@@ -57,7 +57,7 @@ TEST(AnalyzerTest, PortalShorthandIsFlaggedWithExpansions) {
   EXPECT_EQ(report.counts.sentences, 2);
   EXPECT_EQ(report.counts.words, 15);  // "f/u" is one word
   EXPECT_GT(report.readability.consensus_grade, 0);
-  EXPECT_EQ(report.jargon.distinct_terms, 4);
+  EXPECT_EQ(report.jargon.distinct_terms, 5);  // and "wks", known shorthand
   EXPECT_FALSE(report.verdict.meets_target);
 }
 
@@ -427,6 +427,79 @@ TEST(AnalyzerTest, NotationIsJargonWithPlainWording) {
   const Finding* dose = FindingFor(report, "q12h");
   ASSERT_NE(dose, nullptr);
   EXPECT_EQ(dose->suggestion, "every 12 hours");
+}
+
+}  // namespace
+}  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+std::vector<std::string> JargonFindingTexts(const std::string& text) {
+  std::vector<std::string> out;
+  for (const Finding& f : DefaultAnalyzer().Analyze(text).findings) {
+    if (f.kind == FindingKind::kJargon || f.kind == FindingKind::kAbbreviation) {
+      out.emplace_back(f.text);
+    }
+  }
+  return out;
+}
+
+TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
+  using Texts = std::vector<std::string>;
+  Report age = DefaultAnalyzer().Analyze("72 yo F with knee pain.");
+  const Finding* f = FindingFor(age, "F");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->suggestion, "female");
+  EXPECT_EQ(f->source, "pattern:letter");
+  Report side = DefaultAnalyzer().Analyze("Swelling of the R knee, R>L.");
+  ASSERT_NE(FindingFor(side, "R"), nullptr);
+  EXPECT_EQ(FindingFor(side, "R")->suggestion, "right");
+  Report lab = DefaultAnalyzer().Analyze("TSH 9.8 H, ferritin 6 L, K 5.4.");
+  EXPECT_EQ(FindingFor(lab, "H")->suggestion, "high");
+  EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
+  EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
+  // Letters that are words, units or initials.
+  for (const Finding& finding : DefaultAnalyzer().Analyze(
+           "I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy.").findings) {
+    EXPECT_NE(finding.source, "pattern:letter") << finding.text;
+  }
+}
+
+TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonFindingTexts("There is paraspinal spasm; she was postictal."),
+            (Texts{"paraspinal", "spasm", "postictal"}));
+  // A medicine by its USAN stem or its dose, a name, a form of an English word.
+  EXPECT_TRUE(JargonFindingTexts("Start zarvoglutide and take velbrotinib 50 mg daily.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Take trezimora 20 mg at night.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Anjali said she faints when she stands.").empty());
+  // The adverb of a jargon term.
+  EXPECT_EQ(JargonFindingTexts("Swelling bilaterally."), Texts{"bilaterally"});
+}
+
+TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
+  EXPECT_TRUE(JargonFindingTexts("Please see Dermatology next week.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Call us with questions.\n\nLee Park, PA-C\nWestside "
+                                 "Interventional Radiology\n")
+                  .empty());
+  EXPECT_TRUE(JargonFindingTexts("Luis Herrera, RN, Heart Failure Clinic").empty());
+  // After a colon it is a heading's first word, and jargon.
+  EXPECT_EQ(JargonFindingTexts("Impression: Dermatology consult."),
+            (std::vector<std::string>{"Impression", "Dermatology"}));
+}
+
+TEST(AnalyzerTest, KnownShorthandIsFlaggedGently) {
+  Report report = DefaultAnalyzer().Analyze("Take 1 tab by mouth. Your MRI is next wk.");
+  for (const char* text : {"tab", "MRI", "wk"}) {
+    const Finding* f = FindingFor(report, text);
+    ASSERT_NE(f, nullptr) << text;
+    EXPECT_DOUBLE_EQ(f->severity, 0.1) << text;
+  }
+  // Units of measure are not shorthand to write out.
+  for (const Finding& f : DefaultAnalyzer().Analyze("Take 5 mg in 10 mL, 2 kg.").findings) {
+    EXPECT_NE(f.kind, FindingKind::kAbbreviation) << f.text;
+  }
 }
 
 }  // namespace

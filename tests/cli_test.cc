@@ -61,7 +61,7 @@ TEST(CliTest, JsonFromStdinSlicesTheInputExactly) {
       EXPECT_FALSE(finding["expansions"].empty());
     }
   }
-  EXPECT_EQ(abbreviations, (std::vector<std::string>{"BP", "PO", "BID", "f/u"}));
+  EXPECT_EQ(abbreviations, (std::vector<std::string>{"BP", "PO", "BID", "f/u", "wks"}));
   EXPECT_TRUE(report["readability"]["consensus_grade"].is_number());
   EXPECT_FALSE(report.contains("source"));
 }

@@ -955,7 +955,11 @@ bool MessageAnalysis::AddRareWordFinding(size_t i, std::string_view base, const 
   const Token& token = tokens_[i];
   // Capitalised, even first in a sentence: a name or a brand more often
   // than not ("Anjali", "Trelegy").
-  if (token.letters < 6 || token.digits > 0 || token.capitalized) return false;
+  // No word of a language is longer than forty letters; a longer one is a
+  // run of letters, a complex word at most.
+  if (token.letters < 6 || token.letters > 40 || token.digits > 0 || token.capitalized) {
+    return false;
+  }
   if (base.size() != token.folded.size()) return false;  // a possessive: a name's
   if (word != nullptr && word->syllables >= 0) return false;
   InflectionStems stems(base);  // "faints", "gargles": forms of English words
