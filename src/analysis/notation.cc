@@ -285,9 +285,11 @@ constexpr std::string_view kHeads[] = {
     "antagonists", "modulator", "modulators", "analog", "analogs", "analogue", "analogues",
     "sequestrant", "sequestrants", "sensitizer", "sensitizers", "binder", "binders",
     "diuretic", "diuretics", "lowering", "modifying", "sparing", "stimulating", "suppressing",
-    "reducing", "survival", "mortality", "outcome", "outcomes", "endpoint", "endpoints", "end",
-    "effectiveness", "efficacy", "needed", "stage", "grade", "class", "murmur", "murmurs",
-    "level", "phase", "category", "cycle", "cycles"};
+    "reducing", "survival", "mortality", "outcome", "outcomes", "endpoint", "endpoints",
+    "effectiveness", "efficacy", "needed", "murmur", "murmurs", "cycle", "cycles", "stage", "grade",
+    "class", "level", "phase", "category"};
+// Of those, the words of a scale, which count only before its value.
+constexpr std::string_view kScales[] = {"stage", "grade", "class", "level", "phase", "category"};
 constexpr std::string_view kNamedHeads[] = {
     "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
     "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
@@ -319,7 +321,7 @@ struct HeadSet {
 void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_t>& hashes,
                      std::vector<Span>* windows) {
   windows->clear();
-  static const HeadSet heads(kHeads);
+  static const HeadSet heads(kHeads), scales(kScales);
   static const HeadSet any_head = [] {
     std::vector<std::string_view> all(std::begin(kHeads), std::end(kHeads));
     all.insert(all.end(), std::begin(kNamedHeads), std::end(kNamedHeads));
@@ -338,31 +340,49 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
       windows->push_back({start, end});
     }
   };
+  auto next_is = [&](size_t i, auto&& test) {
+    return i + 1 < tokens.size() && test(tokens[i + 1].folded);
+  };
+  auto previous_is = [&](size_t i, auto&& test) { return i > 0 && test(tokens[i - 1].folded); };
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
     const std::string_view word = token.folded;
     if (!token.is_word()) {
       switch (static_cast<unsigned char>(word[0])) {
-        case '+': case '%': case '=': case '<': case '>': case '#':
+        case '+': case '#':
         case 0xC3: case 0xE2: case 0xCF: case 0xC2:  // × ≤ ≥ χ ²
           add(i);
-          continue;
+          break;
+        case '%':  // 95% CI; not "7.2%"
+          if (next_is(i, [](std::string_view w) {
+                return w == "ci" || w == "cis" || w == "cri" || w == "confidence" ||
+                       w == "credible";
+              })) {
+            add(i);
+          }
+          break;
+        case '=': case '<': case '>':  // P < 0.05, n = 120, I2 = 0%; not "<35", "K > 5"
+          if (previous_is(i, [](std::string_view w) {
+                return w == "p" || w == "n" || w == "i" || w == "i2" || w == "df" || w == "z" ||
+                       w == "chi" || w == "tau" || w == "value" || w == "values";
+              })) {
+            add(i);
+          }
+          break;
         case '/':
           // A rate, a murmur's grade or days of a week of pregnancy: mg/kg,
           // /24 h, 2/6, 5/7. Dates and mg/dL need no pattern.
-          if (i + 1 < tokens.size()) {
-            const std::string_view next = tokens[i + 1].folded;
-            if (next == "kg" || next == "m2" || next.starts_with("24") || next == "6" ||
-                next == "7") {
-              add(i);
-            }
+          if (next_is(i, [](std::string_view w) {
+                return w == "kg" || w == "m2" || w.starts_with("24") || w == "6" || w == "7";
+              })) {
+            add(i);
           }
           break;
       }
       continue;
     }
     if (token.digits > 0) {
-      // q6h, x3, T2N0M0, pT1c, G2P1, 36w5d; not 5mg, 2nd, B12.
+      // q6h, x3, T2N0M0, pT1c, G2P1, C6D1, 36w5d; not 5mg, 2nd, B12.
       if (token.letters > 0) {
         switch (word[0]) {
           case 'q': case 'x': case 't': case 'g': case 'p': case 'c': case 'y':
@@ -376,14 +396,27 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
           continue;
         }
       }
-      if (i > 0 && tokens[i - 1].folded == "-") add(i);  // PHQ-9
+      // PHQ-9, GAD-7; not dates, phone numbers or ranges (4-6).
+      if (i > 1 && tokens[i - 1].folded == "-" && tokens[i - 2].all_caps) add(i);
       continue;
     }
     if ((word[0] == 'q' && word.size() <= 6) || word == "x") {  // qHS, x 7 days
       add(i);
       continue;
     }
-    if (!any_head.Holds(hashes[i])) continue;  // most words: one test
+    // Most words: one or two tests. No head word is shorter than four letters.
+    if (word.size() < 4 || !any_head.Holds(hashes[i])) continue;
+    if (scales.Holds(hashes[i])) {
+      // stage, grade, class, level, phase, category: only before a number, a
+      // Roman numeral or a letter ("stage IIIA", "level 2", "class B").
+      if (next_is(i, [](std::string_view w) {
+            return !w.empty() && ((w[0] >= '0' && w[0] <= '9') || w.size() == 1 ||
+                                  w.find_first_not_of("ivx") == std::string_view::npos);
+          })) {
+        add(i);
+      }
+      continue;
+    }
     if (heads.Holds(hashes[i])) {
       add(i);
       continue;
