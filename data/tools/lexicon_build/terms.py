@@ -27,7 +27,7 @@ DEFINITION_LIMIT = 250
 LAY_CAP = 45             # a term with a plain alternative is capped here...
 LAY_CAP_BELOW_BASE = 75  # ...unless its base (or its plural's) is at least this
 LAY_FLOOR = 80           # a term that is itself lay wording gets at least this
-SPECIALTY_EVERYDAY_CENTI = 450  # Zipf 4.50: a term of words this common is everyday
+SPECIALTY_EVERYDAY_CENTI = 400  # Zipf 4.00: a term of words this common is everyday
 REGISTER_FAMILIARITY = 0.30  # a clinical-register phrase without its own value
 FAMILIAR_FLOOR = 90      # a word in data/curated/familiar.tsv gets at least this
 LAY_WORD_CENTI = 350     # every word of a lay synonym has Zipf >= 3.5
@@ -351,7 +351,7 @@ class TermsBuilder:
         """Our specialty vocabulary (curated/specialty_terms.tsv): a term no
         source lists comes in with our category and familiarity; a term a
         source lists gets our plain wording and definition but keeps the
-        familiarity rule. A term of everyday words only (each of Zipf >= 4.5:
+        familiarity rule. A term of everyday words only (each of Zipf >= 4.0:
         'heart failure') is left out: readers know it, or its everyday sense
         would be flagged everywhere. Returns rows left out."""
         skipped = 0
