@@ -53,6 +53,7 @@ class Text:
         self.id, self.kind, self.specialty = msg_id, kind, specialty
         self.gold = []  # (start, end, class)
         self.kept = []  # (start, end)
+        self.complex = []  # (start, end) of {{complex words}}, the older set only
         out, last = "", 0
         for match in MARK.finditer(marked):
             out += marked[last:match.start()]
@@ -65,6 +66,7 @@ class Text:
                 self.kept.append((start, len(out.encode("utf-8"))))
             else:
                 out += match.group(4)
+                self.complex.append((start, len(out.encode("utf-8"))))
             last = match.end()
         self.text = out + marked[last:]
 

@@ -277,14 +277,15 @@ def jargon_scores(messages, reports) -> dict[str, dict[str, float]]:
     totals = {}
     for name, finding_kinds in kinds.items():
         t = {"marked": 0, "findings": 0, "found": 0, "right": 0}
-        for (msg_id, _, _, spans), report in zip(messages, reports):
-            gold = [(s, e) for s, e, k in spans if k == name]
+        for message, report in zip(messages, reports):
+            gold = ([(s, e) for s, e, _ in message.gold] if name == "jargon"
+                    else list(message.complex))
             mine = [f for f in report.findings if f.kind in finding_kinds]
             t["marked"] += len(gold)
             t["findings"] += len(mine)
-            t["found"] += sum(any(jargon_eval.overlaps(s, e, f.start, f.end) for f in mine)
+            t["found"] += sum(any(jargon_eval.overlaps((s, e), (f.start, f.end)) for f in mine)
                               for s, e in gold)
-            t["right"] += sum(any(jargon_eval.overlaps(s, e, f.start, f.end) for s, e in gold)
+            t["right"] += sum(any(jargon_eval.overlaps((s, e), (f.start, f.end)) for s, e in gold)
                               for f in mine)
         t["recall"] = t["found"] / t["marked"] if t["marked"] else math.nan
         t["precision"] = t["right"] / t["findings"] if t["findings"] else math.nan
@@ -384,9 +385,9 @@ def main() -> int:
                 note += f"; {coverage:.1%} of word tokens found in the CMU dictionary"
 
     messages = jargon_eval.parse(args.data)
-    message_reports = analyzer.analyze_many([text for _, _, text, _ in messages], progress=False)
+    message_reports = analyzer.analyze_many([m.text for m in messages], progress=False)
     jargon = jargon_scores(messages, message_reports)
-    by_id = {msg[0]: report for msg, report in zip(messages, message_reports)}
+    by_id = {msg.id: report for msg, report in zip(messages, message_reports)}
     rewrites = rewrite_check(rewrite_links(args.data), by_id)
 
     today = datetime.date.today().isoformat()

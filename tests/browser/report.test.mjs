@@ -85,17 +85,17 @@ try {
   });
 
   await check('focusing a highlight shows its suggestion in a tooltip', async () => {
-    const dyspnea = expected.findings.findIndex((f) => f.text === 'dyspnea');
+    const dyspnea = expected.findings.findIndex((f) => f.text.startsWith('dyspnea'));
     assert.ok(dyspnea >= 0);
     assert.equal(await page.isVisible('#tip'), false);
     await page.focus(`#m1-f${dyspnea}`);
     await page.waitForSelector('#tip', { state: 'visible' });
     const tip = await page.textContent('#tip');
-    assert.match(tip, /shortness of breath/);
+    assert.match(tip, /short(ness)? of breath/);
     assert.match(tip, /Medical jargon/i);
     const described = await page.$eval(`#m1-f${dyspnea}`, (n) =>
       document.getElementById(n.getAttribute('aria-describedby')).textContent);
-    assert.match(described, /shortness of breath/);
+    assert.match(described, /short(ness)? of breath/);
     await page.keyboard.press('Escape');
     assert.equal(await page.isVisible('#tip'), false);
   });

@@ -97,7 +97,8 @@ def test_allow_list_and_extra_terms(tmp_path: Path) -> None:
         "term\tcategory\tplain\tfamiliarity\nzorblax syndrome\tcondition\ta made-up illness\t0.05\n"
     )
     text = "Your BP is fine, but you have zorblax syndrome."
-    assert [f.text for f in plainlang.analyze(text).findings] == ["BP"]
+    # "zorblax" is no English word: jargon by the rare-word rule.
+    assert [f.text for f in plainlang.analyze(text).findings] == ["BP", "zorblax"]
     analyzer = plainlang.Analyzer(lexicon=str(terms), allow=allow)
     (finding,) = analyzer.analyze(text).findings
     assert (finding.text, finding.kind, finding.suggestion) == (
