@@ -375,6 +375,12 @@ TEST(AnalyzerTest, AParenthesisDefinesAnAbbreviationOnlyWhenItSpellsItOut) {
 
 TEST(AnalyzerTest, WellKnownAcronymsAreFlaggedGentlyAndWeighLittle) {
   Report report = DefaultAnalyzer().Analyze("Your MRI and CT were normal. Go to the ER if worse.");
+  Report more = DefaultAnalyzer().Analyze("You got IV fluids in the ICU. Your BMI is 31.");
+  for (const char* acronym : {"IV", "ICU", "BMI"}) {
+    const Finding* f = FindingFor(more, acronym);
+    ASSERT_NE(f, nullptr) << acronym;
+    EXPECT_LE(f->severity, 0.1) << acronym;
+  }
   for (const char* acronym : {"MRI", "CT", "ER"}) {
     const Finding* f = FindingFor(report, acronym);
     ASSERT_NE(f, nullptr) << acronym;

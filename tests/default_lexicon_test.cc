@@ -169,3 +169,26 @@ TEST(DefaultLexiconTest, ClinicalRegisterPhrasesAreJargonTheirWordsAloneAreNot) 
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// The examples of issue 14's first class, each in a sentence of its own.
+TEST(DefaultLexiconTest, EveryRegisterExampleIsJargon) {
+  const char* sentences[] = {
+      "We need to rule out a clot.",      "He was in no acute distress.",
+      "It is clinically significant.",    "Walk as tolerated.",
+      "It is consistent with a sprain.",  "Family history is non-contributory.",
+      "The test was negative.",           "The swab was positive.",
+      "The scan was unremarkable.",       "The x-ray is impressive.",
+      "The disease is progressing.",      "There was occult blood.",
+      "Her condition is stable.",         "The belly is tender.",
+      "The culture grew nothing.",        "Watch for discharge.",
+      "His mood is labile."};
+  for (const char* sentence : sentences) {
+    EXPECT_FALSE(JargonTexts(sentence).empty()) << sentence;
+  }
+}
+
+}  // namespace
+}  // namespace plainlang

@@ -85,6 +85,16 @@ TEST(NotationTest, NamedInstrumentsButNotTitleCase) {
   EXPECT_TRUE(Find("Your Blood Test and Stress Test are booked. The HIV test was fine.").empty());
 }
 
+TEST(NotationTest, TheIssuesExamples) {
+  EXPECT_EQ(Find("A grade 2/6 murmur."), (Found{{"grade 2/6 murmur", NotationKind::kGradeStage}}));
+  EXPECT_EQ(Find("A GLP-1 agonist and an aldosterone antagonist."),
+            (Found{{"GLP-1 agonist", NotationKind::kDrugClass},
+                   {"aldosterone antagonist", NotationKind::kDrugClass}}));
+  EXPECT_EQ(Find("Per the Beers criteria and the ADA guidelines."),
+            (Found{{"Beers criteria", NotationKind::kNamed},
+                   {"ADA guidelines", NotationKind::kNamed}}));
+}
+
 TEST(NotationTest, ResearchMeasures) {
   EXPECT_EQ(Find("Disease-specific survival, biochemical outcome and relative effectiveness."),
             (Found{{"Disease-specific survival", NotationKind::kResearch},
