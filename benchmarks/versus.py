@@ -9,6 +9,10 @@ their throughputs round by round and its median.
 
   python3 benchmarks/versus.py OLD_BINARY NEW_BINARY [--rounds 8]
       [--filter BM_AnalyzeCorpusMessages] [--corpus FILE] [--seconds 1]
+      [--counter p99_us]
+
+With --counter it compares that counter of the benchmark (such as the
+p99_us of BM_AnalyzeMessageLatency) instead of its throughput.
 
 To build an old revision: git worktree add /tmp/old REV, then
 cmake -S /tmp/old -B /tmp/old/build -G Ninja -DCMAKE_BUILD_TYPE=Release
@@ -33,17 +37,18 @@ def start(binary: str, cpu: int, args: argparse.Namespace) -> subprocess.Popen:
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 
 
-def rate(process: subprocess.Popen, binary: str) -> float:
-    """Bytes per second of the one benchmark the filter selects."""
+def rate(process: subprocess.Popen, binary: str, counter: str | None = None) -> float:
+    """Bytes per second of the one benchmark the filter selects, or `counter`."""
     out, _ = process.communicate()
     try:
         benchmarks = json.loads(out)["benchmarks"] if process.returncode == 0 else []
     except (json.JSONDecodeError, KeyError):
         benchmarks = []
-    if len(benchmarks) != 1 or "bytes_per_second" not in benchmarks[0]:
-        sys.exit(f"versus.py: {binary} (exit {process.returncode}) did not report bytes_per_second "
+    field = counter or "bytes_per_second"
+    if len(benchmarks) != 1 or field not in benchmarks[0]:
+        sys.exit(f"versus.py: {binary} (exit {process.returncode}) did not report {field} "
                  f"for exactly one benchmark; narrow --filter")
-    return float(benchmarks[0]["bytes_per_second"])
+    return float(benchmarks[0][field])
 
 
 def main() -> int:
@@ -54,17 +59,20 @@ def main() -> int:
     parser.add_argument("--filter", default="BM_AnalyzeCorpusMessages")
     parser.add_argument("--corpus", help="messages file for --corpus (compare.py writes one)")
     parser.add_argument("--seconds", type=float, default=1.0, help="--benchmark_min_time")
+    parser.add_argument("--counter", help="compare this counter (p99_us) instead of bytes/s")
     args = parser.parse_args()
 
     ratios = []
-    print(f"{'round':>5}  {'old MB/s':>9}  {'new MB/s':>9}  new/old")
+    unit, scale = (args.counter, 1.0) if args.counter else ("MB/s", 1e6)
+    print(f"{'round':>5}  {'old ' + unit:>9}  {'new ' + unit:>9}  new/old")
     for round_number in range(args.rounds):
         old_cpu = round_number % 2  # swap cores every round
         old = start(args.old, old_cpu, args)
         new = start(args.new, 1 - old_cpu, args)
-        old_rate, new_rate = rate(old, args.old), rate(new, args.new)
+        old_rate, new_rate = rate(old, args.old, args.counter), rate(new, args.new, args.counter)
         ratios.append(new_rate / old_rate)
-        print(f"{round_number + 1:>5}  {old_rate / 1e6:>9.2f}  {new_rate / 1e6:>9.2f}  {ratios[-1]:.2f}")
+        print(f"{round_number + 1:>5}  {old_rate / scale:>9.2f}  {new_rate / scale:>9.2f}  "
+              f"{ratios[-1]:.2f}")
     print(f"median new/old {statistics.median(ratios):.2f} over {len(ratios)} rounds "
           f"(range {min(ratios):.2f}-{max(ratios):.2f})")
     return 0

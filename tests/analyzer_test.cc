@@ -462,6 +462,11 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   ASSERT_NE(FindingFor(side, "R"), nullptr);
   EXPECT_EQ(FindingFor(side, "R")->suggestion, "right");
   Report lab = DefaultAnalyzer().Analyze("TSH 9.8 H, ferritin 6 L, K 5.4.");
+  // The letter a finding names outlives the analysis (it once viewed the
+  // analyser's own copy of the text).
+  const Finding kept = *FindingFor(lab, "H");
+  lab = DefaultAnalyzer().Analyze("TSH 9.8 H, ferritin 6 L, K 5.4.");
+  EXPECT_EQ(kept.term, "H");
   EXPECT_EQ(FindingFor(lab, "H")->suggestion, "high");
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");

@@ -896,7 +896,7 @@ bool MessageAnalysis::AddLetterFinding(size_t i, SentenceFacts& facts) {
   }
   if (sense.empty()) return false;
   Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
-  finding.term = text_view_.substr(tokens_[i].start, 1);
+  finding.term = storage_->Keep(text_view_.substr(tokens_[i].start, 1));
   finding.suggestion = sense;
   finding.definition = "one letter standing for a word; write the word";
   finding.familiarity = 0.2;
