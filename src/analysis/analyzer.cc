@@ -337,6 +337,9 @@ class MessageAnalysis {
                       SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
   bool IsCredential(size_t first, size_t end) const;
+  void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
+                      std::string_view definition, double familiarity, double certainty,
+                      std::string_view source, SentenceFacts& facts);
   int SenseFromContext(std::span<const std::string_view> senses);
   // Whether a word can get no finding of its own, told without a call:
   // not a word of letters, allowed, or a common lower-case word. Most words
@@ -513,15 +516,29 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
   }
   if (defined_acronyms_.count(key) || IsCredential(i, i + 1)) return true;
 
-  Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
-  finding.term = storage_->Keep(written);
-  finding.definition = "an abbreviation plainlang does not know; write out what it stands for";
-  finding.familiarity = familiarity;
-  finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed abbreviation
-  finding.source = "unlisted";
-  CountJargon(1, familiarity, facts);
-  distinct_words_.push_back(WordTable::Hash(key));
+  // Less sure than a listed abbreviation: severity 0.8 of its share.
+  AddWordFinding(i, FindingKind::kAbbreviation, written, key,
+                 "an abbreviation plainlang does not know; write out what it stands for",
+                 familiarity, 0.8, "unlisted", facts);
   return true;
+}
+
+// A finding for one word that no table lists, judged by a rule: an
+// unlisted acronym, a word on a medical affix, a rare word. `distinct` is
+// what counts it once however often it stands; `certainty` scales its
+// severity, 1 - familiarity.
+void MessageAnalysis::AddWordFinding(size_t i, FindingKind kind, std::string_view term,
+                                     std::string_view distinct, std::string_view definition,
+                                     double familiarity, double certainty,
+                                     std::string_view source, SentenceFacts& facts) {
+  Finding& finding = NewFinding(kind, i, i + 1);
+  finding.term = storage_->Keep(term);
+  finding.definition = definition;
+  finding.familiarity = familiarity;
+  finding.severity = certainty * (1 - familiarity);
+  finding.source = source;
+  CountJargon(1, familiarity, facts);
+  distinct_words_.push_back(WordTable::Hash(distinct));
 }
 
 // "q6h", "95% CI", "ACE inhibitor": one finding and one jargon word however
@@ -819,14 +836,9 @@ void MessageAnalysis::ClassifyWord(size_t i, const WordEntry* word, int syllable
   const double familiarity = ZipfFamiliarity(zipf);
   if (zipf < kAffixJargonZipf) {
     if (const Affix* affix = MedicalAffix(index_, base)) {
-      Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
-      finding.term = storage_->Keep(base);
-      finding.definition = affix->description;
-      finding.familiarity = familiarity;
-      finding.severity = 0.8 * (1 - familiarity);  // less sure than a listed term
-      finding.source = affix->source;
-      CountJargon(1, familiarity, facts);
-      distinct_words_.push_back(WordTable::Hash(base));
+      // Less sure than a listed term: severity 0.8 of its share.
+      AddWordFinding(i, FindingKind::kJargon, base, base, affix->description, familiarity, 0.8,
+                     affix->source, facts);
       return;
     }
   }
@@ -971,14 +983,10 @@ bool MessageAnalysis::AddRareWordFinding(size_t i, std::string_view base, const 
   for (char c : base) {
     if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'') return false;  // a name in a script of its own
   }
-  Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
-  finding.term = storage_->Keep(base);
-  finding.definition = "a rare word that is not everyday English, likely medical";
-  finding.familiarity = familiarity;
-  finding.severity = 0.6 * (1 - familiarity);  // less sure than a listed term
-  finding.source = "rare word";
-  CountJargon(1, familiarity, facts);
-  distinct_words_.push_back(WordTable::Hash(base));
+  // Less sure than a listed term or an affix: severity 0.6 of its share.
+  AddWordFinding(i, FindingKind::kJargon, base, base,
+                 "a rare word that is not everyday English, likely medical", familiarity, 0.6,
+                 "rare word", facts);
   return true;
 }
 
