@@ -140,8 +140,10 @@ TEST(NotationTest, WindowsOnlyWhereSomethingGivesNotationAway) {
   EXPECT_EQ(Windows("Take it for 7 days x 2."), 1u);
   EXPECT_EQ(Windows("An ACE inhibitor helps."), 1u);
   EXPECT_EQ(Windows("The Wells score is low."), 1u);
-  // Near ones share one window; far apart, two.
-  EXPECT_EQ(Windows("q6h and q8h"), 1u);
+  // Near ones share one window; far apart, two. A token that can only
+  // start its notation gets a window of its own, searched anchored.
+  EXPECT_EQ(Windows("An ACE inhibitor and a beta blocker"), 1u);
+  EXPECT_EQ(Windows("q6h and q8h"), 2u);
   EXPECT_EQ(Windows("Take it q6h. " + std::string(200, 'a') + " Then the beta blocker."), 2u);
 }
 

@@ -331,10 +331,17 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
   // (the name before "score", the drug before "inhibitor") and ends a few
   // words after it ("2/6 systolic murmur", "x 7 more days").
   constexpr size_t kBefore = 64, kAfter = 48;
+  // A token that can only start its notation: q6h, qHS, x3, T2N0M0, 36w5d.
+  auto add_start = [&](size_t i) {
+    if (!windows->empty() && !windows->back().anchored && windows->back().end > tokens[i].start) {
+      return;  // a wider window already holds it
+    }
+    windows->push_back({tokens[i].start, tokens[i].end + kAfter, true});
+  };
   auto add = [&](size_t i) {
     const size_t start = tokens[i].start > kBefore ? tokens[i].start - kBefore : 0;
     const size_t end = tokens[i].end + kAfter;
-    if (!windows->empty() && start <= windows->back().end) {
+    if (!windows->empty() && !windows->back().anchored && start <= windows->back().end) {
       windows->back().end = std::max(windows->back().end, end);
     } else {
       windows->push_back({start, end});
@@ -386,13 +393,13 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
       if (token.letters > 0) {
         switch (word[0]) {
           case 'q': case 'x': case 't': case 'g': case 'p': case 'c': case 'y':
-            add(i);
+            add_start(i);
             continue;
         }
         // 36w5d, 3x (3x/week)
         if ((word.find('w') != std::string_view::npos || word.back() == 'x') && word[0] >= '0' &&
             word[0] <= '9') {
-          add(i);
+          add_start(i);
           continue;
         }
       }
@@ -401,7 +408,7 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
       continue;
     }
     if ((word[0] == 'q' && word.size() <= 6) || word == "x") {  // qHS, x 7 days
-      add(i);
+      add_start(i);
       continue;
     }
     // Most words: one or two tests. No head word is shorter than four letters.
@@ -440,6 +447,23 @@ void FindNotation(std::string_view text, Span window, const Lexicon::Index& inde
   const size_t to = std::min(window.end, text.size());
   size_t from = window.start;
   if (!matches->empty()) from = std::max(from, matches->back().end);
+  if (window.anchored) {
+    if (from != window.start || from >= to ||
+        !patterns.any->Match(input, from, to, RE2::ANCHOR_START, &whole, 1)) {
+      return;
+    }
+    NotationMatch match;
+    match.start = from;
+    match.end = from + whole.size();
+    for (size_t k = 0; k < patterns.kinds.size(); ++k) {
+      if (RE2::FullMatch(whole, *patterns.kinds[k])) {
+        match.kind = static_cast<NotationKind>(k);
+        if (match.end > match.start && Refine(index, text, &match)) matches->push_back(match);
+        break;
+      }
+    }
+    return;
+  }
   while (from < to && patterns.any->Match(input, from, to, RE2::UNANCHORED, &whole, 1)) {
     NotationMatch match;
     match.start = static_cast<size_t>(whole.data() - text.data());

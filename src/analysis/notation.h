@@ -50,6 +50,9 @@ const NotationInfo& InfoOf(NotationKind kind);
 
 struct Span {
   size_t start = 0, end = 0;  // bytes
+  // Notation can only start at `start` ("q6h", "x 7 days"): one anchored
+  // match, without the backward pass an unanchored search needs.
+  bool anchored = false;
 };
 
 // Where in a sentence notation may be, from its tokens: windows around the
