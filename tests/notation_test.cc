@@ -129,7 +129,7 @@ size_t Windows(const std::string& text) {
   TokenLookups lookups;
   LookUpTokens(Lexicon::Default()->index(), tokens, &lookups);
   std::vector<Span> windows;
-  NotationWindows(tokens, lookups.hashes, &windows);
+  NotationWindows(tokens, lookups, &windows);
   return windows.size();
 }
 

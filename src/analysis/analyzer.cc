@@ -999,7 +999,7 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   title_case_line_ = IsTitleCaseLine(tokens_);
   notation_.clear();
   next_notation_ = 0;
-  NotationWindows(tokens_, scratch_.lookups.hashes, &scratch_.windows);
+  NotationWindows(tokens_, scratch_.lookups, &scratch_.windows);
   if (!scratch_.windows.empty()) {
     // The sentence is the context: a pattern neither starts before it nor
     // runs past it.

@@ -332,8 +332,9 @@ struct HeadSet {
 
 }  // namespace
 
-void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_t>& hashes,
+void NotationWindows(const std::vector<Token>& tokens, const TokenLookups& lookups,
                      std::vector<Span>* windows) {
+  const std::vector<uint64_t>& hashes = lookups.hashes;
   windows->clear();
   static const HeadSet heads(kHeads), scales(kScales);
   static const HeadSet any_head = [] {
@@ -443,9 +444,11 @@ void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_
       continue;
     }
     if (i > 0) {
+      // After a capitalised word that may name something: not "The", "Your".
       for (size_t k = i; k-- > 0;) {
         if (!tokens[k].is_word()) continue;
-        if (tokens[k].capitalized) add(i);
+        const WordEntry* entry = lookups.entries[k];
+        if (tokens[k].capitalized && (entry == nullptr || entry->zipf < 5.5f)) add(i);
         break;
       }
     }

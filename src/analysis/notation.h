@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "lexicon/lexicon_index.h"
+#include "lexicon/matcher.h"
 #include "text/segmenter.h"
 
 namespace plainlang {
@@ -61,9 +62,9 @@ struct Span {
 // x, a q-word, a number after a hyphen ("PHQ-9"), and head words
 // ("inhibitor", "survival", "stage", or "score" after a capitalised word).
 // Most sentences have none, and a pattern pass over all of every sentence
-// cost a seventh of the analysis. `hashes` are WordTable::Hash of the
-// tokens' folded forms. Replaces *windows; byte offsets as the tokens'.
-void NotationWindows(const std::vector<Token>& tokens, const std::vector<uint64_t>& hashes,
+// cost a seventh of the analysis. `lookups` are the tokens' (LookUpTokens).
+// Replaces *windows; byte offsets as the tokens'.
+void NotationWindows(const std::vector<Token>& tokens, const TokenLookups& lookups,
                      std::vector<Span>* windows);
 
 // Appends to *matches the notation that starts inside `window` of `text`
