@@ -179,3 +179,35 @@ TEST(PathologicalTest, InputOverTheLimitGetsAnErrorReportNotAnAnalysis) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// Long runs of what the newer rules look around for: credentials after a
+// name, notation, letters. Each rule looks a bounded number of tokens away,
+// so these stay linear (a quadratic rule would not finish here).
+TEST(PathologicalTest, LongRunsOfCredentialsAndNotationStayLinear) {
+  static const Analyzer analyzer;
+  std::string credentials = "Dana Ruiz";
+  for (int k = 0; k < 50000; ++k) credentials += ", MRI";
+  // Lower-case words enough that the sentence is not read as shouting.
+  for (int k = 0; k < 50000; ++k) credentials += " and so";
+  Report report = analyzer.Analyze(credentials);
+  size_t mri = 0;
+  for (const Finding& f : report.findings) mri += f.text == "MRI";
+  EXPECT_EQ(mri, 50000u);
+
+  std::string notation;
+  for (int k = 0; k < 20000; ++k) notation += "q6h x3 K 5 Wells score ";
+  report = analyzer.Analyze(notation);
+  size_t doses = 0, durations = 0;
+  for (const Finding& f : report.findings) {
+    doses += f.text == "q6h";
+    durations += f.text == "x3";
+  }
+  EXPECT_EQ(doses, 20000u);
+  EXPECT_EQ(durations, 20000u);
+}
+
+}  // namespace
+}  // namespace plainlang

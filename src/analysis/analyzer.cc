@@ -631,16 +631,20 @@ bool MessageAnalysis::IsCredential(size_t first, size_t end) const {
   auto line_break_between = [this](const Token& a, const Token& b) {
     return text_view_.substr(a.end, b.start - a.end).find('\n') != std::string_view::npos;
   };
+  // A list of credentials is a few tokens long; looking further would make
+  // a sentence of "MRI, MRI, MRI, ..." quadratic.
+  constexpr size_t kLongestList = 16;
+  const size_t lowest = first > kLongestList ? first - kLongestList : 0;
   size_t k = first;
-  while (k > 0 && in_list(tokens_[k - 1]) && tokens_[k - 1].folded != "," &&
+  while (k > lowest && in_list(tokens_[k - 1]) && tokens_[k - 1].folded != "," &&
          !line_break_between(tokens_[k - 1], tokens_[k])) {
     --k;
   }
   // Back over earlier credentials of the same list, to the comma after the name.
-  while (k >= 2 && tokens_[k - 1].folded == "," && tokens_[k - 2].folded != "," &&
+  while (k >= lowest + 2 && tokens_[k - 1].folded == "," && tokens_[k - 2].folded != "," &&
          in_list(tokens_[k - 2])) {
     k -= 2;
-    while (k > 0 && in_list(tokens_[k - 1]) && tokens_[k - 1].folded != ",") --k;
+    while (k > lowest && in_list(tokens_[k - 1]) && tokens_[k - 1].folded != ",") --k;
   }
   if (k < 2 || tokens_[k - 1].folded != ",") return false;
   const Token& name = tokens_[k - 2];
@@ -648,6 +652,7 @@ bool MessageAnalysis::IsCredential(size_t first, size_t end) const {
   // The list ends the line, or a comma ends it before a clinic's name
   // ("Luis Herrera, RN, Heart Failure Clinic").
   for (size_t j = end; j < tokens_.size(); ++j) {
+    if (j >= end + kLongestList) return false;
     if (line_break_between(tokens_[j - 1], tokens_[j])) return true;
     if (!in_list(tokens_[j])) return tokens_[j].folded == "." || tokens_[j - 1].folded == ",";
   }
