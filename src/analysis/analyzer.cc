@@ -116,12 +116,13 @@ bool AccountsFor(std::string_view long_form, std::string_view short_form) {
   if (words == 0 || words > std::min(letters + 5, 2 * letters)) return false;
   // Walks both back from their ends; `l` is how much of the long form is
   // still unread.
+  size_t first_letter = 0;
+  while (!IsAsciiAlnum(short_form[first_letter])) ++first_letter;
   size_t l = long_form.size();
   for (size_t s = short_form.size(); s-- > 0;) {
     const char c = LowerAscii(short_form[s]);
     if (!IsAsciiAlnum(c)) continue;
-    bool first = true;
-    for (size_t k = 0; k < s; ++k) first = first && !IsAsciiAlnum(short_form[k]);
+    const bool first = s == first_letter;
     bool found = false;
     while (l > 0 && !found) {
       --l;
@@ -206,23 +207,24 @@ size_t DistinctCount(std::vector<T>& values) {
 // word built on one is a medicine name the table lacks, and medicine names
 // are not jargon.
 constexpr std::string_view kMedicineStems[] = {
-    "mab",      "tinib",   "ciclib",  "parib",    "zomib",    "gliflozin", "gliptin",
-    "glutide",  "glinide", "glitazone", "formin", "pril",     "sartan",    "olol",
-    "alol",     "dipine",  "statin",  "azole",    "cillin",   "mycin",     "micin",
-    "floxacin", "cycline", "prazole", "tidine",   "semide",   "thiazide",  "parin",
-    "xaban",    "gatran",  "lukast",  "terol",    "sonide",   "olone",     "asone",
-    "caine",    "vir",     "cept",    "triptan",  "setron",   "azepam",    "azolam",
-    "oxetine",  "pramine", "triptyline", "peridone", "apine", "afil",     "dronate",
-    "tropium",  "profen",  "coxib",   "fenac",    "grel",     "plase",     "kinra",
-    "lizumab",  "ximab",   "zumab",   "umab",     "platin",   "taxel",     "rubicin",
-    "trexate",  "oxacin",  "conazole", "fungin",  "tadine",   "clone",     "barbital",
-    "zolam",    "pidem",   "lamide",  "tretin",   "zosin",    "nacin",     "quine",
-    "nib",      "tril",    "dopa",    "succinate", "tartrate", "maleate",  "mesylate",
-    "besylate", "fumarate", "tropine", "ispro", "anoate"};
+    // A stem that ends another ("mab" ends "zumab") makes the longer one
+    // needless: the shorter asks for fewer letters before it.
+    "mab",      "nib",      "ciclib",  "parib",    "zomib",     "gliflozin", "gliptin",
+    "glutide",  "glinide",  "glitazone", "formin", "pril",      "sartan",    "olol",
+    "alol",     "dipine",   "statin",  "azole",    "cillin",    "mycin",     "micin",
+    "oxacin",   "cycline",  "prazole", "tidine",   "semide",    "thiazide",  "parin",
+    "xaban",    "gatran",   "lukast",  "terol",    "sonide",    "olone",     "asone",
+    "caine",    "vir",      "cept",    "triptan",  "setron",    "azepam",    "zolam",
+    "oxetine",  "pramine",  "triptyline", "peridone", "apine",  "afil",      "dronate",
+    "tropium",  "profen",   "coxib",   "fenac",    "grel",      "plase",     "kinra",
+    "platin",   "taxel",    "rubicin", "trexate",  "fungin",    "tadine",    "clone",
+    "barbital", "pidem",    "lamide",  "tretin",   "zosin",     "nacin",     "quine",
+    "tril",     "dopa",     "succinate", "tartrate", "maleate", "mesylate",  "besylate",
+    "fumarate", "tropine",  "ispro",   "anoate"};
 
 bool HasMedicineStem(std::string_view word) {
   // The stems by their last letter: a term's word is checked against the
-  // few that could end it, not all ninety.
+  // few that could end it, not all eighty.
   static const std::array<std::vector<std::string_view>, 256> by_last = [] {
     std::array<std::vector<std::string_view>, 256> stems;
     for (std::string_view stem : kMedicineStems) {
@@ -260,10 +262,10 @@ struct FindingStorage {
 
 // A known abbreviation that is still shorthand to write out: an acronym
 // (capitals only, two or more) below the familiarity of units and everyday
-// abbreviations (TV, OK, a.m.: 0.95), or any other below that of units of
-// measure (mg, mL, kg: 0.80): note shorthand for ordinary words (tab, wk,
-// Rx).
-bool IsKnownAcronym(const Abbreviation& entry) {
+// abbreviations (TV, OK, a.m.: 0.95), or any other below 0.75, under units
+// of measure (mg, mL, kg: 0.80): note shorthand for ordinary words (tab,
+// wk, Rx).
+bool IsKnownShorthand(const Abbreviation& entry) {
   if (entry.familiarity >= 0.95f) return false;
   if (entry.familiarity < 0.75f) return true;
   size_t capitals = 0;
@@ -274,7 +276,7 @@ bool IsKnownAcronym(const Abbreviation& entry) {
   return capitals >= 2;
 }
 
-constexpr std::string_view kKnownAcronymAdvice =
+constexpr std::string_view kKnownShorthandAdvice =
     "a well-known abbreviation; spell it out the first time you use it";
 
 // The alternatives a statistics finding offers.
@@ -291,6 +293,7 @@ struct SentenceScratch {
   TokenLookups lookups;
   std::vector<LexiconMatch> matches;
   std::vector<Span> windows;  // where notation may be (NotationWindows)
+  std::vector<NotationMatch> notation;  // what stands there (FindNotation)
 
   // After a message: a huge sentence's buffers are not kept for the next
   // (a line of a million characters may hold few tokens).
@@ -337,6 +340,11 @@ class MessageAnalysis {
                       SentenceFacts& facts);
   void AddAbbreviationFinding(const LexiconMatch& match, SentenceFacts& facts);
   bool IsCredential(size_t first, size_t end) const;
+  // Whether a line break stands between tokens_[a] and the later tokens_[b].
+  bool LineBreakBetween(size_t a, size_t b) const {
+    return text_view_.substr(tokens_[a].end, tokens_[b].start - tokens_[a].end).find('\n') !=
+           std::string_view::npos;
+  }
   void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
                       std::string_view definition, double familiarity, double certainty,
                       std::string_view source, SentenceFacts& facts);
@@ -359,17 +367,16 @@ class MessageAnalysis {
   void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start,
                     SentenceFacts& facts);
   // A rare word the other rules pass over that is jargon by derivation or by
-// not being general English; false when it is neither.
-bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
-                        double familiarity, bool sentence_start, SentenceFacts& facts);
+  // not being general English; false when it is neither.
+  bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
+                          double familiarity, bool sentence_start, SentenceFacts& facts);
   bool BeforeADose(size_t i) const;
   bool AddLetterFinding(size_t i, SentenceFacts& facts);
   // The entry of tokens_[i], or of its base word for a possessive.
   const WordEntry* WordOf(size_t i) const;
   int SyllablesOf(size_t i) const;
   bool AddAcronymFinding(size_t i, double zipf, SentenceFacts& facts);
-  bool ExplainedAfter(size_t end, std::string_view written,
-                      std::span<const std::string_view> senses) const;
+  bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
   // `words` words of jargon known with `familiarity`: in the sentence, the
   // message, and the density's familiarity-weighted sum.
   void CountJargon(int64_t words, double familiarity, SentenceFacts& facts) {
@@ -408,9 +415,6 @@ bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
   std::vector<uint32_t> distinct_terms_, distinct_abbreviations_;
   std::vector<uint64_t> distinct_words_;
   double weighted_jargon_words_ = 0;
-  // The sentence's notation (FindNotation), and the next one to consider.
-  std::vector<NotationMatch> notation_;
-  size_t next_notation_ = 0;
   // Hashes of the message's words of 4+ letters, sorted; made when first needed.
   std::vector<uint64_t> message_words_;
 };
@@ -437,22 +441,19 @@ size_t CountWords(const std::vector<Token>& tokens, size_t first, size_t end,
 void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term,
                                      bool sentence_start, SentenceFacts& facts) {
   if (term.category == "medicine" || term.familiarity >= options_.jargon_familiarity) return;
-  // Capitalised right after another word, a term is the name of a
-  // department or a clinic ("see Dermatology", "the Anticoagulation
-  // Clinic"), as a capitalised word is a name to ClassifyWord; after a
-  // colon, a dash or a line break it is a heading's or a list's first word.
   // A line of capitalised words only is a signature's or a heading's:
   // "Westbrook Dermatology", "Interventional Radiology".
   if (title_case_line_ && term.category != "register") return;
   // A one-word term built on a medicine's USAN stem is a medicine name that
   // a source files as a term ("infliximab").
   if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
+  // Capitalised right after another word, a term is the name of a
+  // department or a clinic ("see Dermatology", "the Anticoagulation
+  // Clinic"), as a capitalised word is a name to ClassifyWord; after a
+  // colon, a dash or a line break it is a heading's or a list's first word.
   const Token& first = tokens_[match.first];
   if (first.capitalized && !first.all_caps && !sentence_start && match.first > 0 &&
-      tokens_[match.first - 1].is_word() &&
-      text_view_.substr(tokens_[match.first - 1].end,
-                        first.start - tokens_[match.first - 1].end).find('\n') ==
-          std::string_view::npos) {
+      tokens_[match.first - 1].is_word() && !LineBreakBetween(match.first - 1, match.first)) {
     return;
   }
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
@@ -478,11 +479,12 @@ void MessageAnalysis::AddTermFinding(const LexiconMatch& match, const Term& term
 
 // Whether a parenthesis opening at tokens_[end] defines the abbreviation
 // written before it: its words account for the letters ("CBC (complete
-// blood count)", Schwartz & Hearst), or it glosses one of `senses` ("BID
-// (twice a day)"). Any other parenthesis is about something else:
+// blood count)", Schwartz & Hearst), or it glosses one of the senses of
+// `entry`, the abbreviation's row when the table has one ("BID (twice a
+// day)"). Any other parenthesis is about something else:
 // "Clopidogrel 75 mg PO BID (blood thinner)".
 bool MessageAnalysis::ExplainedAfter(size_t end, std::string_view written,
-                                     std::span<const std::string_view> senses) const {
+                                     const Abbreviation* entry) const {
   // An explanation is a few words; looking further would make a sentence of
   // "CBC ( CBC ( ..." quadratic.
   constexpr size_t kLongestExplanation = 30;
@@ -493,7 +495,9 @@ bool MessageAnalysis::ExplainedAfter(size_t end, std::string_view written,
     if (CountWords(tokens_, end + 1, k) == 0) return false;
     const std::string_view inside =
         text_view_.substr(tokens_[end + 1].start, tokens_[k - 1].end - tokens_[end + 1].start);
-    return AccountsFor(inside, written) || GlossMatches(inside, senses);
+    return AccountsFor(inside, written) ||
+           (entry != nullptr &&
+            (GlossMatches(inside, entry->plain) || GlossMatches(inside, entry->expansions)));
   }
   return false;
 }
@@ -511,7 +515,7 @@ bool MessageAnalysis::AddAcronymFinding(size_t i, double zipf, SentenceFacts& fa
   const bool in_parentheses = i > 0 && i + 1 < tokens_.size() &&
                               tokens_[i - 1].folded == "(" && tokens_[i + 1].folded == ")";
   if ((in_parentheses && DefinedBefore(text_view_, tokens_, i - 1, written, {})) ||
-      ExplainedAfter(i + 1, written, {})) {
+      ExplainedAfter(i + 1, written, nullptr)) {
     defined_acronyms_.insert(key);
   }
   if (defined_acronyms_.count(key) || IsCredential(i, i + 1)) return true;
@@ -582,7 +586,9 @@ int MessageAnalysis::SenseFromContext(std::span<const std::string_view> senses) 
       std::string_view word = std::string_view(folded).substr(at, end - at);
       if (word.size() >= 4) {
         message_words_.push_back(WordTable::Hash(word));
-        if (word.back() == 's') message_words_.push_back(WordTable::Hash(word.substr(0, word.size() - 1)));
+        if (word.back() == 's') {
+          message_words_.push_back(WordTable::Hash(word.substr(0, word.size() - 1)));
+        }
       }
       at = end;
     }
@@ -628,16 +634,13 @@ bool MessageAnalysis::IsCredential(size_t first, size_t end) const {
                         text_view_.begin() + static_cast<std::ptrdiff_t>(token.end),
                         [](char c) { return c >= 'A' && c <= 'Z'; }));
   };
-  auto line_break_between = [this](const Token& a, const Token& b) {
-    return text_view_.substr(a.end, b.start - a.end).find('\n') != std::string_view::npos;
-  };
   // A list of credentials is a few tokens long; looking further would make
   // a sentence of "MRI, MRI, MRI, ..." quadratic.
   constexpr size_t kLongestList = 16;
   const size_t lowest = first > kLongestList ? first - kLongestList : 0;
   size_t k = first;
   while (k > lowest && in_list(tokens_[k - 1]) && tokens_[k - 1].folded != "," &&
-         !line_break_between(tokens_[k - 1], tokens_[k])) {
+         !LineBreakBetween(k - 1, k)) {
     --k;
   }
   // Back over earlier credentials of the same list, to the comma after the name.
@@ -653,7 +656,7 @@ bool MessageAnalysis::IsCredential(size_t first, size_t end) const {
   // ("Luis Herrera, RN, Heart Failure Clinic").
   for (size_t j = end; j < tokens_.size(); ++j) {
     if (j >= end + kLongestList) return false;
-    if (line_break_between(tokens_[j - 1], tokens_[j])) return true;
+    if (LineBreakBetween(j - 1, j)) return true;
     if (!in_list(tokens_[j])) return tokens_[j].folded == "." || tokens_[j - 1].folded == ",";
   }
   return true;
@@ -671,16 +674,13 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
       DefinedBefore(text_view_, tokens_, match.first - 1, written, entry.expansions)) {
     defined_.insert(match.id);
   }
-  if (ExplainedAfter(match.end, written, entry.plain) ||
-      ExplainedAfter(match.end, written, entry.expansions)) {
-    defined_.insert(match.id);
-  }
+  if (ExplainedAfter(match.end, written, &entry)) defined_.insert(match.id);
   if (defined_.count(match.id) || IsCredential(match.first, match.end)) return;
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
   // guidance is to spell it out at first use. It gets a finding of low
   // severity and weighs little in the density.
   const bool known = entry.familiarity >= options_.jargon_familiarity;
-  if (known && !IsKnownAcronym(entry)) return;
+  if (known && !IsKnownShorthand(entry)) return;
   const WordEntry* written_entry = match.end - match.first == 1
                                       ? entries_[match.first]
                                       : index_.FindWord(FoldCase(written));
@@ -703,8 +703,10 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
     finding.suggestion = entry.expansions.front();
   } else if (sense >= 0) {
     finding.suggestion = entry.expansions[static_cast<size_t>(sense)];
-    finding.definition = storage_->Keep("here most likely: " + std::string(finding.suggestion));
-  } else {
+    if (!known) {
+      finding.definition = storage_->Keep("here most likely: " + std::string(finding.suggestion));
+    }
+  } else if (!known) {
     // Ambiguous: say so rather than show one sense as if sure.
     std::string senses = "ambiguous: it may mean ";
     for (size_t k = 0; k < entry.expansions.size() && k < 4; ++k) {
@@ -714,14 +716,15 @@ void MessageAnalysis::AddAbbreviationFinding(const LexiconMatch& match, Sentence
     senses += "; write out the one you mean";
     finding.definition = storage_->Keep(senses);
   }
-  if (finding.definition.empty() && entry.expansions.size() == 1 && !entry.plain.empty() &&
-      entry.plain.front() != entry.expansions.front()) {
+  if (known) {
+    finding.definition = kKnownShorthandAdvice;
+  } else if (finding.definition.empty() && entry.expansions.size() == 1 && !entry.plain.empty() &&
+             entry.plain.front() != entry.expansions.front()) {
     finding.definition = entry.expansions.front();
   }
   finding.familiarity = entry.familiarity;
   finding.source = entry.source;
   finding.severity = known ? 0.1 : 0.9 * (1 - entry.familiarity);
-  if (known) finding.definition = kKnownAcronymAdvice;
   // One word to a reader, as in CountWord; a known acronym weighs at most
   // 0.1 of one, whatever its familiarity says.
   CountJargon(1, known ? std::max(entry.familiarity, 0.9f) : entry.familiarity, facts);
@@ -873,9 +876,7 @@ bool MessageAnalysis::AddLetterFinding(size_t i, SentenceFacts& facts) {
   const Token* before = i > 0 ? &tokens_[i - 1] : nullptr;
   const Token* after = word_at(i + 1);
   const bool number_before = before != nullptr && before->letters == 0 && before->digits > 0;
-  const bool line_ends = after == nullptr ||
-                         text_view_.substr(tokens_[i].end, after->start - tokens_[i].end)
-                                 .find('\n') != std::string_view::npos;
+  const bool line_ends = after == nullptr || LineBreakBetween(i, i + 1);
   const bool list_mark_after =
       line_ends || after->folded == "," || after->folded == ";" || after->folded == ")" ||
       after->folded == "(" || after->folded == ".";
@@ -927,8 +928,8 @@ bool MessageAnalysis::AddLetterFinding(size_t i, SentenceFacts& facts) {
 // Whether a dose follows tokens_[i] within three words ("sacubitril 24 mg",
 // "lispro 4 units"): then the word names a medicine.
 bool MessageAnalysis::BeforeADose(size_t i) const {
-  static constexpr std::string_view kDoseUnits[] = {"mg", "mcg", "g", "units", "unit", "ml",
-                                                     "mg/ml", "%", "puffs", "tablet", "tablets"};
+  static constexpr std::string_view kDoseUnits[] = {"mg",  "mcg",   "g",      "units",  "unit",
+                                                     "ml",  "%",     "puffs",  "tablet", "tablets"};
   size_t words = 0;
   for (size_t k = i + 1; k + 1 < tokens_.size() && words < 4; ++k) {
     if (!tokens_[k].is_word()) continue;
@@ -951,16 +952,11 @@ bool MessageAnalysis::AddRareWordFinding(size_t i, std::string_view base, const 
       const Term& term = index_.terms[stem->terms.front()];
       if (!IsGeneralCategory(term.category) && term.category != "medicine" &&
           term.familiarity < options_.jargon_familiarity) {
-        Finding& finding = NewFinding(FindingKind::kJargon, i, i + 1);
-        finding.term = term.term;
-        if (!term.plain.empty()) finding.suggestion = term.plain.front();
-        finding.alternatives = term.plain;
-        finding.definition = term.definition;
-        finding.familiarity = term.familiarity;
-        finding.severity = 1 - term.familiarity;
-        finding.source = term.source;
-        CountJargon(1, term.familiarity, facts);
-        distinct_terms_.push_back(stem->terms.front());
+        LexiconMatch match;
+        match.first = i;
+        match.end = i + 1;
+        match.id = stem->terms.front();
+        AddTermFinding(match, term, sentence_start, facts);
         return true;
       }
     }
@@ -971,9 +967,8 @@ bool MessageAnalysis::AddRareWordFinding(size_t i, std::string_view base, const 
   // or units, and a medicine name the table lacks is no jargon.
   const Token& token = tokens_[i];
   // Capitalised, even first in a sentence: a name or a brand more often
-  // than not ("Anjali", "Trelegy").
-  // No word of a language is longer than forty letters; a longer one is a
-  // run of letters, a complex word at most.
+  // than not ("Anjali", "Trelegy"). No word of a language is longer than
+  // forty letters; a longer one is a run of letters, a complex word at most.
   if (token.letters < 6 || token.letters > 40 || token.digits > 0 || token.capitalized) {
     return false;
   }
@@ -1002,8 +997,9 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   SentenceFacts facts;
   shouting_ = IsShouted(tokens_);
   title_case_line_ = IsTitleCaseLine(tokens_);
-  notation_.clear();
-  next_notation_ = 0;
+  std::vector<NotationMatch>& notation = scratch_.notation;
+  notation.clear();
+  size_t next_notation = 0;
   NotationWindows(tokens_, scratch_.lookups, &scratch_.windows);
   if (!scratch_.windows.empty()) {
     // The sentence is the context: a pattern neither starts before it nor
@@ -1011,7 +1007,7 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
     const std::string_view sentence = text_view_.substr(0, span.end);
     for (Span window : scratch_.windows) {
       window.start = std::max(window.start, span.start);
-      FindNotation(sentence, window, index_, &notation_);
+      FindNotation(sentence, window, index_, &notation);
     }
   }
   MatchLexicon(index_, text_view_, tokens_, scratch_.lookups, shouting_, &matches_);
@@ -1019,19 +1015,19 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   size_t next_match = 0;
   bool sentence_start = true;
   for (size_t i = 0; i < tokens_.size();) {
-    while (next_notation_ < notation_.size() && notation_[next_notation_].start < tokens_[i].start) {
-      ++next_notation_;  // began inside a lexicon match or an earlier sentence
+    while (next_notation < notation.size() && notation[next_notation].start < tokens_[i].start) {
+      ++next_notation;  // began inside a lexicon match
     }
-    if (next_notation_ < notation_.size() && notation_[next_notation_].start == tokens_[i].start) {
-      const NotationMatch notation = notation_[next_notation_++];
+    if (next_notation < notation.size() && notation[next_notation].start == tokens_[i].start) {
+      const NotationMatch found = notation[next_notation++];
       size_t end = i;
-      while (end < tokens_.size() && tokens_[end].start < notation.end) ++end;
+      while (end < tokens_.size() && tokens_[end].start < found.end) ++end;
       // A lexicon entry as long or longer wins: it has plain wording.
       const bool lexicon_wins = next_match < matches.size() && matches[next_match].first == i &&
                                 matches[next_match].end >= end;
       if (!lexicon_wins) {
         while (next_match < matches.size() && matches[next_match].first < end) ++next_match;
-        AddNotationFinding(i, end, notation.kind, facts);
+        AddNotationFinding(i, end, found.kind, facts);
         for (size_t k = i; k < end; ++k) {
           if (!tokens_[k].is_word()) continue;
           CountWord(tokens_[k], SyllablesOf(k), sentence_start && k == i, facts.counts);

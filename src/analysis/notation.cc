@@ -222,16 +222,30 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
   return entry->zipf < 4.6;
 }
 
+// Head words that start or end a pattern: one list for a drug class, a
+// research measure or a grade, and one for named instruments, which count
+// only after a capitalised word ("Wells score", not "your test").
+constexpr std::string_view kHeads[] = {
+    "inhibitor", "inhibitors", "blocker", "blockers", "agonist", "agonists", "antagonist",
+    "antagonists", "modulator", "modulators", "analog", "analogs", "analogue", "analogues",
+    "sequestrant", "sequestrants", "sensitizer", "sensitizers", "binder", "binders",
+    "diuretic", "diuretics", "lowering", "modifying", "sparing", "stimulating", "suppressing",
+    "reducing", "survival", "mortality", "outcome", "outcomes", "endpoint", "endpoints",
+    "effectiveness", "efficacy", "needed", "murmur", "murmurs", "cycle", "cycles"};
+// The words of a scale, which count only before its value ("stage IIIA").
+constexpr std::string_view kScales[] = {"stage", "grade", "class", "level", "phase", "category"};
+constexpr std::string_view kNamedHeads[] = {
+    "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
+    "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
+    "questionnaire", "inventory", "staging", "rule", "assessment", "exam", "grading",
+    "procedure", "operation", "reflex", "surgery", "monitor", "catheter", "balloon",
+    "exercise", "exercises", "contractions", "method", "rules", "list"};
+
 // The head nouns of the named-instrument pattern, in any case.
 bool IsHeadNoun(std::string_view word) {
-  static constexpr std::string_view kHeads[] = {
-      "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
-      "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
-      "questionnaire", "inventory", "staging", "rule", "assessment", "exam", "grading",
-      "procedure", "operation", "reflex", "surgery", "monitor", "catheter", "balloon",
-      "exercise", "exercises", "contractions", "method", "rules", "list"};
   const std::string folded = Lower(word);
-  return std::find(std::begin(kHeads), std::end(kHeads), folded) != std::end(kHeads);
+  return std::find(std::begin(kNamedHeads), std::end(kNamedHeads), folded) !=
+         std::end(kNamedHeads);
 }
 
 // Trims a drug-class or named match of its lead words and decides whether
@@ -287,30 +301,6 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
   return true;
 }
 
-}  // namespace
-
-namespace {
-
-// Head words that start or end a pattern: one list for a drug class, a
-// research measure or a grade, and one for named instruments, which count
-// only after a capitalised word ("Wells score", not "your test").
-constexpr std::string_view kHeads[] = {
-    "inhibitor", "inhibitors", "blocker", "blockers", "agonist", "agonists", "antagonist",
-    "antagonists", "modulator", "modulators", "analog", "analogs", "analogue", "analogues",
-    "sequestrant", "sequestrants", "sensitizer", "sensitizers", "binder", "binders",
-    "diuretic", "diuretics", "lowering", "modifying", "sparing", "stimulating", "suppressing",
-    "reducing", "survival", "mortality", "outcome", "outcomes", "endpoint", "endpoints",
-    "effectiveness", "efficacy", "needed", "murmur", "murmurs", "cycle", "cycles", "stage", "grade",
-    "class", "level", "phase", "category"};
-// Of those, the words of a scale, which count only before its value.
-constexpr std::string_view kScales[] = {"stage", "grade", "class", "level", "phase", "category"};
-constexpr std::string_view kNamedHeads[] = {
-    "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
-    "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
-    "questionnaire", "inventory", "staging", "rule", "assessment", "exam", "grading",
-    "procedure", "operation", "reflex", "surgery", "monitor", "catheter", "balloon",
-    "exercise", "exercises", "contractions", "method", "rules", "list"};
-
 // The head words' hashes, sorted, and a 4,096-bit map of their low twelve
 // bits: most words fail the map, and only the rest are searched for.
 struct HeadSet {
@@ -339,6 +329,7 @@ void NotationWindows(const std::vector<Token>& tokens, const TokenLookups& looku
   static const HeadSet heads(kHeads), scales(kScales);
   static const HeadSet any_head = [] {
     std::vector<std::string_view> all(std::begin(kHeads), std::end(kHeads));
+    all.insert(all.end(), std::begin(kScales), std::end(kScales));
     all.insert(all.end(), std::begin(kNamedHeads), std::end(kNamedHeads));
     return HeadSet(all);
   }();
