@@ -87,22 +87,27 @@ def parse(path: pathlib.Path):
     return texts
 
 
-def analyse(cli: pathlib.Path, texts):
-    """Findings of jargon kinds per text id, from one run of the CLI."""
+def reports_of(cli: pathlib.Path, texts: list[str]) -> list[dict]:
+    """The JSON report of each text, in order, from one run of the CLI."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for n, text in enumerate(texts):
             path = pathlib.Path(tmp) / f"{n:05d}.txt"
-            path.write_bytes(text.text.encode("utf-8"))
+            path.write_bytes(text.encode("utf-8"))
             paths.append(str(path))
         run = subprocess.run([str(cli), "check", "--format", "json", *paths],
                              capture_output=True, text=True)
         if run.returncode not in (0, 1):
             sys.exit(f"jargon_eval: plainlang failed: {run.stderr.strip()}")
-        reports = [json.loads(line) for line in run.stdout.splitlines()]
-    by_name = {pathlib.Path(r["source"]).stem: r for r in reports}
-    return [[f for f in by_name[f"{n:05d}"]["findings"] if f["kind"] in JARGON_KINDS]
-            for n in range(len(texts))]
+        by_name = {pathlib.Path(r["source"]).stem: r
+                   for r in map(json.loads, run.stdout.splitlines())}
+    return [by_name[f"{n:05d}"] for n in range(len(texts))]
+
+
+def analyse(cli: pathlib.Path, texts):
+    """Findings of jargon kinds per text, from one run of the CLI."""
+    return [[f for f in report["findings"] if f["kind"] in JARGON_KINDS]
+            for report in reports_of(cli, [t.text for t in texts])]
 
 
 def overlaps(a, b):
@@ -175,18 +180,9 @@ def cochrane(cli: pathlib.Path, folder: pathlib.Path):
         return
     sources = (folder / "val.source").read_text(encoding="utf-8").splitlines()
     targets = (folder / "val.target").read_text(encoding="utf-8").splitlines()
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for n, text in enumerate(sources + targets):
-            path = pathlib.Path(tmp) / f"{n:05d}.txt"
-            path.write_text(text, encoding="utf-8")
-            paths.append(str(path))
-        run = subprocess.run([str(cli), "check", "--format", "json", *paths],
-                             capture_output=True, text=True)
-        density = {pathlib.Path(r["source"]).stem: r["jargon"]["density"]
-                   for r in map(json.loads, run.stdout.splitlines())}
+    density = [r["jargon"]["density"] for r in reports_of(cli, sources + targets)]
     n = len(sources)
-    harder = sum(density[f"{k:05d}"] > density[f"{k + n:05d}"] for k in range(n))
+    harder = sum(density[k] > density[k + n] for k in range(n))
     print(f"\n== Cochrane val pairs: jargon density rates the abstract harder in "
           f"{harder}/{n} = {harder / n:.1%}")
 
@@ -207,12 +203,14 @@ def main() -> int:
         if not texts:
             print(f"\n== {split}: no texts in {CORPUS / split}")
             continue
-        s = score(texts, analyse(args.cli, texts))
+        findings = analyse(args.cli, texts)
+        s = score(texts, findings)
         report(f"{split} ({len(files)} specialties)", s, show_sources=split == "dev")
         if split == "dev":
             for f in files:
-                one = [t for t in parse(f)]
-                fs = score(one, analyse(args.cli, one))
+                # Texts are ids <file stem>-NN[-plain]: one file's are its own.
+                mine = [k for k, t in enumerate(texts) if t.specialty == f.stem]
+                fs = score([texts[k] for k in mine], [findings[k] for k in mine])
                 g, fo = sum(fs["gold"].values()), sum(fs["found"].values())
                 print(f"    {f.stem:22} recall {share(fo, g):>6}  precision "
                       f"{share(fs['right'], fs['right'] + fs['wrong']):>6}  "
