@@ -299,29 +299,51 @@ class TermsBuilder:
             if found:
                 found[1].add_category("drug_class", "medicine_class")
 
+    # --- our curated files: the checks and fields they share
+
+    @staticmethod
+    def _curated_key(row: dict[str, str], where: str) -> str:
+        key = text.term_key(row["term"])
+        if not text.is_clean_term(key) or text.word_count(key) > MAX_WORDS:
+            raise ValueError(f"{where}: {row['term']!r} is not a clean term")
+        return key
+
+    @staticmethod
+    def _curated_category(row: dict[str, str], where: str) -> str:
+        if row["category"] not in categories.CATEGORIES:
+            raise ValueError(f"{where}: unknown category {row['category']!r}")
+        return row["category"]
+
+    @staticmethod
+    def _curated_familiarity(value: str | float, where: str) -> int:
+        """A row's familiarity, 0..1, in hundredths."""
+        value = float(value)
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"{where}: familiarity {value} outside 0..1")
+        return round(value * 100)
+
+    def _ours(self, key: str, row: dict[str, str], lay: bool) -> _Term:
+        """The term of `key` with our source and plain wording first; `lay`
+        also makes the plain wording lay phrases (familiarity floor)."""
+        term = self.terms.setdefault(key, _Term())
+        term.sources.add("plainlang")
+        plain = [p.strip() for p in row.get("plain", "").split("|") if p.strip()]
+        term.add_plain(0, plain)
+        if lay:
+            self.lay_phrases.update(text.term_key(p) for p in plain)
+        return term
+
     def add_curated(self, rows: list[dict[str, str]]) -> None:
         """Our terms: plain listed first, category and familiarity override."""
         for row in rows:
             where = f"data/curated/terms.tsv line {row['_line']}"
-            key = text.term_key(row["term"])
-            if not text.is_clean_term(key) or text.word_count(key) > MAX_WORDS:
-                raise ValueError(f"{where}: {row['term']!r} is not a clean term")
-            term = self.terms.setdefault(key, _Term())
-            term.sources.add("plainlang")
-            plain = [p.strip() for p in row.get("plain", "").split("|") if p.strip()]
-            term.add_plain(0, plain)
-            self.lay_phrases.update(text.term_key(p) for p in plain)
+            term = self._ours(self._curated_key(row, where), row, lay=True)
             if row.get("category"):
-                if row["category"] not in categories.CATEGORIES:
-                    raise ValueError(f"{where}: unknown category {row['category']!r}")
-                term.add_category("curated", row["category"])
+                term.add_category("curated", self._curated_category(row, where))
             if row.get("definition"):
                 term.definitions[0] = text.normalise(row["definition"])
             if row.get("familiarity"):
-                value = float(row["familiarity"])
-                if not 0.0 <= value <= 1.0:
-                    raise ValueError(f"{where}: familiarity {value} outside 0..1")
-                term.curated_familiarity = round(value * 100)
+                term.curated_familiarity = self._curated_familiarity(row["familiarity"], where)
 
     def add_register(self, rows: list[dict[str, str]]) -> None:
         """Our clinical-register phrases: category register, familiarity 0.30
@@ -329,23 +351,15 @@ class TermsBuilder:
         call them familiar)."""
         for row in rows:
             where = f"data/curated/register.tsv line {row['_line']}"
-            key = text.term_key(row["term"])
-            if not text.is_clean_term(key) or text.word_count(key) > MAX_WORDS:
-                raise ValueError(f"{where}: {row['term']!r} is not a clean term")
+            key = self._curated_key(row, where)
             if "plainlang" in self.terms.get(key, _Term()).sources:
                 raise ValueError(f"{where}: {row['term']!r} is also in curated/terms.tsv")
-            term = self.terms.setdefault(key, _Term())
-            term.sources.add("plainlang")
-            plain = [p.strip() for p in row.get("plain", "").split("|") if p.strip()]
-            term.add_plain(0, plain)
-            self.lay_phrases.update(text.term_key(p) for p in plain)
+            term = self._ours(key, row, lay=True)
             term.add_category("curated", "register")
             if row.get("definition"):
                 term.definitions[0] = text.normalise(row["definition"])
-            value = float(row["familiarity"]) if row.get("familiarity") else REGISTER_FAMILIARITY
-            if not 0.0 <= value <= 1.0:
-                raise ValueError(f"{where}: familiarity {value} outside 0..1")
-            term.curated_familiarity = round(value * 100)
+            term.curated_familiarity = self._curated_familiarity(
+                row.get("familiarity") or REGISTER_FAMILIARITY, where)
 
     def add_specialty(self, rows: list[dict[str, str]]) -> int:
         """Our specialty vocabulary (curated/specialty_terms.tsv): a term no
@@ -357,27 +371,18 @@ class TermsBuilder:
         skipped = 0
         for row in rows:
             where = f"data/curated/specialty_terms.tsv line {row['_line']}"
-            key = text.term_key(row["term"])
-            if not text.is_clean_term(key) or text.word_count(key) > MAX_WORDS:
-                raise ValueError(f"{where}: {row['term']!r} is not a clean term")
-            if row["category"] not in categories.CATEGORIES:
-                raise ValueError(f"{where}: unknown category {row['category']!r}")
+            key = self._curated_key(row, where)
+            category = self._curated_category(row, where)
             if min(self.frequency.word_centi(w) for w in key.split(" ")) >= SPECIALTY_EVERYDAY_CENTI:
                 skipped += 1
                 continue
-            plain = [p.strip() for p in row.get("plain", "").split("|") if p.strip()]
             known = key in self.terms
-            term = self.terms.setdefault(key, _Term())
-            term.sources.add("plainlang")
-            term.add_plain(0, plain)
+            term = self._ours(key, row, lay=False)
             if row.get("definition") and not term.definitions.get(0):
                 term.definitions[0] = text.normalise(row["definition"])
             if not known:
-                term.add_category("curated", row["category"])
-                value = float(row["familiarity"])
-                if not 0.0 <= value <= 1.0:
-                    raise ValueError(f"{where}: familiarity {value} outside 0..1")
-                term.curated_familiarity = round(value * 100)
+                term.add_category("curated", category)
+                term.curated_familiarity = self._curated_familiarity(row["familiarity"], where)
         return skipped
 
     def add_familiar(self, rows: list[dict[str, str]]) -> None:
