@@ -20,6 +20,16 @@
 #include "plainlang/output.h"
 #include "report/evidence.h"
 
+// The page's style sheet and script, review_report.css and review_report.js
+// beside this file, linked in by report_assets.S (see CMakeLists.txt). The
+// script shows a finding's tooltip on hover and on keyboard focus, from the
+// hidden text its aria-describedby names; Escape dismisses it. Links in the
+// fix-first list move the focus to the highlight they name.
+extern "C" {
+extern const char plainlang_asset_review_report_css[], plainlang_asset_review_report_css_end[];
+extern const char plainlang_asset_review_report_js[], plainlang_asset_review_report_js_end[];
+}
+
 namespace plainlang {
 namespace {
 
@@ -29,205 +39,9 @@ constexpr size_t kFixFirstShown = 10;
 // Sentence excerpts beside the grade bars, in characters.
 constexpr size_t kExcerptLength = 90;
 
-constexpr std::string_view kStyle = R"css(
-:root {
-  color-scheme: light;
-  --ink: #1d1f23; --muted: #585e6b; --line: #d8d6cf; --paper: #fff; --ground: #f3f2ee;
-  --jargon: #b93a00; --abbreviation: #0b5ea8; --complex: #7d3c8a;
-  --long-tint: #fbefc8; --long-edge: #9a7300;
-  --over: #b3261e; --ok: #1e6f42; --bar: #5d6b80;
+std::string_view Asset(const char* begin, const char* end) {
+  return {begin, static_cast<size_t>(end - begin)};
 }
-* { box-sizing: border-box; }
-body { margin: 0; background: var(--ground); color: var(--ink);
-  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; }
-.page { max-width: 74rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
-header.top h1 { margin: 0 0 .25rem; font-size: 1.6rem; }
-header.top p { margin: 0; color: var(--muted); }
-h2 { font-size: 1.3rem; margin: 0; overflow-wrap: anywhere; }
-h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
-a { color: var(--abbreviation); }
-nav.toc { background: var(--paper); border: 1px solid var(--line); border-radius: 8px;
-  padding: .75rem 1.25rem; margin: 1.25rem 0; }
-nav.toc h2 { font-size: 1.05rem; }
-nav.toc ol { margin: .5rem 0 0; padding-left: 1.5rem; }
-nav.toc li { margin: .2rem 0; }
-.doc { background: var(--paper); border: 1px solid var(--line); border-radius: 10px;
-  padding: 1.25rem 1.5rem 1.5rem; margin: 1.25rem 0; }
-.doc-head { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center;
-  justify-content: space-between; border-bottom: 1px solid var(--line); padding-bottom: .75rem; }
-.verdict { display: inline-block; font-weight: 700; padding: .2rem .7rem; border-radius: 999px;
-  border: 2px solid currentColor; white-space: nowrap; }
-.verdict.needs-work { color: var(--over); }
-.verdict.meets { color: var(--ok); }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 1.5rem; align-items: start; }
-@media (max-width: 62rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
-.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem 1.25rem; padding: 0;
-  margin: 0 0 .75rem; font-size: .92rem; color: var(--muted); }
-.legend .sample { color: var(--ink); margin-right: .35rem; }
-.message { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1.08rem; line-height: 2.1;
-  border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; margin: 0;
-  background: var(--paper); }
-mark.hl, .sample { background: transparent; color: inherit; }
-mark.hl { cursor: help; border-radius: 2px; }
-mark.hl:focus { outline: 2px solid var(--ink); outline-offset: 2px; }
-.hl-jargon { text-decoration: underline solid var(--jargon) 3px; text-underline-offset: 4px; }
-.hl-abbreviation { text-decoration: underline double var(--abbreviation) 2px; text-underline-offset: 3px; }
-.hl-complex_word { text-decoration: underline dotted var(--complex) 3px; text-underline-offset: 4px; }
-mark.hl-long_sentence, .sample.hl-long_sentence { background: var(--long-tint); border-left: 4px solid var(--long-edge);
-  padding: .15rem 0 .15rem .2rem; }
-mark.hl-jargon:hover, mark.hl-jargon:focus { background: #f7e1d7; }
-mark.hl-abbreviation:hover, mark.hl-abbreviation:focus { background: #dce9f6; }
-mark.hl-complex_word:hover, mark.hl-complex_word:focus { background: #eee0f0; }
-mark.hl-long_sentence:hover, mark.hl-long_sentence:focus { background: #f6e2a4; }
-.panel { display: grid; gap: 1rem; }
-.score { border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; }
-.score h4 { margin: 0; font-size: .9rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
-.score .figure { font-size: 2rem; font-weight: 700; margin: .1rem 0 0; line-height: 1.2; }
-.score .figure.over { color: var(--over); }
-.score .figure.within { color: var(--ok); }
-.score p { margin: .2rem 0; }
-.note { font-size: .88rem; color: var(--muted); }
-.scale { position: relative; height: .8rem; background: #eceae4; border-radius: 4px; margin: .5rem 0 .2rem; }
-.scale .fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 4px; background: var(--bar); }
-.scale .fill.over { background: repeating-linear-gradient(135deg, var(--over) 0 6px, #d9665f 6px 9px); }
-.scale .target { position: absolute; top: -4px; bottom: -4px; width: 3px; margin-left: -1px; background: var(--ink); }
-.fixes { margin: 0; padding-left: 1.6rem; }
-.fixes li { margin: .35rem 0; }
-.fixes a.jump { color: inherit; text-decoration: none; }
-.fixes a.jump:hover .sample, .fixes a.jump:focus .sample { background: #ecebe6; }
-.fixes .say { font-weight: 600; }
-.fixes .meta { display: block; font-size: .82rem; color: var(--muted); }
-.panel details { margin-top: .4rem; }
-.panel summary { cursor: pointer; color: var(--muted); }
-.count { font-size: .85rem; color: var(--muted); }
-.bars { list-style: none; margin: 0; padding: 0; }
-.bar-row { display: grid; grid-template-columns: 2rem minmax(0, 1fr) minmax(8rem, 14rem) 9.5rem;
-  gap: .75rem; align-items: center; padding: .3rem 0; border-bottom: 1px solid #ecebe6; }
-.bar-row .n { color: var(--muted); text-align: right; font-variant-numeric: tabular-nums; }
-.bar-row .excerpt { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: .92rem; }
-.bar-track { position: relative; height: .9rem; background: #eceae4; border-radius: 3px; }
-.bar-fill { display: block; height: 100%; background: var(--bar); border-radius: 3px; }
-.over .bar-fill { background: repeating-linear-gradient(135deg, var(--over) 0 6px, #d9665f 6px 9px); }
-.bar-track .target { position: absolute; top: -3px; bottom: -3px; width: 2px; background: var(--ink); }
-.bar-row .value { font-variant-numeric: tabular-nums; font-size: .92rem; white-space: nowrap; }
-.bar-row.over .value { color: var(--over); font-weight: 700; }
-.warnings { color: var(--muted); font-size: .9rem; padding-left: 1.25rem; }
-.tips { display: none; }
-.tip { position: absolute; z-index: 10; max-width: 24rem; background: var(--paper); color: var(--ink);
-  border: 1px solid #b9b6ad; border-top: 5px solid var(--bar); border-radius: 6px;
-  box-shadow: 0 6px 20px rgba(0, 0, 0, .18); padding: .6rem .8rem; font-size: .93rem; line-height: 1.45; }
-.tip[hidden] { display: none; }
-.tip[data-kind="hl-jargon"] { border-top-color: var(--jargon); }
-.tip[data-kind="hl-abbreviation"] { border-top-color: var(--abbreviation); }
-.tip[data-kind="hl-complex_word"] { border-top-color: var(--complex); }
-.tip[data-kind="hl-long_sentence"] { border-top-color: var(--long-edge); }
-.tip p { margin: .15rem 0; }
-.tip .kind { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
-.tip .say { font-size: 1.05rem; font-weight: 700; }
-.tip .why { color: var(--muted); font-size: .85rem; }
-footer { color: var(--muted); font-size: .88rem; margin-top: 2rem; }
-footer dt { font-weight: 700; color: var(--ink); }
-footer dd { margin: 0 0 .5rem; }
-.print-only { display: none; }
-@media print {
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { background: #fff; font-size: 11pt; }
-  .page { max-width: none; padding: 0; }
-  .doc { border: none; padding: 0; margin: 0 0 1rem; }
-  .doc + .doc { break-before: page; }
-  nav.toc { border: none; padding: 0; }
-  #tip, .panel summary { display: none; }
-  mark.hl:focus { outline: none; }
-  .layout { grid-template-columns: minmax(0, 1fr); }
-  .message { line-height: 1.9; }
-  mark.hl[data-say]::after { content: " [" attr(data-say) "]"; display: inline-block;
-    font-style: italic; font-size: .85em; color: #333; margin-left: .15em; }
-  .bar-row, .score, .fixes li, .legend { break-inside: avoid; }
-  .print-only { display: block; }
-}
-)css";
-
-// Shows a finding's tooltip on hover and on keyboard focus, from the hidden
-// text its aria-describedby names; Escape dismisses it. Links in the
-// fix-first list move the focus to the highlight they name.
-constexpr std::string_view kScript = R"js(
-(() => {
-  'use strict';
-  const tip = document.getElementById('tip');
-  let owner = null;
-  let hideTimer = 0;
-  const highlightOf = (node) => (node instanceof Element ? node.closest('mark.hl') : null);
-  const place = (el) => {
-    const rects = el.getClientRects();
-    const r = rects.length ? rects[0] : el.getBoundingClientRect();
-    tip.style.left = '0px';
-    tip.style.top = '0px';
-    const width = tip.offsetWidth;
-    const height = tip.offsetHeight;
-    const viewWidth = document.documentElement.clientWidth;
-    const left = Math.max(8, Math.min(r.left, viewWidth - width - 8));
-    let top = r.bottom + 8;
-    if (top + height > window.innerHeight && r.top - height - 8 > 0) top = r.top - height - 8;
-    tip.style.left = `${left + window.scrollX}px`;
-    tip.style.top = `${top + window.scrollY}px`;
-  };
-  const show = (el) => {
-    clearTimeout(hideTimer);
-    if (owner === el) return;
-    const text = document.getElementById(el.getAttribute('aria-describedby'));
-    if (!text) return;
-    tip.replaceChildren(...Array.from(text.childNodes, (node) => node.cloneNode(true)));
-    tip.dataset.kind = Array.from(el.classList).find((c) => c.startsWith('hl-')) || '';
-    tip.hidden = false;
-    owner = el;
-    place(el);
-  };
-  const hide = () => {
-    clearTimeout(hideTimer);
-    tip.hidden = true;
-    owner = null;
-  };
-  const hideSoon = () => {
-    clearTimeout(hideTimer);
-    hideTimer = setTimeout(hide, 250);
-  };
-  document.addEventListener('focusin', (event) => {
-    const el = highlightOf(event.target);
-    if (el) show(el); else hide();
-  });
-  document.addEventListener('focusout', (event) => {
-    if (highlightOf(event.target)) hideSoon();
-  });
-  document.addEventListener('mouseover', (event) => {
-    if (tip.contains(event.target)) {
-      clearTimeout(hideTimer);
-      return;
-    }
-    const el = highlightOf(event.target);
-    if (el) show(el);
-    else if (owner && owner !== document.activeElement) hideSoon();
-  });
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !tip.hidden) hide();
-  });
-  document.addEventListener('click', (event) => {
-    const link = event.target instanceof Element ? event.target.closest('a.jump') : null;
-    if (!link) return;
-    const target = document.getElementById(link.getAttribute('href').slice(1));
-    if (!target) return;
-    event.preventDefault();
-    target.scrollIntoView({ block: 'center' });
-    target.focus({ preventScroll: true });
-  });
-  window.addEventListener('resize', () => {
-    if (owner) place(owner);
-  });
-  window.addEventListener('beforeprint', () => {
-    hide();
-    document.querySelectorAll('details').forEach((d) => { d.open = true; });
-  });
-})();
-)js";
 
 // Valid UTF-8 whatever comes in: each maximal invalid sequence becomes
 // U+FFFD (as the engine and browsers read it), and so does each control
@@ -667,8 +481,8 @@ std::string ToHtml(std::span<const HtmlDocument> documents) {
   } else {
     out += "Review: " + std::to_string(documents.size()) + " messages";
   }
-  out += "</title><style>";
-  out += kStyle;
+  out += "</title><style>\n";
+  out += Asset(plainlang_asset_review_report_css, plainlang_asset_review_report_css_end);
   out += "</style></head><body><div class=\"page\"><header class=\"top\"><h1>Plain-language "
          "review</h1><p>";
   out += documents.size() == 1 ? std::string("1 message")
@@ -685,8 +499,8 @@ std::string ToHtml(std::span<const HtmlDocument> documents) {
          "<dt>Jargon</dt><dd>The share of words that are medical jargon or abbreviations not "
          "explained in the text, each weighted by how few patients know it (0 to 100%).</dd>"
          "<dt>Severity</dt><dd>0 to 1; higher means fix it first.</dd></dl></footer></div>"
-         "<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div><script>";
-  out += kScript;
+         "<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div><script>\n";
+  out += Asset(plainlang_asset_review_report_js, plainlang_asset_review_report_js_end);
   out += "</script></body></html>\n";
   return out;
 }
