@@ -56,7 +56,9 @@ TEST(BatchTest, InputsWithAnErrorGetAnErrorReportInPlace) {
   EXPECT_EQ(result.reports[0].counts.words, 2);
   EXPECT_EQ(result.reports[2].counts.words, 2);
   const Report& error = result.reports[1];
-  EXPECT_EQ(error.warnings, std::vector<std::string>{"error: expected str or bytes, got None"});
+  EXPECT_EQ(error.error, "expected str or bytes, got None");
+  EXPECT_TRUE(error.warnings.empty());
+  EXPECT_EQ(result.errors, (std::vector<std::string>{"", "expected str or bytes, got None", ""}));
   EXPECT_TRUE(std::isnan(error.readability.consensus_grade));
   EXPECT_TRUE(std::isnan(error.jargon.density));
   EXPECT_EQ(error.counts.words, 0);
@@ -145,7 +147,7 @@ TEST(BatchTest, CancellingLeavesNoRowOut) {
   ASSERT_EQ(result.reports.size(), inputs.size());
   size_t analysed = 0, cancelled = 0;
   for (const Report& report : result.reports) {
-    if (report.warnings == std::vector<std::string>{"error: cancelled before analysis"}) {
+    if (report.error == "cancelled before analysis") {
       ++cancelled;
     } else {
       EXPECT_GT(report.counts.words, 0);

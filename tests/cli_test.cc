@@ -167,13 +167,15 @@ TEST(CliTest, EveryInputGetsARowAndFailuresExitTwo) {
   ASSERT_EQ(rows.size(), 4u) << run.out;
   EXPECT_EQ(rows[0]["source"], folder + "/ok.txt");
   EXPECT_TRUE(rows[0]["readability"]["health_grade"].is_number());
-  EXPECT_EQ(rows[1]["warnings"][0],
-            "error: cannot open '" + folder + "/missing.txt': No such file or directory");
+  EXPECT_TRUE(rows[0]["error"].is_null());
+  EXPECT_EQ(rows[1]["error"],
+            "cannot open '" + folder + "/missing.txt': No such file or directory");
+  EXPECT_EQ(rows[1]["warnings"].size(), 0u);
   EXPECT_TRUE(rows[1]["readability"]["health_grade"].is_null());
-  EXPECT_EQ(rows[2]["warnings"][0], "error: '" + folder +
+  EXPECT_EQ(rows[2]["error"], "'" + folder +
                                         "/big.txt' is 200 bytes, over the limit of 100 "
                                         "(--max-bytes)");
-  EXPECT_EQ(rows[3]["warnings"][0], "error: no file matches '" + folder + "/*.none'");
+  EXPECT_EQ(rows[3]["error"], "no file matches '" + folder + "/*.none'");
   EXPECT_NE(run.out.find("checked 4 of 4 inputs: 1 meet the targets, 0 do not, 3 could not be read"),
             std::string::npos);
 }

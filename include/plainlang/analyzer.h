@@ -10,7 +10,6 @@
 #include <cstddef>
 #include <algorithm>
 #include <memory>
-#include <optional>
 #include <string_view>
 
 #include "plainlang/grade_model.h"
@@ -68,13 +67,10 @@ inline size_t InputLimit(const AnalyzerOptions& options) {
   return std::min(options.max_input_bytes, kMaxInputBytes);
 }
 
-// The report of an input that was not analysed: every readability score and
-// the jargon density NaN, counts 0, meets_target false, the verdict's targets
-// from `options`, and one warning "error: <reason>".
+// The report of an input that was not analysed: Report::error is `reason`,
+// every readability score and the jargon density NaN, counts 0,
+// meets_target false, the verdict's targets from `options`.
 Report ErrorReport(const AnalyzerOptions& options, std::string_view reason);
-
-// The reason of a report ErrorReport made; nullopt for any other report.
-std::optional<std::string_view> ErrorReason(const Report& report);
 
 // Immutable after construction; Analyze() is safe for concurrent use by
 // multiple threads on one Analyzer.

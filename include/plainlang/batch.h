@@ -47,11 +47,10 @@ struct BatchOptions {
   bool features = true;
 };
 
-// The names of the feature matrix's columns, in order: the eleven readability
-// scores, jargon_density (0..1), distinct_terms, jargon_words, the nine
-// Counts (words, sentences, syllables, polysyllabic_words,
-// monosyllabic_words, characters, letters, complex_words, long_words), and
-// meets_target (1 or 0). Values are unrounded, unlike the JSON's.
+// The names of the feature matrix's columns, in order: the columns of the
+// report fields marked as features (ReportFields() in report.h): the
+// readability scores, the jargon measures, the counts and meets_target (1 or
+// 0). Values are unrounded, unlike the JSON's.
 std::span<const std::string_view> FeatureNames();
 
 // Numeric scores of many reports: one row per report, FeatureNames() columns,
@@ -83,6 +82,7 @@ class FeatureMatrix {
 struct BatchResult {
   std::vector<Report> reports;  // input order; empty unless keep_reports
   FeatureMatrix features;       // one row per input; 0 rows unless features
+  std::vector<std::string> errors;  // one per input: Report::error of its report
 };
 
 // Analyses every input in parallel (Analyzer::Analyze is const and

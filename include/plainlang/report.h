@@ -24,7 +24,7 @@ enum class FindingKind {
   kJargon,        // a medical term a patient will likely not know
   kAbbreviation,  // a clinical abbreviation not defined in the text
   kComplexWord,   // a rare general word (not medical) with 3+ syllables
-  kLongSentence,  // a sentence longer than Options::long_sentence_words
+  kLongSentence,  // a sentence longer than AnalyzerOptions::long_sentence_words
 };
 
 // "jargon", "abbreviation", "complex_word", "long_sentence".
@@ -73,7 +73,7 @@ struct JargonMeasures {
 struct Verdict {
   double target_grade = 8;
   double max_jargon = 0.05;   // highest acceptable density, 0..1
-  bool meets_target = true;   // consensus grade <= target and density <= max
+  bool meets_target = true;   // health grade <= target and density <= max
 };
 
 struct Report {
@@ -84,7 +84,31 @@ struct Report {
   std::vector<Finding> findings;    // ordered by start offset
   std::vector<Sentence> sentences;  // in text order
   std::vector<std::string> warnings;
+  // Why the input was not analysed (ErrorReport); empty for an analysis.
+  std::string error;
 };
+
+// The report's scalar fields (readability, jargon, counts, verdict), each
+// described once. The JSON and CSV writers, the feature matrix and the
+// Python binding are made from this table; openapi.yaml and the Python
+// types are checked against it by tests.
+enum class FieldType { kNumber, kInteger, kBool };
+
+struct ReportField {
+  std::string_view group;   // the JSON object holding it ("counts")
+  std::string_view name;    // its key there ("words")
+  std::string_view column;  // its CSV column and feature name, unique ("jargon_density")
+  FieldType type;
+  double low, high;         // the values it takes in an analysis (NaN in an error report)
+  int decimals;             // JSON and CSV round to this many; -1: as it is
+  bool feature;             // a column of the feature matrix (batch.h)
+  std::string_view doc;     // one line
+  double (*value)(const Report&);  // integers and bools as exact doubles
+};
+
+// Every scalar field in the order the JSON, the CSV and the feature matrix
+// give them.
+std::span<const ReportField> ReportFields();
 
 }  // namespace plainlang
 

@@ -19,14 +19,24 @@ namespace plainlang {
 
 namespace {
 
-constexpr std::array<std::string_view, 25> kFeatureNames = {
-    "flesch_reading_ease", "flesch_kincaid_grade", "smog", "gunning_fog", "coleman_liau",
-    "ari", "forcast", "linsear_write", "lix", "consensus_grade", "health_grade",
-    "jargon_density", "distinct_terms", "jargon_words",
-    "words", "sentences", "syllables", "polysyllabic_words", "monosyllabic_words",
-    "characters", "letters", "complex_words", "long_words", "numbers",
-    "meets_target",
+// The feature matrix's columns: the report fields marked as features.
+struct FeatureColumns {
+  std::vector<std::string_view> names;
+  std::vector<double (*)(const Report&)> values;
 };
+
+const FeatureColumns& Columns() {
+  static const FeatureColumns columns = [] {
+    FeatureColumns made;
+    for (const ReportField& field : ReportFields()) {
+      if (!field.feature) continue;
+      made.names.push_back(field.column);
+      made.values.push_back(field.value);
+    }
+    return made;
+  }();
+  return columns;
+}
 
 using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
@@ -47,21 +57,14 @@ class FeatureMatrixWriter {
   static FeatureMatrix Make(size_t rows) {
     FeatureMatrix result;
     result.storage_->matrix.resize(static_cast<Eigen::Index>(rows),
-                                   static_cast<Eigen::Index>(kFeatureNames.size()));
+                                   static_cast<Eigen::Index>(Columns().names.size()));
     return result;
   }
 
   static void SetRow(FeatureMatrix& features, size_t row, const Report& report) {
-    const ReadabilityScores& r = report.readability;
-    const Counts& c = report.counts;
-    auto d = [](int64_t count) { return static_cast<double>(count); };
-    features.storage_->matrix.row(static_cast<Eigen::Index>(row)) << r.flesch_reading_ease,
-        r.flesch_kincaid_grade, r.smog, r.gunning_fog, r.coleman_liau, r.ari, r.forcast,
-        r.linsear_write, r.lix, r.consensus_grade, r.health_grade, report.jargon.density,
-        d(report.jargon.distinct_terms), d(report.jargon.jargon_words), d(c.words),
-        d(c.sentences), d(c.syllables), d(c.polysyllabic_words), d(c.monosyllabic_words),
-        d(c.characters), d(c.letters), d(c.complex_words), d(c.long_words), d(c.numbers),
-        report.verdict.meets_target ? 1.0 : 0.0;
+    const auto& values = Columns().values;
+    auto out = features.storage_->matrix.row(static_cast<Eigen::Index>(row));
+    for (size_t j = 0; j < values.size(); ++j) out(static_cast<Eigen::Index>(j)) = values[j](report);
   }
 };
 
@@ -73,12 +76,12 @@ FeatureMatrix& FeatureMatrix::operator=(FeatureMatrix&&) noexcept = default;
 size_t FeatureMatrix::rows() const {
   return storage_ ? static_cast<size_t>(storage_->matrix.rows()) : 0;
 }
-size_t FeatureMatrix::cols() const { return kFeatureNames.size(); }
+size_t FeatureMatrix::cols() const { return Columns().names.size(); }
 const double* FeatureMatrix::data() const {
   return rows() > 0 ? storage_->matrix.data() : nullptr;
 }
 
-std::span<const std::string_view> FeatureNames() { return kFeatureNames; }
+std::span<const std::string_view> FeatureNames() { return Columns().names; }
 
 int BatchThreads(int threads) {
   if (threads > 0) return threads;
@@ -191,8 +194,10 @@ BatchResult AnalyzeBatch(const Analyzer& analyzer, std::span<const BatchInput> i
   const size_t count = inputs.size();
   if (options.keep_reports) result.reports.resize(count);
   if (options.features) result.features = FeatureMatrixWriter::Make(count);
+  result.errors.resize(count);
 
   auto store = [&](size_t i, Report report) {
+    result.errors[i] = report.error;
     if (options.features) FeatureMatrixWriter::SetRow(result.features, i, report);
     if (options.keep_reports) result.reports[i] = std::move(report);
   };

@@ -134,8 +134,7 @@ int RunCheck(const CheckOptions& options) {
     for (size_t k = 0; k < reports.size(); ++k) {
       const plainlang::Report& report = reports[k];
       const std::string source = SourceName(inputs[first + k].name, several);
-      const std::optional<std::string_view> error_reason = plainlang::ErrorReason(report);
-      const bool is_error = error_reason.has_value();
+      const bool is_error = !report.error.empty();
       // The whole record is formatted first and written at once.
       std::string record;
       if (options.format == "json") {
@@ -143,13 +142,13 @@ int RunCheck(const CheckOptions& options) {
       } else if (options.format == "csv") {
         record = plainlang::ToCsvRow(report, source) + "\n";
       } else if (is_error) {
-        record = (source.empty() ? "" : source + ": ") + report.warnings.front() + "\n";
+        record = (source.empty() ? "" : source + ": ") + "error: " + report.error + "\n";
       } else {
         record = plainlang::ToText(report, texts[k], source, options.explain);
       }
       std::cout << record;
       if (is_error) {
-        std::cerr << "plainlang: " << *error_reason << "\n";
+        std::cerr << "plainlang: " << report.error << "\n";
         ++failed;
       } else if (report.verdict.meets_target) {
         ++meet;

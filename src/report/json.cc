@@ -2,11 +2,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <string>
 
-#include <unicode/utf8.h>
-
 #include "plainlang/output.h"
+#include "text/utf8_text.h"
 
 namespace plainlang {
 namespace {
@@ -61,6 +61,10 @@ class JsonWriter {
       out_ += ".0";
     }
   }
+  void Null() {
+    Separator();
+    out_ += "null";
+  }
   void Bool(bool value) {
     Separator();
     out_ += value ? "true" : "false";
@@ -83,54 +87,42 @@ class JsonWriter {
 };
 
 // Escapes what JSON requires; the caller's bytes may hold invalid UTF-8,
-// which becomes U+FFFD, one for each maximal bad subpart as browsers do.
+// which is repaired as the engine and the HTML writer repair it.
 void JsonWriter::String(std::string_view text) {
   Separator();
   out_ += '"';
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  for (size_t i = 0; i < n;) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            char escape[8];
-            std::snprintf(escape, sizeof escape, "\\u%04x", c);
-            out_ += escape;
-          } else {
-            out_ += static_cast<char>(c);
-          }
-      }
-      ++i;
-      continue;
+  RepairUtf8(text, [this](std::string_view utf8, UChar32 c, size_t) {
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default:
+        if (c >= 0x80 || c < 0) {
+          out_ += utf8;  // a character, or U+FFFD for bytes that are none
+        } else if (c >= 0x20) {
+          out_ += static_cast<char>(c);
+        } else {
+          char escape[8];
+          std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
+          out_ += escape;
+        }
     }
-    // Decoded as the engine and the HTML writer decode it (ICU's U8_NEXT,
-    // which follows the same rule as browsers), from a window of the four
-    // bytes a sequence can take, so that offsets stay small.
-    int32_t length = 0;
-    UChar32 code;
-    U8_NEXT(s + i, length, static_cast<int32_t>(std::min<size_t>(n - i, 4)), code);
-    if (code >= 0) {
-      out_.append(text.data() + i, static_cast<size_t>(length));
-    } else {
-      out_ += "\xEF\xBF\xBD";
-    }
-    i += static_cast<size_t>(length);
-  }
+  });
   out_ += '"';
 }
 
-// Scores are printed to two decimals: more digits are noise, and fixed
-// digits keep golden files stable.
-double Round2(double value) { return std::round(value * 100.0) / 100.0; }
+// Scores are printed to a few decimals (ReportField::decimals): more digits
+// are noise, and fixed digits keep golden files stable.
+double Rounded(double value, int decimals) {
+  constexpr double kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  if (decimals < 0 || decimals >= static_cast<int>(std::size(kScale))) return value;
+  const double scale = kScale[decimals];
+  return std::round(value * scale) / scale;
+}
 
 }  // namespace
 
@@ -143,64 +135,29 @@ std::string ToJson(const Report& report, std::string_view source) {
     json.Key("source");
     json.String(source);
   }
-  const ReadabilityScores& r = report.readability;
-  json.Key("readability");
-  json.Open('{');
-  const std::pair<std::string_view, double> scores[] = {
-      {"flesch_reading_ease", r.flesch_reading_ease},
-      {"flesch_kincaid_grade", r.flesch_kincaid_grade},
-      {"smog", r.smog},
-      {"gunning_fog", r.gunning_fog},
-      {"coleman_liau", r.coleman_liau},
-      {"ari", r.ari},
-      {"forcast", r.forcast},
-      {"linsear_write", r.linsear_write},
-      {"lix", r.lix},
-      {"consensus_grade", r.consensus_grade},
-      {"health_grade", r.health_grade},
-  };
-  for (const auto& [name, value] : scores) {
-    json.Key(name);
-    json.Number(Round2(value));
+  json.Key("error");
+  if (report.error.empty()) {
+    json.Null();
+  } else {
+    json.String(report.error);
   }
-  json.Close('}');
-  json.Key("jargon");
-  json.Open('{');
-  json.Key("density");
-  json.Number(std::round(report.jargon.density * 10000.0) / 10000.0);
-  json.Key("distinct_terms");
-  json.Integer(report.jargon.distinct_terms);
-  json.Key("jargon_words");
-  json.Integer(report.jargon.jargon_words);
-  json.Close('}');
-  const Counts& c = report.counts;
-  json.Key("counts");
-  json.Open('{');
-  const std::pair<std::string_view, int64_t> counts[] = {
-      {"words", c.words},
-      {"sentences", c.sentences},
-      {"syllables", c.syllables},
-      {"polysyllabic_words", c.polysyllabic_words},
-      {"characters", c.characters},
-      {"letters", c.letters},
-      {"complex_words", c.complex_words},
-      {"long_words", c.long_words},
-      {"numbers", c.numbers},
-  };
-  for (const auto& [name, value] : counts) {
-    json.Key(name);
-    json.Integer(value);
+  std::string_view group;  // the object open, if any
+  for (const ReportField& field : ReportFields()) {
+    if (field.group != group) {
+      if (!group.empty()) json.Close('}');
+      group = field.group;
+      json.Key(group);
+      json.Open('{');
+    }
+    json.Key(field.name);
+    const double value = field.value(report);
+    switch (field.type) {
+      case FieldType::kNumber: json.Number(Rounded(value, field.decimals)); break;
+      case FieldType::kInteger: json.Integer(static_cast<int64_t>(value)); break;
+      case FieldType::kBool: json.Bool(value != 0); break;
+    }
   }
-  json.Close('}');
-  json.Key("verdict");
-  json.Open('{');
-  json.Key("target_grade");
-  json.Number(report.verdict.target_grade);
-  json.Key("max_jargon");
-  json.Number(report.verdict.max_jargon);
-  json.Key("meets_target");
-  json.Bool(report.verdict.meets_target);
-  json.Close('}');
+  if (!group.empty()) json.Close('}');
   json.Key("findings");
   json.Open('[');
   for (const Finding& f : report.findings) {
@@ -228,9 +185,9 @@ std::string ToJson(const Report& report, std::string_view source) {
     json.Key("expansions");
     json.StringArray(f.expansions);
     json.Key("familiarity");
-    json.Number(Round2(f.familiarity));
+    json.Number(Rounded(f.familiarity, 2));
     json.Key("severity");
-    json.Number(Round2(f.severity));
+    json.Number(Rounded(f.severity, 2));
     json.Key("source");
     json.String(f.source);
     json.Close('}');
@@ -251,7 +208,7 @@ std::string ToJson(const Report& report, std::string_view source) {
     json.Key("words");
     json.Integer(s.words);
     json.Key("grade");
-    json.Number(Round2(s.grade));
+    json.Number(Rounded(s.grade, 2));
     json.Key("jargon_words");
     json.Integer(s.jargon_words);
     json.Close('}');

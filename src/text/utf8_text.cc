@@ -10,11 +10,6 @@
 #include "text/byte_scan.h"
 
 namespace plainlang {
-namespace {
-
-constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
-
-}  // namespace
 
 Utf8Text::Utf8Text(std::string_view input) : input_(input) {
   // Messages are mostly ASCII, and ASCII is always valid NFC.
@@ -47,19 +42,14 @@ Utf8Text::Utf8Text(std::string_view input) : input_(input) {
   if (!valid_utf8) {
     repaired.reserve(input.size() + 16);
     repaired_to_input.reserve(input.size() + 16);
-    for (int32_t i = 0; i < length;) {
-      int32_t begin = i;
-      UChar32 c;
-      U8_NEXT(bytes, i, length, c);
-      if (c >= 0) {
-        for (int32_t k = begin; k < i; ++k) repaired_to_input.push_back(k);
-        repaired.append(input.data() + begin, i - begin);
-      } else {
-        ++invalid_sequences_;
-        for (int k = 0; k < 3; ++k) repaired_to_input.push_back(begin);
-        repaired.append(kReplacement, 3);
+    RepairUtf8(input, [&](std::string_view utf8, UChar32 c, size_t offset) {
+      if (c < 0) ++invalid_sequences_;
+      // Each byte of a replacement leads back to the start of what it replaced.
+      for (size_t k = 0; k < utf8.size(); ++k) {
+        repaired_to_input.push_back(static_cast<uint32_t>(c < 0 ? offset : offset + k));
       }
-    }
+      repaired.append(utf8);
+    });
     repaired_to_input.push_back(static_cast<uint32_t>(input.size()));
   }
 

@@ -1,0 +1,437 @@
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "analysis/classifier.h"
+#include "analysis/counter.h"
+
+namespace plainlang {
+namespace {
+
+// Small words that may sit inside an expanded abbreviation without adding
+// a letter: "Department OF Health".
+constexpr std::array<std::string_view, 9> kLinkWords = {"of",  "and", "the", "in", "for",
+                                                         "to",  "with", "on", "a"};
+
+bool IsLinkWord(std::string_view word) {
+  return std::find(kLinkWords.begin(), kLinkWords.end(), word) != kLinkWords.end();
+}
+
+// Whether a word is written like an acronym: two or more capitals making at
+// least half its letters ("TCHP", "LMICs", "HbA1c"), and not a Roman numeral.
+bool LooksLikeAcronym(std::string_view written, const Token& token) {
+  if (token.letters < 2 || !token.capitalized) return false;
+  size_t capitals = 0, numeral_letters = 0;
+  for (char c : written) {
+    if (c >= 'A' && c <= 'Z') ++capitals;
+    switch (c) {
+      case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
+        ++numeral_letters;
+    }
+  }
+  if (numeral_letters == token.letters && token.letters <= 4) return false;  // II, XIV
+  return capitals >= 2 && 2 * capitals >= token.letters;
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The Schwartz & Hearst (2003) test of a definition: the long form's
+// letters account for every letter and digit of the short form, in order,
+// the short form's first at the start of a word; and the long form has at
+// most min(|SF| + 5, 2 |SF|) words. "complete blood count" accounts for
+// CBC, "hemoglobin A1c" for HbA1c; "blood thinner" does not for BID.
+bool AccountsFor(std::string_view long_form, std::string_view short_form) {
+  // A plural "LMICs" is spelled out by "... countries", without an "s".
+  if (short_form.size() > 2 && short_form.back() == 's' &&
+      short_form[short_form.size() - 2] >= 'A' && short_form[short_form.size() - 2] <= 'Z') {
+    short_form.remove_suffix(1);
+  }
+  size_t letters = 0;
+  for (char c : short_form) letters += IsAsciiAlnum(c);
+  if (letters < 2) return false;
+  size_t words = 0;
+  for (size_t k = 0; k < long_form.size(); ++k) {
+    words += IsAsciiAlnum(long_form[k]) && (k == 0 || !IsAsciiAlnum(long_form[k - 1]));
+  }
+  if (words == 0 || words > std::min(letters + 5, 2 * letters)) return false;
+  // Walks both back from their ends; `l` is how much of the long form is
+  // still unread.
+  size_t first_letter = 0;
+  while (!IsAsciiAlnum(short_form[first_letter])) ++first_letter;
+  size_t l = long_form.size();
+  for (size_t s = short_form.size(); s-- > 0;) {
+    const char c = LowerAscii(short_form[s]);
+    if (!IsAsciiAlnum(c)) continue;
+    const bool first = s == first_letter;
+    bool found = false;
+    while (l > 0 && !found) {
+      --l;
+      const bool at_word_start = l == 0 || !IsAsciiAlnum(long_form[l - 1]);
+      found = LowerAscii(long_form[l]) == c && (!first || at_word_start);
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+// Whether a gloss says what one of an abbreviation's senses says: it holds
+// a plain wording or expansion, or shares a word of four or more letters
+// with one ("PO (by mouth)", "BID (twice daily)").
+bool GlossMatches(std::string_view gloss, std::span<const std::string_view> senses) {
+  const std::string folded = FoldCase(gloss);
+  for (std::string_view sense : senses) {
+    const std::string wording = FoldCase(sense);
+    if (wording.size() >= 4 && folded.find(wording) != std::string::npos) return true;
+    for (size_t k = 0; k < wording.size();) {
+      while (k < wording.size() && !IsAsciiAlnum(wording[k])) ++k;
+      size_t end = k;
+      while (end < wording.size() && IsAsciiAlnum(wording[end])) ++end;
+      if (end - k >= 4 && !IsLinkWord(std::string_view(wording).substr(k, end - k))) {
+        const std::string_view word = std::string_view(wording).substr(k, end - k);
+        for (size_t at = folded.find(word); at != std::string::npos;
+             at = folded.find(word, at + 1)) {
+          const bool starts = at == 0 || !IsAsciiAlnum(folded[at - 1]);
+          if (starts) return true;
+        }
+      }
+      k = end;
+    }
+  }
+  return false;
+}
+
+// Whether the words before tokens[open] ("complete blood count (") define
+// the abbreviation: by the Schwartz & Hearst test, or by reading as one of
+// its listed expansions.
+bool DefinedBefore(std::string_view text, std::span<const Token> tokens, size_t open,
+                   std::string_view written, std::span<const std::string_view> expansions) {
+  // The long form's words, back from the parenthesis over hyphens and slashes.
+  size_t first = open, words = 0;
+  while (first > 0 && words < 16) {
+    const Token& token = tokens[first - 1];
+    if (!token.is_word() && token.folded != "-" && token.folded != "/" && token.folded != "'") break;
+    words += token.is_word();
+    --first;
+  }
+  if (first < open) {
+    // Try the shortest long form first, growing word by word.
+    for (size_t k = open; k-- > first;) {
+      if (!tokens[k].is_word()) continue;
+      const std::string_view long_form =
+          text.substr(tokens[k].start, tokens[open - 1].end - tokens[k].start);
+      if (AccountsFor(long_form, written)) return true;
+    }
+  }
+  for (std::string_view expansion : expansions) {
+    std::string folded = FoldCase(expansion);
+    std::string before;
+    for (size_t k = open; k-- > 0;) {
+      before = before.empty() ? std::string(tokens[k].folded)
+                              : std::string(tokens[k].folded) + " " + before;
+      if (before.size() >= folded.size()) break;
+    }
+    if (before == folded) return true;
+  }
+  return false;
+}
+
+// A known abbreviation that is still shorthand to write out: an acronym
+// (capitals only, two or more) below the familiarity of units and everyday
+// abbreviations (TV, OK, a.m.: 0.95), or any other below 0.75, under units
+// of measure (mg, mL, kg: 0.80): note shorthand for ordinary words (tab,
+// wk, Rx).
+bool IsKnownShorthand(const Abbreviation& entry) {
+  if (entry.familiarity >= 0.95f) return false;
+  if (entry.familiarity < 0.75f) return true;
+  size_t capitals = 0;
+  for (char c : entry.written) {
+    if (c >= 'a' && c <= 'z') return false;
+    capitals += c >= 'A' && c <= 'Z';
+  }
+  return capitals >= 2;
+}
+
+constexpr std::string_view kKnownShorthandAdvice =
+    "a well-known abbreviation; spell it out the first time you use it";
+
+}  // namespace
+
+// Whether a parenthesis opening at tokens_[end] defines the abbreviation
+// written before it: its words account for the letters ("CBC (complete
+// blood count)", Schwartz & Hearst), or it glosses one of the senses of
+// `entry`, the abbreviation's row when the table has one ("BID (twice a
+// day)"). Any other parenthesis is about something else:
+// "Clopidogrel 75 mg PO BID (blood thinner)".
+bool Classifier::ExplainedAfter(size_t end, std::string_view written,
+                                     const Abbreviation* entry) const {
+  // An explanation is a few words; looking further would make a sentence of
+  // "CBC ( CBC ( ..." quadratic.
+  constexpr size_t kLongestExplanation = 30;
+  if (end + 1 >= tokens_.size() || tokens_[end].folded != "(") return false;
+  const size_t limit = std::min(tokens_.size(), end + 1 + kLongestExplanation);
+  for (size_t k = end + 1; k < limit; ++k) {
+    if (tokens_[k].folded != ")") continue;
+    if (CountWords(tokens_, end + 1, k) == 0) return false;
+    const std::string_view inside =
+        text_.substr(tokens_[end + 1].start, tokens_[k - 1].end - tokens_[end + 1].start);
+    return AccountsFor(inside, written) ||
+           (entry != nullptr &&
+            (GlossMatches(inside, entry->plain) || GlossMatches(inside, entry->expansions)));
+  }
+  return false;
+}
+
+// An acronym no table holds ("TCHP", "LMICs"): unexplained, it is as opaque
+// as a listed one, and we cannot say what it stands for. Returns false when
+// the word is not written as an acronym, or is a common one written in
+// capitals ("USA"), left to the caller.
+bool Classifier::AddAcronymFinding(size_t i, double zipf) {
+  const Token& token = tokens_[i];
+  std::string_view written = Written(token);
+  if (shouting_ || !LooksLikeAcronym(written, token)) return false;
+  const double familiarity = ZipfFamiliarity(zipf);
+  if (familiarity >= options_.jargon_familiarity) return false;
+  std::string key(written);
+  if (key.size() > 2 && key.back() == 's') key.pop_back();  // LMICs is LMIC
+  const bool in_parentheses = i > 0 && i + 1 < tokens_.size() &&
+                              tokens_[i - 1].folded == "(" && tokens_[i + 1].folded == ")";
+  if ((in_parentheses && DefinedBefore(text_, tokens_, i - 1, written, {})) ||
+      ExplainedAfter(i + 1, written, nullptr)) {
+    defined_acronyms_.insert(key);
+  }
+  if (defined_acronyms_.count(key) || IsCredential(i, i + 1)) return true;
+
+  // Less sure than a listed abbreviation: severity 0.8 of its share.
+  AddWordFinding(i, FindingKind::kAbbreviation, written, key,
+                 "an abbreviation plainlang does not know; write out what it stands for",
+                 familiarity, 0.8, "unlisted");
+  return true;
+}
+
+// The sense of an ambiguous abbreviation that the rest of the message
+// supports: at least half of its words of four or more letters (and one at
+// least) stand in the message. -1 when no sense or more than one is.
+int Classifier::SenseFromContext(std::span<const std::string_view> senses) {
+  if (message_words_.empty()) {
+    // The message's words once, as hashes of their folded forms and of
+    // their singulars ("androgens" supports "androgen").
+    std::string folded(text_);
+    for (char& c : folded) c = LowerAscii(c);
+    for (size_t at = 0; at < folded.size();) {
+      while (at < folded.size() && !IsAsciiAlnum(folded[at])) ++at;
+      size_t end = at;
+      while (end < folded.size() && IsAsciiAlnum(folded[end])) ++end;
+      std::string_view word = std::string_view(folded).substr(at, end - at);
+      if (word.size() >= 4) {
+        message_words_.push_back(WordTable::Hash(word));
+        if (word.back() == 's') {
+          message_words_.push_back(WordTable::Hash(word.substr(0, word.size() - 1)));
+        }
+      }
+      at = end;
+    }
+    message_words_.push_back(0);  // not empty once made
+    std::sort(message_words_.begin(), message_words_.end());
+  }
+  int chosen = -1;
+  for (size_t k = 0; k < senses.size(); ++k) {
+    const std::string sense = FoldCase(senses[k]);
+    size_t words = 0, present = 0;
+    for (size_t at = 0; at < sense.size();) {
+      while (at < sense.size() && !IsAsciiAlnum(sense[at])) ++at;
+      size_t end = at;
+      while (end < sense.size() && IsAsciiAlnum(sense[end])) ++end;
+      const std::string_view word = std::string_view(sense).substr(at, end - at);
+      if (word.size() >= 4 && !IsLinkWord(word)) {
+        ++words;
+        present += std::binary_search(message_words_.begin(), message_words_.end(),
+                                      WordTable::Hash(word));
+      }
+      at = end;
+    }
+    if (words == 0 || present == 0 || 2 * present < words) continue;
+    if (chosen >= 0) return -1;  // two senses fit: the context does not tell
+    chosen = static_cast<int>(k);
+  }
+  return chosen;
+}
+
+// Whether tokens_[first, end), an abbreviation, is among the credentials
+// after a name: "Dana Ruiz, NP", "Omar Haddad, MD, PhD", "Lee Park, MSN,
+// FNP-BC". The list runs from a comma after a capitalised name to the end
+// of its line, and holds only words with capitals, hyphens, slashes and
+// commas. Signatures are not jargon.
+bool Classifier::IsCredential(size_t first, size_t end) const {
+  auto in_list = [this](const Token& token) {
+    return token.folded == "," || token.folded == "-" || token.folded == "/" ||
+           (token.is_word() && token.capitalized && token.letters == 1 &&
+            token.end - token.start == 1) ||  // the C of PA-C
+           (token.is_word() && token.capitalized && token.letters >= 2 &&
+            token.letters + token.digits == token.end - token.start &&
+            std::any_of(text_.begin() + static_cast<std::ptrdiff_t>(token.start) + 1,
+                        text_.begin() + static_cast<std::ptrdiff_t>(token.end),
+                        [](char c) { return c >= 'A' && c <= 'Z'; }));
+  };
+  // A list of credentials is a few tokens long; looking further would make
+  // a sentence of "MRI, MRI, MRI, ..." quadratic.
+  constexpr size_t kLongestList = 16;
+  const size_t lowest = first > kLongestList ? first - kLongestList : 0;
+  size_t k = first;
+  while (k > lowest && in_list(tokens_[k - 1]) && tokens_[k - 1].folded != "," &&
+         !LineBreakBetween(k - 1, k)) {
+    --k;
+  }
+  // Back over earlier credentials of the same list, to the comma after the name.
+  while (k >= lowest + 2 && tokens_[k - 1].folded == "," && tokens_[k - 2].folded != "," &&
+         in_list(tokens_[k - 2])) {
+    k -= 2;
+    while (k > lowest && in_list(tokens_[k - 1]) && tokens_[k - 1].folded != ",") --k;
+  }
+  if (k < 2 || tokens_[k - 1].folded != ",") return false;
+  const Token& name = tokens_[k - 2];
+  if (!name.is_word() || !name.capitalized || name.all_caps) return false;
+  // The list ends the line, or a comma ends it before a clinic's name
+  // ("Luis Herrera, RN, Heart Failure Clinic").
+  for (size_t j = end; j < tokens_.size(); ++j) {
+    if (j >= end + kLongestList) return false;
+    if (LineBreakBetween(j - 1, j)) return true;
+    if (!in_list(tokens_[j])) return tokens_[j].folded == "." || tokens_[j - 1].folded == ",";
+  }
+  return true;
+}
+
+void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
+  const Abbreviation& entry = index_.abbreviations[match.id];
+  std::string_view written = text_.substr(
+      tokens_[match.first].start, tokens_[match.end - 1].end - tokens_[match.first].start);
+  // "complete blood count (CBC)": the definition itself and what follows are
+  // explained. "BID (twice a day)": explained where it stands and after.
+  bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
+                        tokens_[match.first - 1].folded == "(" && tokens_[match.end].folded == ")";
+  if (in_parentheses &&
+      DefinedBefore(text_, tokens_, match.first - 1, written, entry.expansions)) {
+    defined_.insert(match.id);
+  }
+  if (ExplainedAfter(match.end, written, &entry)) defined_.insert(match.id);
+  if (defined_.count(match.id) || IsCredential(match.first, match.end)) return;
+  // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
+  // guidance is to spell it out at first use. It gets a finding of low
+  // severity and weighs little in the density.
+  const bool known = entry.familiarity >= options_.jargon_familiarity;
+  if (known && !IsKnownShorthand(entry)) return;
+  const WordEntry* written_entry = match.end - match.first == 1
+                                      ? entries_[match.first]
+                                      : index_.FindWord(FoldCase(written));
+  if (written_entry != nullptr && written_entry->allowed) return;
+
+  Finding& finding = NewFinding(FindingKind::kAbbreviation, match.first, match.end);
+  finding.term = entry.written;
+  finding.expansions = entry.expansions;
+  // Our plain wording is for the usual sense. Without it, of several senses
+  // the one the message's own words point to ("RA" in a message about
+  // joints and arthritis); none when they point to none or to several.
+  const int sense = entry.expansions.size() > 1 && entry.plain.empty()
+                        ? SenseFromContext(entry.expansions)
+                        : -1;
+  if (!entry.plain.empty()) {
+    // Plain wording when we have it, for the usual sense.
+    finding.suggestion = entry.plain.front();
+    finding.alternatives = entry.plain;
+  } else if (entry.expansions.size() == 1) {
+    finding.suggestion = entry.expansions.front();
+  } else if (sense >= 0) {
+    finding.suggestion = entry.expansions[static_cast<size_t>(sense)];
+    if (!known) {
+      finding.definition = storage_->Keep("here most likely: " + std::string(finding.suggestion));
+    }
+  } else if (!known) {
+    // Ambiguous: say so rather than show one sense as if sure.
+    std::string senses = "ambiguous: it may mean ";
+    for (size_t k = 0; k < entry.expansions.size() && k < 4; ++k) {
+      senses += (k == 0 ? "" : k + 1 == std::min<size_t>(entry.expansions.size(), 4) ? " or " : ", ");
+      senses += entry.expansions[k];
+    }
+    senses += "; write out the one you mean";
+    finding.definition = storage_->Keep(senses);
+  }
+  if (known) {
+    finding.definition = kKnownShorthandAdvice;
+  } else if (finding.definition.empty() && entry.expansions.size() == 1 && !entry.plain.empty() &&
+             entry.plain.front() != entry.expansions.front()) {
+    finding.definition = entry.expansions.front();
+  }
+  finding.familiarity = entry.familiarity;
+  finding.source = entry.source;
+  finding.severity = known ? 0.1 : 0.9 * (1 - entry.familiarity);
+  // One word to a reader, as in CountWord; a known acronym weighs at most
+  // 0.1 of one, whatever its familiarity says.
+  CountJargon(1, known ? std::max(entry.familiarity, 0.9f) : entry.familiarity);
+  tally_.abbreviations.push_back(match.id);
+}
+
+
+// One capital letter as clinicians use it: sex after an age ("72 yo F"), a
+// side before a body part ("R knee", "R>L"), a lab flag after a value
+// ("TSH 9.8 H", "Hgb 10.8 L,"), potassium before a value ("K >5.0"). The
+// table cannot list them: one letter is too short to be a key.
+bool Classifier::AddLetterFinding(size_t i) {
+  const char letter = text_[tokens_[i].start];
+  auto word_at = [this](size_t k) -> const Token* {
+    return k < tokens_.size() ? &tokens_[k] : nullptr;
+  };
+  const Token* before = i > 0 ? &tokens_[i - 1] : nullptr;
+  const Token* after = word_at(i + 1);
+  const bool number_before = before != nullptr && before->letters == 0 && before->digits > 0;
+  const bool line_ends = after == nullptr || LineBreakBetween(i, i + 1);
+  const bool list_mark_after =
+      line_ends || after->folded == "," || after->folded == ";" || after->folded == ")" ||
+      after->folded == "(" || after->folded == ".";
+  std::string_view sense;
+  switch (letter) {
+    case 'F': case 'M':
+      if (before != nullptr && (before->folded == "yo" || before->folded == "o" ||
+                                before->folded == "old" || number_before)) {
+        sense = letter == 'F' ? "female" : "male";
+      }
+      break;
+    case 'H':
+      if (number_before && list_mark_after) sense = "high";
+      break;
+    case 'L':
+      if (number_before && list_mark_after && !(after != nullptr && after->folded == "(")) {
+        sense = "low";
+        break;
+      }
+      [[fallthrough]];
+    case 'R':
+      if (!number_before && after != nullptr && !line_ends &&
+          ((after->is_word() && after->letters > 0 && !after->capitalized) ||
+           after->folded == ">" || after->folded == "<")) {
+        sense = letter == 'R' ? "right" : "left";
+      }
+      break;
+    case 'K':
+      if (after != nullptr && !line_ends &&
+          ((after->letters == 0 && after->digits > 0) || after->folded == ">" ||
+           after->folded == "<" || after->folded == ",")) {
+        sense = "potassium";
+      }
+      break;
+  }
+  if (sense.empty()) return false;
+  Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
+  finding.term = storage_->Keep(text_.substr(tokens_[i].start, 1));
+  finding.suggestion = sense;
+  finding.definition = "one letter standing for a word; write the word";
+  finding.familiarity = 0.2;
+  finding.severity = 0.7;
+  finding.source = "pattern:letter";
+  CountJargon(1, 0.2);
+  tally_.rule_words.push_back(WordTable::Hash(sense));
+  return true;
+}
+
+}  // namespace plainlang

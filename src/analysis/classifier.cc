@@ -1,0 +1,332 @@
+#include "analysis/classifier.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "analysis/counter.h"
+
+namespace plainlang {
+namespace {
+
+// Affixes shorter than these are too ambiguous to judge a word by.
+constexpr size_t kMinSuffix = 3, kMinPrefix = 4;
+// What is left of a word beside its affix must be at least this long.
+constexpr size_t kMinStem = 3;
+
+// Term categories that are not medical: rare ones are complex words.
+bool IsGeneralCategory(std::string_view category) {
+  return category == "general" || category.empty();
+}
+
+// The medical affix `word` is built on, or nullptr.
+const Affix* MedicalAffix(const Lexicon::Index& index, std::string_view word) {
+  if (word.empty()) return nullptr;
+  for (const Affix* suffix : index.suffixes_by_last[static_cast<unsigned char>(word.back())]) {
+    if (suffix->affix.size() >= kMinSuffix && word.size() >= suffix->affix.size() + kMinStem &&
+        word.substr(word.size() - suffix->affix.size()) == suffix->affix) {
+      return suffix;
+    }
+  }
+  for (const Affix* prefix : index.prefixes_by_first[static_cast<unsigned char>(word.front())]) {
+    if (prefix->affix.size() >= kMinPrefix && word.size() >= prefix->affix.size() + kMinStem &&
+        word.substr(0, prefix->affix.size()) == prefix->affix) {
+      return prefix;
+    }
+  }
+  return nullptr;
+}
+
+// Word endings of the USAN stems that name a medicine's class ("-gliflozin",
+// "-mab", "-sartan"; facts from the USAN Council's list of stems): a rare
+// word built on one is a medicine name the table lacks, and medicine names
+// are not jargon.
+constexpr std::string_view kMedicineStems[] = {
+    // A stem that ends another ("mab" ends "zumab") makes the longer one
+    // needless: the shorter asks for fewer letters before it.
+    "mab",      "nib",      "ciclib",  "parib",    "zomib",     "gliflozin", "gliptin",
+    "glutide",  "glinide",  "glitazone", "formin", "pril",      "sartan",    "olol",
+    "alol",     "dipine",   "statin",  "azole",    "cillin",    "mycin",     "micin",
+    "oxacin",   "cycline",  "prazole", "tidine",   "semide",    "thiazide",  "parin",
+    "xaban",    "gatran",   "lukast",  "terol",    "sonide",    "olone",     "asone",
+    "caine",    "vir",      "cept",    "triptan",  "setron",    "azepam",    "zolam",
+    "oxetine",  "pramine",  "triptyline", "peridone", "apine",  "afil",      "dronate",
+    "tropium",  "profen",   "coxib",   "fenac",    "grel",      "plase",     "kinra",
+    "platin",   "taxel",    "rubicin", "trexate",  "fungin",    "tadine",    "clone",
+    "barbital", "pidem",    "lamide",  "tretin",   "zosin",     "nacin",     "quine",
+    "tril",     "dopa",     "succinate", "tartrate", "maleate", "mesylate",  "besylate",
+    "fumarate", "tropine",  "ispro",   "anoate"};
+
+bool HasMedicineStem(std::string_view word) {
+  // The stems by their last letter: a term's word is checked against the
+  // few that could end it, not all eighty.
+  static const std::array<std::vector<std::string_view>, 256> by_last = [] {
+    std::array<std::vector<std::string_view>, 256> stems;
+    for (std::string_view stem : kMedicineStems) {
+      stems[static_cast<unsigned char>(stem.back())].push_back(stem);
+    }
+    return stems;
+  }();
+  if (word.empty()) return false;
+  for (std::string_view stem : by_last[static_cast<unsigned char>(word.back())]) {
+    if (word.size() >= stem.size() + 3 && word.ends_with(stem)) return true;
+  }
+  return false;
+}
+
+// Whether a sentence is one to six words, each capitalised: a clinic's or
+// department's name on a signature line, or a heading.
+bool IsTitleCaseLine(const std::vector<Token>& tokens) {
+  size_t words = 0;
+  for (const Token& token : tokens) {
+    if (!token.is_word() || token.letters == 0) continue;
+    if (!token.capitalized || ++words > 6) return false;
+  }
+  return words > 0;
+}
+
+// The alternatives a statistics finding offers.
+constexpr std::string_view kStatisticsAlternatives[] = {
+    "say in words what the result means for the reader",
+    "for example: 3 in 10 people who took it felt better"};
+
+}  // namespace
+
+Classifier::Classifier(std::shared_ptr<const Lexicon> lexicon, const AnalyzerOptions& options,
+                       std::string_view text, std::vector<Finding>* findings)
+    : index_(lexicon->index()),
+      options_(options),
+      text_(text),
+      findings_(*findings),
+      storage_(std::make_shared<FindingStorage>()) {
+  storage_->lexicon = std::move(lexicon);
+}
+
+void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups,
+                               bool shouting) {
+  tokens_ = tokens;
+  entries_ = lookups.entries;
+  shouting_ = shouting;
+  title_case_line_ = IsTitleCaseLine(tokens);
+  sentence_jargon_words_ = 0;
+}
+
+Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
+  Finding& finding = findings_.emplace_back();
+  finding.kind = kind;
+  finding.start = tokens_[first_token].start;  // text() offsets until MapOffsets
+  finding.end = tokens_[end_token - 1].end;
+  return finding;
+}
+
+void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start) {
+  AddTermFinding(match, index_.terms[match.id], sentence_start);
+}
+
+void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term,
+                                     bool sentence_start) {
+  if (term.category == "medicine" || term.familiarity >= options_.jargon_familiarity) return;
+  // A line of capitalised words only is a signature's or a heading's:
+  // "Westbrook Dermatology", "Interventional Radiology".
+  if (title_case_line_ && term.category != "register") return;
+  // A one-word term built on a medicine's USAN stem is a medicine name that
+  // a source files as a term ("infliximab").
+  if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
+  // Capitalised right after another word, a term is the name of a
+  // department or a clinic ("see Dermatology", "the Anticoagulation
+  // Clinic"), as a capitalised word is a name to ClassifyWord; after a
+  // colon, a dash or a line break it is a heading's or a list's first word.
+  const Token& first = tokens_[match.first];
+  if (first.capitalized && !first.all_caps && !sentence_start && match.first > 0 &&
+      tokens_[match.first - 1].is_word() && !LineBreakBetween(match.first - 1, match.first)) {
+    return;
+  }
+  if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
+      entries_[match.first]->allowed) {
+    return;
+  }
+  bool general = IsGeneralCategory(term.category);
+  Finding& finding = NewFinding(general ? FindingKind::kComplexWord : FindingKind::kJargon,
+                                match.first, match.end);
+  finding.term = term.term;
+  if (!term.plain.empty()) finding.suggestion = term.plain.front();
+  finding.alternatives = term.plain;
+  finding.definition = term.definition;
+  finding.familiarity = term.familiarity;
+  finding.source = term.source;
+  finding.severity = general ? 0.5 * (1 - term.familiarity) : 1 - term.familiarity;
+  if (!general) {
+    size_t words = CountWords(tokens_, match.first, match.end, /*lexical=*/true);
+    CountJargon(static_cast<int64_t>(words), term.familiarity);
+    tally_.terms.push_back(match.id);
+  }
+}
+
+// A finding for one word that no table lists, judged by a rule: an
+// unlisted acronym, a word on a medical affix, a rare word. `distinct` is
+// what counts it once however often it stands; `certainty` scales its
+// severity, 1 - familiarity.
+void Classifier::AddWordFinding(size_t i, FindingKind kind, std::string_view term,
+                                     std::string_view distinct, std::string_view definition,
+                                     double familiarity, double certainty,
+                                     std::string_view source) {
+  Finding& finding = NewFinding(kind, i, i + 1);
+  finding.term = storage_->Keep(term);
+  finding.definition = definition;
+  finding.familiarity = familiarity;
+  finding.severity = certainty * (1 - familiarity);
+  finding.source = source;
+  CountJargon(1, familiarity);
+  tally_.rule_words.push_back(WordTable::Hash(distinct));
+}
+
+// "q6h", "95% CI", "ACE inhibitor": one finding and one jargon word however
+// many tokens.
+void Classifier::AddNotationFinding(size_t first, size_t end, NotationKind kind) {
+  const NotationInfo& info = InfoOf(kind);
+  Finding& finding = NewFinding(FindingKind::kJargon, first, end);
+  finding.term = info.term;
+  const std::string plain = PlainNotation(
+      kind, text_.substr(finding.start, finding.end - finding.start));
+  if (!plain.empty()) {
+    finding.suggestion = storage_->Keep(plain);
+  } else if (kind == NotationKind::kStatistics) {
+    finding.suggestion = kStatisticsAlternatives[0];
+    finding.alternatives = kStatisticsAlternatives;
+  } else {
+    finding.suggestion = info.suggestion;
+  }
+  finding.definition = info.definition;
+  finding.familiarity = 0;
+  finding.severity = info.severity;
+  finding.source = info.source;
+  CountJargon(1, 0);
+  tally_.rule_words.push_back(WordTable::Hash(FoldCase(text_.substr(finding.start, finding.end - finding.start))));
+}
+
+void Classifier::ClassifyWord(size_t i, const WordEntry* word, int syllables,
+                                   bool sentence_start) {
+  const Token& token = tokens_[i];
+  std::string_view base = StripPossessive(token.folded);
+  if (AddAcronymFinding(i, word != nullptr ? word->zipf : 0)) return;
+  if (token.letters == 1 && token.end - token.start == 1 && AddLetterFinding(i)) return;
+  // A capitalised word inside a sentence is most likely a name.
+  if (token.capitalized && !sentence_start) return;
+  // Entries made only for term or abbreviation keys carry no frequency;
+  // an inflected word takes its stem's ("biopsies" -> "biopsy").
+  if (word == nullptr || word->zipf == 0) {
+    InflectionStems stems(base);
+    for (size_t k = 1; k < stems.size(); ++k) {
+      const WordEntry* stem = index_.FindWord(stems[k]);
+      if (stem != nullptr && stem->zipf > 0) {
+        word = stem;
+        break;
+      }
+    }
+  }
+  const double zipf = word != nullptr ? word->zipf : 0;
+  if (TooCommonForFinding(zipf, syllables)) return;
+  const double familiarity = ZipfFamiliarity(zipf);
+  if (zipf < kAffixJargonZipf) {
+    if (const Affix* affix = MedicalAffix(index_, base)) {
+      // Less sure than a listed term: severity 0.8 of its share.
+      AddWordFinding(i, FindingKind::kJargon, base, base, affix->description, familiarity, 0.8,
+                     affix->source);
+      return;
+    }
+  }
+  if (zipf < kAffixJargonZipf &&
+      AddRareWordFinding(i, base, word, familiarity, sentence_start)) {
+    return;
+  }
+  if (zipf < options_.complex_word_zipf && syllables >= 3) {
+    Finding& finding = NewFinding(FindingKind::kComplexWord, i, i + 1);
+    finding.term = storage_->Keep(base);
+    finding.familiarity = familiarity;
+    finding.severity = 0.25 + 0.25 * (1 - familiarity);
+    finding.source = zipf > 0 ? "wordfreq" : "unknown word";
+  }
+}
+
+// Whether a dose follows tokens_[i] within three words ("sacubitril 24 mg",
+// "lispro 4 units"): then the word names a medicine.
+bool Classifier::BeforeADose(size_t i) const {
+  static constexpr std::string_view kDoseUnits[] = {"mg",  "mcg",   "g",      "units",  "unit",
+                                                     "ml",  "%",     "puffs",  "tablet", "tablets"};
+  size_t words = 0;
+  for (size_t k = i + 1; k + 1 < tokens_.size() && words < 4; ++k) {
+    if (!tokens_[k].is_word()) continue;
+    ++words;
+    if (tokens_[k].letters == 0 && tokens_[k].digits > 0) {
+      const std::string_view unit = tokens_[k + 1].folded;
+      return std::find(std::begin(kDoseUnits), std::end(kDoseUnits), unit) != std::end(kDoseUnits);
+    }
+  }
+  return false;
+}
+
+bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
+                                         double familiarity, bool sentence_start) {
+  // By derivation: an adverb of a jargon term ("bilaterally", "focally").
+  if (base.size() >= 7 && base.ends_with("ly")) {
+    const WordEntry* stem = index_.FindWord(base.substr(0, base.size() - 2));
+    if (stem != nullptr && !stem->terms.empty()) {
+      const Term& term = index_.terms[stem->terms.front()];
+      if (!IsGeneralCategory(term.category) && term.category != "medicine" &&
+          term.familiarity < options_.jargon_familiarity) {
+        LexiconMatch match;
+        match.first = i;
+        match.end = i + 1;
+        match.id = stem->terms.front();
+        AddTermFinding(match, term, sentence_start);
+        return true;
+      }
+    }
+  }
+  // Not general English: the pronouncing dictionary, 125,000 everyday words
+  // and names, lacks it ("paraspinal", "euvolemic", "postictal"), as the
+  // lexicon build judges ICD words. Short words are too often typing slips
+  // or units, and a medicine name the table lacks is no jargon.
+  const Token& token = tokens_[i];
+  // Capitalised, even first in a sentence: a name or a brand more often
+  // than not ("Anjali", "Trelegy"). No word of a language is longer than
+  // forty letters; a longer one is a run of letters, a complex word at most.
+  if (token.letters < 6 || token.letters > 40 || token.digits > 0 || token.capitalized) {
+    return false;
+  }
+  if (base.size() != token.folded.size()) return false;  // a possessive: a name's
+  if (word != nullptr && word->syllables >= 0) return false;
+  InflectionStems stems(base);  // "faints", "gargles": forms of English words
+  for (size_t k = 1; k < stems.size(); ++k) {
+    const WordEntry* stem = index_.FindWord(stems[k]);
+    if (stem != nullptr && stem->syllables >= 0) return false;
+  }
+  if (HasMedicineStem(base) || BeforeADose(i)) return false;
+  for (char c : base) {
+    if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'') return false;  // a name in a script of its own
+  }
+  // Less sure than a listed term or an affix: severity 0.6 of its share.
+  AddWordFinding(i, FindingKind::kJargon, base, base,
+                 "a rare word that is not everyday English, likely medical", familiarity, 0.6,
+                 "rare word");
+  return true;
+}
+
+void Classifier::AddLongSentenceFinding(size_t position, size_t start, size_t end,
+                                        int64_t words) {
+  Finding& finding = *findings_.emplace(findings_.begin() + static_cast<std::ptrdiff_t>(position));
+  finding.kind = FindingKind::kLongSentence;
+  finding.start = start;
+  finding.end = end;
+  finding.term = storage_->Keep(std::to_string(words) + " words");
+  if (split_advice_.empty()) {
+    split_advice_ = storage_->Keep("split into sentences of at most " +
+                                   std::to_string(options_.long_sentence_words) + " words");
+  }
+  finding.suggestion = split_advice_;
+  const double limit = options_.long_sentence_words;
+  finding.severity =
+      std::clamp(0.3 + (static_cast<double>(words) - limit) / (2 * limit), 0.3, 1.0);
+}
+
+}  // namespace plainlang

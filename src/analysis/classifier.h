@@ -1,0 +1,157 @@
+// The classifier: which spans of a sentence a patient will likely not know,
+// as findings with what to write instead. Lexicon matches become term and
+// abbreviation findings, notation matches notation findings, and each other
+// word is judged by rules (an acronym, one letter, a medical affix, a rare
+// word, a complex word). It also tallies the jargon the scorer turns into
+// the density.
+#ifndef PLAINLANG_ANALYSIS_CLASSIFIER_H_
+#define PLAINLANG_ANALYSIS_CLASSIFIER_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/notation.h"
+#include "lexicon/byte_arena.h"
+#include "lexicon/lexicon_index.h"
+#include "lexicon/matcher.h"
+#include "plainlang/analyzer.h"
+#include "plainlang/report.h"
+#include "text/segmenter.h"
+
+namespace plainlang {
+
+// How well a patient knows a word, from its everyday frequency: Zipf 2.5 or
+// rarer -> 0, Zipf 4.5 or commoner -> 1, linear between. The lexicon
+// generator uses the same rule (data/README.md).
+inline double ZipfFamiliarity(double zipf) { return std::clamp((zipf - 2.5) / 2.0, 0.0, 1.0); }
+
+// Unknown words rarer than this, built on a medical affix, are jargon.
+inline constexpr double kAffixJargonZipf = 3.0;
+
+// What the findings of one report view besides the lexicon's own text.
+struct FindingStorage {
+  std::shared_ptr<const Lexicon> lexicon;
+  std::string input;  // a copy of the message: findings' text
+  // Words made for findings ("23 words", a folded word): a few short ones a
+  // report, so small blocks.
+  ByteArena made{256};
+  std::string_view Keep(std::string_view word) { return made.Copy(word); }
+};
+
+// The jargon of a message so far: what the density and distinct_terms are
+// made of.
+struct JargonTally {
+  int64_t words = 0;          // words inside jargon findings, unweighted
+  double weighted_words = 0;  // the same, each weighted by 1 - familiarity
+  // Distinct jargon: lexicon terms and abbreviations by id, words judged by
+  // a rule by the 64-bit hash of their spelling. Vectors sorted once at the
+  // end: a std::set cost a heap node per finding.
+  std::vector<uint32_t> terms, abbreviations;
+  std::vector<uint64_t> rule_words;
+};
+
+// One per message; not thread-safe. Offsets of the findings it makes index
+// `text` (the analyser maps them to the caller's input afterwards).
+class Classifier {
+ public:
+  Classifier(std::shared_ptr<const Lexicon> lexicon, const AnalyzerOptions& options,
+             std::string_view text, std::vector<Finding>* findings);
+
+  // Before each sentence: its tokens and their lookups, which must stay put
+  // until the next call.
+  void StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups,
+                     bool shouting);
+  // Jargon words found in the sentence since StartSentence.
+  int64_t sentence_jargon_words() const { return sentence_jargon_words_; }
+
+  void AddTermFinding(const LexiconMatch& match, bool sentence_start);
+  void AddAbbreviationFinding(const LexiconMatch& match);
+  // "q6h", "95% CI", "ACE inhibitor" over tokens [first, end).
+  void AddNotationFinding(size_t first, size_t end, NotationKind kind);
+  // A sentence of `words` words longer than the option allows; inserted at
+  // `position` of the findings, before the sentence's others.
+  void AddLongSentenceFinding(size_t position, size_t start, size_t end, int64_t words);
+
+  // Whether a word can get no finding of its own, told without a call: not
+  // a word of letters, allowed, or a common lower-case word. Most words of
+  // a message are the last. `word` is the token's entry (WordOrBase),
+  // `syllables` WordSyllables of it.
+  bool PlainlyFamiliar(const Token& token, const WordEntry* word, int syllables) const {
+    if (token.kind != TokenKind::kWord || token.digits > 0) return true;
+    if (word == nullptr) return false;
+    return word->allowed || (!token.capitalized && TooCommonForFinding(word->zipf, syllables));
+  }
+  // The findings of tokens[i], a word PlainlyFamiliar did not pass over.
+  void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start);
+
+  JargonTally& tally() { return tally_; }
+  const std::shared_ptr<FindingStorage>& storage() const { return storage_; }
+
+ private:
+  // Whether a word this frequent can be neither an affix finding nor a
+  // complex word.
+  bool TooCommonForFinding(double zipf, int syllables) const {
+    return zipf >= kAffixJargonZipf && (zipf >= options_.complex_word_zipf || syllables < 3);
+  }
+  Finding& NewFinding(FindingKind kind, size_t first_token, size_t end_token);
+  // `words` words of jargon known with `familiarity`.
+  void CountJargon(int64_t words, double familiarity) {
+    sentence_jargon_words_ += words;
+    tally_.words += words;
+    tally_.weighted_words += static_cast<double>(words) * (1 - familiarity);
+  }
+  void AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start);
+  void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
+                      std::string_view definition, double familiarity, double certainty,
+                      std::string_view source);
+  // A rare word the other rules pass over that is jargon by derivation or by
+  // not being general English; false when it is neither.
+  bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
+                          double familiarity, bool sentence_start);
+  bool BeforeADose(size_t i) const;
+  // Abbreviations written out by rule (abbreviations.cc).
+  bool AddAcronymFinding(size_t i, double zipf);
+  bool AddLetterFinding(size_t i);
+  bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
+  bool IsCredential(size_t first, size_t end) const;
+  int SenseFromContext(std::span<const std::string_view> senses);
+  // Whether a line break stands between tokens[a] and the later tokens[b].
+  bool LineBreakBetween(size_t a, size_t b) const {
+    return text_.substr(tokens_[a].end, tokens_[b].start - tokens_[a].end).find('\n') !=
+           std::string_view::npos;
+  }
+  std::string_view Written(const Token& token) const {
+    return text_.substr(token.start, token.end - token.start);
+  }
+
+  const Lexicon::Index& index_;
+  const AnalyzerOptions& options_;
+  const std::string_view text_;
+  std::vector<Finding>& findings_;
+  std::shared_ptr<FindingStorage> storage_;
+  JargonTally tally_;
+  std::string_view split_advice_;  // the long-sentence suggestion, made once
+  // Of the sentence (StartSentence).
+  std::span<const Token> tokens_;
+  std::span<const WordEntry* const> entries_;  // the tokens' lookups
+  bool shouting_ = false;         // written in capitals
+  bool title_case_line_ = false;  // a few capitalised words
+  int64_t sentence_jargon_words_ = 0;
+  // Abbreviations the text has explained. Sets: usually empty (no cost),
+  // and a message that defines thousands must not take quadratic time.
+  std::set<uint32_t> defined_;
+  std::set<std::string> defined_acronyms_;  // the same for acronyms no table holds
+  // Hashes of the message's words of 4+ letters, sorted; made when first needed.
+  std::vector<uint64_t> message_words_;
+};
+
+}  // namespace plainlang
+
+#endif  // PLAINLANG_ANALYSIS_CLASSIFIER_H_

@@ -1,0 +1,65 @@
+#include "analysis/scorer.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "plainlang/grade_model.h"
+
+namespace plainlang {
+namespace {
+
+// How many different values `values` holds; sorts it.
+template <typename T>
+size_t DistinctCount(std::vector<T>& values) {
+  std::sort(values.begin(), values.end());
+  return static_cast<size_t>(std::unique(values.begin(), values.end()) - values.begin());
+}
+
+}  // namespace
+
+void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally, Report* report) {
+  report->readability = ScoreReadability(report->counts, &report->warnings);
+  // Numbers are words to the formulas but carry no vocabulary, so a table
+  // of results does not dilute the jargon in the words around it.
+  const int64_t lexical_words = report->counts.lexical_words();
+  report->jargon.density =
+      lexical_words > 0 ? tally.weighted_words / static_cast<double>(lexical_words) : 0;
+  report->jargon.jargon_words = tally.words;
+  report->jargon.distinct_terms = static_cast<int64_t>(
+      DistinctCount(tally.terms) + DistinctCount(tally.abbreviations) +
+      DistinctCount(tally.rule_words));
+  const GradeModel& model = options.grade_model ? *options.grade_model : GradeModel::Default();
+  report->readability.health_grade = model.Predict(*report);
+  report->verdict.target_grade = options.target_grade;
+  report->verdict.max_jargon = options.max_jargon;
+  report->verdict.meets_target = report->readability.health_grade <= options.target_grade + 1e-9 &&
+                                 report->jargon.density <= options.max_jargon + 1e-12;
+}
+
+Sentence ScoreSentence(size_t start, size_t end, const Counts& counts, int64_t jargon_words) {
+  Sentence sentence;
+  sentence.start = start;
+  sentence.end = end;
+  sentence.words = counts.words;
+  sentence.grade = SentenceGrade(counts);
+  sentence.jargon_words = jargon_words;
+  return sentence;
+}
+
+Report ErrorReport(const AnalyzerOptions& options, std::string_view reason) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  Report report;
+  ReadabilityScores& r = report.readability;
+  r.flesch_reading_ease = r.flesch_kincaid_grade = r.smog = r.gunning_fog = r.coleman_liau =
+      r.ari = r.forcast = r.linsear_write = r.lix = r.consensus_grade = r.health_grade = kNaN;
+  report.jargon.density = kNaN;
+  report.verdict.target_grade = options.target_grade;
+  report.verdict.max_jargon = options.max_jargon;
+  report.verdict.meets_target = false;
+  report.error = reason;
+  return report;
+}
+
+}  // namespace plainlang

@@ -1,0 +1,22 @@
+// The scorer: a message's scores and verdict from its counts and the
+// classifier's jargon tally.
+#ifndef PLAINLANG_ANALYSIS_SCORER_H_
+#define PLAINLANG_ANALYSIS_SCORER_H_
+
+#include "analysis/classifier.h"
+#include "plainlang/analyzer.h"
+#include "plainlang/report.h"
+
+namespace plainlang {
+
+// Fills report->readability, ->jargon and ->verdict from report->counts and
+// `tally` (whose vectors it sorts), appending warnings.
+void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally, Report* report);
+
+// One sentence's record: its span (bytes of the analysed text), words, grade
+// and jargon words.
+Sentence ScoreSentence(size_t start, size_t end, const Counts& counts, int64_t jargon_words);
+
+}  // namespace plainlang
+
+#endif  // PLAINLANG_ANALYSIS_SCORER_H_

@@ -1,0 +1,100 @@
+#include <array>
+#include <limits>
+
+#include "plainlang/report.h"
+
+namespace plainlang {
+namespace {
+
+constexpr double kNoLimit = std::numeric_limits<double>::infinity();
+
+double Count(int64_t count) { return static_cast<double>(count); }
+
+// Captureless lambdas, so each field's reader is a plain function pointer.
+#define PLAINLANG_READ(expression) [](const Report& r) -> double { return expression; }
+
+constexpr std::array kFields = {
+    // group, name, column, type, low, high, decimals, feature, doc, value
+    ReportField{"readability", "flesch_reading_ease", "flesch_reading_ease", FieldType::kNumber, 0,
+                100, 2, true, "Flesch reading ease: 0 (hard) to 100 (easy)",
+                PLAINLANG_READ(r.readability.flesch_reading_ease)},
+    ReportField{"readability", "flesch_kincaid_grade", "flesch_kincaid_grade", FieldType::kNumber,
+                0, 20, 2, true, "Flesch-Kincaid grade level",
+                PLAINLANG_READ(r.readability.flesch_kincaid_grade)},
+    ReportField{"readability", "smog", "smog", FieldType::kNumber, 0, 20, 2, true,
+                "SMOG grade (McLaughlin 1969)", PLAINLANG_READ(r.readability.smog)},
+    ReportField{"readability", "gunning_fog", "gunning_fog", FieldType::kNumber, 0, 20, 2, true,
+                "Gunning fog index", PLAINLANG_READ(r.readability.gunning_fog)},
+    ReportField{"readability", "coleman_liau", "coleman_liau", FieldType::kNumber, 0, 20, 2, true,
+                "Coleman-Liau index", PLAINLANG_READ(r.readability.coleman_liau)},
+    ReportField{"readability", "ari", "ari", FieldType::kNumber, 0, 20, 2, true,
+                "Automated Readability Index", PLAINLANG_READ(r.readability.ari)},
+    ReportField{"readability", "forcast", "forcast", FieldType::kNumber, 0, 20, 2, true,
+                "FORCAST grade", PLAINLANG_READ(r.readability.forcast)},
+    ReportField{"readability", "linsear_write", "linsear_write", FieldType::kNumber, 0, 20, 2,
+                true, "Linsear Write grade", PLAINLANG_READ(r.readability.linsear_write)},
+    ReportField{"readability", "lix", "lix", FieldType::kNumber, 0, 100, 2, true,
+                "LIX: 0 to 100, over 60 is very hard", PLAINLANG_READ(r.readability.lix)},
+    ReportField{"readability", "consensus_grade", "consensus_grade", FieldType::kNumber, 0, 20, 2,
+                true, "median of the seven grade-level formulas",
+                PLAINLANG_READ(r.readability.consensus_grade)},
+    ReportField{"readability", "health_grade", "health_grade", FieldType::kNumber, -kNoLimit,
+                kNoLimit, 2, true, "the health-readability grade (grade_model.h); the verdict's",
+                PLAINLANG_READ(r.readability.health_grade)},
+    ReportField{"jargon", "density", "jargon_density", FieldType::kNumber, 0, 1, 4, true,
+                "share of words inside jargon findings, weighted by 1 - familiarity (0..1)",
+                PLAINLANG_READ(r.jargon.density)},
+    ReportField{"jargon", "distinct_terms", "distinct_terms", FieldType::kInteger, 0, kNoLimit, 0,
+                true, "distinct jargon terms flagged", PLAINLANG_READ(Count(r.jargon.distinct_terms))},
+    ReportField{"jargon", "jargon_words", "jargon_words", FieldType::kInteger, 0, kNoLimit, 0,
+                true, "words inside jargon findings, unweighted",
+                PLAINLANG_READ(Count(r.jargon.jargon_words))},
+    ReportField{"counts", "words", "words", FieldType::kInteger, 0, kNoLimit, 0, true,
+                "word and number tokens", PLAINLANG_READ(Count(r.counts.words))},
+    ReportField{"counts", "sentences", "sentences", FieldType::kInteger, 0, kNoLimit, 0, true,
+                "sentences holding at least one word", PLAINLANG_READ(Count(r.counts.sentences))},
+    ReportField{"counts", "syllables", "syllables", FieldType::kInteger, 0, kNoLimit, 0, true,
+                "syllables over all words", PLAINLANG_READ(Count(r.counts.syllables))},
+    ReportField{"counts", "polysyllabic_words", "polysyllabic_words", FieldType::kInteger, 0,
+                kNoLimit, 0, true, "words of 3+ syllables",
+                PLAINLANG_READ(Count(r.counts.polysyllabic_words))},
+    ReportField{"counts", "monosyllabic_words", "monosyllabic_words", FieldType::kInteger, 0,
+                kNoLimit, 0, true, "words of exactly 1 syllable",
+                PLAINLANG_READ(Count(r.counts.monosyllabic_words))},
+    ReportField{"counts", "characters", "characters", FieldType::kInteger, 0, kNoLimit, 0, true,
+                "letters and digits in words", PLAINLANG_READ(Count(r.counts.characters))},
+    ReportField{"counts", "letters", "letters", FieldType::kInteger, 0, kNoLimit, 0, true,
+                "letters in words", PLAINLANG_READ(Count(r.counts.letters))},
+    ReportField{"counts", "complex_words", "complex_words", FieldType::kInteger, 0, kNoLimit, 0,
+                true, "Gunning's complex words: 3+ syllables, not names, not by -ed/-es/-ing",
+                PLAINLANG_READ(Count(r.counts.complex_words))},
+    ReportField{"counts", "long_words", "long_words", FieldType::kInteger, 0, kNoLimit, 0, true,
+                "words of more than 6 letters", PLAINLANG_READ(Count(r.counts.long_words))},
+    ReportField{"counts", "numbers", "numbers", FieldType::kInteger, 0, kNoLimit, 0, true,
+                "words without a letter", PLAINLANG_READ(Count(r.counts.numbers))},
+    ReportField{"verdict", "target_grade", "target_grade", FieldType::kNumber, 0, 20, -1, false,
+                "the highest acceptable health grade", PLAINLANG_READ(r.verdict.target_grade)},
+    ReportField{"verdict", "max_jargon", "max_jargon", FieldType::kNumber, 0, 1, -1, false,
+                "the highest acceptable jargon density (0..1)", PLAINLANG_READ(r.verdict.max_jargon)},
+    ReportField{"verdict", "meets_target", "meets_target", FieldType::kBool, 0, 1, 0, true,
+                "health grade <= target_grade and density <= max_jargon",
+                PLAINLANG_READ(r.verdict.meets_target ? 1.0 : 0.0)},
+};
+
+#undef PLAINLANG_READ
+
+}  // namespace
+
+std::span<const ReportField> ReportFields() { return kFields; }
+
+std::string_view FindingKindName(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::kJargon: return "jargon";
+    case FindingKind::kAbbreviation: return "abbreviation";
+    case FindingKind::kComplexWord: return "complex_word";
+    case FindingKind::kLongSentence: return "long_sentence";
+  }
+  return "unknown";
+}
+
+}  // namespace plainlang
