@@ -15,10 +15,9 @@
 #include <tuple>
 #include <vector>
 
-#include <unicode/utf8.h>
-
 #include "plainlang/output.h"
 #include "report/evidence.h"
+#include "text/utf8_text.h"
 
 // The page's style sheet and script, review_report.css and review_report.js
 // beside this file, linked in by report_assets.S (see CMakeLists.txt). The
@@ -49,20 +48,11 @@ std::string_view Asset(const char* begin, const char* end) {
 std::string Repaired(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
-  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  const int32_t length = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < length;) {
-    int32_t begin = i;
-    UChar32 c;
-    U8_NEXT(data, i, length, c);
-    bool allowed = c >= 0 && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f') &&
-                   !(c >= 0x7F && c <= 0x9F);
-    if (allowed) {
-      out.append(bytes.data() + begin, i - begin);
-    } else {
-      out += "\xEF\xBF\xBD";
-    }
-  }
+  RepairUtf8(bytes, [&out](std::string_view utf8, UChar32 c, size_t) {
+    const bool allowed = (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f') &&
+                         !(c >= 0x7F && c <= 0x9F);
+    out += allowed ? utf8 : kReplacementCharacter;
+  });
   return out;
 }
 
