@@ -340,4 +340,14 @@ void Tokenize(std::string_view text, SentenceSpan span, std::vector<Token>* toke
   }
 }
 
+bool IsShouted(const std::vector<Token>& tokens) {
+  size_t letters = 0, capitals = 0;
+  for (const Token& token : tokens) {
+    if (token.kind != TokenKind::kWord) continue;
+    letters += token.letters;
+    if (token.all_caps) capitals += token.letters;
+  }
+  return letters >= 12 && capitals * 10 >= letters * 8;
+}
+
 }  // namespace plainlang

@@ -68,6 +68,10 @@ std::string FoldCase(std::string_view word);
 // The same, appended to *out.
 void AppendFoldCase(std::string_view word, std::string* out);
 
+// Whether a sentence is written in capitals: 12 letters or more, 80% of
+// them in words with no lower case. Its case tells nothing then.
+bool IsShouted(const std::vector<Token>& tokens);
+
 }  // namespace plainlang
 
 #endif  // PLAINLANG_TEXT_SEGMENTER_H_
