@@ -39,6 +39,15 @@ struct NotationMatch {
   NotationKind kind = NotationKind::kStatistics;
 };
 
+// The head nouns of named instruments ("Wells score", "Murphy's sign"),
+// which count only after a capitalised word, not in "your test".
+inline constexpr std::string_view kNamedHeads[] = {
+    "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
+    "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
+    "questionnaire", "inventory", "staging", "rule", "assessment", "exam", "grading",
+    "procedure", "operation", "reflex", "surgery", "monitor", "catheter", "balloon",
+    "exercise", "exercises", "contractions", "method", "rules", "list"};
+
 // What a finding of each kind says.
 struct NotationInfo {
   std::string_view term;        // "dosing shorthand"

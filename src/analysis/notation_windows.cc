@@ -1,0 +1,209 @@
+// NotationWindows (notation.h): where in a sentence notation may be.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "analysis/notation.h"
+
+namespace plainlang {
+namespace {
+
+// Head words that start or end a pattern: a drug class, a research measure
+// or a grade. Named instruments' head nouns are kNamedHeads.
+constexpr std::string_view kHeads[] = {
+    "inhibitor", "inhibitors", "blocker", "blockers", "agonist", "agonists", "antagonist",
+    "antagonists", "modulator", "modulators", "analog", "analogs", "analogue", "analogues",
+    "sequestrant", "sequestrants", "sensitizer", "sensitizers", "binder", "binders",
+    "diuretic", "diuretics", "lowering", "modifying", "sparing", "stimulating", "suppressing",
+    "reducing", "survival", "mortality", "outcome", "outcomes", "endpoint", "endpoints",
+    "effectiveness", "efficacy", "needed", "murmur", "murmurs", "cycle", "cycles"};
+// The words of a scale, which count only before its value ("stage IIIA").
+constexpr std::string_view kScales[] = {"stage", "grade", "class", "level", "phase", "category"};
+
+// The head words' hashes, sorted, and a 4,096-bit map of their low twelve
+// bits: most words fail the map, and only the rest are searched for.
+struct HeadSet {
+  std::vector<uint64_t> hashes;
+  std::array<uint64_t, 64> map{};
+  explicit HeadSet(std::span<const std::string_view> words) {
+    for (std::string_view word : words) {
+      const uint64_t hash = WordTable::Hash(word);
+      hashes.push_back(hash);
+      map[(hash >> 6) & 63] |= uint64_t{1} << (hash & 63);
+    }
+    std::sort(hashes.begin(), hashes.end());
+  }
+  bool Holds(uint64_t hash) const {
+    return ((map[(hash >> 6) & 63] >> (hash & 63)) & 1) != 0 &&
+           std::binary_search(hashes.begin(), hashes.end(), hash);
+  }
+};
+
+// Notation starts at most a few words before the token that gives it away
+// (the name before "score", the drug before "inhibitor") and ends a few
+// words after it ("2/6 systolic murmur", "x 7 more days").
+constexpr size_t kBefore = 64, kAfter = 48;
+
+class WindowFinder {
+ public:
+  WindowFinder(const std::vector<Token>& tokens, const TokenLookups& lookups,
+               std::vector<Span>* windows)
+      : tokens_(tokens), lookups_(lookups), windows_(*windows) {}
+
+  void Run() {
+    windows_.clear();
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& token = tokens_[i];
+      if (!token.is_word()) {
+        AtMark(i);
+      } else if (token.digits > 0) {
+        AtWordWithDigits(i);
+      } else {
+        AtWord(i);
+      }
+    }
+  }
+
+ private:
+  // A token that can only start its notation: q6h, qHS, x3, T2N0M0, 36w5d.
+  void AddStart(size_t i) {
+    if (!windows_.empty() && !windows_.back().anchored && windows_.back().end > tokens_[i].start) {
+      return;  // a wider window already holds it
+    }
+    windows_.push_back({tokens_[i].start, tokens_[i].end + kAfter, true});
+  }
+  void Add(size_t i) {
+    const size_t start = tokens_[i].start > kBefore ? tokens_[i].start - kBefore : 0;
+    const size_t end = tokens_[i].end + kAfter;
+    if (!windows_.empty() && !windows_.back().anchored && start <= windows_.back().end) {
+      windows_.back().end = std::max(windows_.back().end, end);
+    } else {
+      windows_.push_back({start, end});
+    }
+  }
+  template <typename Test>
+  bool NextIs(size_t i, Test test) const {
+    return i + 1 < tokens_.size() && test(tokens_[i + 1].folded);
+  }
+  template <typename Test>
+  bool PreviousIs(size_t i, Test test) const {
+    return i > 0 && test(tokens_[i - 1].folded);
+  }
+  void AtMark(size_t i);
+  void AtWordWithDigits(size_t i);
+  void AtWord(size_t i);
+
+  const std::vector<Token>& tokens_;
+  const TokenLookups& lookups_;
+  std::vector<Span>& windows_;
+};
+
+// The marks notation is written with: + # × ≤ ≥ χ ² always; % before a
+// confidence interval, = < > after a statistic's letter, / before a unit or
+// a grade's denominator.
+void WindowFinder::AtMark(size_t i) {
+  switch (static_cast<unsigned char>(tokens_[i].folded[0])) {
+    case '+': case '#':
+    case 0xC3: case 0xE2: case 0xCF: case 0xC2:  // × ≤ ≥ χ ²
+      Add(i);
+      break;
+    case '%':  // 95% CI; not "7.2%"
+      if (NextIs(i, [](std::string_view w) {
+            return w == "ci" || w == "cis" || w == "cri" || w == "confidence" || w == "credible";
+          })) {
+        Add(i);
+      }
+      break;
+    case '=': case '<': case '>':  // P < 0.05, n = 120, I2 = 0%; not "<35", "K > 5"
+      if (PreviousIs(i, [](std::string_view w) {
+            return w == "p" || w == "n" || w == "i" || w == "i2" || w == "df" || w == "z" ||
+                   w == "chi" || w == "tau" || w == "value" || w == "values";
+          })) {
+        Add(i);
+      }
+      break;
+    case '/':
+      // A rate, a murmur's grade or days of a week of pregnancy: mg/kg,
+      // /24 h, 2/6, 5/7. Dates and mg/dL need no pattern.
+      if (NextIs(i, [](std::string_view w) {
+            return w == "kg" || w == "m2" || w.starts_with("24") || w == "6" || w == "7";
+          })) {
+        Add(i);
+      }
+      break;
+  }
+}
+
+void WindowFinder::AtWordWithDigits(size_t i) {
+  const Token& token = tokens_[i];
+  const std::string_view word = token.folded;
+  // q6h, x3, T2N0M0, pT1c, G2P1, C6D1, 36w5d; not 5mg, 2nd, B12.
+  if (token.letters > 0) {
+    switch (word[0]) {
+      case 'q': case 'x': case 't': case 'g': case 'p': case 'c': case 'y':
+        AddStart(i);
+        return;
+    }
+    // 36w5d, 3x (3x/week)
+    if ((word.find('w') != std::string_view::npos || word.back() == 'x') && word[0] >= '0' &&
+        word[0] <= '9') {
+      AddStart(i);
+      return;
+    }
+  }
+  // PHQ-9, GAD-7; not dates, phone numbers or ranges (4-6).
+  if (i > 1 && tokens_[i - 1].folded == "-" && tokens_[i - 2].all_caps) Add(i);
+}
+
+void WindowFinder::AtWord(size_t i) {
+  static const HeadSet heads(kHeads), scales(kScales);
+  static const HeadSet any_head = [] {
+    std::vector<std::string_view> all(std::begin(kHeads), std::end(kHeads));
+    all.insert(all.end(), std::begin(kScales), std::end(kScales));
+    all.insert(all.end(), std::begin(kNamedHeads), std::end(kNamedHeads));
+    return HeadSet(all);
+  }();
+  const std::string_view word = tokens_[i].folded;
+  const uint64_t hash = lookups_.hashes[i];
+  if ((word[0] == 'q' && word.size() <= 6) || word == "x") {  // qHS, x 7 days
+    AddStart(i);
+    return;
+  }
+  // Most words: one or two tests. No head word is shorter than four letters.
+  if (word.size() < 4 || !any_head.Holds(hash)) return;
+  if (scales.Holds(hash)) {
+    // stage, grade, class, level, phase, category: only before a number, a
+    // Roman numeral or a letter ("stage IIIA", "level 2", "class B").
+    if (NextIs(i, [](std::string_view w) {
+          return !w.empty() && ((w[0] >= '0' && w[0] <= '9') || w.size() == 1 ||
+                                w.find_first_not_of("ivx") == std::string_view::npos);
+        })) {
+      Add(i);
+    }
+    return;
+  }
+  if (heads.Holds(hash)) {
+    Add(i);
+    return;
+  }
+  // A named instrument's head after a capitalised word that may name
+  // something: not "The", "Your".
+  for (size_t k = i; k-- > 0;) {
+    if (!tokens_[k].is_word()) continue;
+    const WordEntry* entry = lookups_.entries[k];
+    if (tokens_[k].capitalized && (entry == nullptr || entry->zipf < 5.5f)) Add(i);
+    break;
+  }
+}
+
+}  // namespace
+
+void NotationWindows(const std::vector<Token>& tokens, const TokenLookups& lookups,
+                     std::vector<Span>* windows) {
+  WindowFinder(tokens, lookups, windows).Run();
+}
+
+}  // namespace plainlang
