@@ -124,23 +124,8 @@ double Rounded(double value, int decimals) {
   return std::round(value * scale) / scale;
 }
 
-}  // namespace
-
-std::string ToJson(const Report& report, std::string_view source) {
-  std::string out;
-  out.reserve(1024 + 400 * report.findings.size() + 80 * report.sentences.size());
-  JsonWriter json(&out);
-  json.Open('{');
-  if (!source.empty()) {
-    json.Key("source");
-    json.String(source);
-  }
-  json.Key("error");
-  if (report.error.empty()) {
-    json.Null();
-  } else {
-    json.String(report.error);
-  }
+// The scalar fields, each group an object (ReportFields).
+void WriteFields(const Report& report, JsonWriter& json) {
   std::string_view group;  // the object open, if any
   for (const ReportField& field : ReportFields()) {
     if (field.group != group) {
@@ -158,6 +143,9 @@ std::string ToJson(const Report& report, std::string_view source) {
     }
   }
   if (!group.empty()) json.Close('}');
+}
+
+void WriteFindings(const Report& report, JsonWriter& json) {
   json.Key("findings");
   json.Open('[');
   for (const Finding& f : report.findings) {
@@ -193,6 +181,9 @@ std::string ToJson(const Report& report, std::string_view source) {
     json.Close('}');
   }
   json.Close(']');
+}
+
+void WriteSentences(const Report& report, JsonWriter& json) {
   json.Key("sentences");
   json.Open('[');
   for (const Sentence& s : report.sentences) {
@@ -214,6 +205,28 @@ std::string ToJson(const Report& report, std::string_view source) {
     json.Close('}');
   }
   json.Close(']');
+}
+
+}  // namespace
+
+std::string ToJson(const Report& report, std::string_view source) {
+  std::string out;
+  out.reserve(1024 + 400 * report.findings.size() + 80 * report.sentences.size());
+  JsonWriter json(&out);
+  json.Open('{');
+  if (!source.empty()) {
+    json.Key("source");
+    json.String(source);
+  }
+  json.Key("error");
+  if (report.error.empty()) {
+    json.Null();
+  } else {
+    json.String(report.error);
+  }
+  WriteFields(report, json);
+  WriteFindings(report, json);
+  WriteSentences(report, json);
   json.Key("warnings");
   json.StringArray(report.warnings);
   json.Close('}');

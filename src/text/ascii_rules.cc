@@ -224,6 +224,123 @@ bool FastRulesApply(std::string_view text) {
   }
 }
 
+namespace {
+
+// How far the word starting at part[i], of break class `first`, runs and
+// what it holds.
+struct WordScan {
+  size_t end = 0;
+  uint64_t packed = 0;  // the three counts in one sum, 21 bits each (see kPackedFacts)
+  bool dotted = false;
+  bool letter_status = false, number_status = false;  // ICU's rule status
+};
+
+[[gnu::always_inline]] inline WordScan ScanWord(std::string_view part, size_t i,
+                                                AsciiBreak first) {
+  const size_t n = part.size();
+  uint64_t packed = 0;
+  auto count = [&](size_t k) { packed += FactsOf(part[k]); };
+  bool dotted = false;
+  bool letter_status = first == AsciiBreak::kLetter;
+  bool number_status = first == AsciiBreak::kNumeric;
+  AsciiBreak previous = first;
+  size_t j = i;
+  if (first != AsciiBreak::kLetter) count(j++);  // a first letter starts the run below
+  while (j < n) {
+    const AsciiBreak next = BreakClass(part[j]);
+    if (next == AsciiBreak::kLetter) {  // most of a word: a run of letters
+      bool lower_case_run = false;
+      const size_t run_end = AsciiLetterRunEnd(part, j, &lower_case_run);
+      if (run_end == j) {
+        ++j;  // '@': a letter to ICU's word rules, though it counts as none
+      } else {
+        packed += (run_end - j) | uint64_t{lower_case_run} << kLowerShift;
+        j = run_end;
+      }
+      letter_status = true, number_status = false;
+      previous = AsciiBreak::kLetter;
+      continue;
+    }
+    // Most words end at a space: no joiner to look past.
+    if (next == AsciiBreak::kSpace) break;
+    if (IsWordChar(next)) {
+      // '_' keeps a digit's status and otherwise gives a letter's.
+      const bool number = next == AsciiBreak::kNumeric ||
+                          (next == AsciiBreak::kExtendNumLet && previous == AsciiBreak::kNumeric);
+      number_status = number;
+      letter_status = !number;
+      previous = next;
+      count(j++);
+      continue;
+    }
+    if (j + 1 < n) {
+      const AsciiBreak after = BreakClass(part[j + 1]);
+      const bool mid_letter = next == AsciiBreak::kMidNumLet && previous == AsciiBreak::kLetter &&
+                              after == AsciiBreak::kLetter;
+      const bool mid_number = (next == AsciiBreak::kMidNum || next == AsciiBreak::kMidNumLet) &&
+                              previous == AsciiBreak::kNumeric && after == AsciiBreak::kNumeric;
+      if (mid_letter || mid_number) {
+        dotted |= part[j] == '.';
+        letter_status = mid_letter, number_status = mid_number;
+        previous = after;
+        count(j + 1);  // the joiner itself is neither letter nor digit
+        j += 2;
+        continue;
+      }
+    }
+    break;
+  }
+  return {j, packed, dotted, letter_status, number_status};
+}
+
+// Appends the token of part[i, scan.end): a word, a number, or the
+// punctuation a lone '_' is. `lower` is the sentence lower-cased, `offset`
+// where the sentence starts in the text.
+[[gnu::always_inline]] inline void AddWordToken(std::string_view part, size_t i,
+                                                const WordScan& scan, size_t offset,
+                                                bool space_before, const char* lower,
+                                                std::vector<Token>* tokens) {
+  const size_t j = scan.end;
+  const uint64_t packed = scan.packed;
+  auto field = [](uint64_t facts, int shift) {
+    return static_cast<uint32_t>((facts >> shift) & (kPackedLimit - 1));
+  };
+  uint32_t letters = 0, lower_case = 0, digits = 0;
+  auto add = [&](uint64_t facts) {
+    letters += field(facts, 0);
+    lower_case += field(facts, kLowerShift);
+    digits += field(facts, kDigitShift);
+  };
+  if (j - i < kPackedLimit) {
+    add(packed);
+  } else {  // a "word" of two million characters or more: count again
+    for (size_t k = i; k < j; ++k) add(FactsOf(part[k]));
+  }
+  Token& token = tokens->emplace_back();
+  // No rule gives a lone '_' a word status: it is punctuation.
+  token.kind = scan.letter_status   ? TokenKind::kWord
+               : scan.number_status ? TokenKind::kNumber
+                                    : TokenKind::kPunct;
+  token.start = offset + i;
+  token.end = offset + j;
+  token.space_before = space_before;
+  token.folded = std::string_view(lower + i, j - i);
+  token.has_dot = scan.dotted;
+  if (token.kind != TokenKind::kPunct) {
+    token.letters = letters;
+    token.digits = digits;
+    token.all_caps = letters > 0 && lower_case == 0;
+    if (letters > 0) {
+      size_t k = i;
+      while ((FactsOf(part[k]) & 1) == 0) ++k;
+      token.capitalized = part[k] >= 'A' && part[k] <= 'Z';
+    }
+    if (letters + digits == 0) token.kind = TokenKind::kSymbol;  // "@"
+  }
+}
+
+}  // namespace
+
 // ICU's word rules restricted to ASCII: runs of letters, digits and '_'
 // (WB5, WB8-WB10, WB13a/b), joined across '.' '\'' between letters
 // (WB6/7) and ',' ';' '.' '\'' between digits (WB11/12); spaces group
@@ -286,96 +403,10 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
       ++i;
       continue;
     }
-    // The three counts travel in one sum, 21 bits each (see kPackedFacts).
-    uint64_t packed = 0;
-    auto count = [&](size_t k) { packed += FactsOf(part[k]); };
-    bool dotted = false;  // joined across a '.'
-    bool letter_status = first == AsciiBreak::kLetter;
-    bool number_status = first == AsciiBreak::kNumeric;
-    AsciiBreak previous = first;
-    size_t j = i;
-    if (first != AsciiBreak::kLetter) count(j++);  // a first letter starts the run below
-    while (j < n) {
-      const AsciiBreak next = BreakClass(part[j]);
-      if (next == AsciiBreak::kLetter) {  // most of a word: a run of letters
-        bool lower_case_run = false;
-        const size_t run_end = AsciiLetterRunEnd(part, j, &lower_case_run);
-        if (run_end == j) {
-          ++j;  // '@': a letter to ICU's word rules, though it counts as none
-        } else {
-          packed += (run_end - j) | uint64_t{lower_case_run} << kLowerShift;
-          j = run_end;
-        }
-        letter_status = true, number_status = false;
-        previous = AsciiBreak::kLetter;
-        continue;
-      }
-      // Most words end at a space: no joiner to look past.
-      if (next == AsciiBreak::kSpace) break;
-      if (IsWordChar(next)) {
-        // '_' keeps a digit's status and otherwise gives a letter's.
-        const bool number = next == AsciiBreak::kNumeric ||
-                            (next == AsciiBreak::kExtendNumLet && previous == AsciiBreak::kNumeric);
-        number_status = number;
-        letter_status = !number;
-        previous = next;
-        count(j++);
-        continue;
-      }
-      if (j + 1 < n) {
-        const AsciiBreak after = BreakClass(part[j + 1]);
-        const bool mid_letter = next == AsciiBreak::kMidNumLet && previous == AsciiBreak::kLetter &&
-                                after == AsciiBreak::kLetter;
-        const bool mid_number = (next == AsciiBreak::kMidNum || next == AsciiBreak::kMidNumLet) &&
-                                previous == AsciiBreak::kNumeric && after == AsciiBreak::kNumeric;
-        if (mid_letter || mid_number) {
-          dotted |= part[j] == '.';
-          letter_status = mid_letter, number_status = mid_number;
-          previous = after;
-          count(j + 1);  // the joiner itself is neither letter nor digit
-          j += 2;
-          continue;
-        }
-      }
-      break;
-    }
-    auto field = [](uint64_t facts, int shift) {
-      return static_cast<uint32_t>((facts >> shift) & (kPackedLimit - 1));
-    };
-    uint32_t letters = 0, lower_case = 0, digits = 0;
-    auto add = [&](uint64_t facts) {
-      letters += field(facts, 0);
-      lower_case += field(facts, kLowerShift);
-      digits += field(facts, kDigitShift);
-    };
-    if (j - i < kPackedLimit) {
-      add(packed);
-    } else {  // a "word" of two million characters or more: count again
-      for (size_t k = i; k < j; ++k) add(FactsOf(part[k]));
-    }
-    Token& token = tokens->emplace_back();
-    // No rule gives a lone '_' a word status: it is punctuation.
-    token.kind = letter_status   ? TokenKind::kWord
-                 : number_status ? TokenKind::kNumber
-                                 : TokenKind::kPunct;
-    token.start = span.start + i;
-    token.end = span.start + j;
-    token.space_before = space_before;
+    const WordScan scan = ScanWord(part, i, first);
+    AddWordToken(part, i, scan, span.start, space_before, lower, tokens);
     space_before = false;
-    token.folded = std::string_view(lower + i, j - i);
-    token.has_dot = dotted;
-    if (token.kind != TokenKind::kPunct) {
-      token.letters = letters;
-      token.digits = digits;
-      token.all_caps = letters > 0 && lower_case == 0;
-      if (letters > 0) {
-        size_t k = i;
-        while ((FactsOf(part[k]) & 1) == 0) ++k;
-        token.capitalized = part[k] >= 'A' && part[k] <= 'Z';
-      }
-      if (letters + digits == 0) token.kind = TokenKind::kSymbol;  // "@"
-    }
-    i = j;
+    i = scan.end;
   }
 }
 
