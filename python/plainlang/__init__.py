@@ -12,11 +12,20 @@ converts its reports to Python types and pandas frames.
 
 from __future__ import annotations
 
-from ._analyzer import FEATURE_NAMES, PROGRESS_MIN_TEXTS, Analyzer, analyze
+from ._analyzer import FEATURE_NAMES, PROGRESS_MIN_TEXTS, Analyzer, analyze, score_frame
 from ._core import LexiconError
-from ._frame import score_frame
-from ._grade import GRADE_FEATURE_NAMES, GradeModel, fit_grade_model
-from ._report import Counts, Finding, Jargon, Readability, Report, Sentence, Verdict
+from ._grade import fit_grade_model
+from ._report import (
+    GRADE_FEATURE_NAMES,
+    Counts,
+    Finding,
+    GradeModel,
+    Jargon,
+    Readability,
+    Report,
+    Sentence,
+    Verdict,
+)
 
 LexiconError.__module__ = "plainlang"
 LexiconError.__doc__ = """A lexicon table could not be loaded (a ValueError).

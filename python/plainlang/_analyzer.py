@@ -1,4 +1,5 @@
-"""The analyser: options and lexicon loaded once, then one message or many."""
+"""The analyser: options and lexicon loaded once, then one message or many;
+and the one-call forms, ``analyze`` and ``score_frame``."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
-from . import _core
-from ._grade import GradeModel
-from ._report import Report
+from tqdm import tqdm
+
+from . import _core, _frame
+from ._report import GradeModel, Report
 
 if TYPE_CHECKING:
     import numpy as np
@@ -78,8 +80,6 @@ def _progress_bar(total: int, progress: bool | None) -> Any:
     show = progress if progress is not None else total >= PROGRESS_MIN_TEXTS and _stderr_is_terminal()
     if not show:
         return None
-    from tqdm import tqdm
-
     return tqdm(total=total, unit="text", desc="plainlang", smoothing=0.1)
 
 
@@ -256,17 +256,15 @@ class Analyzer:
         >>> int(frame.loc[0, "words"])
         1
         """
-        from ._frame import score_frame
-
-        return score_frame(
-            data,
-            column,
-            findings=findings,
-            warnings=warnings,
-            threads=threads,
-            progress=progress,
-            analyzer=self,
+        series = _frame.texts_of(data, column)
+        raws, matrix = self._batch(
+            series.tolist(),
+            threads,
+            progress,
+            keep_reports=findings or warnings,
+            features=True,
         )
+        return _frame.scores_frame(series.index, raws, matrix, findings=findings, warnings=warnings)
 
     def _batch(
         self,
@@ -325,3 +323,58 @@ def analyze(text: Text, **options: Any) -> Report:
     'CBC'
     """
     return _analyzer_for(options).analyze(text)
+
+
+def score_frame(
+    data: pd.DataFrame | pd.Series,
+    column: str = "text",
+    *,
+    findings: bool = False,
+    warnings: bool = False,
+    threads: int = 0,
+    progress: bool | None = None,
+    analyzer: Analyzer | None = None,
+    **options: Any,
+) -> pd.DataFrame:
+    """Scores every row: a DataFrame with the same index, one column per score.
+
+    Columns, in ``FEATURE_NAMES`` order: the eleven readability scores and
+    ``jargon_density`` (float64, unrounded), ``distinct_terms``,
+    ``jargon_words`` and the counts (int64), ``meets_target`` (bool); then
+    ``findings`` (a tuple of ``Finding`` per row) when ``findings=True`` and
+    ``warnings`` (a tuple of str per row) when ``warnings=True``.
+
+    Every input row gives one output row. A row whose text is missing or not
+    a string (None, NaN, a number) is NaN in the float columns, 0 in the
+    integer ones and False in ``meets_target``; ask for ``warnings=True`` to
+    see why ("error: expected str or bytes, got NaN").
+
+    Args:
+        data: a DataFrame (its ``column`` is read) or a Series of texts.
+        column: the column holding the messages.
+        findings: add a ``findings`` column.
+        warnings: add a ``warnings`` column.
+        threads: worker threads; 0 = every core.
+        progress: True shows a tqdm bar, False never, None when the frame has
+            ``PROGRESS_MIN_TEXTS`` rows or more and stderr is a terminal.
+        analyzer: the Analyzer to use; otherwise one is made from ``options``.
+        **options: ``Analyzer`` options (target_grade, lexicon, ...).
+
+    >>> import pandas as pd, plainlang
+    >>> df = pd.DataFrame({"text": ["Your BP is fine.", None]}, index=[10, 20])
+    >>> scores = plainlang.score_frame(df)
+    >>> scores["words"].tolist(), scores["meets_target"].tolist()
+    ([4, 0], [False, False])
+    """
+    if analyzer is None:
+        analyzer = _analyzer_for(options)
+    elif options:
+        raise TypeError("give either an analyzer or Analyzer options, not both")
+    return analyzer.score_frame(
+        data,
+        column,
+        findings=findings,
+        warnings=warnings,
+        threads=threads,
+        progress=progress,
+    )

@@ -1,80 +1,13 @@
-"""The health-readability grade's model, and fitting one to your own ratings."""
+"""Fitting the health grade's model to your own ratings (the model itself,
+``GradeModel``, is in ``_report``, below the Analyzer that uses it)."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
 
 from . import _core
-
-if TYPE_CHECKING:
-    from ._analyzer import Analyzer
-    from ._report import Report
-
-#: The model's features, in order (definitions in include/plainlang/grade_model.h).
-GRADE_FEATURE_NAMES: tuple[str, ...] = tuple(_core.GRADE_FEATURE_NAMES)
-
-
-@dataclass(frozen=True)
-class GradeModel:
-    """A linear model from a report's features to a difficulty score.
-
-    ``predict(report)`` is ``intercept + sum(weights[name] * feature)``,
-    clamped to ``lowest..highest``. ``GradeModel.default()`` is the one the
-    engine uses for ``readability.health_grade`` unless an Analyzer is given
-    another (``Analyzer(grade_model=...)``).
-
-    >>> import plainlang
-    >>> model = plainlang.GradeModel.default()
-    >>> report = plainlang.analyze("Take one pill a day.")
-    >>> round(model.predict(report), 2) == round(report.readability.health_grade, 2)
-    True
-    """
-
-    intercept: float
-    weights: Mapping[str, float] = field(hash=False)
-    lowest: float = 0.0
-    highest: float = 20.0
-
-    def __post_init__(self) -> None:
-        if set(self.weights) != set(GRADE_FEATURE_NAMES):
-            missing = sorted(set(GRADE_FEATURE_NAMES) - set(self.weights))
-            extra = sorted(set(self.weights) - set(GRADE_FEATURE_NAMES))
-            raise ValueError(f"GradeModel weights: missing {missing}, unknown {extra}")
-        values = [self.intercept, self.lowest, self.highest, *self.weights.values()]
-        if not all(math.isfinite(float(v)) for v in values) or self.lowest > self.highest:
-            raise ValueError("GradeModel: numbers must be finite and lowest <= highest")
-
-    @classmethod
-    def default(cls) -> GradeModel:
-        """The built-in model, fitted to MedReadMe train (see README)."""
-        return cls._from_core(_core.default_grade_model())
-
-    @classmethod
-    def _from_core(cls, values: tuple[float, tuple[float, ...], float, float]) -> GradeModel:
-        intercept, weights, lowest, highest = values
-        return cls(intercept, dict(zip(GRADE_FEATURE_NAMES, weights)), lowest, highest)
-
-    def _to_core(self) -> tuple[float, tuple[float, ...], float, float]:
-        weights = tuple(float(self.weights[name]) for name in GRADE_FEATURE_NAMES)
-        return (float(self.intercept), weights, float(self.lowest), float(self.highest))
-
-    def predict(self, report: Report) -> float:
-        """This model's score for an analysed report (NaN for an error report)."""
-        if report.error is not None:
-            return math.nan
-        if report.counts.words == 0:
-            return self.lowest
-        x = report.grade_features
-        y = self.intercept + sum(self.weights[name] * x[name] for name in GRADE_FEATURE_NAMES)
-        return min(max(y, self.lowest), self.highest)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for json.dump; ``GradeModel(**d)`` reads it back."""
-        return {"intercept": self.intercept, "weights": dict(self.weights),
-                "lowest": self.lowest, "highest": self.highest}
+from ._analyzer import Analyzer
+from ._report import GradeModel
 
 
 def fit_grade_model(
@@ -87,16 +20,27 @@ def fit_grade_model(
 ) -> GradeModel:
     """Fits a GradeModel to people's difficulty ratings of texts.
 
-    Ridge regression over the report features (``GRADE_FEATURE_NAMES``), in
-    C++ on all cores. Ratings may be on any scale where higher means harder.
-    With ``grade_scale`` (default) predictions are rescaled to the mean and
-    spread of the consensus grade over the same texts, so the model reads as
-    a US school grade and can replace the default; otherwise they stay on the
-    ratings' scale.
+    Ridge regression of the ratings on the report features
+    (``GRADE_FEATURE_NAMES``), standardised so that one penalty, ``ridge``,
+    treats every feature alike (0 is ordinary least squares); the texts are
+    analysed by ``analyzer`` (default ``Analyzer()``) in C++ on all cores.
+    Ratings may be on any scale where higher means harder.
+
+    With ``grade_scale`` (default) the fit ``rating = a + b * consensus_grade
+    + sum c_k * feature_k`` is turned into grade levels: the model is
+    ``consensus_grade + sum (c_k / b) * feature_k`` (intercept 0, the
+    consensus grade's weight 1, ``lowest`` 0, ``highest`` the largest
+    float), each weight what its feature costs in grade levels, so a text
+    without jargon keeps its formulas' grade and the model can replace the
+    default. Without it the model predicts the ratings themselves (the fit's
+    intercept and weights), clamped to the lowest and highest rating given.
 
     Raises:
-        ValueError: lengths differ, fewer than 20 texts, a rating is not
-            finite, or all ratings are equal.
+        ValueError: lengths differ, fewer than 24 texts (4 per feature), a
+            rating is not finite, ``ridge`` is negative or NaN, all ratings
+            are equal, or (with ``grade_scale``) the fitted weight of
+            ``consensus_grade`` is not positive: the ratings do not rise with
+            the consensus grade, so they have no grade scale.
         TypeError: a text is not a str.
 
     >>> import plainlang
@@ -108,8 +52,6 @@ def fit_grade_model(
     >>> hard.readability.health_grade > easy.readability.health_grade
     True
     """
-    from ._analyzer import Analyzer
-
     texts = list(texts)
     for i, text in enumerate(texts):
         if not isinstance(text, str):

@@ -1,14 +1,20 @@
-"""The report on one message: scores, findings, sentences and warnings.
+"""The report on one message (scores, findings, sentences and warnings) and
+the model behind its health grade.
 
 Every value is the engine's own (README.md documents each one). Attributes
 hold full precision; ``to_dict()`` and ``to_json()`` are the command line's
 JSON, rounded as it prints them (two decimals, density four).
+
+The package's bottom layer: it imports only ``_core`` and the standard
+library, so every other module can import it.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -16,6 +22,9 @@ from . import _core
 
 #: Every error report's warnings start with this (see ``Report.error``).
 ERROR_PREFIX = "error: "
+
+#: The grade model's features, in order (definitions in include/plainlang/grade_model.h).
+GRADE_FEATURE_NAMES: tuple[str, ...] = tuple(_core.GRADE_FEATURE_NAMES)
 
 
 class Readability(NamedTuple):
@@ -217,7 +226,7 @@ class Report:
     @cached_property
     def grade_features(self) -> dict[str, float]:
         """The health grade model's inputs (``GRADE_FEATURE_NAMES``)."""
-        return dict(zip(_core.GRADE_FEATURE_NAMES, self._core().grade_features))
+        return dict(zip(GRADE_FEATURE_NAMES, self._core().grade_features))
 
     @property
     def error(self) -> str | None:
@@ -298,6 +307,66 @@ class Report:
             f"{c.words} words in {c.sentences} sentences, {len(self.findings)} findings: "
             f"{'meets the target' if v.meets_target else 'NEEDS WORK'}>"
         )
+
+
+@dataclass(frozen=True)
+class GradeModel:
+    """A linear model from a report's features to a difficulty score.
+
+    ``predict(report)`` is ``intercept + sum(weights[name] * feature)``,
+    clamped to ``lowest..highest``. ``GradeModel.default()`` is the one the
+    engine uses for ``readability.health_grade`` unless an Analyzer is given
+    another (``Analyzer(grade_model=...)``).
+
+    >>> import plainlang
+    >>> model = plainlang.GradeModel.default()
+    >>> report = plainlang.analyze("Take one pill a day.")
+    >>> round(model.predict(report), 2) == round(report.readability.health_grade, 2)
+    True
+    """
+
+    intercept: float
+    weights: Mapping[str, float] = field(hash=False)
+    lowest: float = 0.0
+    highest: float = 20.0
+
+    def __post_init__(self) -> None:
+        if set(self.weights) != set(GRADE_FEATURE_NAMES):
+            missing = sorted(set(GRADE_FEATURE_NAMES) - set(self.weights))
+            extra = sorted(set(self.weights) - set(GRADE_FEATURE_NAMES))
+            raise ValueError(f"GradeModel weights: missing {missing}, unknown {extra}")
+        values = [self.intercept, self.lowest, self.highest, *self.weights.values()]
+        if not all(math.isfinite(float(v)) for v in values) or self.lowest > self.highest:
+            raise ValueError("GradeModel: numbers must be finite and lowest <= highest")
+
+    @classmethod
+    def default(cls) -> GradeModel:
+        """The built-in model, fitted to MedReadMe train (see README)."""
+        return cls._from_core(_core.default_grade_model())
+
+    @classmethod
+    def _from_core(cls, values: tuple[float, tuple[float, ...], float, float]) -> GradeModel:
+        intercept, weights, lowest, highest = values
+        return cls(intercept, dict(zip(GRADE_FEATURE_NAMES, weights)), lowest, highest)
+
+    def _to_core(self) -> tuple[float, tuple[float, ...], float, float]:
+        weights = tuple(float(self.weights[name]) for name in GRADE_FEATURE_NAMES)
+        return (float(self.intercept), weights, float(self.lowest), float(self.highest))
+
+    def predict(self, report: Report) -> float:
+        """This model's score for an analysed report (NaN for an error report)."""
+        if report.error is not None:
+            return math.nan
+        if report.counts.words == 0:
+            return self.lowest
+        x = report.grade_features
+        y = self.intercept + sum(self.weights[name] * x[name] for name in GRADE_FEATURE_NAMES)
+        return min(max(y, self.lowest), self.highest)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for json.dump; ``GradeModel(**d)`` reads it back."""
+        return {"intercept": self.intercept, "weights": dict(self.weights),
+                "lowest": self.lowest, "highest": self.highest}
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -14,7 +14,7 @@ import plainlang
 
 from conftest import REPO
 
-MODULES = ["plainlang", "plainlang._analyzer", "plainlang._frame", "plainlang._report"]
+MODULES = ["plainlang", "plainlang._analyzer", "plainlang._frame", "plainlang._grade", "plainlang._report"]
 
 
 def test_tests_run_against_the_installed_package() -> None:
