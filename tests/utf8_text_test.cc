@@ -5,6 +5,8 @@
 
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace plainlang {
 namespace {
@@ -102,6 +104,90 @@ TEST(Utf16OffsetsTest, CountsCodeUnitsLikeABrowser) {
   EXPECT_EQ(to_utf16(7), 4u);
   EXPECT_EQ(to_utf16(8), 5u);
   EXPECT_EQ(to_utf16(2), 1u);  // going back restarts correctly
+}
+
+// RepairUtf8's calls, one a character.
+struct Character {
+  std::string utf8;
+  UChar32 code_point;
+  size_t offset;
+  bool operator==(const Character&) const = default;
+};
+
+std::vector<Character> Characters(std::string_view bytes) {
+  std::vector<Character> out;
+  RepairUtf8(bytes, [&](std::string_view utf8, UChar32 c, size_t offset) {
+    out.push_back({std::string(utf8), c, offset});
+  });
+  return out;
+}
+
+const std::string kFffd(kReplacementCharacter);
+
+TEST(RepairUtf8Test, WellFormedCharactersComeWithTheirCodePointsAndOffsets) {
+  EXPECT_EQ(Characters("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"),
+            (std::vector<Character>{{"a", 'a', 0},
+                                    {"\xC3\xA9", 0xE9, 1},
+                                    {"\xE2\x82\xAC", 0x20AC, 3},
+                                    {"\xF0\x9F\x98\x80", 0x1F600, 6}}));
+  EXPECT_TRUE(Characters("").empty());
+  EXPECT_EQ(Characters(std::string_view("\0", 1)),
+            (std::vector<Character>{{std::string(1, '\0'), 0, 0}}));
+}
+
+TEST(RepairUtf8Test, EachMaximalInvalidSubsequenceIsOneReplacement) {
+  // A truncated sequence is one; bytes that can start no sequence with what
+  // follows (a surrogate, an overlong form, past U+10FFFF) are one each.
+  EXPECT_EQ(Characters("\xF0\x9F\x98x"),
+            (std::vector<Character>{{kFffd, -1, 0}, {"x", 'x', 3}}));
+  EXPECT_EQ(Characters("\xE2\x82"), (std::vector<Character>{{kFffd, -1, 0}}));
+  EXPECT_EQ(Characters("\xED\xA0\x80"),
+            (std::vector<Character>{{kFffd, -1, 0}, {kFffd, -1, 1}, {kFffd, -1, 2}}));
+  EXPECT_EQ(Characters("\xC0\xAF"), (std::vector<Character>{{kFffd, -1, 0}, {kFffd, -1, 1}}));
+  EXPECT_EQ(Characters("\xF4\x90\x80\x80").size(), 4u);
+  EXPECT_EQ(Characters("\xFF\xFE"), (std::vector<Character>{{kFffd, -1, 0}, {kFffd, -1, 1}}));
+}
+
+TEST(RepairUtf8Test, CoversTheInputAndAgreesWithUtf8Text) {
+  std::mt19937 random(7);
+  const unsigned char bytes[] = {'a', ' ', 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xC3, 0xE0,
+                                 0xE2, 0xED, 0xF0, 0xF4, 0xF5, 0xFF};
+  for (int round = 0; round < 2000; ++round) {
+    std::string input;
+    for (int i = random() % 16; i > 0; --i) {
+      input += static_cast<char>(bytes[random() % sizeof bytes]);
+    }
+    size_t replaced = 0;
+    std::string repaired;
+    std::vector<std::pair<size_t, size_t>> spans;  // offset, and bytes when well-formed
+    RepairUtf8(input, [&](std::string_view utf8, UChar32 c, size_t offset) {
+      if (c < 0) {
+        ++replaced;
+        EXPECT_EQ(utf8, kReplacementCharacter);
+        spans.emplace_back(offset, 0);
+      } else {
+        EXPECT_EQ(utf8, input.substr(offset, utf8.size()));
+        spans.emplace_back(offset, utf8.size());
+      }
+      repaired += utf8;
+    });
+    // Each character starts where the last ended; a replacement stands for
+    // one to three bytes.
+    spans.emplace_back(input.size(), 0);
+    EXPECT_EQ(spans.front().first, 0u);
+    for (size_t k = 0; k + 1 < spans.size(); ++k) {
+      const size_t length = spans[k + 1].first - spans[k].first;
+      if (spans[k].second > 0) {
+        EXPECT_EQ(length, spans[k].second) << round;
+      } else {
+        EXPECT_GE(length, 1u) << round;
+        EXPECT_LE(length, 3u) << round;
+      }
+    }
+    Utf8Text text(input);
+    EXPECT_EQ(replaced, text.invalid_sequences()) << round;
+    if (!text.changed_by_nfc()) EXPECT_EQ(repaired, text.text()) << round;
+  }
 }
 
 }  // namespace
