@@ -1,6 +1,7 @@
 // plainlang._core: the C++ engine as Python types. Conversion only: Python
-// text becomes bytes the engine reads, reports become tuples and strings the
-// package in python/plainlang turns into named types. The GIL is released
+// text becomes bytes the engine reads, reports become dicts keyed by field
+// name (the registry's, ReportFields) that the package in python/plainlang
+// turns into named types. The GIL is released
 // once the arguments are converted.
 #include <pybind11/functional.h>
 #include <pybind11/numpy.h>
@@ -123,30 +124,63 @@ py::array_t<double> ToArray(FeatureMatrix features) {
   return py::array_t<double>(std::vector<py::ssize_t>{rows, cols}, owned->data(), owner);
 }
 
-py::tuple ReadabilityTuple(const ReadabilityScores& r) {
-  return py::make_tuple(r.flesch_reading_ease, r.flesch_kincaid_grade, r.smog, r.gunning_fog,
-                        r.coleman_liau, r.ari, r.forcast, r.linsear_write, r.lix,
-                        r.consensus_grade, r.health_grade);
+// A report field's value as its Python type.
+py::object FieldValue(const ReportField& field, const Report& report) {
+  const double value = field.value(report);
+  switch (field.type) {
+    case FieldType::kInteger: return py::int_(static_cast<int64_t>(value));
+    case FieldType::kBool: return py::bool_(value != 0);
+    case FieldType::kNumber: break;
+  }
+  return py::float_(value);
 }
 
-py::tuple CountsTuple(const Counts& c) {
-  return py::make_tuple(c.words, c.sentences, c.syllables, c.polysyllabic_words,
-                        c.monosyllabic_words, c.characters, c.letters, c.complex_words,
-                        c.long_words, c.numbers);
+// The fields of one group ("counts") by name.
+py::dict FieldGroup(const Report& report, std::string_view group) {
+  py::dict values;
+  bool found = false;
+  for (const ReportField& field : ReportFields()) {
+    if (field.group != group) continue;
+    values[Str(field.name)] = FieldValue(field, report);
+    found = true;
+  }
+  if (!found) throw py::key_error(std::string("no report field group '") + std::string(group) + "'");
+  return values;
 }
 
-py::tuple FindingTuple(const Finding& f) {
-  return py::make_tuple(Str(FindingKindName(f.kind)), Str(f.text), f.start, f.end, f.start_utf16,
-                        f.end_utf16, Str(f.term), Str(f.suggestion), Strs(f.alternatives),
-                        Str(f.definition), Strs(f.expansions), f.familiarity, f.severity,
-                        Str(f.source));
+py::dict FieldDescription(const ReportField& field) {
+  static constexpr const char* kTypes[] = {"number", "integer", "bool"};
+  return py::dict(py::arg("group") = Str(field.group), py::arg("name") = Str(field.name),
+                  py::arg("column") = Str(field.column),
+                  py::arg("type") = kTypes[static_cast<int>(field.type)],
+                  py::arg("low") = field.low, py::arg("high") = field.high,
+                  py::arg("decimals") = field.decimals, py::arg("feature") = field.feature,
+                  py::arg("doc") = Str(field.doc));
 }
 
-py::tuple SentenceTuple(const Sentence& s) {
-  return py::make_tuple(s.start, s.end, s.start_utf16, s.end_utf16, s.words, s.grade,
-                        s.jargon_words);
+py::dict FindingDict(const Finding& f) {
+  return py::dict(py::arg("kind") = Str(FindingKindName(f.kind)), py::arg("text") = Str(f.text),
+                  py::arg("start") = f.start, py::arg("end") = f.end,
+                  py::arg("start_utf16") = f.start_utf16, py::arg("end_utf16") = f.end_utf16,
+                  py::arg("term") = Str(f.term), py::arg("suggestion") = Str(f.suggestion),
+                  py::arg("alternatives") = Strs(f.alternatives),
+                  py::arg("definition") = Str(f.definition),
+                  py::arg("expansions") = Strs(f.expansions),
+                  py::arg("familiarity") = f.familiarity, py::arg("severity") = f.severity,
+                  py::arg("source") = Str(f.source));
 }
 
+py::dict SentenceDict(const Sentence& s) {
+  return py::dict(py::arg("start") = s.start, py::arg("end") = s.end,
+                  py::arg("start_utf16") = s.start_utf16, py::arg("end_utf16") = s.end_utf16,
+                  py::arg("words") = s.words, py::arg("grade") = s.grade,
+                  py::arg("jargon_words") = s.jargon_words);
+}
+
+// Empty means none.
+py::object ErrorOf(const std::string& error) {
+  return error.empty() ? py::object(py::none()) : py::object(Str(error));
+}
 
 // Runs a batch with the GIL released. The calling thread takes the GIL back
 // about every 100 ms to report progress and to let Ctrl-C cancel the batch.
@@ -206,15 +240,9 @@ GradeModel ToGradeModel(const py::tuple& values) {
   return model;
 }
 
-}  // namespace
-}  // namespace plainlang
-
-PYBIND11_MODULE(_core, m) {
-  using namespace plainlang;
-  m.doc() = "The plainlang engine; use the plainlang package, not this module.";
-
-  // One Python class for every loading error, a ValueError carrying the
-  // file, line and reason separately.
+// One Python class for every loading error, a ValueError carrying the
+// file, line and reason separately.
+void BindLexiconError(py::module_& m) {
   static py::handle lexicon_error = PyErr_NewException("plainlang.LexiconError", PyExc_ValueError, nullptr);
   m.attr("LexiconError") = lexicon_error;
   py::register_exception_translator([](std::exception_ptr thrown) {
@@ -228,7 +256,10 @@ PYBIND11_MODULE(_core, m) {
       PyErr_SetObject(lexicon_error.ptr(), instance.ptr());
     }
   });
+}
 
+// The options' defaults and ranges, and the feature matrix's columns.
+void BindOptions(py::module_& m) {
   m.attr("FEATURE_NAMES") = Strs(FeatureNames());
 
   const AnalyzerOptions defaults;
@@ -248,7 +279,9 @@ PYBIND11_MODULE(_core, m) {
       py::arg("complex_word_zipf") = range(kComplexWordZipfRange),
       py::arg("max_input_bytes") = range(kMaxInputBytesRange));
   m.def("cores", [] { return BatchThreads(0); }, "Cores this process may run on.");
+}
 
+void BindGradeModel(py::module_& m) {
   m.attr("GRADE_FEATURE_NAMES") = Strs(GradeFeatureNames());
   m.def("default_grade_model", [] { return GradeModelTuple(GradeModel::Default()); });
   m.def("fit_grade_model",
@@ -266,26 +299,27 @@ PYBIND11_MODULE(_core, m) {
         },
         py::arg("analyzer"), py::arg("texts"), py::arg("ratings"), py::arg("ridge"),
         py::arg("grade_scale"));
+}
+
+void BindReport(py::module_& m) {
+  m.attr("REPORT_FIELDS") = TupleOf(ReportFields(), FieldDescription);
 
   py::class_<Report>(m, "Report")
-      .def_property_readonly("readability", [](const Report& r) { return ReadabilityTuple(r.readability); })
-      .def_property_readonly("jargon", [](const Report& r) {
-        return py::make_tuple(r.jargon.density, r.jargon.distinct_terms, r.jargon.jargon_words);
-      })
-      .def_property_readonly("counts", [](const Report& r) { return CountsTuple(r.counts); })
-      .def_property_readonly("verdict", [](const Report& r) {
-        return py::make_tuple(r.verdict.target_grade, r.verdict.max_jargon, r.verdict.meets_target);
-      })
-      .def_property_readonly("findings", [](const Report& r) { return TupleOf(r.findings, FindingTuple); })
-      .def_property_readonly("sentences", [](const Report& r) { return TupleOf(r.sentences, SentenceTuple); })
+      .def("group", [](const Report& r, std::string_view group) { return FieldGroup(r, group); },
+           py::arg("group"))
+      .def_property_readonly("findings", [](const Report& r) { return TupleOf(r.findings, FindingDict); })
+      .def_property_readonly("sentences", [](const Report& r) { return TupleOf(r.sentences, SentenceDict); })
       .def_property_readonly("warnings", [](const Report& r) { return Strs(r.warnings); })
+      .def_property_readonly("error", [](const Report& r) { return ErrorOf(r.error); })
       .def_property_readonly("grade_features", [](const Report& r) {
         const auto x = GradeFeatures(r);
         return py::tuple(py::cast(std::vector<double>(x.begin(), x.end())));
       })
       .def("to_json", [](const Report& r, std::string_view source) { return Str(ToJson(r, source)); },
            py::arg("source") = "");
+}
 
+void BindAnalyzer(py::module_& m) {
   py::class_<Analyzer>(m, "Analyzer")
       .def(py::init([](const std::vector<std::string>& terms,
                        const std::vector<std::string>& abbreviations,
@@ -332,8 +366,20 @@ PYBIND11_MODULE(_core, m) {
                reports[i] = py::cast(std::move(result.reports[i]));
              }
              py::object matrix = features ? py::object(ToArray(std::move(result.features))) : py::none();
-             return py::make_tuple(reports, matrix);
+             return py::make_tuple(reports, matrix, TupleOf(result.errors, ErrorOf));
            },
            py::arg("texts"), py::arg("threads"), py::arg("progress"), py::arg("keep_reports"),
            py::arg("features"));
+}
+
+}  // namespace
+}  // namespace plainlang
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "The plainlang engine; use the plainlang package, not this module.";
+  plainlang::BindLexiconError(m);
+  plainlang::BindOptions(m);
+  plainlang::BindGradeModel(m);
+  plainlang::BindReport(m);
+  plainlang::BindAnalyzer(m);
 }

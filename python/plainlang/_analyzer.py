@@ -212,7 +212,7 @@ class Analyzer:
         >>> reports[1].error
         'expected str or bytes, got None'
         """
-        raws, _ = self._batch(texts, threads, progress, keep_reports=True, features=False)
+        raws, _, _ = self._batch(texts, threads, progress, keep_reports=True, features=False)
         return [Report(raw) for raw in raws]
 
     def feature_matrix(
@@ -235,7 +235,7 @@ class Analyzer:
         >>> matrix.shape, float(matrix[1, names.index("words")])
         ((2, 25), 2.0)
         """
-        _, matrix = self._batch(texts, threads, progress, keep_reports=False, features=True)
+        _, matrix, _ = self._batch(texts, threads, progress, keep_reports=False, features=True)
         return matrix, list(FEATURE_NAMES)
 
     def score_frame(
@@ -257,14 +257,16 @@ class Analyzer:
         1
         """
         series = _frame.texts_of(data, column)
-        raws, matrix = self._batch(
+        raws, matrix, errors = self._batch(
             series.tolist(),
             threads,
             progress,
             keep_reports=findings or warnings,
             features=True,
         )
-        return _frame.scores_frame(series.index, raws, matrix, findings=findings, warnings=warnings)
+        return _frame.scores_frame(
+            series.index, raws, matrix, errors, findings=findings, warnings=warnings
+        )
 
     def _batch(
         self,
@@ -274,7 +276,7 @@ class Analyzer:
         *,
         keep_reports: bool,
         features: bool,
-    ) -> tuple[list[_core.Report], Any]:
+    ) -> tuple[list[_core.Report], Any, tuple[str | None, ...]]:
         if isinstance(texts, (str, bytes)):
             raise TypeError("texts must be an iterable of messages, not one message")
         if not isinstance(texts, (list, tuple)):
@@ -340,14 +342,16 @@ def score_frame(
 
     Columns, in ``FEATURE_NAMES`` order: the eleven readability scores and
     ``jargon_density`` (float64, unrounded), ``distinct_terms``,
-    ``jargon_words`` and the counts (int64), ``meets_target`` (bool); then
-    ``findings`` (a tuple of ``Finding`` per row) when ``findings=True`` and
-    ``warnings`` (a tuple of str per row) when ``warnings=True``.
+    ``jargon_words`` and the counts (int64), ``meets_target`` (bool);
+    ``error`` (None, or why the row was not analysed); then ``findings`` (a
+    tuple of ``Finding`` per row) when ``findings=True`` and ``warnings`` (a
+    tuple of str per row) when ``warnings=True``.
 
     Every input row gives one output row. A row whose text is missing or not
     a string (None, NaN, a number) is NaN in the float columns, 0 in the
-    integer ones and False in ``meets_target``; ask for ``warnings=True`` to
-    see why ("error: expected str or bytes, got NaN").
+    integer ones, False in ``meets_target``, and says why in ``error``
+    ("expected str or bytes, got NaN"): filter on ``error.isna()`` before
+    averaging.
 
     Args:
         data: a DataFrame (its ``column`` is read) or a Series of texts.
@@ -361,10 +365,10 @@ def score_frame(
         **options: ``Analyzer`` options (target_grade, lexicon, ...).
 
     >>> import pandas as pd, plainlang
-    >>> df = pd.DataFrame({"text": ["Your BP is fine.", None]}, index=[10, 20])
+    >>> df = pd.DataFrame({"text": ["Your BP is fine.", 42]}, index=[10, 20])
     >>> scores = plainlang.score_frame(df)
-    >>> scores["words"].tolist(), scores["meets_target"].tolist()
-    ([4, 0], [False, False])
+    >>> scores["words"].tolist(), scores["meets_target"].tolist(), scores["error"].tolist()
+    ([4, 0], [False, False], [None, 'expected str or bytes, got int'])
     """
     if analyzer is None:
         analyzer = _analyzer_for(options)

@@ -7,21 +7,22 @@ analyses, so it needs no Analyzer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from ._report import Counts, Report
+from ._report import REPORT_FIELDS, Report
 
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-#: score_frame's integer columns; the other scores are float64 and
-#: meets_target is bool.
-INT_COLUMNS = frozenset({"distinct_terms", "jargon_words", *Counts._fields})
-BOOL_COLUMNS = frozenset({"meets_target"})
+#: score_frame's integer and bool columns, from the report's field
+#: registry; the other scores are float64.
+INT_COLUMNS = frozenset(f["column"] for f in REPORT_FIELDS if f["type"] == "integer")
+BOOL_COLUMNS = frozenset(f["column"] for f in REPORT_FIELDS if f["type"] == "bool")
 
 
 def texts_of(data: pd.DataFrame | pd.Series, column: str) -> pd.Series:
@@ -48,6 +49,7 @@ def scores_frame(
     index: pd.Index,
     raws: list[_core.Report],
     matrix: npt.NDArray[np.float64],
+    errors: Sequence[str | None],
     *,
     findings: bool,
     warnings: bool,
@@ -55,12 +57,13 @@ def scores_frame(
     """A batch's scores as a DataFrame: score_frame's columns, on ``index``.
 
     ``matrix`` is the batch's feature matrix (one row per text, columns in
-    ``FEATURE_NAMES`` order); ``raws`` its reports, read only for the
-    ``findings`` and ``warnings`` columns.
+    ``FEATURE_NAMES`` order), ``errors`` each text's error (None when it was
+    analysed), ``raws`` its reports, read only for the ``findings`` and
+    ``warnings`` columns.
 
     >>> import pandas as pd, plainlang
     >>> matrix, _ = plainlang.Analyzer().feature_matrix(["Rest."])
-    >>> frame = scores_frame(pd.Index([7]), [], matrix, findings=False, warnings=False)
+    >>> frame = scores_frame(pd.Index([7]), [], matrix, [None], findings=False, warnings=False)
     >>> int(frame.loc[7, "words"]), str(frame["words"].dtype)
     (1, 'int64')
     """
@@ -72,6 +75,7 @@ def scores_frame(
         elif name in BOOL_COLUMNS:
             values = values != 0.0
         columns[name] = values
+    columns["error"] = _object_column(list(errors), index)
     frame = pd.DataFrame(columns, index=index)
     if findings or warnings:
         reports = [Report(raw) for raw in raws]

@@ -20,8 +20,10 @@ from typing import Any, NamedTuple
 
 from . import _core
 
-#: Every error report's warnings start with this (see ``Report.error``).
-ERROR_PREFIX = "error: "
+#: The report's scalar fields as the engine's registry describes them
+#: (``ReportFields`` in include/plainlang/report.h): a dict per field with
+#: group, name, column, type, low, high, decimals, feature and doc.
+REPORT_FIELDS: tuple[dict[str, Any], ...] = _core.REPORT_FIELDS
 
 #: The grade model's features, in order (definitions in include/plainlang/grade_model.h).
 GRADE_FEATURE_NAMES: tuple[str, ...] = tuple(_core.GRADE_FEATURE_NAMES)
@@ -191,36 +193,36 @@ class Report:
     @cached_property
     def readability(self) -> Readability:
         """The readability scores."""
-        return Readability._make(self._core().readability)
+        return Readability(**self._core().group("readability"))
 
     @cached_property
     def jargon(self) -> Jargon:
         """Jargon density and counts."""
-        return Jargon._make(self._core().jargon)
+        return Jargon(**self._core().group("jargon"))
 
     @cached_property
     def counts(self) -> Counts:
         """Word, sentence, syllable and letter counts."""
-        return Counts._make(self._core().counts)
+        return Counts(**self._core().group("counts"))
 
     @cached_property
     def verdict(self) -> Verdict:
         """The targets and whether the message meets them."""
-        return Verdict._make(self._core().verdict)
+        return Verdict(**self._core().group("verdict"))
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
         """What to rewrite, ordered by start offset."""
-        return tuple(Finding._make(f) for f in self._core().findings)
+        return tuple(Finding(**f) for f in self._core().findings)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences, in text order."""
-        return tuple(Sentence._make(s) for s in self._core().sentences)
+        return tuple(Sentence(**s) for s in self._core().sentences)
 
     @cached_property
     def warnings(self) -> tuple[str, ...]:
-        """Degenerate input, replaced bytes, clamped scores, or the error."""
+        """Degenerate input, replaced bytes or clamped scores."""
         return self._core().warnings
 
     @cached_property
@@ -228,13 +230,10 @@ class Report:
         """The health grade model's inputs (``GRADE_FEATURE_NAMES``)."""
         return dict(zip(GRADE_FEATURE_NAMES, self._core().grade_features))
 
-    @property
+    @cached_property
     def error(self) -> str | None:
         """Why the input was not analysed, or None when it was."""
-        for warning in self.warnings:
-            if warning.startswith(ERROR_PREFIX):
-                return warning[len(ERROR_PREFIX) :]
-        return None
+        return self._core().error
 
     def to_json(self, source: str | None = None) -> str:
         """The command line's JSON for this report, on one line.
@@ -243,8 +242,8 @@ class Report:
         command line does for a named file.
 
         >>> import plainlang
-        >>> plainlang.analyze("Rest.").to_json()[:15]
-        '{"readability":'
+        >>> plainlang.analyze("Rest.").to_json()[:28]
+        '{"error":null,"readability":'
         """
         if self._raw is not None:
             return self._raw.to_json(source or "")
@@ -276,11 +275,13 @@ class Report:
             self.findings,
             self.sentences,
             self.warnings,
+            self.error,
         )
 
     # Pickled as plain values and the JSON, without the C++ report.
     def __getstate__(self) -> dict[str, Any]:
-        names = ("readability", "jargon", "counts", "verdict", "findings", "sentences", "warnings")
+        names = ("readability", "jargon", "counts", "verdict", "findings", "sentences", "warnings",
+                 "error")
         state = dict(zip(names, self._fields()))
         state["_json"] = self.to_json()
         state["_raw"] = None

@@ -15,10 +15,11 @@ TEXTS = ["Your BP is fine.", None, "Your CBC was unremarkable.", float("nan"), "
 
 
 def expected_dtypes() -> dict[str, np.dtype[np.generic]]:
-    return {
+    types = {
         name: np.dtype(np.int64 if name in INT_COLUMNS else bool if name in BOOL_COLUMNS else np.float64)
         for name in plainlang.FEATURE_NAMES
     }
+    return {**types, "error": np.dtype(object)}
 
 
 def test_index_rows_and_dtypes() -> None:
@@ -26,9 +27,15 @@ def test_index_rows_and_dtypes() -> None:
     df = pd.DataFrame({"body": TEXTS, "other": range(6)}, index=index)
     scores = plainlang.score_frame(df, column="body")
     assert scores.index.equals(df.index) and scores.index.name == "letter_id"
-    assert list(scores.columns) == list(plainlang.FEATURE_NAMES)
+    assert list(scores.columns) == [*plainlang.FEATURE_NAMES, "error"]
     assert scores.dtypes.to_dict() == expected_dtypes()
     assert scores["words"].tolist() == [4, 0, 4, 0, 0, 1]
+    # pandas may store the missing value as None or as NaN, as its dtype has it.
+    errors = scores["error"].tolist()
+    assert errors[1] in ("expected str or bytes, got None", "expected str or bytes, got NaN")
+    assert errors[:1] + errors[2:] == [None, None, "expected str or bytes, got NaN", None, None]
+    # The error rows are the ones to leave out of an average.
+    assert scores.loc[scores["error"].isna(), "meets_target"].tolist() == [False, False, True, True]
     assert scores["distinct_terms"].tolist() == [1, 0, 2, 0, 0, 0]
     assert scores["meets_target"].tolist() == [False, False, False, False, True, True]
     assert scores["consensus_grade"].isna().tolist() == [False, True, False, True, False, False]
@@ -47,16 +54,13 @@ def test_findings_and_warnings_columns() -> None:
     scores = plainlang.score_frame(
         pd.DataFrame({"text": TEXTS}, index=range(100, 106)), findings=True, warnings=True
     )
-    assert list(scores.columns[-2:]) == ["findings", "warnings"]
+    assert list(scores.columns[-3:]) == ["error", "findings", "warnings"]
     assert [f.text for f in scores.loc[102, "findings"]] == ["CBC", "unremarkable"]
     assert scores.loc[101, "findings"] == ()
-    # pandas may store the missing value as None or as NaN, as its dtype has it.
-    assert scores.loc[101, "warnings"][0] in (
-        "error: expected str or bytes, got None",
-        "error: expected str or bytes, got NaN",
-    )
-    assert scores.loc[103, "warnings"] == ("error: expected str or bytes, got NaN",)
-    assert not any(w.startswith("error: ") for w in scores.loc[100, "warnings"])
+    # An error is its own column, not a warning.
+    assert scores.loc[101, "warnings"] == ()
+    assert scores.loc[103, "error"] == "expected str or bytes, got NaN"
+    assert scores.loc[100, "error"] is None
 
 
 def test_series_and_string_dtype() -> None:
@@ -85,6 +89,6 @@ def test_options_and_mistakes() -> None:
 
 
 def test_every_count_is_an_integer_column() -> None:
-    # INT_COLUMNS is written by hand; a count added to Counts must be in it.
+    # INT_COLUMNS comes from the field registry; every count must be in it.
     assert set(plainlang.Counts._fields) <= INT_COLUMNS
     assert {"distinct_terms", "jargon_words"} <= INT_COLUMNS

@@ -20,9 +20,9 @@ def test_attributes_hold_what_the_json_prints(analyzer: plainlang.Analyzer) -> N
     assert round(report.jargon.density, 4) == data["jargon"]["density"]
     assert report.jargon.distinct_terms == data["jargon"]["distinct_terms"]
     assert report.jargon.jargon_words == data["jargon"]["jargon_words"]
-    counts = report.counts._asdict()
-    assert counts.pop("monosyllabic_words") <= report.counts.words
-    assert counts == data["counts"]
+    assert report.counts._asdict() == data["counts"]
+    assert report.counts.monosyllabic_words <= report.counts.words
+    assert data["error"] is None
     assert report.verdict._asdict() == data["verdict"]
     assert len(report.findings) == len(data["findings"]) > 0
     for finding, expected in zip(report.findings, data["findings"]):
@@ -82,7 +82,7 @@ def test_offsets_are_utf8_bytes_and_utf16_units(analyzer: plainlang.Analyzer) ->
 def test_error_report_scores(analyzer: plainlang.Analyzer) -> None:
     report = analyzer.analyze_many([float("nan")])[0]
     assert report.error == "expected str or bytes, got NaN"
-    assert report.warnings == ("error: expected str or bytes, got NaN",)
+    assert report.warnings == ()
     assert all(math.isnan(value) for value in report.readability)
     assert math.isnan(report.jargon.density)
     assert report.jargon[1:] == (0, 0)
