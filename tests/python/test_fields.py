@@ -16,7 +16,7 @@ from plainlang._report import REPORT_FIELDS
 from conftest import REPO
 
 TYPES = {"number": float, "integer": int, "bool": bool}
-GROUPS = {
+GROUPS: dict[str, typing.Any] = {
     "readability": plainlang.Readability,
     "jargon": plainlang.Jargon,
     "counts": plainlang.Counts,
@@ -82,7 +82,7 @@ def test_each_field_reads_what_the_json_prints(analyzer: plainlang.Analyzer) -> 
     report = analyzer.analyze("Your BP is fine. Take the pills PO BID with food.")
     data = report.to_dict()
     for f in REPORT_FIELDS:
-        value = getattr(getattr(report, f["group"]), f["name"])
+        value: typing.Any = getattr(getattr(report, f["group"]), f["name"])
         assert isinstance(value, TYPES[f["type"]]), f["column"]
         printed = data[f["group"]][f["name"]]
         if f["type"] == "number" and f["decimals"] >= 0:
