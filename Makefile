@@ -61,8 +61,10 @@ python: setup
 	$(VENV)/bin/python -m pip install -q --no-build-isolation -C build-dir=$(BUILD)/python ".[test]"
 
 # The Python tests import the installed package and compare it with this
-# build's command.
+# build's command. check_tables.py (standard library only) holds data/*.tsv
+# to the format the loader relies on.
 test: build python
+	$(PYTHON) data/tools/check_tables.py
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory browser-test
 	PLAINLANG_CLI="$(abspath $(BUILD))/plainlang" $(VENV)/bin/python -m pytest
