@@ -35,8 +35,8 @@ std::string_view FindingKindName(FindingKind kind);
 // it. `storage` keeps all three alive, so a Finding stays valid when copied
 // out of its Report and the Report is gone. Copy a view into a std::string
 // to keep it past the Finding. Findings of one report share one storage:
-// analysing a message allocates no string per finding, which was a fifth of
-// the analyser's time on jargon-dense text.
+// analysing a message allocates no string per finding, which would be a
+// large share of the analyser's time on jargon-dense text.
 struct Finding {
   FindingKind kind = FindingKind::kJargon;
   std::string_view text;  // the input bytes of the span

@@ -112,7 +112,6 @@ size_t RunParallel(size_t count, int threads, const std::function<bool(size_t)>&
   std::condition_variable finished;
   size_t running = 0;                 // guarded by mutex
   std::exception_ptr first_failure;  // guarded by mutex
-
   auto work = [&] {
     while (!stop.load(std::memory_order_relaxed)) {
       const size_t i = next.fetch_add(1, std::memory_order_relaxed);

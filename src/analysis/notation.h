@@ -71,7 +71,7 @@ struct Span {
 // x, a q-word, a number after a hyphen ("PHQ-9"), and head words
 // ("inhibitor", "survival", "stage", or "score" after a capitalised word).
 // Most sentences have none, and a pattern pass over all of every sentence
-// cost a seventh of the analysis. `lookups` are the tokens' (LookUpTokens).
+// would cost a seventh of the analysis. `lookups` are the tokens' (LookUpTokens).
 // Replaces *windows; byte offsets as the tokens'.
 void NotationWindows(const std::vector<Token>& tokens, const TokenLookups& lookups,
                      std::vector<Span>* windows);

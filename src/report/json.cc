@@ -11,9 +11,9 @@
 namespace plainlang {
 namespace {
 
-// Written straight into one string: building a JSON tree first cost three
-// times the analysis itself for a portal message, and several copies of a
-// huge report's findings in memory.
+// Written straight into one string: building a JSON tree first would cost
+// more than the analysis itself for a portal message, and several copies of
+// a huge report's findings in memory.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(*out) {}
