@@ -8,7 +8,7 @@
 // so a message without jargon keeps its formulas' grade, and each kind of
 // hard word adds grade levels at a rate fitted to people's difficulty ratings:
 // the default weights come from 2,580 rated sentences (the MedReadMe `train`
-// split; README "How well does it work?"), fitted by FitGradeModel itself.
+// split; docs/report.md and benchmarks/README.md), fitted by FitGradeModel itself.
 // A team with its own patients' ratings can fit its own model and pass it in
 // AnalyzerOptions::grade_model.
 //

@@ -1,7 +1,7 @@
 """The report on one message (scores, findings, sentences and warnings) and
 the model behind its health grade.
 
-Every value is the engine's own (README.md documents each one). Attributes
+Every value is the engine's own (docs/report.md explains each one). Attributes
 hold full precision; ``to_dict()`` and ``to_json()`` are the command line's
 JSON, rounded as it prints them (two decimals, density four).
 
@@ -30,7 +30,7 @@ GRADE_FEATURE_NAMES: tuple[str, ...] = tuple(_core.GRADE_FEATURE_NAMES)
 
 
 class Readability(NamedTuple):
-    """Readability scores; formulas and constants in README.md.
+    """Readability scores; formulas and constants in include/plainlang/readability.h.
 
     Grades are US school grades clamped to 0..20; ``flesch_reading_ease``
     and ``lix`` are 0..100. ``consensus_grade`` is the median of the seven
@@ -342,7 +342,7 @@ class GradeModel:
 
     @classmethod
     def default(cls) -> GradeModel:
-        """The built-in model, fitted to MedReadMe train (see README)."""
+        """The built-in model, fitted to MedReadMe train (see docs/report.md)."""
         return cls._from_core(_core.default_grade_model())
 
     @classmethod
