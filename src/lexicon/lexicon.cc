@@ -84,7 +84,7 @@ bool IsEmbedded(std::string_view text) {
 // Rarer words keep the answer "maybe": together they are a small share of
 // what messages say, and marking all 58,000 inflected words of words.tsv
 // costs a lookup, a wait on memory, per stem; the 19,000 this common cost
-// little (benchmarks/README.md, lexicon load).
+// little (BM_LoadDefaultLexicon in benchmarks/README.md).
 constexpr float kStemsMarkedFromZipf = 2.5f;
 
 // Sets WordEntry::stems_start_terms for every entry of `index`, once the
