@@ -231,7 +231,7 @@ TEST(AnalyzerTest, InvalidUtf8IsReplacedAndReported) {
 }
 
 TEST(AnalyzerTest, DegenerateInputsGiveBoundedScoresAndWarnings) {
-  for (const std::string input :
+  for (const std::string& input :
        {std::string(), std::string("   \n\t "), std::string("?!... --- ***")}) {
     Report report = DefaultAnalyzer().Analyze(input);
     EXPECT_EQ(report.counts.words, 0) << input;
@@ -452,7 +452,6 @@ std::vector<std::string> JargonFindingTexts(const std::string& text) {
 }
 
 TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
-  using Texts = std::vector<std::string>;
   Report age = DefaultAnalyzer().Analyze("72 yo F with knee pain.");
   const Finding* f = FindingFor(age, "F");
   ASSERT_NE(f, nullptr);

@@ -44,9 +44,9 @@ void ExpectWellFormed(const std::string& input, const Report& report) {
 }
 
 TEST(PathologicalTest, EmptyWhitespaceAndPunctuationHaveNoWords) {
-  for (const std::string input : {std::string(), std::string(" \t\n\r\n  \v\f"),
-                                  std::string("... !!! ??? --- ;;; ()[]{} ///"),
-                                  std::string(10000, '-'), std::string(10000, '\n')}) {
+  for (const std::string& input : {std::string(), std::string(" \t\n\r\n  \v\f"),
+                                   std::string("... !!! ??? --- ;;; ()[]{} ///"),
+                                   std::string(10000, '-'), std::string(10000, '\n')}) {
     Report report = DefaultAnalyzer().Analyze(input);
     ExpectWellFormed(input, report);
     EXPECT_EQ(report.counts.words, 0) << input.size();

@@ -186,7 +186,9 @@ TEST(RepairUtf8Test, CoversTheInputAndAgreesWithUtf8Text) {
     }
     Utf8Text text(input);
     EXPECT_EQ(replaced, text.invalid_sequences()) << round;
-    if (!text.changed_by_nfc()) EXPECT_EQ(repaired, text.text()) << round;
+    if (!text.changed_by_nfc()) {
+      EXPECT_EQ(repaired, text.text()) << round;
+    }
   }
 }
 
