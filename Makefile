@@ -22,7 +22,7 @@ BROWSER_DIR := tests/browser
 SCHEMATHESIS ?= schemathesis==4.32.5
 SCHEMATHESIS_VENV ?= $(BUILD)/schemathesis-venv
 
-.PHONY: setup build python demo test test-http browser-test golden bench bench-http clean hardening fuzz sanitize tsan setup-hardening
+.PHONY: format setup build python demo test test-http browser-test golden bench bench-http clean hardening fuzz sanitize tsan setup-hardening
 
 setup:
 	@missing=""; \
@@ -125,6 +125,10 @@ bench-http: build
 	  wrk -t2 -c$$c -d$(BENCH_SECONDS)s --latency -s benchmarks/http_analyze.lua $$url \
 	    | grep -E 'Requests/sec|p50|errors'; \
 	done
+
+# Applies .clang-format to the C++ sources (needs clang-format).
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
 	rm -rf $(BUILD) $(VENV) $(BROWSER_DIR)/node_modules build-asan build-tsan build-fuzz

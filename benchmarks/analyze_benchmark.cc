@@ -252,8 +252,9 @@ void TimeAnalyze(const plainlang::Analyzer& analyzer, std::string_view text,
 void ReportLatency(benchmark::State& state, std::vector<double>* micros, size_t bytes) {
   std::sort(micros->begin(), micros->end());
   auto percentile = [&](double p) {
-    return micros->empty() ? 0.0 : (*micros)[std::min(micros->size() - 1,
-                                                      static_cast<size_t>(p * micros->size()))];
+    return micros->empty()
+               ? 0.0
+               : (*micros)[std::min(micros->size() - 1, static_cast<size_t>(p * micros->size()))];
   };
   state.counters["p50_us"] = percentile(0.50);
   state.counters["p99_us"] = percentile(0.99);
@@ -277,7 +278,10 @@ void BM_AnalyzeMessageLatency(benchmark::State& state) {
   }
   ReportLatency(state, &micros, bytes);
 }
-BENCHMARK(BM_AnalyzeMessageLatency)->Unit(benchmark::kMicrosecond)->Iterations(20000)->UseRealTime();
+BENCHMARK(BM_AnalyzeMessageLatency)
+    ->Unit(benchmark::kMicrosecond)
+    ->Iterations(20000)
+    ->UseRealTime();
 
 // The portal's pattern: a clinician edits a draft and every keystroke sends
 // it to Analyze() again, whole (no state is kept between calls). 200 corpus
@@ -310,7 +314,7 @@ void BM_DraftLatency(benchmark::State& state) {
 }
 BENCHMARK(BM_DraftLatency)
     ->Unit(benchmark::kMicrosecond)
-    ->Iterations(kDrafts * kKeystrokes)
+    ->Iterations(kDrafts* kKeystrokes)
     ->UseRealTime();
 
 }  // namespace

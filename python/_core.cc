@@ -33,7 +33,8 @@ namespace {
 // Strings from the engine are UTF-8, except a finding's text, which holds the
 // caller's bytes; an invalid sequence there decodes to U+FFFD, as in the JSON.
 py::str Str(std::string_view text) {
-  PyObject* str = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
+  PyObject* str =
+      PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
   if (str == nullptr) throw py::error_already_set();
   return py::reinterpret_steal<py::str>(str);
 }
@@ -109,7 +110,8 @@ Inputs ToInputs(const py::iterable& texts) {
   converted.items = py::reinterpret_steal<py::tuple>(PySequence_Tuple(texts.ptr()));
   if (!converted.items) throw py::error_already_set();
   converted.inputs.reserve(converted.items.size());
-  for (py::handle item : converted.items) converted.inputs.push_back(ToInput(item, converted.owners));
+  for (py::handle item : converted.items)
+    converted.inputs.push_back(ToInput(item, converted.owners));
   return converted;
 }
 
@@ -144,7 +146,8 @@ py::dict FieldGroup(const Report& report, std::string_view group) {
     values[Str(field.name)] = FieldValue(field, report);
     found = true;
   }
-  if (!found) throw py::key_error(std::string("no report field group '") + std::string(group) + "'");
+  if (!found)
+    throw py::key_error(std::string("no report field group '") + std::string(group) + "'");
   return values;
 }
 
@@ -159,15 +162,14 @@ py::dict FieldDescription(const ReportField& field) {
 }
 
 py::dict FindingDict(const Finding& f) {
-  return py::dict(py::arg("kind") = Str(FindingKindName(f.kind)), py::arg("text") = Str(f.text),
-                  py::arg("start") = f.start, py::arg("end") = f.end,
-                  py::arg("start_utf16") = f.start_utf16, py::arg("end_utf16") = f.end_utf16,
-                  py::arg("term") = Str(f.term), py::arg("suggestion") = Str(f.suggestion),
-                  py::arg("alternatives") = Strs(f.alternatives),
-                  py::arg("definition") = Str(f.definition),
-                  py::arg("expansions") = Strs(f.expansions),
-                  py::arg("familiarity") = f.familiarity, py::arg("severity") = f.severity,
-                  py::arg("source") = Str(f.source));
+  return py::dict(
+      py::arg("kind") = Str(FindingKindName(f.kind)), py::arg("text") = Str(f.text),
+      py::arg("start") = f.start, py::arg("end") = f.end, py::arg("start_utf16") = f.start_utf16,
+      py::arg("end_utf16") = f.end_utf16, py::arg("term") = Str(f.term),
+      py::arg("suggestion") = Str(f.suggestion), py::arg("alternatives") = Strs(f.alternatives),
+      py::arg("definition") = Str(f.definition), py::arg("expansions") = Strs(f.expansions),
+      py::arg("familiarity") = f.familiarity, py::arg("severity") = f.severity,
+      py::arg("source") = Str(f.source));
 }
 
 py::dict SentenceDict(const Sentence& s) {
@@ -212,9 +214,9 @@ BatchResult RunBatch(const Analyzer& analyzer, const Inputs& converted, int thre
   return result;
 }
 
-std::vector<std::pair<TableKind, std::string>> Overlays(const std::vector<std::string>& terms,
-                                                        const std::vector<std::string>& abbreviations,
-                                                        const std::vector<std::string>& allow) {
+std::vector<std::pair<TableKind, std::string>> Overlays(
+    const std::vector<std::string>& terms, const std::vector<std::string>& abbreviations,
+    const std::vector<std::string>& allow) {
   std::vector<std::pair<TableKind, std::string>> overlays;
   for (const auto& path : terms) overlays.emplace_back(TableKind::kTerms, path);
   for (const auto& path : abbreviations) overlays.emplace_back(TableKind::kAbbreviations, path);
@@ -224,16 +226,18 @@ std::vector<std::pair<TableKind, std::string>> Overlays(const std::vector<std::s
 
 // A GradeModel crosses as (intercept, (weights...), lowest, highest).
 py::tuple GradeModelTuple(const GradeModel& model) {
-  return py::make_tuple(model.intercept,
-                        py::tuple(py::cast(std::vector<double>(model.weights.begin(), model.weights.end()))),
-                        model.lowest, model.highest);
+  return py::make_tuple(
+      model.intercept,
+      py::tuple(py::cast(std::vector<double>(model.weights.begin(), model.weights.end()))),
+      model.lowest, model.highest);
 }
 
 GradeModel ToGradeModel(const py::tuple& values) {
   GradeModel model;
   model.intercept = values[0].cast<double>();
   auto weights = values[1].cast<std::vector<double>>();
-  if (weights.size() != model.weights.size()) throw py::value_error("grade model: wrong number of weights");
+  if (weights.size() != model.weights.size())
+    throw py::value_error("grade model: wrong number of weights");
   std::copy(weights.begin(), weights.end(), model.weights.begin());
   model.lowest = values[2].cast<double>();
   model.highest = values[3].cast<double>();
@@ -243,7 +247,8 @@ GradeModel ToGradeModel(const py::tuple& values) {
 // One Python class for every loading error, a ValueError carrying the
 // file, line and reason separately.
 void BindLexiconError(py::module_& m) {
-  static py::handle lexicon_error = PyErr_NewException("plainlang.LexiconError", PyExc_ValueError, nullptr);
+  static py::handle lexicon_error =
+      PyErr_NewException("plainlang.LexiconError", PyExc_ValueError, nullptr);
   m.attr("LexiconError") = lexicon_error;
   py::register_exception_translator([](std::exception_ptr thrown) {
     try {
@@ -271,105 +276,118 @@ void BindOptions(py::module_& m) {
       py::arg("max_input_bytes") = defaults.max_input_bytes);
   m.attr("MAX_INPUT_BYTES") = kMaxInputBytes;
   auto range = [](auto r) { return py::make_tuple(r.low, r.high); };
-  m.attr("OPTION_RANGES") = py::dict(
-      py::arg("target_grade") = range(kTargetGradeRange),
-      py::arg("max_jargon") = range(kMaxJargonRange),
-      py::arg("long_sentence_words") = range(kLongSentenceRange),
-      py::arg("jargon_familiarity") = range(kJargonFamiliarityRange),
-      py::arg("complex_word_zipf") = range(kComplexWordZipfRange),
-      py::arg("max_input_bytes") = range(kMaxInputBytesRange));
-  m.def("cores", [] { return BatchThreads(0); }, "Cores this process may run on.");
+  m.attr("OPTION_RANGES") = py::dict(py::arg("target_grade") = range(kTargetGradeRange),
+                                     py::arg("max_jargon") = range(kMaxJargonRange),
+                                     py::arg("long_sentence_words") = range(kLongSentenceRange),
+                                     py::arg("jargon_familiarity") = range(kJargonFamiliarityRange),
+                                     py::arg("complex_word_zipf") = range(kComplexWordZipfRange),
+                                     py::arg("max_input_bytes") = range(kMaxInputBytesRange));
+  m.def(
+      "cores", [] { return BatchThreads(0); }, "Cores this process may run on.");
 }
 
 void BindGradeModel(py::module_& m) {
   m.attr("GRADE_FEATURE_NAMES") = Strs(GradeFeatureNames());
   m.def("default_grade_model", [] { return GradeModelTuple(GradeModel::Default()); });
-  m.def("fit_grade_model",
-        [](const Analyzer& analyzer, std::vector<std::string> texts, std::vector<double> ratings,
-           double ridge, bool grade_scale) {
-          GradeFitOptions options;
-          options.ridge = ridge;
-          options.grade_scale = grade_scale;
-          GradeModel model;
-          {
-            py::gil_scoped_release release;
-            model = FitGradeModel(analyzer, texts, ratings, options);
-          }
-          return GradeModelTuple(model);
-        },
-        py::arg("analyzer"), py::arg("texts"), py::arg("ratings"), py::arg("ridge"),
-        py::arg("grade_scale"));
+  m.def(
+      "fit_grade_model",
+      [](const Analyzer& analyzer, std::vector<std::string> texts, std::vector<double> ratings,
+         double ridge, bool grade_scale) {
+        GradeFitOptions options;
+        options.ridge = ridge;
+        options.grade_scale = grade_scale;
+        GradeModel model;
+        {
+          py::gil_scoped_release release;
+          model = FitGradeModel(analyzer, texts, ratings, options);
+        }
+        return GradeModelTuple(model);
+      },
+      py::arg("analyzer"), py::arg("texts"), py::arg("ratings"), py::arg("ridge"),
+      py::arg("grade_scale"));
 }
 
 void BindReport(py::module_& m) {
   m.attr("REPORT_FIELDS") = TupleOf(ReportFields(), FieldDescription);
 
   py::class_<Report>(m, "Report")
-      .def("group", [](const Report& r, std::string_view group) { return FieldGroup(r, group); },
-           py::arg("group"))
-      .def_property_readonly("findings", [](const Report& r) { return TupleOf(r.findings, FindingDict); })
-      .def_property_readonly("sentences", [](const Report& r) { return TupleOf(r.sentences, SentenceDict); })
+      .def(
+          "group", [](const Report& r, std::string_view group) { return FieldGroup(r, group); },
+          py::arg("group"))
+      .def_property_readonly("findings",
+                             [](const Report& r) { return TupleOf(r.findings, FindingDict); })
+      .def_property_readonly("sentences",
+                             [](const Report& r) { return TupleOf(r.sentences, SentenceDict); })
       .def_property_readonly("warnings", [](const Report& r) { return Strs(r.warnings); })
       .def_property_readonly("error", [](const Report& r) { return ErrorOf(r.error); })
-      .def_property_readonly("grade_features", [](const Report& r) {
-        const auto x = GradeFeatures(r);
-        return py::tuple(py::cast(std::vector<double>(x.begin(), x.end())));
-      })
-      .def("to_json", [](const Report& r, std::string_view source) { return Str(ToJson(r, source)); },
-           py::arg("source") = "");
+      .def_property_readonly("grade_features",
+                             [](const Report& r) {
+                               const auto x = GradeFeatures(r);
+                               return py::tuple(py::cast(std::vector<double>(x.begin(), x.end())));
+                             })
+      .def(
+          "to_json",
+          [](const Report& r, std::string_view source) { return Str(ToJson(r, source)); },
+          py::arg("source") = "");
 }
 
 void BindAnalyzer(py::module_& m) {
   py::class_<Analyzer>(m, "Analyzer")
-      .def(py::init([](const std::vector<std::string>& terms,
-                       const std::vector<std::string>& abbreviations,
-                       const std::vector<std::string>& allow, double target_grade,
-                       double max_jargon, int long_sentence_words, double jargon_familiarity,
-                       double complex_word_zipf, size_t max_input_bytes,
-                       std::optional<py::tuple> grade_model) {
-             AnalyzerOptions options;
-             options.target_grade = target_grade;
-             options.max_jargon = max_jargon;
-             options.long_sentence_words = long_sentence_words;
-             options.jargon_familiarity = jargon_familiarity;
-             options.complex_word_zipf = complex_word_zipf;
-             options.max_input_bytes = max_input_bytes;
-             if (grade_model) options.grade_model = std::make_shared<const GradeModel>(ToGradeModel(*grade_model));
-             auto overlays = Overlays(terms, abbreviations, allow);
-             py::gil_scoped_release release;
-             auto lexicon = overlays.empty() ? Lexicon::Default() : Lexicon::DefaultWithOverlays(overlays);
-             return std::make_unique<Analyzer>(std::move(lexicon), options);
-           }),
-           py::arg("terms"), py::arg("abbreviations"), py::arg("allow"), py::arg("target_grade"),
-           py::arg("max_jargon"), py::arg("long_sentence_words"), py::arg("jargon_familiarity"),
-           py::arg("complex_word_zipf"), py::arg("max_input_bytes"), py::arg("grade_model"))
-      .def("analyze",
-           [](const Analyzer& analyzer, py::handle text) {
-             std::vector<py::object> owners;
-             BatchInput input = ToInput(text, owners);
-             if (!input.error.empty()) throw py::type_error(input.error);
-             Report report;
-             {
-               py::gil_scoped_release release;
-               report = analyzer.Analyze(input.text);
-             }
-             return report;
-           },
-           py::arg("text"))
-      .def("analyze_batch",
-           [](const Analyzer& analyzer, const py::iterable& texts, int threads,
-              std::optional<py::function> progress, bool keep_reports, bool features) {
-             Inputs converted = ToInputs(texts);
-             BatchResult result = RunBatch(analyzer, converted, threads, progress, keep_reports, features);
-             py::list reports(result.reports.size());
-             for (size_t i = 0; i < result.reports.size(); ++i) {
-               reports[i] = py::cast(std::move(result.reports[i]));
-             }
-             py::object matrix = features ? py::object(ToArray(std::move(result.features))) : py::none();
-             return py::make_tuple(reports, matrix, TupleOf(result.errors, ErrorOf));
-           },
-           py::arg("texts"), py::arg("threads"), py::arg("progress"), py::arg("keep_reports"),
-           py::arg("features"));
+      .def(
+          py::init([](const std::vector<std::string>& terms,
+                      const std::vector<std::string>& abbreviations,
+                      const std::vector<std::string>& allow, double target_grade, double max_jargon,
+                      int long_sentence_words, double jargon_familiarity, double complex_word_zipf,
+                      size_t max_input_bytes, std::optional<py::tuple> grade_model) {
+            AnalyzerOptions options;
+            options.target_grade = target_grade;
+            options.max_jargon = max_jargon;
+            options.long_sentence_words = long_sentence_words;
+            options.jargon_familiarity = jargon_familiarity;
+            options.complex_word_zipf = complex_word_zipf;
+            options.max_input_bytes = max_input_bytes;
+            if (grade_model)
+              options.grade_model = std::make_shared<const GradeModel>(ToGradeModel(*grade_model));
+            auto overlays = Overlays(terms, abbreviations, allow);
+            py::gil_scoped_release release;
+            auto lexicon =
+                overlays.empty() ? Lexicon::Default() : Lexicon::DefaultWithOverlays(overlays);
+            return std::make_unique<Analyzer>(std::move(lexicon), options);
+          }),
+          py::arg("terms"), py::arg("abbreviations"), py::arg("allow"), py::arg("target_grade"),
+          py::arg("max_jargon"), py::arg("long_sentence_words"), py::arg("jargon_familiarity"),
+          py::arg("complex_word_zipf"), py::arg("max_input_bytes"), py::arg("grade_model"))
+      .def(
+          "analyze",
+          [](const Analyzer& analyzer, py::handle text) {
+            std::vector<py::object> owners;
+            BatchInput input = ToInput(text, owners);
+            if (!input.error.empty()) throw py::type_error(input.error);
+            Report report;
+            {
+              py::gil_scoped_release release;
+              report = analyzer.Analyze(input.text);
+            }
+            return report;
+          },
+          py::arg("text"))
+      .def(
+          "analyze_batch",
+          [](const Analyzer& analyzer, const py::iterable& texts, int threads,
+             std::optional<py::function> progress, bool keep_reports, bool features) {
+            Inputs converted = ToInputs(texts);
+            BatchResult result =
+                RunBatch(analyzer, converted, threads, progress, keep_reports, features);
+            py::list reports(result.reports.size());
+            for (size_t i = 0; i < result.reports.size(); ++i) {
+              reports[i] = py::cast(std::move(result.reports[i]));
+            }
+            py::object matrix =
+                features ? py::object(ToArray(std::move(result.features))) : py::none();
+            return py::make_tuple(reports, matrix, TupleOf(result.errors, ErrorOf));
+          },
+          py::arg("texts"), py::arg("threads"), py::arg("progress"), py::arg("keep_reports"),
+          py::arg("features"));
 }
 
 }  // namespace

@@ -49,8 +49,8 @@ TEST(AnalyzeRequestTest, OneTextTakesTheDefaults) {
 }
 
 TEST(AnalyzeRequestTest, OptionsOverrideTheDefaults) {
-  const AnalyzeRequest request = Parsed(
-      R"({"text": "x", "target_grade": 8.5, "max_jargon": 0, "long_sentence_words": 1000})");
+  const AnalyzeRequest request =
+      Parsed(R"({"text": "x", "target_grade": 8.5, "max_jargon": 0, "long_sentence_words": 1000})");
   EXPECT_EQ(request.options.target_grade, 8.5);
   EXPECT_EQ(request.options.max_jargon, 0);
   EXPECT_EQ(request.options.long_sentence_words, 1000);
@@ -120,8 +120,7 @@ TEST(AnalyzeRequestTest, OptionsOutOfRangeOrOfTheWrongTypeAreNamed) {
   };
   const Case cases[] = {
       {R"({"text": "", "target_grade": "8"})", "field \"target_grade\" must be a number"},
-      {R"({"text": "", "target_grade": 20.01})",
-       "field \"target_grade\" must be from 0.0 to 20.0"},
+      {R"({"text": "", "target_grade": 20.01})", "field \"target_grade\" must be from 0.0 to 20.0"},
       {R"({"text": "", "target_grade": -1})", "field \"target_grade\" must be from 0.0 to 20.0"},
       {R"({"text": "", "max_jargon": 1.5})", "field \"max_jargon\" must be from 0.0 to 1.0"},
       {R"({"text": "", "max_jargon": true})", "field \"max_jargon\" must be a number"},

@@ -285,14 +285,16 @@ TEST(AnalyzerTest, OptionsSetTheVerdict) {
   lenient.target_grade = 20;
   lenient.max_jargon = 1;
   Analyzer analyzer(Lexicon::Default(), lenient);
-  Report report = analyzer.Analyze("Your BP is a bit high, so we will check it again at your next visit.");
+  Report report =
+      analyzer.Analyze("Your BP is a bit high, so we will check it again at your next visit.");
   EXPECT_LT(report.readability.health_grade, 20);
   EXPECT_GT(report.jargon.density, 0);
   EXPECT_TRUE(report.verdict.meets_target);
   EXPECT_EQ(report.verdict.target_grade, 20);
   AnalyzerOptions strict;
   strict.max_jargon = 0;
-  EXPECT_FALSE(Analyzer(Lexicon::Default(), strict).Analyze("Your BP is a bit high.").verdict.meets_target);
+  EXPECT_FALSE(
+      Analyzer(Lexicon::Default(), strict).Analyze("Your BP is a bit high.").verdict.meets_target);
 }
 
 TEST(AnalyzerTest, OneAnalyzerSharedByEightThreadsGivesSerialResults) {
@@ -357,8 +359,8 @@ TEST(AnalyzerTest, AParenthesisDefinesAnAbbreviationOnlyWhenItSpellsItOut) {
   EXPECT_EQ(CountFindings(qhs, FindingKind::kAbbreviation, "qHS"), 1u);
   // Schwartz & Hearst both ways round: the long form accounts for the
   // letters, and after the definition the abbreviation is explained.
-  Report after = DefaultAnalyzer().Analyze(
-      "We checked your CBC (complete blood count). The CBC was normal.");
+  Report after =
+      DefaultAnalyzer().Analyze("We checked your CBC (complete blood count). The CBC was normal.");
   EXPECT_EQ(CountFindings(after, FindingKind::kAbbreviation, "CBC"), 0u);
   Report before = DefaultAnalyzer().Analyze(
       "Your estimated glomerular filtration rate (eGFR) is 52. The eGFR is lower than last year.");
@@ -397,7 +399,8 @@ TEST(AnalyzerTest, WellKnownAcronymsAreFlaggedGentlyAndWeighLittle) {
 }
 
 TEST(AnalyzerTest, CredentialsAfterANameAreNotJargon) {
-  Report report = DefaultAnalyzer().Analyze("Call us with questions.\n\nDana Ruiz, NP\nOmar Haddad, MD, PhD\n");
+  Report report =
+      DefaultAnalyzer().Analyze("Call us with questions.\n\nDana Ruiz, NP\nOmar Haddad, MD, PhD\n");
   for (const Finding& f : report.findings) {
     EXPECT_NE(f.kind, FindingKind::kAbbreviation) << f.text;
   }
@@ -470,8 +473,10 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
   // Letters that are words, units or initials.
-  for (const Finding& finding : DefaultAnalyzer().Analyze(
-           "I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy.").findings) {
+  for (const Finding& finding :
+       DefaultAnalyzer()
+           .Analyze("I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy.")
+           .findings) {
     EXPECT_NE(finding.source, "pattern:letter") << finding.text;
   }
 }

@@ -18,24 +18,28 @@ using Offsets = std::vector<size_t>;
 TEST(FastRulesApplyTest, AsciiAndTheListedSymbolsOnly) {
   EXPECT_TRUE(FastRulesApply(""));
   EXPECT_TRUE(FastRulesApply("Take 2 tablets b.i.d. with food.\n"));
-  EXPECT_TRUE(FastRulesApply("Fever of 38.5 \xC2\xB0" "C"));           // °
+  EXPECT_TRUE(
+      FastRulesApply("Fever of 38.5 \xC2\xB0"
+                     "C"));                                                // °
   EXPECT_TRUE(FastRulesApply("eGFR \xE2\x89\xA4 30 \xE2\x86\x92 refer"));  // ≤ →
   EXPECT_TRUE(FastRulesApply("\xE2\x80\xA2 one\n\xE2\x80\xA2 two"));       // • bullets
-  EXPECT_TRUE(FastRulesApply(std::string(1, '\0') + "\x7F"));             // ASCII controls
+  EXPECT_TRUE(FastRulesApply(std::string(1, '\0') + "\x7F"));              // ASCII controls
 }
 
 TEST(FastRulesApplyTest, OtherTextGoesToIcu) {
-  EXPECT_FALSE(FastRulesApply("caf\xC3\xA9"));                   // é
+  EXPECT_FALSE(FastRulesApply("caf\xC3\xA9"));                     // é
   EXPECT_FALSE(FastRulesApply("\xE2\x80\x9Cquoted\xE2\x80\x9D"));  // curly quotes join words
-  EXPECT_FALSE(FastRulesApply("well\xE2\x80\x94" "done"));       // em dash
-  EXPECT_FALSE(FastRulesApply("\xF0\x9F\x98\x80"));              // emoji
+  EXPECT_FALSE(
+      FastRulesApply("well\xE2\x80\x94"
+                     "done"));                       // em dash
+  EXPECT_FALSE(FastRulesApply("\xF0\x9F\x98\x80"));  // emoji
 }
 
 TEST(FastRulesApplyTest, InvalidUtf8IsNotForTheTranscription) {
   EXPECT_FALSE(FastRulesApply("ok \xFF"));
-  EXPECT_FALSE(FastRulesApply("cut \xC2"));      // a lead byte at the end
-  EXPECT_FALSE(FastRulesApply("\xB0 alone"));     // a continuation byte alone
-  EXPECT_FALSE(FastRulesApply("\xC0\xB0"));        // an overlong encoding of '0'
+  EXPECT_FALSE(FastRulesApply("cut \xC2"));    // a lead byte at the end
+  EXPECT_FALSE(FastRulesApply("\xB0 alone"));  // a continuation byte alone
+  EXPECT_FALSE(FastRulesApply("\xC0\xB0"));    // an overlong encoding of '0'
 }
 
 TEST(AsciiSentenceBreaksTest, EndsWithTheTextLength) {
@@ -49,12 +53,12 @@ TEST(AsciiSentenceBreaksTest, BreaksAfterTerminatorsAndTheSpacesAfterThem) {
 
 TEST(AsciiSentenceBreaksTest, NoBreakInsideDecimalsOrBetweenLetters) {
   EXPECT_EQ(AsciiSentenceBreaks("Take 2.5 mg daily."), (Offsets{18}));  // SB6
-  EXPECT_EQ(AsciiSentenceBreaks("Stop.Go now."), (Offsets{12}));       // SB7: letter . Upper
+  EXPECT_EQ(AsciiSentenceBreaks("Stop.Go now."), (Offsets{12}));        // SB7: letter . Upper
 }
 
 TEST(AsciiSentenceBreaksTest, NoBreakBeforeALowerCaseContinuation) {
   EXPECT_EQ(AsciiSentenceBreaks("Call the dr. tomorrow."), (Offsets{22}));  // SB8
-  EXPECT_EQ(AsciiSentenceBreaks("See Dr. Lee."), (Offsets{8, 12}));        // ICU breaks here
+  EXPECT_EQ(AsciiSentenceBreaks("See Dr. Lee."), (Offsets{8, 12}));         // ICU breaks here
 }
 
 TEST(AsciiSentenceBreaksTest, ClosingPunctuationAndCommasStayWithTheSentence) {
@@ -66,7 +70,7 @@ TEST(AsciiSentenceBreaksTest, LineBreaksEndSentences) {
   EXPECT_EQ(AsciiSentenceBreaks("Line one\nLine two"), (Offsets{9, 17}));
   EXPECT_EQ(AsciiSentenceBreaks("Line one\r\nLine two"), (Offsets{10, 18}));  // CRLF is one
   EXPECT_EQ(AsciiSentenceBreaks("Done.  \nNext"), (Offsets{8, 12}));  // SB11 takes the LF along
-  EXPECT_EQ(AsciiSentenceBreaks("Done.\n"), (Offsets{6}));              // no empty last sentence
+  EXPECT_EQ(AsciiSentenceBreaks("Done.\n"), (Offsets{6}));            // no empty last sentence
 }
 
 // The tokens of the whole of `text`, as the text they cover.
@@ -96,14 +100,14 @@ TEST(TokenizeAsciiTest, WordsNumbersAndPunctuation) {
   std::string folded;
   const std::vector<Token> tokens = Tokens(text, &folded);
   ASSERT_EQ(tokens.size(), 10u);
-  const TokenKind expected[] = {TokenKind::kWord,   TokenKind::kNumber, TokenKind::kWord,
-                                TokenKind::kWord,   TokenKind::kPunct,  TokenKind::kPunct,
-                                TokenKind::kWord,   TokenKind::kNumber, TokenKind::kWord,
+  const TokenKind expected[] = {TokenKind::kWord, TokenKind::kNumber, TokenKind::kWord,
+                                TokenKind::kWord, TokenKind::kPunct,  TokenKind::kPunct,
+                                TokenKind::kWord, TokenKind::kNumber, TokenKind::kWord,
                                 TokenKind::kPunct};
   for (size_t i = 0; i < tokens.size(); ++i) EXPECT_EQ(tokens[i].kind, expected[i]) << i;
-  EXPECT_TRUE(tokens[1].has_dot);   // 2.5
+  EXPECT_TRUE(tokens[1].has_dot);  // 2.5
   EXPECT_EQ(tokens[1].digits, 2u);
-  EXPECT_TRUE(tokens[3].has_dot);   // b.i.d
+  EXPECT_TRUE(tokens[3].has_dot);  // b.i.d
   EXPECT_EQ(tokens[3].letters, 3u);
   EXPECT_TRUE(tokens[4].has_dot);   // .
   EXPECT_FALSE(tokens[7].has_dot);  // 1,000
@@ -126,7 +130,7 @@ TEST(TokenizeAsciiTest, CaseAndCounts) {
   EXPECT_TRUE(tokens[1].capitalized);
   EXPECT_FALSE(tokens[2].capitalized);  // its first letter is lower-case
   EXPECT_FALSE(tokens[2].all_caps);
-  EXPECT_TRUE(tokens[3].capitalized);   // the first letter, after the digit
+  EXPECT_TRUE(tokens[3].capitalized);  // the first letter, after the digit
   EXPECT_TRUE(tokens[3].all_caps);
   EXPECT_EQ(tokens[3].letters, 2u);
   EXPECT_EQ(tokens[3].digits, 1u);
@@ -139,14 +143,16 @@ TEST(TokenizeAsciiTest, LoneSymbolsAndPunctuation) {
   const std::vector<Token> tokens = Tokens("$5 + @ _ ( ~", &folded);
   std::vector<TokenKind> kinds;
   for (const Token& token : tokens) kinds.push_back(token.kind);
-  EXPECT_EQ(kinds, (std::vector<TokenKind>{TokenKind::kSymbol, TokenKind::kNumber,
-                                           TokenKind::kSymbol, TokenKind::kSymbol,
-                                           TokenKind::kPunct, TokenKind::kPunct,
-                                           TokenKind::kSymbol}));
+  EXPECT_EQ(kinds,
+            (std::vector<TokenKind>{TokenKind::kSymbol, TokenKind::kNumber, TokenKind::kSymbol,
+                                    TokenKind::kSymbol, TokenKind::kPunct, TokenKind::kPunct,
+                                    TokenKind::kSymbol}));
 }
 
 TEST(TokenizeAsciiTest, ListedNonAsciiSymbolsAreTokensOfTheirOwn) {
-  const std::string text = "38.5 \xC2\xB0" "C \xE2\x80\xA2 ok";
+  const std::string text =
+      "38.5 \xC2\xB0"
+      "C \xE2\x80\xA2 ok";
   EXPECT_EQ(TokenTexts(text), (Strings{"38.5", "\xC2\xB0", "C", "\xE2\x80\xA2", "ok"}));
   std::string folded;
   const std::vector<Token> tokens = Tokens(text, &folded);
@@ -154,12 +160,15 @@ TEST(TokenizeAsciiTest, ListedNonAsciiSymbolsAreTokensOfTheirOwn) {
   EXPECT_EQ(tokens[1].kind, TokenKind::kSymbol);  // ° is S*
   EXPECT_EQ(tokens[1].folded, "\xC2\xB0");
   EXPECT_FALSE(tokens[2].space_before);
-  EXPECT_EQ(tokens[3].kind, TokenKind::kPunct);   // • is P*
+  EXPECT_EQ(tokens[3].kind, TokenKind::kPunct);  // • is P*
 }
 
 TEST(TokenizeAsciiTest, SpaceBeforeCountsTabsLineBreaksAndControls) {
   std::string folded;
-  const std::vector<Token> tokens = Tokens("a  b(c)\td\r\ne\x01" "f", &folded);
+  const std::vector<Token> tokens = Tokens(
+      "a  b(c)\td\r\ne\x01"
+      "f",
+      &folded);
   ASSERT_EQ(tokens.size(), 8u);
   const bool expected[] = {true, true, false, false, false, true, true, true};
   for (size_t i = 0; i < tokens.size(); ++i) EXPECT_EQ(tokens[i].space_before, expected[i]) << i;

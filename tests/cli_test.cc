@@ -38,7 +38,8 @@ CommandResult Plainlang(const std::string& args, const std::string& stdin_text =
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
   std::array<char, 4096> buffer;
-  for (size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) run.out.append(buffer.data(), n);
+  for (size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;)
+    run.out.append(buffer.data(), n);
   int status = pclose(pipe);
   run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
@@ -76,8 +77,8 @@ TEST(CliTest, ExitStatusFollowsTheTargets) {
 }
 
 TEST(CliTest, SeveralInputsGiveJsonLinesWithSource) {
-  CommandResult run = Plainlang("check --format json " + kExamples + "plain_message.txt " + kExamples +
-                      "portal_message.txt");
+  CommandResult run = Plainlang("check --format json " + kExamples + "plain_message.txt " +
+                                kExamples + "portal_message.txt");
   EXPECT_EQ(run.status, 1);
   std::vector<std::string> sources;
   std::istringstream lines(run.out);
@@ -93,7 +94,8 @@ TEST(CliTest, SeveralInputsGiveJsonLinesWithSource) {
 }
 
 TEST(CliTest, CsvHasAHeaderAndOneRowPerInput) {
-  CommandResult run = Plainlang("check --format csv " + kExamples + "plain_message.txt -", "Hello there.");
+  CommandResult run =
+      Plainlang("check --format csv " + kExamples + "plain_message.txt -", "Hello there.");
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out.rfind("source,flesch_reading_ease,", 0), 0u);
   EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 4);  // with the summary
@@ -108,8 +110,8 @@ TEST(CliTest, TextFormatIsForAPerson) {
 }
 
 TEST(CliTest, UnreadableFileIsNamedAndOthersStillChecked) {
-  CommandResult run = Plainlang("check --format json /nonexistent/letter.txt " + kExamples +
-                      "plain_message.txt");
+  CommandResult run =
+      Plainlang("check --format json /nonexistent/letter.txt " + kExamples + "plain_message.txt");
   EXPECT_EQ(run.status, 2);
   EXPECT_NE(run.out.find("plainlang: cannot open '/nonexistent/letter.txt'"), std::string::npos);
   EXPECT_NE(run.out.find("\"source\":\"" + kExamples + "plain_message.txt\""), std::string::npos);
@@ -135,9 +137,11 @@ std::vector<std::string> Lines(const std::string& text) {
 }
 
 TEST(CliTest, DirectoriesGlobsAndListsExpandInOrder) {
-  const std::string folder = MakeFolder(
-      "expand", {{"b.txt", "Take it PO."}, {"a.txt", "Rest today."}, {".hidden.txt", "BP."},
-                 {"sub/c.txt", "Call us."}, {"list.txt", ""}});
+  const std::string folder = MakeFolder("expand", {{"b.txt", "Take it PO."},
+                                                   {"a.txt", "Rest today."},
+                                                   {".hidden.txt", "BP."},
+                                                   {"sub/c.txt", "Call us."},
+                                                   {"list.txt", ""}});
   std::ofstream(folder + "/list.txt") << folder + "/a.txt\n\n" + folder + "/b.txt\r\n";
   CommandResult run = Plainlang("check --format csv " + folder + " '" + folder +
                                 "/[ab].txt' --files-from " + folder + "/list.txt");
@@ -145,20 +149,20 @@ TEST(CliTest, DirectoriesGlobsAndListsExpandInOrder) {
   for (const std::string& line : Lines(run.out)) {
     if (line.rfind(folder, 0) == 0) sources.push_back(line.substr(0, line.find(',')));
   }
-  EXPECT_EQ(sources, (std::vector<std::string>{
-                         folder + "/a.txt", folder + "/b.txt", folder + "/list.txt",
-                         folder + "/sub/c.txt", folder + "/a.txt", folder + "/b.txt",
-                         folder + "/a.txt", folder + "/b.txt"}));
+  EXPECT_EQ(sources,
+            (std::vector<std::string>{folder + "/a.txt", folder + "/b.txt", folder + "/list.txt",
+                                      folder + "/sub/c.txt", folder + "/a.txt", folder + "/b.txt",
+                                      folder + "/a.txt", folder + "/b.txt"}));
   EXPECT_NE(run.out.find("plainlang: checked 8 of 8 inputs: "), std::string::npos) << run.out;
   EXPECT_EQ(run.status, 1);  // "PO" misses the jargon target
 }
 
 TEST(CliTest, EveryInputGetsARowAndFailuresExitTwo) {
-  const std::string folder = MakeFolder("errors", {{"ok.txt", "Rest today."},
-                                                   {"big.txt", std::string(200, 'a')}});
-  CommandResult run = Plainlang("check --format json --max-bytes 100 " + folder + "/ok.txt " +
-                                folder + "/missing.txt " + folder + "/big.txt '" + folder +
-                                "/*.none'");
+  const std::string folder =
+      MakeFolder("errors", {{"ok.txt", "Rest today."}, {"big.txt", std::string(200, 'a')}});
+  CommandResult run =
+      Plainlang("check --format json --max-bytes 100 " + folder + "/ok.txt " + folder +
+                "/missing.txt " + folder + "/big.txt '" + folder + "/*.none'");
   EXPECT_EQ(run.status, 2);
   std::vector<nlohmann::json> rows;
   for (const std::string& line : Lines(run.out)) {
@@ -173,11 +177,12 @@ TEST(CliTest, EveryInputGetsARowAndFailuresExitTwo) {
   EXPECT_EQ(rows[1]["warnings"].size(), 0u);
   EXPECT_TRUE(rows[1]["readability"]["health_grade"].is_null());
   EXPECT_EQ(rows[2]["error"], "'" + folder +
-                                        "/big.txt' is 200 bytes, over the limit of 100 "
-                                        "(--max-bytes)");
+                                  "/big.txt' is 200 bytes, over the limit of 100 "
+                                  "(--max-bytes)");
   EXPECT_EQ(rows[3]["error"], "no file matches '" + folder + "/*.none'");
-  EXPECT_NE(run.out.find("checked 4 of 4 inputs: 1 meet the targets, 0 do not, 3 could not be read"),
-            std::string::npos);
+  EXPECT_NE(
+      run.out.find("checked 4 of 4 inputs: 1 meet the targets, 0 do not, 3 could not be read"),
+      std::string::npos);
 }
 
 TEST(CliTest, InterruptStopsBetweenInputsWithWholeLines) {
@@ -281,7 +286,7 @@ TEST(CliTest, OverlayTermsAndAllowListApply) {
   std::string allow = ::testing::TempDir() + "/plainlang_allow.tsv";
   std::ofstream(allow) << "word\nBP\n";
   CommandResult run = Plainlang("check --format json --terms " + terms + " --allow " + allow + " -",
-                      "Your zorblax and BP are fine.");
+                                "Your zorblax and BP are fine.");
   nlohmann::json report = nlohmann::json::parse(run.out);
   ASSERT_EQ(report["findings"].size(), 1u);
   EXPECT_EQ(report["findings"][0]["text"], "zorblax");
@@ -344,8 +349,8 @@ TEST(CliReportTest, SharesCheckOptionsAndRejectsAnUnnamedPageForSeveral) {
   CommandResult allowed = Plainlang("report --allow " + allow + " -", "Your BP and CHF are fine.");
   EXPECT_EQ(allowed.out.find(">BP</mark>"), std::string::npos);
   EXPECT_NE(allowed.out.find(">CHF</mark>"), std::string::npos);
-  CommandResult several = Plainlang("report " + kExamples + "plain_message.txt " + kExamples +
-                                    "portal_message.txt");
+  CommandResult several =
+      Plainlang("report " + kExamples + "plain_message.txt " + kExamples + "portal_message.txt");
   EXPECT_EQ(several.status, 2);
   EXPECT_NE(several.out.find("name it with -o FILE"), std::string::npos) << several.out;
   CommandResult missing = Plainlang("report no_such_file.txt");

@@ -73,7 +73,8 @@ TEST(DefaultLexiconTest, WordEntriesFileOnlyOneTokenTerms) {
     ASSERT_FALSE(term.tokens.empty()) << term.term;
     const WordEntry* entry = index.FindWord(term.tokens[0]);
     ASSERT_NE(entry, nullptr) << term.term;
-    const bool filed = std::find(entry->terms.begin(), entry->terms.end(), id) != entry->terms.end();
+    const bool filed =
+        std::find(entry->terms.begin(), entry->terms.end(), id) != entry->terms.end();
     EXPECT_EQ(filed, term.tokens.size() == 1) << term.term;
     one_token += term.tokens.size() == 1;
   }
@@ -144,7 +145,8 @@ TEST(DefaultLexiconTest, ClinicalRegisterPhrasesAreJargonTheirWordsAloneAreNot) 
   using Texts = std::vector<std::string>;
   EXPECT_EQ(JargonTexts("Your strep test came back negative."), Texts{"came back negative"});
   // The longest phrase from the left wins: "was positive", not "positive for".
-  EXPECT_EQ(JargonTexts("The culture was positive for E. coli."), (Texts{"culture", "was positive"}));
+  EXPECT_EQ(JargonTexts("The culture was positive for E. coli."),
+            (Texts{"culture", "was positive"}));
   EXPECT_EQ(JargonTexts("The swab: positive for flu."), Texts{"positive for"});
   EXPECT_EQ(JargonTexts("He is in no acute distress. We will rule out a clot."),
             (Texts{"no acute distress", "rule out"}));
@@ -175,16 +177,23 @@ namespace {
 
 // The examples of issue 14's first class, each in a sentence of its own.
 TEST(DefaultLexiconTest, EveryRegisterExampleIsJargon) {
-  const char* sentences[] = {
-      "We need to rule out a clot.",      "He was in no acute distress.",
-      "It is clinically significant.",    "Walk as tolerated.",
-      "It is consistent with a sprain.",  "Family history is non-contributory.",
-      "The test was negative.",           "The swab was positive.",
-      "The scan was unremarkable.",       "The x-ray is impressive.",
-      "The disease is progressing.",      "There was occult blood.",
-      "Her condition is stable.",         "The belly is tender.",
-      "The culture grew nothing.",        "Watch for discharge.",
-      "His mood is labile."};
+  const char* sentences[] = {"We need to rule out a clot.",
+                             "He was in no acute distress.",
+                             "It is clinically significant.",
+                             "Walk as tolerated.",
+                             "It is consistent with a sprain.",
+                             "Family history is non-contributory.",
+                             "The test was negative.",
+                             "The swab was positive.",
+                             "The scan was unremarkable.",
+                             "The x-ray is impressive.",
+                             "The disease is progressing.",
+                             "There was occult blood.",
+                             "Her condition is stable.",
+                             "The belly is tender.",
+                             "The culture grew nothing.",
+                             "Watch for discharge.",
+                             "His mood is labile."};
   for (const char* sentence : sentences) {
     EXPECT_FALSE(JargonTexts(sentence).empty()) << sentence;
   }

@@ -115,7 +115,8 @@ TEST(GradeModelTest, FitLearnsWhichTextsPeopleFoundHard) {
 
   // On the grade scale the fitted texts keep their order, within 0..20, and
   // an Analyzer given the model reports its prediction.
-  auto graded = std::make_shared<const GradeModel>(FitGradeModel(DefaultAnalyzer(), texts, ratings));
+  auto graded =
+      std::make_shared<const GradeModel>(FitGradeModel(DefaultAnalyzer(), texts, ratings));
   EXPECT_EQ(graded->weights[0], 1);
   EXPECT_EQ(graded->lowest, 0);
   EXPECT_GT(graded->highest, 1e300);

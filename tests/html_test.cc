@@ -38,14 +38,15 @@ std::string Unescaped(std::string text) {
   const std::pair<std::string, std::string> entities[] = {
       {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
   for (const auto& [entity, character] : entities) {
-    for (size_t at; (at = text.find(entity)) != std::string::npos;) text.replace(at, entity.size(), character);
+    for (size_t at; (at = text.find(entity)) != std::string::npos;)
+      text.replace(at, entity.size(), character);
   }
   return text;
 }
 
 struct Highlight {
   std::string classes;
-  std::string text;  // the text inside, tags stripped and unescaped
+  std::string text;   // the text inside, tags stripped and unescaped
   std::string inner;  // the markup inside
 };
 
@@ -84,7 +85,8 @@ Highlight FindHighlight(const std::string& page, const std::string& id) {
 
 size_t Count(const std::string& haystack, const std::string& needle) {
   size_t count = 0;
-  for (size_t at = 0; (at = haystack.find(needle, at)) != std::string::npos; at += needle.size()) ++count;
+  for (size_t at = 0; (at = haystack.find(needle, at)) != std::string::npos; at += needle.size())
+    ++count;
   return count;
 }
 
@@ -100,7 +102,8 @@ bool IsValidUtf8(const std::string& text) {
 }
 
 TEST(ToHtmlTest, EachFindingIsOneHighlightWithItsTextAndKind) {
-  const std::string input = "Your BP is elevated.\nPlease f/u with your PCP in 2 weeks about the edema.";
+  const std::string input =
+      "Your BP is elevated.\nPlease f/u with your PCP in 2 weeks about the edema.";
   Report report = DefaultAnalyzer().Analyze(input);
   HtmlDocument document{"draft.txt", input, report};
   std::string page = ToHtml({&document, 1});
@@ -114,9 +117,9 @@ TEST(ToHtmlTest, EachFindingIsOneHighlightWithItsTextAndKind) {
     EXPECT_EQ(highlight.classes, "hl hl-" + std::string(FindingKindName(f.kind))) << i;
     seen.push_back(highlight.text + ":" + std::string(FindingKindName(f.kind)));
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{"BP:abbreviation", "elevated:complex_word",
-                                            "f/u:abbreviation", "PCP:abbreviation",
-                                            "edema:jargon"}));
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{"BP:abbreviation", "elevated:complex_word",
+                                      "f/u:abbreviation", "PCP:abbreviation", "edema:jargon"}));
   // Each highlight can be reached from the keyboard and names its tooltip,
   // which holds the plain wording and the definition.
   EXPECT_NE(page.find("id=\"m1-f0\" tabindex=\"0\" aria-describedby=\"m1-t0\""), std::string::npos);
@@ -178,7 +181,8 @@ TEST(ToHtmlTest, SeveralMessagesGetContentsAndOneSectionEach) {
   size_t second = page.find("<a href=\"#m2\">portal_message.txt</a>", contents);
   EXPECT_LT(first, second);
   EXPECT_NE(second, std::string::npos);
-  EXPECT_LT(page.find("<section class=\"doc\" id=\"m1\""), page.find("<section class=\"doc\" id=\"m2\""));
+  EXPECT_LT(page.find("<section class=\"doc\" id=\"m1\""),
+            page.find("<section class=\"doc\" id=\"m2\""));
   EXPECT_EQ(Count(page, "<section class=\"doc\""), 2u);
   // Highlight ids are unique across sections.
   EXPECT_EQ(Count(page, "id=\"m2-f0\""), 1u);
@@ -189,13 +193,14 @@ TEST(ToHtmlTest, SeveralMessagesGetContentsAndOneSectionEach) {
 }
 
 TEST(ToHtmlTest, InvalidUtf8InputGivesValidUtf8Output) {
-  const std::string input = "Your BP \xFF\xFE is high.\nThe edema \xE2\x82 is worse \xED\xA0\x80 now\x01.";
+  const std::string input =
+      "Your BP \xFF\xFE is high.\nThe edema \xE2\x82 is worse \xED\xA0\x80 now\x01.";
   Report report = DefaultAnalyzer().Analyze(input);
   HtmlDocument document{"bad\xC3.txt", input, report};
   std::string page = ToHtml({&document, 1});
   EXPECT_TRUE(IsValidUtf8(page));
-  EXPECT_NE(page.find("\xEF\xBF\xBD"), std::string::npos);   // U+FFFD
-  EXPECT_EQ(page.find('\x01'), std::string::npos);           // control characters too
+  EXPECT_NE(page.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
+  EXPECT_EQ(page.find('\x01'), std::string::npos);          // control characters too
   EXPECT_EQ(FindHighlight(page, "m1-f0").text, "BP");
   bool edema = false;
   for (size_t i = 0; i < report.findings.size(); ++i) {
@@ -231,7 +236,8 @@ TEST(ToHtmlTest, PanelShowsTheHealthGradeBeyondTwentyAndTheTargets) {
   std::string page = ToHtml({&document, 1});
   char grade[32], consensus[32], density[32];
   std::snprintf(grade, sizeof grade, ">%.1f</p>", report.readability.health_grade);
-  std::snprintf(consensus, sizeof consensus, "(consensus): %.1f,", report.readability.consensus_grade);
+  std::snprintf(consensus, sizeof consensus, "(consensus): %.1f,",
+                report.readability.consensus_grade);
   std::snprintf(density, sizeof density, ">%.1f%%</p>", report.jargon.density * 100);
   EXPECT_NE(page.find(grade), std::string::npos) << grade;
   EXPECT_NE(page.find(consensus), std::string::npos) << consensus;
@@ -255,14 +261,19 @@ TEST(ToHtmlTest, FixFirstGroupsRepeatsAndPutsTheMostSevereFirst) {
   size_t most_severe = 0, first_edema = report.findings.size();
   for (size_t i = 0; i < report.findings.size(); ++i) {
     if (report.findings[i].severity > report.findings[most_severe].severity) most_severe = i;
-    if (report.findings[i].text == "edema" && first_edema == report.findings.size()) first_edema = i;
+    if (report.findings[i].text == "edema" && first_edema == report.findings.size())
+      first_edema = i;
   }
   ASSERT_LT(first_edema, report.findings.size());
   // The first entry links to the most severe finding.
-  EXPECT_EQ(page.find("<li><a class=\"jump\" href=\"#", list),
-            page.find("<li><a class=\"jump\" href=\"#m1-f" + std::to_string(most_severe) + "\"", list));
+  EXPECT_EQ(
+      page.find("<li><a class=\"jump\" href=\"#", list),
+      page.find("<li><a class=\"jump\" href=\"#m1-f" + std::to_string(most_severe) + "\"", list));
   // "edema" appears twice: one entry, a count, a link to the first.
-  std::string edema_entry = "href=\"#m1-f" + std::to_string(first_edema) + "\"><span class=\"sample hl-jargon\">edema</span></a> <span class=\"count\">&times;2</span> &rarr; <span class=\"say\">swelling</span>";
+  std::string edema_entry =
+      "href=\"#m1-f" + std::to_string(first_edema) +
+      "\"><span class=\"sample hl-jargon\">edema</span></a> <span class=\"count\">&times;2</span> "
+      "&rarr; <span class=\"say\">swelling</span>";
   EXPECT_EQ(Count(page, edema_entry), 1u);
   EXPECT_EQ(Count(page, "<span class=\"sample hl-jargon\">edema</span></a>"), 1u);
 }

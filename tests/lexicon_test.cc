@@ -120,7 +120,8 @@ TEST(LexiconTest, ErrorsNameFileLineAndField) {
   EXPECT_EQ(LoadError(TableKind::kAffixes, "affix\tposition\n-itis\tend\n"),
             "mine.tsv:2: field 'position' must be 'prefix', 'suffix' or 'root', got 'end'");
   EXPECT_EQ(LoadError(TableKind::kTerms, ""), "mine.tsv: no header row");
-  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tplain\n\tx\n"), "mine.tsv:2: field 'term' is empty");
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tplain\n\tx\n"),
+            "mine.tsv:2: field 'term' is empty");
 }
 
 TEST(LexiconTest, ErrorCarriesItsParts) {
@@ -237,16 +238,16 @@ TEST(WordTableTest, SameWordSeesEveryByteAtEveryLength) {
 
 TEST(WordTableTest, FindsWhatWasAddedAndNothingElse) {
   WordTable table;
-  const std::string words[] = {"a", "bp", "the", "dose", "fever", "patient", "hydrochlorothiazide",
-                               "blood pressure"};
+  const std::string words[] = {
+      "a", "bp", "the", "dose", "fever", "patient", "hydrochlorothiazide", "blood pressure"};
   for (const std::string& word : words) table.FindOrAdd(word, /*stable=*/false).zipf = 5;
   for (const std::string& word : words) {
     const WordEntry* entry = table.Find(word);
     ASSERT_NE(entry, nullptr) << word;
     EXPECT_EQ(entry->word, word);
   }
-  for (std::string_view absent : {"", "b", "bq", "thy", "doses", "patients", "hydrochlorothiazid",
-                                  "blood pressurE"}) {
+  for (std::string_view absent :
+       {"", "b", "bq", "thy", "doses", "patients", "hydrochlorothiazid", "blood pressurE"}) {
     EXPECT_EQ(table.Find(absent), nullptr) << absent;
   }
   EXPECT_EQ(table.size(), std::size(words));

@@ -48,7 +48,8 @@ class MatcherTest : public ::testing::Test {
     LookUpTokens(lexicon_.index(), tokens, &lookups);
     std::vector<std::string> out;
     for (const LexiconMatch& m : MatchLexicon(lexicon_.index(), text, tokens, lookups, shouting)) {
-      std::string span = text.substr(tokens[m.first].start, tokens[m.end - 1].end - tokens[m.first].start);
+      std::string span =
+          text.substr(tokens[m.first].start, tokens[m.end - 1].end - tokens[m.first].start);
       out.push_back((m.type == LexiconMatch::Type::kTerm ? "T:" : "A:") + span);
     }
     return out;

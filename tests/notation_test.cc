@@ -56,9 +56,9 @@ TEST(NotationTest, RatesGestationGradesStagesAndScores) {
                    {"pT2N0M0", NotationKind::kGradeStage},
                    {"NYHA class III", NotationKind::kGradeStage},
                    {"2+ edema", NotationKind::kGradeStage}}));
-  EXPECT_EQ(Find("Your PHQ-9 of 14 and GAD-7 score was 12."),
-            (Found{{"PHQ-9 of 14", NotationKind::kScore},
-                   {"GAD-7 score was 12", NotationKind::kScore}}));
+  EXPECT_EQ(
+      Find("Your PHQ-9 of 14 and GAD-7 score was 12."),
+      (Found{{"PHQ-9 of 14", NotationKind::kScore}, {"GAD-7 score was 12", NotationKind::kScore}}));
   // Everyday uses of the same words.
   EXPECT_TRUE(Find("At this stage I think we wait. She is in grade school, first class.").empty());
 }
@@ -90,9 +90,9 @@ TEST(NotationTest, TheIssuesExamples) {
   EXPECT_EQ(Find("A GLP-1 agonist and an aldosterone antagonist."),
             (Found{{"GLP-1 agonist", NotationKind::kDrugClass},
                    {"aldosterone antagonist", NotationKind::kDrugClass}}));
-  EXPECT_EQ(Find("Per the Beers criteria and the ADA guidelines."),
-            (Found{{"Beers criteria", NotationKind::kNamed},
-                   {"ADA guidelines", NotationKind::kNamed}}));
+  EXPECT_EQ(
+      Find("Per the Beers criteria and the ADA guidelines."),
+      (Found{{"Beers criteria", NotationKind::kNamed}, {"ADA guidelines", NotationKind::kNamed}}));
 }
 
 TEST(NotationTest, ResearchMeasures) {

@@ -20,16 +20,16 @@ Report Sample() {
 
 TEST(ToJsonTest, HoldsEveryContractField) {
   nlohmann::json json = nlohmann::json::parse(ToJson(Sample()));
-  for (const char* key : {"flesch_reading_ease", "flesch_kincaid_grade", "smog", "gunning_fog",
-                          "coleman_liau", "ari", "forcast", "linsear_write", "lix",
-                          "consensus_grade", "health_grade"}) {
+  for (const char* key :
+       {"flesch_reading_ease", "flesch_kincaid_grade", "smog", "gunning_fog", "coleman_liau", "ari",
+        "forcast", "linsear_write", "lix", "consensus_grade", "health_grade"}) {
     EXPECT_TRUE(json["readability"][key].is_number()) << key;
   }
   for (const char* key : {"density", "distinct_terms", "jargon_words"}) {
     EXPECT_TRUE(json["jargon"][key].is_number()) << key;
   }
-  for (const char* key : {"words", "sentences", "syllables", "polysyllabic_words", "characters",
-                          "numbers"}) {
+  for (const char* key :
+       {"words", "sentences", "syllables", "polysyllabic_words", "characters", "numbers"}) {
     EXPECT_TRUE(json["counts"][key].is_number_integer()) << key;
   }
   EXPECT_EQ(json["verdict"]["target_grade"], 8.0);
@@ -80,11 +80,11 @@ TEST(ToJsonTest, InvalidUtf8BecomesOneReplacementPerMaximalSubpart) {
   const std::pair<std::string, std::string> cases[] = {
       {"\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64",
        "a" + r + r + r + "b" + r + "c" + r + r + "d"},
-      {"\xC0\xAF", r + r},                  // overlong
-      {"\xE0\x80\x80", r + r + r},          // overlong
-      {"\xED\xA0\x80", r + r + r},          // a surrogate
-      {"\xF4\x90\x80\x80", r + r + r + r},  // over U+10FFFF
-      {"x\xE2\x82", "x" + r},               // cut short at the end
+      {"\xC0\xAF", r + r},                                         // overlong
+      {"\xE0\x80\x80", r + r + r},                                 // overlong
+      {"\xED\xA0\x80", r + r + r},                                 // a surrogate
+      {"\xF4\x90\x80\x80", r + r + r + r},                         // over U+10FFFF
+      {"x\xE2\x82", "x" + r},                                      // cut short at the end
       {"\xF0\x9F\x98\x80 \xC3\xA9", "\xF0\x9F\x98\x80 \xC3\xA9"},  // valid, kept
   };
   for (const auto& [bytes, repaired] : cases) {

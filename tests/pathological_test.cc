@@ -71,8 +71,7 @@ TEST(PathologicalTest, NulBytesSeparateWordsAndKeepOffsets) {
 TEST(PathologicalTest, InvalidAndOverlongUtf8IsReplacedWithOffsetsIntoTheInput) {
   // Overlong '/' (C0 AF), a lone continuation byte, a truncated 3-byte
   // sequence, a surrogate (ED A0 80) and bytes that never occur (FE FF).
-  const std::string input =
-      "Your \xC0\xAF BP \x80 is \xE2\x82 high \xED\xA0\x80 today \xFE\xFF.";
+  const std::string input = "Your \xC0\xAF BP \x80 is \xE2\x82 high \xED\xA0\x80 today \xFE\xFF.";
   Report report = DefaultAnalyzer().Analyze(input);
   ExpectWellFormed(input, report);
   ASSERT_FALSE(report.warnings.empty());
@@ -120,7 +119,8 @@ TEST(PathologicalTest, EmojiZwjSequencesAndZeroWidthCharacters) {
   // Family emoji (ZWJ sequence), a skin-tone modifier, ZWSP, ZWNJ, BOM and
   // a soft hyphen inside words.
   const std::string input =
-      "\xEF\xBB\xBFGreat news \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7 "
+      "\xEF\xBB\xBFGreat news "
+      "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7 "
       "your BP\xE2\x80\x8B is fine \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD. Keep go\xC2\xADing "
       "and\xE2\x80\x8C rest.";
   Report report = DefaultAnalyzer().Analyze(input);
@@ -147,7 +147,8 @@ TEST(PathologicalTest, EmojiZwjSequencesAndZeroWidthCharacters) {
 TEST(PathologicalTest, RightToLeftTextIsCountedWithoutFindings) {
   // Arabic and Hebrew with an embedded English abbreviation and RLM marks.
   const std::string input =
-      "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xE2\x80\x8F" "BP\xE2\x80\x8F "
+      "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xE2\x80\x8F"
+      "BP\xE2\x80\x8F "
       "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.";
   Report report = DefaultAnalyzer().Analyze(input);
   ExpectWellFormed(input, report);

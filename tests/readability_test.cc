@@ -135,13 +135,12 @@ TEST(ScoreReadabilityTest, RunOnBlobClampsToTheTopOfEachScale) {
   EXPECT_EQ(scores.lix, 100.0);
   // Sorted grades: 11, 13.5, [20], ...
   EXPECT_EQ(scores.consensus_grade, 20.0);
-  EXPECT_EQ(warnings, (std::vector<std::string>{
-                          "SMOG was designed for samples of 30 or more "
-                          "sentences, so its value is extrapolated from 1 "
-                          "sentence",
-                          "clamped to the range of the scale: "
-                          "flesch_reading_ease, flesch_kincaid_grade, smog, "
-                          "gunning_fog, ari, linsear_write, lix"}));
+  EXPECT_EQ(warnings, (std::vector<std::string>{"SMOG was designed for samples of 30 or more "
+                                                "sentences, so its value is extrapolated from 1 "
+                                                "sentence",
+                                                "clamped to the range of the scale: "
+                                                "flesch_reading_ease, flesch_kincaid_grade, smog, "
+                                                "gunning_fog, ari, linsear_write, lix"}));
 }
 
 TEST(ScoreReadabilityTest, OneWordSentencesClampToTheEasyEndSilently) {

@@ -127,17 +127,24 @@ TEST(TokenizeTest, EmojiAndZeroWidthCharacters) {
 
 TEST(FoldCaseTest, FoldsUnicode) {
   EXPECT_EQ(FoldCase("HbA1c"), "hba1c");
-  EXPECT_EQ(FoldCase("\xC3\x89" "DEME"), "\xC3\xA9" "deme");  // ÉDEME
+  EXPECT_EQ(FoldCase("\xC3\x89"
+                     "DEME"),
+            "\xC3\xA9"
+            "deme");  // ÉDEME
   EXPECT_EQ(FoldCase("STRASSE"), "strasse");
 }
 
 std::string Escaped(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '\t')
+      out += "\\t";
+    else
+      out += c;
   }
   return out;
 }
@@ -151,9 +158,9 @@ std::vector<std::string> Pieces(std::string_view special) {
   std::vector<std::string> pieces;
   for (char c : special) pieces.emplace_back(1, c);
   for (char c = 0; c < 0x7F; ++c) pieces.emplace_back(1, c);
-  for (const char* symbol : {"\u00A9", "\u00AE", "\u00B0", "\u00B1", "\u00D7", "\u00F7",
-                             "\u2022", "\u2122", "\u2190", "\u2191", "\u2192", "\u2193",
-                             "\u2264", "\u2265"}) {
+  for (const char* symbol :
+       {"\u00A9", "\u00AE", "\u00B0", "\u00B1", "\u00D7", "\u00F7", "\u2022", "\u2122", "\u2190",
+        "\u2191", "\u2192", "\u2193", "\u2264", "\u2265"}) {
     for (int copies = 0; copies < 3; ++copies) pieces.emplace_back(symbol);
   }
   return pieces;
@@ -168,8 +175,8 @@ std::vector<std::string> Pieces(std::string_view special) {
   Tokenize(text, SentenceSpan{0, text.size()}, &icu, &icu_folded, BreakRules::kIcu);
   const std::string where = "text: \"" + Escaped(text) + "\"";
   if (fast.size() != icu.size()) {
-    return ::testing::AssertionFailure() << where << ": " << fast.size() << " tokens, ICU "
-                                         << icu.size();
+    return ::testing::AssertionFailure()
+           << where << ": " << fast.size() << " tokens, ICU " << icu.size();
   }
   for (size_t k = 0; k < fast.size(); ++k) {
     const Token& a = fast[k];
@@ -178,15 +185,14 @@ std::vector<std::string> Pieces(std::string_view special) {
         a.space_before != b.space_before || a.letters != b.letters || a.digits != b.digits ||
         a.capitalized != b.capitalized || a.all_caps != b.all_caps || a.has_dot != b.has_dot) {
       return ::testing::AssertionFailure()
-             << where << " token " << k << " (\"" << Escaped(std::string(a.folded))
-             << "\"): fast [" << a.start << ", " << a.end << ") kind " << int(a.kind)
-             << " letters " << a.letters << " digits " << a.digits << " capitalized "
-             << a.capitalized << " all_caps " << a.all_caps << " has_dot " << a.has_dot
-             << " space_before " << a.space_before << "; ICU [" << b.start << ", " << b.end
-             << ") kind " << int(b.kind) << " letters " << b.letters << " digits " << b.digits
-             << " capitalized " << b.capitalized << " all_caps " << b.all_caps << " has_dot "
-             << b.has_dot << " space_before " << b.space_before << " folded \""
-             << Escaped(std::string(b.folded)) << "\"";
+             << where << " token " << k << " (\"" << Escaped(std::string(a.folded)) << "\"): fast ["
+             << a.start << ", " << a.end << ") kind " << int(a.kind) << " letters " << a.letters
+             << " digits " << a.digits << " capitalized " << a.capitalized << " all_caps "
+             << a.all_caps << " has_dot " << a.has_dot << " space_before " << a.space_before
+             << "; ICU [" << b.start << ", " << b.end << ") kind " << int(b.kind) << " letters "
+             << b.letters << " digits " << b.digits << " capitalized " << b.capitalized
+             << " all_caps " << b.all_caps << " has_dot " << b.has_dot << " space_before "
+             << b.space_before << " folded \"" << Escaped(std::string(b.folded)) << "\"";
     }
   }
   return ::testing::AssertionSuccess();
@@ -248,7 +254,7 @@ TEST(TokenizeTest, CaseAndDotsAcrossBlocks) {
   EXPECT_EQ(tokens[2].letters, 8u);
   EXPECT_FALSE(tokens[2].has_dot);
   EXPECT_TRUE(tokens[3].has_dot);   // e.g
-  EXPECT_TRUE(tokens[4].has_dot);  // the '.' after it, a token of its own
+  EXPECT_TRUE(tokens[4].has_dot);   // the '.' after it, a token of its own
   EXPECT_TRUE(tokens[5].has_dot);   // U.S
   EXPECT_TRUE(tokens[6].has_dot);   // 2.5
   EXPECT_FALSE(tokens[7].has_dot);  // end

@@ -206,7 +206,8 @@ TEST(ServiceTest, BadRequestsGet400NamingTheProblem) {
       {R"({"txt": "hello"})", "invalid_request", "unknown field"},
       {R"({})", "invalid_request", "field \"text\" is missing or not a string"},
       {R"({"text": 42})", "invalid_request", "field \"text\" is missing or not a string"},
-      {R"({"text": "a", "target_grade": "8"})", "invalid_request", "\"target_grade\" must be a number"},
+      {R"({"text": "a", "target_grade": "8"})", "invalid_request",
+       "\"target_grade\" must be a number"},
       {R"({"text": "a", "target_grade": 21})", "invalid_request", "\"target_grade\" must be from"},
       {R"({"text": "a", "max_jargon": -0.1})", "invalid_request", "\"max_jargon\" must be from"},
       {R"({"text": "a", "long_sentence_words": 20.5})", "invalid_request",
@@ -579,7 +580,8 @@ TEST(ServeCommandTest, SigtermAnswersTheRequestInFlightThenExitsZero) {
     httplib::Client client("127.0.0.1", serve.port);
     client.set_read_timeout(60, 0);
     auto result = PostJson(client, "/v1/analyze/batch", {{"texts", texts}});
-    return result ? std::make_pair(result->status, result->body) : std::make_pair(-1, std::string());
+    return result ? std::make_pair(result->status, result->body)
+                  : std::make_pair(-1, std::string());
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   kill(serve.pid, SIGTERM);

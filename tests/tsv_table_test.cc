@@ -14,8 +14,7 @@
 namespace plainlang {
 namespace {
 
-const std::vector<TsvColumn> kColumns = {
-    {"term", true}, {"plain", false}, {"familiarity", false}};
+const std::vector<TsvColumn> kColumns = {{"term", true}, {"plain", false}, {"familiarity", false}};
 
 // Each data row's (line, term, plain, familiarity field).
 struct Row {
@@ -82,8 +81,8 @@ TEST(TsvTableTest, CrlfByteOrderMarkAndSpacesAroundFieldsAreDropped) {
       "\xEF\xBB\xBFterm\tplain\tfamiliarity\r\n"
       " renal \t kidney \t0.6\r\n"
       "hepatic\tliver\t0.5");  // no newline at the end
-  EXPECT_EQ(rows, (std::vector<Row>{{2, "renal", "kidney", "0.6"},
-                                    {3, "hepatic", "liver", "0.5"}}));
+  EXPECT_EQ(rows,
+            (std::vector<Row>{{2, "renal", "kidney", "0.6"}, {3, "hepatic", "liver", "0.5"}}));
 }
 
 TEST(TsvTableTest, ReadsRowsLongerThanOneDelimiterBlock) {
@@ -91,8 +90,8 @@ TEST(TsvTableTest, ReadsRowsLongerThanOneDelimiterBlock) {
   const std::string long_plain(100, 'x');
   std::string contents = "term\tplain\tfamiliarity\n";
   for (int i = 0; i < 50; ++i) {
-    contents += "t" + std::to_string(i) + "\t" + long_plain + "\t0." + std::to_string(i % 10) +
-                "\n";
+    contents +=
+        "t" + std::to_string(i) + "\t" + long_plain + "\t0." + std::to_string(i % 10) + "\n";
   }
   const auto rows = ReadRows(contents);
   ASSERT_EQ(rows.size(), 50u);
@@ -132,9 +131,7 @@ TEST(TsvTableTest, ANulByteIsAnError) {
   EXPECT_EQ(error.reason(), "line holds a NUL byte");
 }
 
-TEST(TsvTableTest, AnEmptyTableHasNoHeader) {
-  EXPECT_EQ(ReadError("").reason(), "no header row");
-}
+TEST(TsvTableTest, AnEmptyTableHasNoHeader) { EXPECT_EQ(ReadError("").reason(), "no header row"); }
 
 // number() of the familiarity field (column 2) of a one-row table.
 double Familiarity(std::string_view field, double fallback = -1) {
@@ -180,8 +177,8 @@ TEST(TsvTableTest, NumberOutOfRangeOrNotANumberNamesTheFieldAndValue) {
 
 TEST(TsvTableTest, NumberErrorQuotesAtMostFortyBytesOfTheValue) {
   const std::string reason = NumberError(std::string(100, '9'));
-  EXPECT_EQ(reason, "field 'familiarity' must be a number from 0 to 1, got '" +
-                        std::string(40, '9') + "'");
+  EXPECT_EQ(reason,
+            "field 'familiarity' must be a number from 0 to 1, got '" + std::string(40, '9') + "'");
 }
 
 TEST(TsvTableTest, FailNamesFileAndLine) {

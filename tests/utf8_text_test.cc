@@ -27,10 +27,14 @@ TEST(Utf8TextTest, ValidNfcNonAsciiIsUsedInPlace) {
 }
 
 TEST(Utf8TextTest, InvalidBytesBecomeReplacementCharacters) {
-  std::string input = "ab\xFF" "cd\xC3";  // a stray byte, and a truncated sequence at the end
+  std::string input =
+      "ab\xFF"
+      "cd\xC3";  // a stray byte, and a truncated sequence at the end
   Utf8Text text(input);
   EXPECT_EQ(text.invalid_sequences(), 2u);
-  EXPECT_EQ(text.text(), "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD");
+  EXPECT_EQ(text.text(),
+            "ab\xEF\xBF\xBD"
+            "cd\xEF\xBF\xBD");
   // "cd" starts at byte 5 of the repaired text and byte 3 of the input.
   EXPECT_EQ(text.ToInputOffset(5), 3u);
   EXPECT_EQ(text.ToInputOffset(2), 2u);  // the replacement starts where 0xFF was
@@ -51,10 +55,10 @@ TEST(Utf8TextTest, NfcComposesAndOffsetsLeadBack) {
   Utf8Text text(input);
   EXPECT_TRUE(text.changed_by_nfc());
   EXPECT_EQ(text.text(), "caf\xC3\xA9 ok");
-  EXPECT_EQ(text.ToInputOffset(3), 3u);   // start of "é" -> start of "e"
-  EXPECT_EQ(text.ToInputOffset(5), 6u);   // the space after it
-  EXPECT_EQ(text.ToInputOffset(6), 7u);   // "ok"
-  EXPECT_EQ(text.ToInputOffset(8), 9u);   // end
+  EXPECT_EQ(text.ToInputOffset(3), 3u);  // start of "é" -> start of "e"
+  EXPECT_EQ(text.ToInputOffset(5), 6u);  // the space after it
+  EXPECT_EQ(text.ToInputOffset(6), 7u);  // "ok"
+  EXPECT_EQ(text.ToInputOffset(8), 9u);  // end
 }
 
 // Text whose non-ASCII characters are all NFC-inert is taken as NFC without
@@ -63,9 +67,10 @@ TEST(Utf8TextTest, NfcComposesAndOffsetsLeadBack) {
 // ("°", "±", "•"), and characters that compose or are composed ("é" + U+0301,
 // "ê", Hangul jamo, the Angstrom sign, a combining cedilla).
 TEST(Utf8TextTest, InertCharactersSkipTheCheckAndNfcStillHolds) {
-  const std::vector<std::string> pieces = {
-      "a", "e", "E", " ", ".", "1", "\u00B0", "\u00B1", "\u2022", "\u2264", "\u00D7",
-      "\u00E9", "\u00EA", "\u0301", "\u0327", "\u1100", "\u1161", "\u212B", "\u2019"};
+  const std::vector<std::string> pieces = {"a",      "e",      "E",      " ",      ".",
+                                           "1",      "\u00B0", "\u00B1", "\u2022", "\u2264",
+                                           "\u00D7", "\u00E9", "\u00EA", "\u0301", "\u0327",
+                                           "\u1100", "\u1161", "\u212B", "\u2019"};
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   ASSERT_TRUE(U_SUCCESS(status));
@@ -138,8 +143,7 @@ TEST(RepairUtf8Test, WellFormedCharactersComeWithTheirCodePointsAndOffsets) {
 TEST(RepairUtf8Test, EachMaximalInvalidSubsequenceIsOneReplacement) {
   // A truncated sequence is one; bytes that can start no sequence with what
   // follows (a surrogate, an overlong form, past U+10FFFF) are one each.
-  EXPECT_EQ(Characters("\xF0\x9F\x98x"),
-            (std::vector<Character>{{kFffd, -1, 0}, {"x", 'x', 3}}));
+  EXPECT_EQ(Characters("\xF0\x9F\x98x"), (std::vector<Character>{{kFffd, -1, 0}, {"x", 'x', 3}}));
   EXPECT_EQ(Characters("\xE2\x82"), (std::vector<Character>{{kFffd, -1, 0}}));
   EXPECT_EQ(Characters("\xED\xA0\x80"),
             (std::vector<Character>{{kFffd, -1, 0}, {kFffd, -1, 1}, {kFffd, -1, 2}}));
@@ -150,8 +154,8 @@ TEST(RepairUtf8Test, EachMaximalInvalidSubsequenceIsOneReplacement) {
 
 TEST(RepairUtf8Test, CoversTheInputAndAgreesWithUtf8Text) {
   std::mt19937 random(7);
-  const unsigned char bytes[] = {'a', ' ', 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xC3, 0xE0,
-                                 0xE2, 0xED, 0xF0, 0xF4, 0xF5, 0xFF};
+  const unsigned char bytes[] = {'a',  ' ',  0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xC3,
+                                 0xE0, 0xE2, 0xED, 0xF0, 0xF4, 0xF5, 0xFF};
   for (int round = 0; round < 2000; ++round) {
     std::string input;
     for (int i = random() % 16; i > 0; --i) {

@@ -7,8 +7,8 @@
 #ifndef PLAINLANG_ANALYZER_H_
 #define PLAINLANG_ANALYZER_H_
 
-#include <cstddef>
 #include <algorithm>
+#include <cstddef>
 #include <memory>
 #include <string_view>
 

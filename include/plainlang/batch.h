@@ -80,8 +80,8 @@ class FeatureMatrix {
 };
 
 struct BatchResult {
-  std::vector<Report> reports;  // input order; empty unless keep_reports
-  FeatureMatrix features;       // one row per input; 0 rows unless features
+  std::vector<Report> reports;      // input order; empty unless keep_reports
+  FeatureMatrix features;           // one row per input; 0 rows unless features
   std::vector<std::string> errors;  // one per input: Report::error of its report
 };
 

@@ -64,13 +64,11 @@ class Lexicon {
 
   // Adds the rows of one table held in memory; `file_name` is used in
   // errors only. Throws LexiconError. Not for use once shared.
-  void Load(TableKind kind, std::string_view contents,
-            std::string_view file_name);
+  void Load(TableKind kind, std::string_view contents, std::string_view file_name);
 
   // Row counts of each table, for /v1/lexicon/info and tests.
   struct Sizes {
-    size_t terms = 0, abbreviations = 0, medicines = 0, words = 0,
-           affixes = 0, allowed = 0;
+    size_t terms = 0, abbreviations = 0, medicines = 0, words = 0, affixes = 0, allowed = 0;
   };
   Sizes sizes() const;
 

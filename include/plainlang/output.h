@@ -22,8 +22,8 @@ std::string ToCsvRow(const Report& report, std::string_view source);
 // For a person: the grade, the verdict, and each finding with its suggestion.
 // With `explain`, each finding is followed by the evidence for it: where the
 // term is listed, its familiarity, or the rule that judged an unlisted word.
-std::string ToText(const Report& report, std::string_view input,
-                   std::string_view source, bool explain = false);
+std::string ToText(const Report& report, std::string_view input, std::string_view source,
+                   bool explain = false);
 
 // One message on a review page. Views: the caller keeps the strings and the
 // report alive while ToHtml runs.

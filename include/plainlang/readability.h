@@ -63,7 +63,7 @@ struct ReadabilityScores {
   double ari = 0;
   double forcast = 0;
   double linsear_write = 0;
-  double lix = 0;                    // 0..100, > 60 is very hard
+  double lix = 0;  // 0..100, > 60 is very hard
   double consensus_grade = 0;
   // The health-readability grade (grade_model.h): filled in by the Analyzer,
   // which also counts the jargon; ScoreReadability leaves it 0.
@@ -73,8 +73,7 @@ struct ReadabilityScores {
 // Scores a text from its counts. Appends to *warnings (may be nullptr) a
 // sentence for each degenerate condition met (no words, too few sentences
 // for SMOG, a value clamped).
-ReadabilityScores ScoreReadability(const Counts& counts,
-                                   std::vector<std::string>* warnings);
+ReadabilityScores ScoreReadability(const Counts& counts, std::vector<std::string>* warnings);
 
 // Flesch-Kincaid grade of one sentence, clamped to [0, 20]; used for the
 // per-sentence bar. Needs no warnings.

@@ -39,16 +39,16 @@ std::string_view FindingKindName(FindingKind kind);
 // large share of the analyser's time on jargon-dense text.
 struct Finding {
   FindingKind kind = FindingKind::kJargon;
-  std::string_view text;  // the input bytes of the span
+  std::string_view text;                  // the input bytes of the span
   size_t start = 0, end = 0;              // bytes into the input
   size_t start_utf16 = 0, end_utf16 = 0;  // UTF-16 code units into the input
-  std::string_view term;        // the lexicon headword matched ("myocardial infarction")
-  std::string_view suggestion;  // plain wording to write instead; may be empty
+  std::string_view term;                  // the lexicon headword matched ("myocardial infarction")
+  std::string_view suggestion;            // plain wording to write instead; may be empty
   std::span<const std::string_view> alternatives;  // every plain alternative, best first
-  std::string_view definition;  // a short lay definition; may be empty
-  std::span<const std::string_view> expansions;  // abbreviations: every known sense
-  double familiarity = 0;  // 0 (nobody knows it) .. 1 (everybody does)
-  double severity = 0;     // 0..1, higher = fix first
+  std::string_view definition;                     // a short lay definition; may be empty
+  std::span<const std::string_view> expansions;    // abbreviations: every known sense
+  double familiarity = 0;                          // 0 (nobody knows it) .. 1 (everybody does)
+  double severity = 0;                             // 0..1, higher = fix first
   std::string_view source;  // where the evidence came from ("cdc_thesaurus", "affix:itis", ...)
   std::shared_ptr<const void> storage;  // what the views above point into
 };
@@ -57,8 +57,8 @@ struct Sentence {
   size_t start = 0, end = 0;  // bytes into the input
   size_t start_utf16 = 0, end_utf16 = 0;
   int64_t words = 0;
-  double grade = 0;           // Flesch-Kincaid grade of this sentence alone
-  int64_t jargon_words = 0;   // words inside jargon or abbreviation findings
+  double grade = 0;          // Flesch-Kincaid grade of this sentence alone
+  int64_t jargon_words = 0;  // words inside jargon or abbreviation findings
 };
 
 struct JargonMeasures {
@@ -72,8 +72,8 @@ struct JargonMeasures {
 
 struct Verdict {
   double target_grade = 8;
-  double max_jargon = 0.05;   // highest acceptable density, 0..1
-  bool meets_target = true;   // health grade <= target and density <= max
+  double max_jargon = 0.05;  // highest acceptable density, 0..1
+  bool meets_target = true;  // health grade <= target and density <= max
 };
 
 struct Report {
@@ -99,10 +99,10 @@ struct ReportField {
   std::string_view name;    // its key there ("words")
   std::string_view column;  // its CSV column and feature name, unique ("jargon_density")
   FieldType type;
-  double low, high;         // the values it takes in an analysis (NaN in an error report)
-  int decimals;             // JSON and CSV round to this many; -1: as it is
-  bool feature;             // a column of the feature matrix (batch.h)
-  std::string_view doc;     // one line
+  double low, high;                // the values it takes in an analysis (NaN in an error report)
+  int decimals;                    // JSON and CSV round to this many; -1: as it is
+  bool feature;                    // a column of the feature matrix (batch.h)
+  std::string_view doc;            // one line
   double (*value)(const Report&);  // integers and bools as exact doubles
 };
 

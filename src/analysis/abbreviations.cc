@@ -10,8 +10,8 @@ namespace {
 
 // Small words that may sit inside an expanded abbreviation without adding
 // a letter: "Department OF Health".
-constexpr std::array<std::string_view, 9> kLinkWords = {"of",  "and", "the", "in", "for",
-                                                         "to",  "with", "on", "a"};
+constexpr std::array<std::string_view, 9> kLinkWords = {"of", "and",  "the", "in", "for",
+                                                        "to", "with", "on",  "a"};
 
 bool IsLinkWord(std::string_view word) {
   return std::find(kLinkWords.begin(), kLinkWords.end(), word) != kLinkWords.end();
@@ -25,8 +25,13 @@ bool LooksLikeAcronym(std::string_view written, const Token& token) {
   for (char c : written) {
     if (c >= 'A' && c <= 'Z') ++capitals;
     switch (c) {
-      case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
-        ++numeral_letters;
+      case 'I':
+      case 'V':
+      case 'X':
+      case 'L':
+      case 'C':
+      case 'D':
+      case 'M': ++numeral_letters;
     }
   }
   if (numeral_letters == token.letters && token.letters <= 4) return false;  // II, XIV
@@ -112,7 +117,8 @@ bool DefinedBefore(std::string_view text, std::span<const Token> tokens, size_t 
   size_t first = open, words = 0;
   while (first > 0 && words < 16) {
     const Token& token = tokens[first - 1];
-    if (!token.is_word() && token.folded != "-" && token.folded != "/" && token.folded != "'") break;
+    if (!token.is_word() && token.folded != "-" && token.folded != "/" && token.folded != "'")
+      break;
     words += token.is_word();
     --first;
   }
@@ -166,7 +172,7 @@ constexpr std::string_view kKnownShorthandAdvice =
 // day)"). Any other parenthesis is about something else:
 // "Clopidogrel 75 mg PO BID (blood thinner)".
 bool Classifier::ExplainedAfter(size_t end, std::string_view written,
-                                     const Abbreviation* entry) const {
+                                const Abbreviation* entry) const {
   // An explanation is a few words; looking further would make a sentence of
   // "CBC ( CBC ( ..." quadratic.
   constexpr size_t kLongestExplanation = 30;
@@ -196,8 +202,8 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
   if (familiarity >= options_.jargon_familiarity) return false;
   std::string key(written);
   if (key.size() > 2 && key.back() == 's') key.pop_back();  // LMICs is LMIC
-  const bool in_parentheses = i > 0 && i + 1 < tokens_.size() &&
-                              tokens_[i - 1].folded == "(" && tokens_[i + 1].folded == ")";
+  const bool in_parentheses = i > 0 && i + 1 < tokens_.size() && tokens_[i - 1].folded == "(" &&
+                              tokens_[i + 1].folded == ")";
   if ((in_parentheses && DefinedBefore(text_, tokens_, i - 1, written, {})) ||
       ExplainedAfter(i + 1, written, nullptr)) {
     defined_acronyms_.insert(key);
@@ -247,8 +253,8 @@ int Classifier::SenseFromContext(std::span<const std::string_view> senses) {
       const std::string_view word = std::string_view(sense).substr(at, end - at);
       if (word.size() >= 4 && !IsLinkWord(word)) {
         ++words;
-        present += std::binary_search(message_words_.begin(), message_words_.end(),
-                                      WordTable::Hash(word));
+        present +=
+            std::binary_search(message_words_.begin(), message_words_.end(), WordTable::Hash(word));
       }
       at = end;
     }
@@ -305,14 +311,13 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
 
 void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   const Abbreviation& entry = index_.abbreviations[match.id];
-  std::string_view written = text_.substr(
-      tokens_[match.first].start, tokens_[match.end - 1].end - tokens_[match.first].start);
+  std::string_view written = text_.substr(tokens_[match.first].start,
+                                          tokens_[match.end - 1].end - tokens_[match.first].start);
   // "complete blood count (CBC)": the definition itself and what follows are
   // explained. "BID (twice a day)": explained where it stands and after.
   bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
                         tokens_[match.first - 1].folded == "(" && tokens_[match.end].folded == ")";
-  if (in_parentheses &&
-      DefinedBefore(text_, tokens_, match.first - 1, written, entry.expansions)) {
+  if (in_parentheses && DefinedBefore(text_, tokens_, match.first - 1, written, entry.expansions)) {
     defined_.insert(match.id);
   }
   if (ExplainedAfter(match.end, written, &entry)) defined_.insert(match.id);
@@ -322,9 +327,8 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // severity and weighs little in the density.
   const bool known = entry.familiarity >= options_.jargon_familiarity;
   if (known && !IsKnownShorthand(entry)) return;
-  const WordEntry* written_entry = match.end - match.first == 1
-                                      ? entries_[match.first]
-                                      : index_.FindWord(FoldCase(written));
+  const WordEntry* written_entry =
+      match.end - match.first == 1 ? entries_[match.first] : index_.FindWord(FoldCase(written));
   if (written_entry != nullptr && written_entry->allowed) return;
 
   Finding& finding = NewFinding(FindingKind::kAbbreviation, match.first, match.end);
@@ -333,9 +337,8 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // Our plain wording is for the usual sense. Without it, of several senses
   // the one the message's own words point to ("RA" in a message about
   // joints and arthritis); none when they point to none or to several.
-  const int sense = entry.expansions.size() > 1 && entry.plain.empty()
-                        ? SenseFromContext(entry.expansions)
-                        : -1;
+  const int sense =
+      entry.expansions.size() > 1 && entry.plain.empty() ? SenseFromContext(entry.expansions) : -1;
   if (!entry.plain.empty()) {
     // Plain wording when we have it, for the usual sense.
     finding.suggestion = entry.plain.front();
@@ -351,7 +354,9 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
     // Ambiguous: say so rather than show one sense as if sure.
     std::string senses = "ambiguous: it may mean ";
     for (size_t k = 0; k < entry.expansions.size() && k < 4; ++k) {
-      senses += (k == 0 ? "" : k + 1 == std::min<size_t>(entry.expansions.size(), 4) ? " or " : ", ");
+      senses += (k == 0                                                  ? ""
+                 : k + 1 == std::min<size_t>(entry.expansions.size(), 4) ? " or "
+                                                                         : ", ");
       senses += entry.expansions[k];
     }
     senses += "; write out the one you mean";
@@ -372,7 +377,6 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   tally_.abbreviations.push_back(match.id);
 }
 
-
 // One capital letter as clinicians use it: sex after an age ("72 yo F"), a
 // side before a body part ("R knee", "R>L"), a lab flag after a value
 // ("TSH 9.8 H", "Hgb 10.8 L,"), potassium before a value ("K >5.0"). The
@@ -386,12 +390,12 @@ bool Classifier::AddLetterFinding(size_t i) {
   const Token* after = word_at(i + 1);
   const bool number_before = before != nullptr && before->letters == 0 && before->digits > 0;
   const bool line_ends = after == nullptr || LineBreakBetween(i, i + 1);
-  const bool list_mark_after =
-      line_ends || after->folded == "," || after->folded == ";" || after->folded == ")" ||
-      after->folded == "(" || after->folded == ".";
+  const bool list_mark_after = line_ends || after->folded == "," || after->folded == ";" ||
+                               after->folded == ")" || after->folded == "(" || after->folded == ".";
   std::string_view sense;
   switch (letter) {
-    case 'F': case 'M':
+    case 'F':
+    case 'M':
       if (before != nullptr && (before->folded == "yo" || before->folded == "o" ||
                                 before->folded == "old" || number_before)) {
         sense = letter == 'F' ? "female" : "male";

@@ -57,9 +57,9 @@ class MessageAnalysis {
   const Lexicon::Index& index_;
   const AnalyzerOptions& options_;
   const Utf8Text& text_;
-  const std::string_view text_view_;  // text_.text(), which is asked for every word
+  const std::string_view text_view_;           // text_.text(), which is asked for every word
   BreakRules word_rules_ = BreakRules::kFast;  // for Tokenize, as SplitSentences found
-  Report report_;  // before classifier_, which appends to its findings
+  Report report_;                              // before classifier_, which appends to its findings
   Classifier classifier_;
   SentenceScratch& scratch_ = ThreadScratch();  // of the sentence being analysed
   std::vector<Token>& tokens_ = scratch_.tokens;

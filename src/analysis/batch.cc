@@ -64,7 +64,8 @@ class FeatureMatrixWriter {
   static void SetRow(FeatureMatrix& features, size_t row, const Report& report) {
     const auto& values = Columns().values;
     auto out = features.storage_->matrix.row(static_cast<Eigen::Index>(row));
-    for (size_t j = 0; j < values.size(); ++j) out(static_cast<Eigen::Index>(j)) = values[j](report);
+    for (size_t j = 0; j < values.size(); ++j)
+      out(static_cast<Eigen::Index>(j)) = values[j](report);
   }
 };
 
@@ -77,9 +78,7 @@ size_t FeatureMatrix::rows() const {
   return storage_ ? static_cast<size_t>(storage_->matrix.rows()) : 0;
 }
 size_t FeatureMatrix::cols() const { return Columns().names.size(); }
-const double* FeatureMatrix::data() const {
-  return rows() > 0 ? storage_->matrix.data() : nullptr;
-}
+const double* FeatureMatrix::data() const { return rows() > 0 ? storage_->matrix.data() : nullptr; }
 
 std::span<const std::string_view> FeatureNames() { return Columns().names; }
 
@@ -110,7 +109,7 @@ size_t RunParallel(size_t count, int threads, const std::function<bool(size_t)>&
   std::atomic<bool> stop{false};
   std::mutex mutex;
   std::condition_variable finished;
-  size_t running = 0;                 // guarded by mutex
+  size_t running = 0;                // guarded by mutex
   std::exception_ptr first_failure;  // guarded by mutex
   auto work = [&] {
     while (!stop.load(std::memory_order_relaxed)) {

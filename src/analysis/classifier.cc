@@ -44,18 +44,18 @@ const Affix* MedicalAffix(const Lexicon::Index& index, std::string_view word) {
 constexpr std::string_view kMedicineStems[] = {
     // A stem that ends another ("mab" ends "zumab") makes the longer one
     // needless: the shorter asks for fewer letters before it.
-    "mab",      "nib",      "ciclib",  "parib",    "zomib",     "gliflozin", "gliptin",
-    "glutide",  "glinide",  "glitazone", "formin", "pril",      "sartan",    "olol",
-    "alol",     "dipine",   "statin",  "azole",    "cillin",    "mycin",     "micin",
-    "oxacin",   "cycline",  "prazole", "tidine",   "semide",    "thiazide",  "parin",
-    "xaban",    "gatran",   "lukast",  "terol",    "sonide",    "olone",     "asone",
-    "caine",    "vir",      "cept",    "triptan",  "setron",    "azepam",    "zolam",
-    "oxetine",  "pramine",  "triptyline", "peridone", "apine",  "afil",      "dronate",
-    "tropium",  "profen",   "coxib",   "fenac",    "grel",      "plase",     "kinra",
-    "platin",   "taxel",    "rubicin", "trexate",  "fungin",    "tadine",    "clone",
-    "barbital", "pidem",    "lamide",  "tretin",   "zosin",     "nacin",     "quine",
-    "tril",     "dopa",     "succinate", "tartrate", "maleate", "mesylate",  "besylate",
-    "fumarate", "tropine",  "ispro",   "anoate"};
+    "mab",      "nib",     "ciclib",     "parib",    "zomib",   "gliflozin", "gliptin",
+    "glutide",  "glinide", "glitazone",  "formin",   "pril",    "sartan",    "olol",
+    "alol",     "dipine",  "statin",     "azole",    "cillin",  "mycin",     "micin",
+    "oxacin",   "cycline", "prazole",    "tidine",   "semide",  "thiazide",  "parin",
+    "xaban",    "gatran",  "lukast",     "terol",    "sonide",  "olone",     "asone",
+    "caine",    "vir",     "cept",       "triptan",  "setron",  "azepam",    "zolam",
+    "oxetine",  "pramine", "triptyline", "peridone", "apine",   "afil",      "dronate",
+    "tropium",  "profen",  "coxib",      "fenac",    "grel",    "plase",     "kinra",
+    "platin",   "taxel",   "rubicin",    "trexate",  "fungin",  "tadine",    "clone",
+    "barbital", "pidem",   "lamide",     "tretin",   "zosin",   "nacin",     "quine",
+    "tril",     "dopa",    "succinate",  "tartrate", "maleate", "mesylate",  "besylate",
+    "fumarate", "tropine", "ispro",      "anoate"};
 
 bool HasMedicineStem(std::string_view word) {
   // The stems by their last letter: a term's word is checked against the
@@ -123,8 +123,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start) 
   AddTermFinding(match, index_.terms[match.id], sentence_start);
 }
 
-void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term,
-                                     bool sentence_start) {
+void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start) {
   if (term.category == "medicine" || term.familiarity >= options_.jargon_familiarity) return;
   // A line of capitalised words only is a signature's or a heading's:
   // "Westbrook Dermatology", "Interventional Radiology".
@@ -167,9 +166,8 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term,
 // what counts it once however often it stands; `certainty` scales its
 // severity, 1 - familiarity.
 void Classifier::AddWordFinding(size_t i, FindingKind kind, std::string_view term,
-                                     std::string_view distinct, std::string_view definition,
-                                     double familiarity, double certainty,
-                                     std::string_view source) {
+                                std::string_view distinct, std::string_view definition,
+                                double familiarity, double certainty, std::string_view source) {
   Finding& finding = NewFinding(kind, i, i + 1);
   finding.term = storage_->Keep(term);
   finding.definition = definition;
@@ -186,8 +184,8 @@ void Classifier::AddNotationFinding(size_t first, size_t end, NotationKind kind)
   const NotationInfo& info = InfoOf(kind);
   Finding& finding = NewFinding(FindingKind::kJargon, first, end);
   finding.term = info.term;
-  const std::string plain = PlainNotation(
-      kind, text_.substr(finding.start, finding.end - finding.start));
+  const std::string plain =
+      PlainNotation(kind, text_.substr(finding.start, finding.end - finding.start));
   if (!plain.empty()) {
     finding.suggestion = storage_->Keep(plain);
   } else if (kind == NotationKind::kStatistics) {
@@ -201,11 +199,11 @@ void Classifier::AddNotationFinding(size_t first, size_t end, NotationKind kind)
   finding.severity = info.severity;
   finding.source = info.source;
   CountJargon(1, 0);
-  tally_.rule_words.push_back(WordTable::Hash(FoldCase(text_.substr(finding.start, finding.end - finding.start))));
+  tally_.rule_words.push_back(
+      WordTable::Hash(FoldCase(text_.substr(finding.start, finding.end - finding.start))));
 }
 
-void Classifier::ClassifyWord(size_t i, const WordEntry* word, int syllables,
-                                   bool sentence_start) {
+void Classifier::ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start) {
   const Token& token = tokens_[i];
   std::string_view base = StripPossessive(token.folded);
   if (AddAcronymFinding(i, word != nullptr ? word->zipf : 0)) return;
@@ -235,8 +233,7 @@ void Classifier::ClassifyWord(size_t i, const WordEntry* word, int syllables,
       return;
     }
   }
-  if (zipf < kAffixJargonZipf &&
-      AddRareWordFinding(i, base, word, familiarity, sentence_start)) {
+  if (zipf < kAffixJargonZipf && AddRareWordFinding(i, base, word, familiarity, sentence_start)) {
     return;
   }
   if (zipf < options_.complex_word_zipf && syllables >= 3) {
@@ -251,8 +248,8 @@ void Classifier::ClassifyWord(size_t i, const WordEntry* word, int syllables,
 // Whether a dose follows tokens_[i] within three words ("sacubitril 24 mg",
 // "lispro 4 units"): then the word names a medicine.
 bool Classifier::BeforeADose(size_t i) const {
-  static constexpr std::string_view kDoseUnits[] = {"mg",  "mcg",   "g",      "units",  "unit",
-                                                     "ml",  "%",     "puffs",  "tablet", "tablets"};
+  static constexpr std::string_view kDoseUnits[] = {"mg", "mcg", "g",     "units",  "unit",
+                                                    "ml", "%",   "puffs", "tablet", "tablets"};
   size_t words = 0;
   for (size_t k = i + 1; k + 1 < tokens_.size() && words < 4; ++k) {
     if (!tokens_[k].is_word()) continue;
@@ -266,7 +263,7 @@ bool Classifier::BeforeADose(size_t i) const {
 }
 
 bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
-                                         double familiarity, bool sentence_start) {
+                                    double familiarity, bool sentence_start) {
   // By derivation: an adverb of a jargon term ("bilaterally", "focally").
   if (base.size() >= 7 && base.ends_with("ly")) {
     const WordEntry* stem = index_.FindWord(base.substr(0, base.size() - 2));
@@ -303,7 +300,8 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
   }
   if (HasMedicineStem(base) || BeforeADose(i)) return false;
   for (char c : base) {
-    if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'') return false;  // a name in a script of its own
+    if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'')
+      return false;  // a name in a script of its own
   }
   // Less sure than a listed term or an affix: severity 0.6 of its share.
   AddWordFinding(i, FindingKind::kJargon, base, base,
@@ -312,8 +310,7 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
   return true;
 }
 
-void Classifier::AddLongSentenceFinding(size_t position, size_t start, size_t end,
-                                        int64_t words) {
+void Classifier::AddLongSentenceFinding(size_t position, size_t start, size_t end, int64_t words) {
   Finding& finding = *findings_.emplace(findings_.begin() + static_cast<std::ptrdiff_t>(position));
   finding.kind = FindingKind::kLongSentence;
   finding.start = start;
@@ -325,8 +322,7 @@ void Classifier::AddLongSentenceFinding(size_t position, size_t start, size_t en
   }
   finding.suggestion = split_advice_;
   const double limit = options_.long_sentence_words;
-  finding.severity =
-      std::clamp(0.3 + (static_cast<double>(words) - limit) / (2 * limit), 0.3, 1.0);
+  finding.severity = std::clamp(0.3 + (static_cast<double>(words) - limit) / (2 * limit), 0.3, 1.0);
 }
 
 }  // namespace plainlang

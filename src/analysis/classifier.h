@@ -66,8 +66,7 @@ class Classifier {
 
   // Before each sentence: its tokens and their lookups, which must stay put
   // until the next call.
-  void StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups,
-                     bool shouting);
+  void StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups, bool shouting);
   // Jargon words found in the sentence since StartSentence.
   int64_t sentence_jargon_words() const { return sentence_jargon_words_; }
 
@@ -141,8 +140,8 @@ class Classifier {
   // Of the sentence (StartSentence).
   std::span<const Token> tokens_;
   std::span<const WordEntry* const> entries_;  // the tokens' lookups
-  bool shouting_ = false;         // written in capitals
-  bool title_case_line_ = false;  // a few capitalised words
+  bool shouting_ = false;                      // written in capitals
+  bool title_case_line_ = false;               // a few capitalised words
   int64_t sentence_jargon_words_ = 0;
   // Abbreviations the text has explained. Sets: usually empty (no cost),
   // and a message that defines thousands must not take quadratic time.

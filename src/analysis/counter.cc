@@ -22,8 +22,8 @@ int WordSyllables(const Token& token, const WordEntry* word) {
 
 // Gunning leaves out names and words made long only by an -ed, -es or -ing
 // ending; the first stem the dictionary knows decides.
-bool IsComplexWord(const Lexicon::Index& index, const Token& token,
-                                     int syllables, bool sentence_start) {
+bool IsComplexWord(const Lexicon::Index& index, const Token& token, int syllables,
+                   bool sentence_start) {
   if (token.capitalized && !token.all_caps && !sentence_start) return false;  // a name
   const std::string_view word = token.folded;
   const bool inflected = (word.size() > 4 && (word.ends_with("ed") || word.ends_with("es"))) ||

@@ -32,8 +32,8 @@ int WordSyllables(const Token& token, const WordEntry* word);
 
 // Whether a word of three or more syllables is "complex" in Gunning's sense.
 // Out of line: CountWord runs for every word, this for few.
-[[gnu::noinline]] bool IsComplexWord(const Lexicon::Index& index, const Token& token,
-                                     int syllables, bool sentence_start);
+[[gnu::noinline]] bool IsComplexWord(const Lexicon::Index& index, const Token& token, int syllables,
+                                     bool sentence_start);
 
 // Adds one word to `counts`. Inline, and its counts without branches: it
 // runs for every word.

@@ -15,8 +15,8 @@ namespace plainlang {
 namespace {
 
 constexpr std::array<std::string_view, kGradeFeatureCount> kNames = {
-    "consensus_grade", "jargon_density", "abbreviation_share", "complex_finding_share",
-    "number_share", "words_over_10"};
+    "consensus_grade",       "jargon_density", "abbreviation_share",
+    "complex_finding_share", "number_share",   "words_over_10"};
 
 constexpr double kShortest = 10;
 
@@ -104,12 +104,13 @@ GradeModel FitGradeModel(const Analyzer& analyzer, std::span<const std::string> 
   // Standardise so one ridge penalty treats every feature alike; a feature
   // that never varies gets no weight.
   const Eigen::RowVectorXd mean = x.colwise().mean();
-  const Eigen::RowVectorXd spread =
-      ((x.rowwise() - mean).array().square().colwise().mean()).sqrt();
+  const Eigen::RowVectorXd spread = ((x.rowwise() - mean).array().square().colwise().mean()).sqrt();
   Eigen::MatrixXd z = x.rowwise() - mean;
   for (size_t j = 0; j < k; ++j) {
-    if (spread(j) > 0) z.col(j) /= spread(j);
-    else z.col(j).setZero();
+    if (spread(j) > 0)
+      z.col(j) /= spread(j);
+    else
+      z.col(j).setZero();
   }
   const Eigen::VectorXd centred = y.array() - y.mean();
   Eigen::MatrixXd gram = z.transpose() * z;

@@ -207,7 +207,8 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
     digits += IsDigit(c);
   }
   const std::string folded = Lower(word);
-  if (lower == 0 && word.find_first_not_of("IVX") == std::string_view::npos) return true;  // Rome IV
+  if (lower == 0 && word.find_first_not_of("IVX") == std::string_view::npos)
+    return true;  // Rome IV
   if (capitals >= 2 || digits > 0) {
     // A code or an acronym, unless a well-known one ("HIV test").
     const Abbreviation* known = index.FindAbbreviation(AbbreviationKey(word));
@@ -225,8 +226,7 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
 // The head nouns of the named-instrument pattern, in any case.
 bool IsHeadNoun(std::string_view word) {
   const std::string folded = Lower(word);
-  return std::find(std::begin(kNamedHeads), std::end(kNamedHeads), folded) !=
-         std::end(kNamedHeads);
+  return std::find(std::begin(kNamedHeads), std::end(kNamedHeads), folded) != std::end(kNamedHeads);
 }
 
 // Trims a drug-class or named match of its lead words and decides whether
@@ -332,13 +332,20 @@ std::string PlainNotation(NotationKind kind, std::string_view matched) {
   auto unit_word = [](std::string_view u, bool one) -> std::string {
     if (u.starts_with("more ")) u.remove_prefix(5);
     std::string word;
-    if (u.starts_with("min")) word = "minute";
-    else if (u.starts_with("h")) word = "hour";
-    else if (u.starts_with("d")) word = "day";
-    else if (u.starts_with("w")) word = "week";
-    else if (u.starts_with("mo")) word = "month";
-    else if (u.starts_with("y")) word = "year";
-    else return "";
+    if (u.starts_with("min"))
+      word = "minute";
+    else if (u.starts_with("h"))
+      word = "hour";
+    else if (u.starts_with("d"))
+      word = "day";
+    else if (u.starts_with("w"))
+      word = "week";
+    else if (u.starts_with("mo"))
+      word = "month";
+    else if (u.starts_with("y"))
+      word = "year";
+    else
+      return "";
     return one ? word : word + "s";
   };
   if (kind == NotationKind::kDosing) {
@@ -348,12 +355,12 @@ std::string PlainNotation(NotationKind kind, std::string_view matched) {
       return digits == "1" ? "every " + word : "every " + digits + " " + word;
     }
     static constexpr std::pair<std::string_view, std::string_view> kTimes[] = {
-        {"am", "every morning"},   {"morning", "every morning"}, {"pm", "every evening"},
-        {"evening", "every evening"}, {"hs", "at bedtime"},       {"night", "every night"},
-        {"ac", "before meals"},    {"pc", "after meals"},        {"od", "every other day"},
-        {"id", "4 times a day"},   {"day", "once a day"},        {"daily", "once a day"},
-        {"d", "once a day"},       {"week", "once a week"},      {"wk", "once a week"},
-        {"month", "once a month"}, {"mo", "once a month"}};
+        {"am", "every morning"},      {"morning", "every morning"}, {"pm", "every evening"},
+        {"evening", "every evening"}, {"hs", "at bedtime"},         {"night", "every night"},
+        {"ac", "before meals"},       {"pc", "after meals"},        {"od", "every other day"},
+        {"id", "4 times a day"},      {"day", "once a day"},        {"daily", "once a day"},
+        {"d", "once a day"},          {"week", "once a week"},      {"wk", "once a week"},
+        {"month", "once a month"},    {"mo", "once a month"}};
     const std::string_view rest = std::string_view(s).substr(1);
     for (const auto& [code, plain] : kTimes) {
       if (rest == code) return std::string(plain);

@@ -22,16 +22,16 @@
 namespace plainlang {
 
 enum class NotationKind : uint8_t {
-  kStatistics,   // 95% CI, P = 0.004, I² = 12%, n = 120
-  kDosing,       // q6h, q4-6h, qAM, qHS, q.o.d.
-  kDuration,     // x 7 days, x3, × 10 d
-  kRate,         // mg/kg/day, mL/kg/hr, per 24 h
-  kGestation,    // 36+5 weeks, 34 2/7 weeks, G2P1
-  kGradeStage,   // grade 2/6 murmur, stage IIIA, T2N0M0, class III, 2+ edema
-  kScore,        // PHQ-9 of 14, MoCA 22/30
-  kDrugClass,    // ACE inhibitor, beta blocker, loop diuretic, lipid-lowering therapy
-  kNamed,        // Wells score, Glasgow Coma Scale, Rome IV criteria, Murphy's sign
-  kResearch,     // disease-specific survival, biochemical outcome, relative effectiveness
+  kStatistics,  // 95% CI, P = 0.004, I² = 12%, n = 120
+  kDosing,      // q6h, q4-6h, qAM, qHS, q.o.d.
+  kDuration,    // x 7 days, x3, × 10 d
+  kRate,        // mg/kg/day, mL/kg/hr, per 24 h
+  kGestation,   // 36+5 weeks, 34 2/7 weeks, G2P1
+  kGradeStage,  // grade 2/6 murmur, stage IIIA, T2N0M0, class III, 2+ edema
+  kScore,       // PHQ-9 of 14, MoCA 22/30
+  kDrugClass,   // ACE inhibitor, beta blocker, loop diuretic, lipid-lowering therapy
+  kNamed,       // Wells score, Glasgow Coma Scale, Rome IV criteria, Murphy's sign
+  kResearch,    // disease-specific survival, biochemical outcome, relative effectiveness
 };
 
 struct NotationMatch {
@@ -42,18 +42,19 @@ struct NotationMatch {
 // The head nouns of named instruments ("Wells score", "Murphy's sign"),
 // which count only after a capitalised word, not in "your test".
 inline constexpr std::string_view kNamedHeads[] = {
-    "score", "scores", "scale", "scales", "criteria", "guideline", "guidelines",
-    "classification", "protocol", "test", "sign", "maneuver", "manoeuvre", "index",
-    "questionnaire", "inventory", "staging", "rule", "assessment", "exam", "grading",
-    "procedure", "operation", "reflex", "surgery", "monitor", "catheter", "balloon",
-    "exercise", "exercises", "contractions", "method", "rules", "list"};
+    "score",        "scores",         "scale",         "scales",    "criteria",  "guideline",
+    "guidelines",   "classification", "protocol",      "test",      "sign",      "maneuver",
+    "manoeuvre",    "index",          "questionnaire", "inventory", "staging",   "rule",
+    "assessment",   "exam",           "grading",       "procedure", "operation", "reflex",
+    "surgery",      "monitor",        "catheter",      "balloon",   "exercise",  "exercises",
+    "contractions", "method",         "rules",         "list"};
 
 // What a finding of each kind says.
 struct NotationInfo {
   std::string_view term;        // "dosing shorthand"
   std::string_view suggestion;  // general advice; PlainNotation may do better
   std::string_view definition;
-  std::string_view source;      // "pattern:dosing"
+  std::string_view source;  // "pattern:dosing"
   double severity = 0.7;
 };
 const NotationInfo& InfoOf(NotationKind kind);

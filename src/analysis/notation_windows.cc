@@ -14,12 +14,13 @@ namespace {
 // Head words that start or end a pattern: a drug class, a research measure
 // or a grade. Named instruments' head nouns are kNamedHeads.
 constexpr std::string_view kHeads[] = {
-    "inhibitor", "inhibitors", "blocker", "blockers", "agonist", "agonists", "antagonist",
-    "antagonists", "modulator", "modulators", "analog", "analogs", "analogue", "analogues",
-    "sequestrant", "sequestrants", "sensitizer", "sensitizers", "binder", "binders",
-    "diuretic", "diuretics", "lowering", "modifying", "sparing", "stimulating", "suppressing",
-    "reducing", "survival", "mortality", "outcome", "outcomes", "endpoint", "endpoints",
-    "effectiveness", "efficacy", "needed", "murmur", "murmurs", "cycle", "cycles"};
+    "inhibitor",  "inhibitors",  "blocker",     "blockers",     "agonist",       "agonists",
+    "antagonist", "antagonists", "modulator",   "modulators",   "analog",        "analogs",
+    "analogue",   "analogues",   "sequestrant", "sequestrants", "sensitizer",    "sensitizers",
+    "binder",     "binders",     "diuretic",    "diuretics",    "lowering",      "modifying",
+    "sparing",    "stimulating", "suppressing", "reducing",     "survival",      "mortality",
+    "outcome",    "outcomes",    "endpoint",    "endpoints",    "effectiveness", "efficacy",
+    "needed",     "murmur",      "murmurs",     "cycle",        "cycles"};
 // The words of a scale, which count only before its value ("stage IIIA").
 constexpr std::string_view kScales[] = {"stage", "grade", "class", "level", "phase", "category"};
 
@@ -106,8 +107,12 @@ class WindowFinder {
 // a grade's denominator.
 void WindowFinder::AtMark(size_t i) {
   switch (static_cast<unsigned char>(tokens_[i].folded[0])) {
-    case '+': case '#':
-    case 0xC3: case 0xE2: case 0xCF: case 0xC2:  // × ≤ ≥ χ ²
+    case '+':
+    case '#':
+    case 0xC3:
+    case 0xE2:
+    case 0xCF:
+    case 0xC2:  // × ≤ ≥ χ ²
       Add(i);
       break;
     case '%':  // 95% CI; not "7.2%"
@@ -117,7 +122,9 @@ void WindowFinder::AtMark(size_t i) {
         Add(i);
       }
       break;
-    case '=': case '<': case '>':  // P < 0.05, n = 120, I2 = 0%; not "<35", "K > 5"
+    case '=':
+    case '<':
+    case '>':  // P < 0.05, n = 120, I2 = 0%; not "<35", "K > 5"
       if (PreviousIs(i, [](std::string_view w) {
             return w == "p" || w == "n" || w == "i" || w == "i2" || w == "df" || w == "z" ||
                    w == "chi" || w == "tau" || w == "value" || w == "values";
@@ -143,9 +150,13 @@ void WindowFinder::AtWordWithDigits(size_t i) {
   // q6h, x3, T2N0M0, pT1c, G2P1, C6D1, 36w5d; not 5mg, 2nd, B12.
   if (token.letters > 0) {
     switch (word[0]) {
-      case 'q': case 'x': case 't': case 'g': case 'p': case 'c': case 'y':
-        AddStart(i);
-        return;
+      case 'q':
+      case 'x':
+      case 't':
+      case 'g':
+      case 'p':
+      case 'c':
+      case 'y': AddStart(i); return;
     }
     // 36w5d, 3x (3x/week)
     if ((word.find('w') != std::string_view::npos || word.back() == 'x') && word[0] >= '0' &&

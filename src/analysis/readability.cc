@@ -56,15 +56,13 @@ class Clamper {
   std::string clamped_;
 };
 
-double FleschKincaidGrade(double words_per_sentence,
-                          double syllables_per_word) {
+double FleschKincaidGrade(double words_per_sentence, double syllables_per_word) {
   return 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59;
 }
 
 }  // namespace
 
-ReadabilityScores ScoreReadability(const Counts& counts,
-                                   std::vector<std::string>* warnings) {
+ReadabilityScores ScoreReadability(const Counts& counts, std::vector<std::string>* warnings) {
   ReadabilityScores scores;
   if (counts.words <= 0) {
     // The defaults of ReadabilityScores are exactly the empty-text values.
@@ -80,43 +78,34 @@ ReadabilityScores ScoreReadability(const Counts& counts,
   const double polysyllabic = static_cast<double>(counts.polysyllabic_words);
 
   Clamper clamp;
-  scores.flesch_reading_ease = clamp(
-      206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
-      kMaxReadingEase, "flesch_reading_ease", Clamper::HardEnd::kLow);
-  scores.flesch_kincaid_grade =
-      clamp(FleschKincaidGrade(words_per_sentence, syllables_per_word),
-            kMaxGrade, "flesch_kincaid_grade");
+  scores.flesch_reading_ease =
+      clamp(206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word, kMaxReadingEase,
+            "flesch_reading_ease", Clamper::HardEnd::kLow);
+  scores.flesch_kincaid_grade = clamp(FleschKincaidGrade(words_per_sentence, syllables_per_word),
+                                      kMaxGrade, "flesch_kincaid_grade");
   scores.smog =
-      clamp(1.0430 * std::sqrt(polysyllabic * 30 / sentences) + 3.1291,
-            kMaxGrade, "smog");
-  scores.gunning_fog =
-      clamp(0.4 * (words_per_sentence + 100.0 * counts.complex_words / words),
-            kMaxGrade, "gunning_fog");
+      clamp(1.0430 * std::sqrt(polysyllabic * 30 / sentences) + 3.1291, kMaxGrade, "smog");
+  scores.gunning_fog = clamp(0.4 * (words_per_sentence + 100.0 * counts.complex_words / words),
+                             kMaxGrade, "gunning_fog");
   const double letters_per_100_words = 100.0 * counts.letters / words;
   const double sentences_per_100_words = 100.0 * sentences / words;
-  scores.coleman_liau = clamp(0.0588 * letters_per_100_words -
-                                  0.296 * sentences_per_100_words - 15.8,
-                              kMaxGrade, "coleman_liau");
-  scores.ari = clamp(4.71 * counts.characters / words +
-                         0.5 * words_per_sentence - 21.43,
-                     kMaxGrade, "ari");
-  const double monosyllabic_per_150_words =
-      150.0 * counts.monosyllabic_words / words;
-  scores.forcast =
-      clamp(20 - monosyllabic_per_150_words / 10, kMaxGrade, "forcast");
+  scores.coleman_liau =
+      clamp(0.0588 * letters_per_100_words - 0.296 * sentences_per_100_words - 15.8, kMaxGrade,
+            "coleman_liau");
+  scores.ari =
+      clamp(4.71 * counts.characters / words + 0.5 * words_per_sentence - 21.43, kMaxGrade, "ari");
+  const double monosyllabic_per_150_words = 150.0 * counts.monosyllabic_words / words;
+  scores.forcast = clamp(20 - monosyllabic_per_150_words / 10, kMaxGrade, "forcast");
   const double easy_words = words - polysyllabic;
   const double linsear_raw = (easy_words + 3 * polysyllabic) / sentences;
-  scores.linsear_write = clamp(
-      linsear_raw > 20 ? linsear_raw / 2 : (linsear_raw - 2) / 2, kMaxGrade,
-      "linsear_write");
-  scores.lix = clamp(words_per_sentence + 100.0 * counts.long_words / words,
-                     kMaxLix, "lix");
+  scores.linsear_write =
+      clamp(linsear_raw > 20 ? linsear_raw / 2 : (linsear_raw - 2) / 2, kMaxGrade, "linsear_write");
+  scores.lix = clamp(words_per_sentence + 100.0 * counts.long_words / words, kMaxLix, "lix");
 
   // Seven values, so the median is the fourth after sorting.
-  std::array<double, 7> grades = {
-      scores.flesch_kincaid_grade, scores.smog,   scores.gunning_fog,
-      scores.coleman_liau,         scores.ari,    scores.forcast,
-      scores.linsear_write};
+  std::array<double, 7> grades = {scores.flesch_kincaid_grade, scores.smog, scores.gunning_fog,
+                                  scores.coleman_liau,         scores.ari,  scores.forcast,
+                                  scores.linsear_write};
   std::nth_element(grades.begin(), grades.begin() + 3, grades.end());
   scores.consensus_grade = grades[3];
 
@@ -125,12 +114,10 @@ ReadabilityScores ScoreReadability(const Counts& counts,
       warnings->push_back(
           "SMOG was designed for samples of 30 or more sentences, so its "
           "value is extrapolated from " +
-          std::to_string(sentence_count) +
-          (sentence_count == 1 ? " sentence" : " sentences"));
+          std::to_string(sentence_count) + (sentence_count == 1 ? " sentence" : " sentences"));
     }
     if (!clamp.clamped().empty()) {
-      warnings->push_back("clamped to the range of the scale: " +
-                          clamp.clamped());
+      warnings->push_back("clamped to the range of the scale: " + clamp.clamped());
     }
   }
   return scores;
@@ -139,10 +126,8 @@ ReadabilityScores ScoreReadability(const Counts& counts,
 double SentenceGrade(const Counts& sentence_counts) {
   if (sentence_counts.words <= 0) return 0;
   const double words = static_cast<double>(sentence_counts.words);
-  const double sentences =
-      static_cast<double>(std::max<int64_t>(sentence_counts.sentences, 1));
-  const double grade =
-      FleschKincaidGrade(words / sentences, sentence_counts.syllables / words);
+  const double sentences = static_cast<double>(std::max<int64_t>(sentence_counts.sentences, 1));
+  const double grade = FleschKincaidGrade(words / sentences, sentence_counts.syllables / words);
   return std::clamp(grade, 0.0, kMaxGrade);
 }
 

@@ -27,9 +27,9 @@ void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally, Report* re
   report->jargon.density =
       lexical_words > 0 ? tally.weighted_words / static_cast<double>(lexical_words) : 0;
   report->jargon.jargon_words = tally.words;
-  report->jargon.distinct_terms = static_cast<int64_t>(
-      DistinctCount(tally.terms) + DistinctCount(tally.abbreviations) +
-      DistinctCount(tally.rule_words));
+  report->jargon.distinct_terms =
+      static_cast<int64_t>(DistinctCount(tally.terms) + DistinctCount(tally.abbreviations) +
+                           DistinctCount(tally.rule_words));
   const GradeModel& model = options.grade_model ? *options.grade_model : GradeModel::Default();
   report->readability.health_grade = model.Predict(*report);
   report->verdict.target_grade = options.target_grade;
@@ -52,8 +52,8 @@ Report ErrorReport(const AnalyzerOptions& options, std::string_view reason) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   Report report;
   ReadabilityScores& r = report.readability;
-  r.flesch_reading_ease = r.flesch_kincaid_grade = r.smog = r.gunning_fog = r.coleman_liau =
-      r.ari = r.forcast = r.linsear_write = r.lix = r.consensus_grade = r.health_grade = kNaN;
+  r.flesch_reading_ease = r.flesch_kincaid_grade = r.smog = r.gunning_fog = r.coleman_liau = r.ari =
+      r.forcast = r.linsear_write = r.lix = r.consensus_grade = r.health_grade = kNaN;
   report.jargon.density = kNaN;
   report.verdict.target_grade = options.target_grade;
   report.verdict.max_jargon = options.max_jargon;

@@ -18,10 +18,10 @@ namespace plainlang {
 // in.
 struct SentenceScratch {
   std::vector<Token> tokens;
-  std::string folded;                     // what the tokens' folded forms view
+  std::string folded;  // what the tokens' folded forms view
   TokenLookups lookups;
   std::vector<LexiconMatch> matches;
-  std::vector<Span> windows;  // where notation may be (NotationWindows)
+  std::vector<Span> windows;            // where notation may be (NotationWindows)
   std::vector<NotationMatch> notation;  // what stands there (FindNotation)
 
   // After a message: a huge sentence's buffers are not kept for the next

@@ -51,8 +51,7 @@ void AddArgument(const std::string& argument, std::vector<Input>* inputs) {
     inputs->push_back({argument, ""});
   } else if (fs::is_directory(argument, error)) {
     AddDirectory(argument, inputs);
-  } else if (!fs::exists(argument, error) &&
-             argument.find_first_of("*?[") != std::string::npos) {
+  } else if (!fs::exists(argument, error) && argument.find_first_of("*?[") != std::string::npos) {
     glob_t matches{};
     const int status = glob(argument.c_str(), GLOB_MARK, nullptr, &matches);
     if (status == 0) {
@@ -85,8 +84,8 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& arguments,
     if (files_from != "-") {
       file.open(files_from);
       if (!file) {
-        inputs.push_back({files_from, "cannot open the list '" + files_from + "': " +
-                                          std::strerror(errno)});
+        inputs.push_back(
+            {files_from, "cannot open the list '" + files_from + "': " + std::strerror(errno)});
         return inputs;
       }
       list = &file;

@@ -163,8 +163,8 @@ int RunCheck(const CheckOptions& options) {
   std::cout.flush();
   if (several || interrupted) {
     std::cerr << "plainlang: checked " << done << " of " << inputs.size() << " inputs: " << meet
-              << " meet the targets, " << miss << " do not, " << failed
-              << " could not be read" << (interrupted ? " (interrupted)" : "") << "\n";
+              << " meet the targets, " << miss << " do not, " << failed << " could not be read"
+              << (interrupted ? " (interrupted)" : "") << "\n";
   }
   if (interrupted) return kInterrupted;
   if (failed > 0) return kInputError;
@@ -231,16 +231,19 @@ int RunReport(const ReportOptions& options) {
 // ranges; `serve` takes them as the defaults of requests that set none.
 void AddTargetOptions(CLI::App* command, plainlang::AnalyzerOptions* options,
                       const std::string& prefix) {
-  command->add_option("--target-grade", options->target_grade,
-                      prefix + "highest acceptable health grade")
+  command
+      ->add_option("--target-grade", options->target_grade,
+                   prefix + "highest acceptable health grade")
       ->check(CLI::Range(plainlang::kTargetGradeRange.low, plainlang::kTargetGradeRange.high))
       ->capture_default_str();
-  command->add_option("--max-jargon", options->max_jargon,
-                      prefix + "highest acceptable jargon density, 0..1")
+  command
+      ->add_option("--max-jargon", options->max_jargon,
+                   prefix + "highest acceptable jargon density, 0..1")
       ->check(CLI::Range(plainlang::kMaxJargonRange.low, plainlang::kMaxJargonRange.high))
       ->capture_default_str();
-  command->add_option("--long-sentence", options->long_sentence_words,
-                      prefix + "sentences with more words are findings")
+  command
+      ->add_option("--long-sentence", options->long_sentence_words,
+                   prefix + "sentences with more words are findings")
       ->check(CLI::Range(plainlang::kLongSentenceRange.low, plainlang::kLongSentenceRange.high))
       ->capture_default_str();
 }
@@ -248,23 +251,27 @@ void AddTargetOptions(CLI::App* command, plainlang::AnalyzerOptions* options,
 // The targets and vocabulary options, the same for every command.
 void AddAnalysisOptions(CLI::App* command, AnalysisOptions* options) {
   AddTargetOptions(command, &options->analyzer, "");
-  command->add_option("--max-bytes", options->analyzer.max_input_bytes,
-                      "longest message read; a longer one is an error row")
+  command
+      ->add_option("--max-bytes", options->analyzer.max_input_bytes,
+                   "longest message read; a longer one is an error row")
       ->check(CLI::Range(plainlang::kMaxInputBytesRange.low, plainlang::kMaxInputBytesRange.high))
       ->capture_default_str();
   command->add_option("--threads", options->threads, "inputs analysed at once; 0 = one per core")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
-  command->add_option("--terms,--lexicon", options->term_files,
-                      "extra terms (TSV: term, plain, definition, familiarity, ...)")
+  command
+      ->add_option("--terms,--lexicon", options->term_files,
+                   "extra terms (TSV: term, plain, definition, familiarity, ...)")
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
-  command->add_option("--abbreviations", options->abbreviation_files,
-                      "extra abbreviations (TSV: abbreviation, expansions, plain, ...)")
+  command
+      ->add_option("--abbreviations", options->abbreviation_files,
+                   "extra abbreviations (TSV: abbreviation, expansions, plain, ...)")
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
-  command->add_option("--allow", options->allow_files,
-                      "words your patients know, never flagged (one per line)")
+  command
+      ->add_option("--allow", options->allow_files,
+                   "words your patients know, never flagged (one per line)")
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
 }
@@ -352,8 +359,7 @@ int main(int argc, char** argv) {
   check->add_option("--format", options.format, "text, json (one object per line) or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
-  check->add_flag("--explain", options.explain,
-                  "text format: print the evidence for each finding");
+  check->add_flag("--explain", options.explain, "text format: print the evidence for each finding");
   AddAnalysisOptions(check, &options.analysis);
 
   ReportOptions report_options;
@@ -366,27 +372,32 @@ int main(int argc, char** argv) {
   ServeOptions serve_options;
   CLI::App* serve = app.add_subcommand(
       "serve", "HTTP service: POST /v1/analyze, a review page at /, see openapi.yaml");
-  serve->add_option("--host", serve_options.service.host,
-                    "address to listen on; beyond loopback needs --token-file")
+  serve
+      ->add_option("--host", serve_options.service.host,
+                   "address to listen on; beyond loopback needs --token-file")
       ->capture_default_str();
   serve->add_option("--port", serve_options.service.port, "port; 0 picks a free one")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
-  serve->add_option("--threads", serve_options.service.threads,
-                    "requests served at once; 0 = one per core")
+  serve
+      ->add_option("--threads", serve_options.service.threads,
+                   "requests served at once; 0 = one per core")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
-  serve->add_option("--max-body", serve_options.service.max_body_bytes,
-                    "largest request body in bytes (larger gets 413)")
+  serve
+      ->add_option("--max-body", serve_options.service.max_body_bytes,
+                   "largest request body in bytes (larger gets 413)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30))
       ->capture_default_str();
-  serve->add_option("--max-connections", serve_options.service.max_connections,
-                    "connections accepted and not yet answered; more wait to be accepted")
+  serve
+      ->add_option("--max-connections", serve_options.service.max_connections,
+                   "connections accepted and not yet answered; more wait to be accepted")
       ->check(CLI::Range(size_t{1}, size_t{1} << 20))
       ->capture_default_str();
-  serve->add_option("--token-file", serve_options.token_file,
-                    "file whose first line is the token every request must send "
-                    "as 'Authorization: Bearer <token>'")
+  serve
+      ->add_option("--token-file", serve_options.token_file,
+                   "file whose first line is the token every request must send "
+                   "as 'Authorization: Bearer <token>'")
       ->check(CLI::ExistingFile);
   AddTargetOptions(serve, &serve_options.service.analyzer, "default: ");
   try {
@@ -394,7 +405,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
     std::cerr << "plainlang: " << e.what() << " (see plainlang "
-              << (report->parsed() ? "report" : serve->parsed() ? "serve" : "check")
+              << (report->parsed()  ? "report"
+                  : serve->parsed() ? "serve"
+                                    : "check")
               << " --help)\n";
     return kInputError;
   }

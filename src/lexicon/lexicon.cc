@@ -16,7 +16,7 @@
 
 // The default tables, linked in by embedded_tables.S (see CMakeLists.txt).
 extern "C" {
-#define PLAINLANG_TABLE(name) \
+#define PLAINLANG_TABLE(name)                 \
   extern const char plainlang_table_##name[]; \
   extern const char plainlang_table_##name##_end[];
 PLAINLANG_TABLE(terms)
@@ -46,8 +46,7 @@ std::array<EmbeddedTable, 5> EmbeddedTables() {
       {TableKind::kMedicines, view(plainlang_table_medicines, plainlang_table_medicines_end),
        "medicines.tsv"},
       {TableKind::kAbbreviations,
-       view(plainlang_table_abbreviations, plainlang_table_abbreviations_end),
-       "abbreviations.tsv"},
+       view(plainlang_table_abbreviations, plainlang_table_abbreviations_end), "abbreviations.tsv"},
       {TableKind::kWords, view(plainlang_table_words, plainlang_table_words_end), "words.tsv"},
       {TableKind::kAffixes, view(plainlang_table_affixes, plainlang_table_affixes_end),
        "affixes.tsv"},
@@ -234,4 +233,3 @@ Lexicon::Sizes Lexicon::sizes() const {
 }
 
 }  // namespace plainlang
-

@@ -17,9 +17,9 @@ namespace plainlang {
 
 // A term of the terms table, or a medicine name (category "medicine").
 struct Term {
-  std::string_view term;      // as written in the table
-  std::string_view category;  // condition, symptom, ..., medicine
-  float familiarity = 0;      // 0..1
+  std::string_view term;                // as written in the table
+  std::string_view category;            // condition, symptom, ..., medicine
+  float familiarity = 0;                // 0..1
   std::vector<std::string_view> plain;  // plain alternatives, best first
   std::string_view definition;
   std::string_view source;
@@ -30,7 +30,7 @@ struct Abbreviation {
   std::string_view written;  // canonical spelling, e.g. "HbA1c", "b.i.d."
   std::vector<std::string_view> expansions;
   std::vector<std::string_view> plain;  // plain wordings, best first
-  bool exact_case = false;   // only the written capitals match ("BID", not "bid")
+  bool exact_case = false;              // only the written capitals match ("BID", not "bid")
   float familiarity = 0.2f;
   std::string_view source;
 };
@@ -66,7 +66,7 @@ struct Lexicon::Index {
   const Abbreviation* FindAbbreviation(std::string_view key) const {
     const WordEntry* entry = words.Find(key);
     return entry == nullptr || entry->abbreviation < 0 ? nullptr
-                                                        : &abbreviations[entry->abbreviation];
+                                                       : &abbreviations[entry->abbreviation];
   }
 };
 

@@ -12,8 +12,6 @@ namespace {
 // Abbreviations span at most this many glued tokens ("s", "/", "p").
 constexpr size_t kMaxAbbreviationTokens = 7;
 
-
-
 bool TokenEquals(const Token& token, const std::string& key) {
   if (token.folded == key) return true;
   if (token.kind != TokenKind::kWord || !MayBeInflected(token.folded)) return false;
@@ -174,7 +172,8 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
     std::string_view raw = text.substr(tokens[i].start, last.end - tokens[i].start);
     const Abbreviation* found = nullptr;
     if (j == i && !tokens[i].has_dot) {
-      if (entry != nullptr && entry->abbreviation >= 0) found = &index.abbreviations[entry->abbreviation];
+      if (entry != nullptr && entry->abbreviation >= 0)
+        found = &index.abbreviations[entry->abbreviation];
     } else {
       found = index.FindAbbreviation(AbbreviationKey(raw));
     }
@@ -191,11 +190,7 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
   return best;
 }
 
-
 }  // namespace
-
-
-
 
 // Each lookup waits on memory for its slot; asking for all the sentence's
 // slots before reading any lets those waits overlap instead of following
@@ -239,10 +234,11 @@ void MatchLexicon(const Lexicon::Index& index, std::string_view text,
     size_t term_bytes = term_length ? tokens[i + term_length - 1].end - tokens[i].start : 0;
     size_t abbreviation_bytes =
         abbreviation_length ? tokens[i + abbreviation_length - 1].end - tokens[i].start : 0;
-    bool looks_abbreviated = tokens[i].all_caps || (tokens[i].digits > 0 && tokens[i].letters > 0) ||
+    bool looks_abbreviated = tokens[i].all_caps ||
+                             (tokens[i].digits > 0 && tokens[i].letters > 0) ||
                              abbreviation_length > 1;
-    bool abbreviation = abbreviation_bytes > term_bytes ||
-                        (abbreviation_bytes == term_bytes && looks_abbreviated);
+    bool abbreviation =
+        abbreviation_bytes > term_bytes || (abbreviation_bytes == term_bytes && looks_abbreviated);
     LexiconMatch match;
     match.first = i;
     if (abbreviation) {

@@ -52,7 +52,8 @@ inline bool NeedsFolding(std::string_view text) {
 // The entry keyed by `key`. Keys are mostly pieces of the term as the table
 // writes it ("blood pressure" in "high blood pressure"); those are viewed in
 // the table text, which the index keeps, instead of copied.
-inline WordEntry& FindOrAddKey(Lexicon::Index& index, std::string_view key, std::string_view written) {
+inline WordEntry& FindOrAddKey(Lexicon::Index& index, std::string_view key,
+                               std::string_view written) {
   size_t at = written.find(key);
   return at == std::string_view::npos ? index.words.FindOrAdd(key, /*stable=*/false)
                                       : index.words.FindOrAdd(written.substr(at, key.size()),

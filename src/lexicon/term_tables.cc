@@ -91,8 +91,8 @@ class TermFiler {
     index_.words.Prefetch(next.first_hash);
     uint64_t fingerprint = next.first_hash;
     if (tokens.size() > 1) {
-      next.pair_key = written_keys.pair.empty() ? PairKeyIn(written, tokens[0], tokens[1])
-                                                : written_keys.pair;
+      next.pair_key =
+          written_keys.pair.empty() ? PairKeyIn(written, tokens[0], tokens[1]) : written_keys.pair;
       next.pair_stable = !next.pair_key.empty();
       if (!next.pair_stable) {
         PairKeyBuffer buffer;
@@ -186,7 +186,8 @@ std::vector<std::string> WrittenTermTokens(std::string_view written, WrittenKeys
       case TermByte::kSpace: ++p; continue;
       case TermByte::kHyphen: ++p; break;
       case TermByte::kWord:
-        do ++p; while (p != end && byte_at(p) == TermByte::kWord);
+        do ++p;
+        while (p != end && byte_at(p) == TermByte::kWord);
         break;
       case TermByte::kOther: return general();
     }
@@ -208,9 +209,9 @@ std::vector<std::string> WrittenTermTokens(std::string_view written, WrittenKeys
 
 void LoadTerms(Lexicon::Index& index, std::string_view contents, std::string_view file) {
   enum { kTerm, kCategory, kFamiliarity, kPlain, kDefinition, kSource };
-  static const std::vector<TsvColumn> columns = {
-      {"term", true},  {"category", false},   {"familiarity", false},
-      {"plain", false}, {"definition", false}, {"source", false}};
+  static const std::vector<TsvColumn> columns = {{"term", true},         {"category", false},
+                                                 {"familiarity", false}, {"plain", false},
+                                                 {"definition", false},  {"source", false}};
   const size_t rows = MaxRows(contents);
   ReserveMore(index.terms, rows);
   index.words.reserve(index.words.size() + 2 * rows);  // a first word and a pair per term
@@ -267,12 +268,11 @@ void LoadMedicines(Lexicon::Index& index, std::string_view contents, std::string
   filer.Flush();
 }
 
-void LoadAbbreviations(Lexicon::Index& index, std::string_view contents,
-                       std::string_view file) {
+void LoadAbbreviations(Lexicon::Index& index, std::string_view contents, std::string_view file) {
   enum { kAbbreviation, kExpansions, kPlain, kCase, kFamiliarity, kSource };
-  static const std::vector<TsvColumn> columns = {
-      {"abbreviation", true}, {"expansions", false},  {"plain", false},
-      {"case", false},        {"familiarity", false}, {"source", false}};
+  static const std::vector<TsvColumn> columns = {{"abbreviation", true}, {"expansions", false},
+                                                 {"plain", false},       {"case", false},
+                                                 {"familiarity", false}, {"source", false}};
   const size_t rows = MaxRows(contents);
   ReserveMore(index.abbreviations, rows);
   index.words.reserve(index.words.size() + rows);
@@ -293,8 +293,8 @@ void LoadAbbreviations(Lexicon::Index& index, std::string_view contents,
     } else if (!case_rule.empty() && case_rule != "any") {
       row.Fail("field 'case' must be 'exact' or 'any', got '" + std::string(case_rule) + "'");
     }
-    entry.familiarity = static_cast<float>(
-        row.number(kFamiliarity, 0, 1, kDefaultAbbreviationFamiliarity));
+    entry.familiarity =
+        static_cast<float>(row.number(kFamiliarity, 0, 1, kDefaultAbbreviationFamiliarity));
     entry.source = row.field(kSource);
     WordEntry& word = FindOrAddKey(index, key, entry.written);
     if (word.abbreviation >= 0) {

@@ -43,9 +43,7 @@ void TsvRow::Fail(const std::string& reason) const {
 
 TsvReader::TsvReader(std::string_view contents, std::string_view file_name,
                      const std::vector<TsvColumn>& columns)
-    : contents_(contents),
-      next_line_(FirstLine(contents)),
-      delimiters_(contents, next_line_) {
+    : contents_(contents), next_line_(FirstLine(contents)), delimiters_(contents, next_line_) {
   row_.file_ = file_name;
   row_.columns_ = &columns;
   has_nul_ = contents_.find('\0') != std::string_view::npos;
@@ -119,8 +117,7 @@ size_t MaxTsvRows(std::string_view contents) {
     const size_t rounds = std::min<size_t>((contents.size() - i) / 16, 255);
     __m128i counts = _mm_setzero_si128();
     for (size_t round = 0; round < rounds; ++round, i += 16) {
-      const __m128i bytes =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(contents.data() + i));
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(contents.data() + i));
       counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(bytes, newline));
     }
     const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());

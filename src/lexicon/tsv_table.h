@@ -46,7 +46,7 @@ class TsvRow {
   // rounded division gives the double std::from_chars gives (Clinger's fast
   // path). False for any other form, which from_chars then decides.
   static bool ParsePlainDecimal(std::string_view text, double* value) {
-    static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6, 1e7,
+    static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                               1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     constexpr size_t kMaxDigits = 15;  // 10^15 < 2^53: every such mantissa is exact
     const char* p = text.data();
@@ -85,7 +85,7 @@ class TsvRow {
 
   std::string_view file_;
   const std::vector<TsvColumn>* columns_ = nullptr;
-  std::vector<int> file_column_;       // file column of each wanted column, or -1
+  std::vector<int> file_column_;         // file column of each wanted column, or -1
   std::vector<std::string_view> cells_;  // cells of the current line
   int line_ = 0;
 };

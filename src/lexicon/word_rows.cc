@@ -239,7 +239,9 @@ void LoadAffixes(Lexicon::Index& index, std::string_view contents, std::string_v
     (suffix ? index.suffixes : index.prefixes).push_back(std::move(entry));
   });
   // The longest affix that fits a word explains it best ("-ectomy" before "-tomy").
-  auto longest_first = [](const Affix& a, const Affix& b) { return a.affix.size() > b.affix.size(); };
+  auto longest_first = [](const Affix& a, const Affix& b) {
+    return a.affix.size() > b.affix.size();
+  };
   std::stable_sort(index.prefixes.begin(), index.prefixes.end(), longest_first);
   std::stable_sort(index.suffixes.begin(), index.suffixes.end(), longest_first);
   for (auto& bucket : index.suffixes_by_last) bucket.clear();

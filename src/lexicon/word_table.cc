@@ -61,8 +61,8 @@ void WordTable::AddTermId(WordEntry& entry, uint32_t id) {
   }
   if (ids.size_ == 1 || std::has_single_bit(ids.size_)) {  // full: 2, 4, 8, ... ids
     // The old list is left in its block: lists longer than one are few.
-    auto* grown = static_cast<uint32_t*>(
-        kept_.Allocate(ids.size_ * 2 * sizeof(uint32_t), alignof(uint32_t)));
+    auto* grown =
+        static_cast<uint32_t*>(kept_.Allocate(ids.size_ * 2 * sizeof(uint32_t), alignof(uint32_t)));
     std::copy(ids.begin(), ids.end(), grown);
     ids.spilled_ = grown;
   }

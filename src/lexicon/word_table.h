@@ -32,7 +32,9 @@ struct LargeArrayAllocator {
   T* allocate(size_t n) { return static_cast<T*>(AllocateLarge(n * sizeof(T))); }
   void deallocate(T* p, size_t n) { FreeLarge(p, n * sizeof(T)); }
   template <typename U>
-  bool operator==(const LargeArrayAllocator<U>&) const { return true; }
+  bool operator==(const LargeArrayAllocator<U>&) const {
+    return true;
+  }
 };
 
 // The ids of the terms filed under a word, in the order they were filed;
@@ -67,11 +69,11 @@ class TermIds {
 // reads the line already fetched. The default lexicon holds about 240,000
 // entries: 15 MiB, two huge pages more than at 48 bytes an entry.
 struct WordEntry {
-  std::string_view word;   // the folded form; views `short_word` when it fits
+  std::string_view word;  // the folded form; views `short_word` when it fits
   // For a word: the one-word terms it spells. For a pair of words joined by
   // a space ("blood pressure"): the terms of two or more words they start.
   TermIds terms;
-  float zipf = 0;          // everyday frequency, Zipf scale (0 = unseen, 7 = "the")
+  float zipf = 0;             // everyday frequency, Zipf scale (0 = unseen, 7 = "the")
   int32_t abbreviation = -1;  // id of the abbreviation with this key
   // For a word that begins terms of two or more words, the SecondWordBits
   // of each of their second tokens; 0 for any other. Nearly half the words
@@ -79,7 +81,7 @@ struct WordEntry {
   // with a word few; testing these bits spares the matcher looking up a
   // pair that cannot be there, a wait on memory for each.
   uint64_t second_words = 0;
-  int8_t syllables = -1;   // from the pronouncing dictionary; -1 when unknown
+  int8_t syllables = -1;     // from the pronouncing dictionary; -1 when unknown
   bool allowed : 1 = false;  // on an allow-list: never flagged
   // Whether one of the word's inflection stems (InflectionStems, after the
   // word itself) has an entry that starts_terms(), so that the matcher
@@ -87,7 +89,7 @@ struct WordEntry {
   // whole table once it is loaded (MarkStemsThatStartTerms); until then
   // true, which only costs the lookups it spares.
   bool stems_start_terms : 1 = true;
-  char short_word[14];     // the word's bytes, when it is this short
+  char short_word[14];  // the word's bytes, when it is this short
 
   bool starts_longer_terms() const { return second_words != 0; }
   // Whether a term may begin with this word: it files one or begins longer ones.
@@ -246,7 +248,7 @@ class WordTable {
   using Slots = std::vector<Slot_, LargeArrayAllocator<Slot_>>;
   std::vector<Chunk> chunks_;
   size_t size_ = 0;
-  Slots slots_;  // a power of two of them, at most half full
+  Slots slots_;         // a power of two of them, at most half full
   int home_shift_ = 0;  // 32 - log2(slots_.size())
   // Copies of words and lists of term ids, in blocks that never move.
   ByteArena kept_{64 * 1024};

@@ -35,7 +35,8 @@ std::string ToCsvRow(const Report& report, std::string_view source) {
     const double value = field.value(report);
     switch (field.type) {
       case FieldType::kNumber: {
-        const std::string format = field.decimals < 0 ? "%g" : "%." + std::to_string(field.decimals) + "f";
+        const std::string format =
+            field.decimals < 0 ? "%g" : "%." + std::to_string(field.decimals) + "f";
         row += Format(format.c_str(), value);
         break;
       }

@@ -14,8 +14,7 @@ std::string Evidence(const Finding& f) {
   const std::string_view source = f.source;
   const std::string familiarity = Format("familiarity %.2f", f.familiarity);
   switch (f.kind) {
-    case FindingKind::kLongSentence:
-      return "more words than the limit for one sentence";
+    case FindingKind::kLongSentence: return "more words than the limit for one sentence";
     case FindingKind::kAbbreviation:
       return "abbreviation listed by " + std::string(source) + ", " + familiarity +
              ", not defined earlier in the text" +

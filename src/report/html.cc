@@ -17,7 +17,7 @@
 
 #include "plainlang/output.h"
 #include "report/evidence.h"
-#include "text/utf8_text.h"
+#include "report/html_text.h"
 
 // The page's style sheet and script, review_report.css and review_report.js
 // beside this file, linked in by report_assets.S (see CMakeLists.txt). The
@@ -40,43 +40,6 @@ constexpr size_t kExcerptLength = 90;
 
 std::string_view Asset(const char* begin, const char* end) {
   return {begin, static_cast<size_t>(end - begin)};
-}
-
-// Valid UTF-8 whatever comes in: each maximal invalid sequence becomes
-// U+FFFD (as the engine and browsers read it), and so does each control
-// character HTML does not allow in text, NUL included.
-std::string Repaired(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  RepairUtf8(bytes, [&out](std::string_view utf8, UChar32 c, size_t) {
-    const bool allowed = (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f') &&
-                         !(c >= 0x7F && c <= 0x9F);
-    out += allowed ? utf8 : kReplacementCharacter;
-  });
-  return out;
-}
-
-// Escapes valid UTF-8 for HTML text and attribute values alike.
-void AppendEscaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-}
-
-// Any bytes, as safe HTML text.
-void AppendText(std::string& out, std::string_view bytes) { AppendEscaped(out, Repaired(bytes)); }
-
-std::string Text(std::string_view bytes) {
-  std::string out;
-  AppendText(out, bytes);
-  return out;
 }
 
 std::string Percent(double share) { return Format("%.1f%%", share * 100); }
@@ -247,9 +210,9 @@ void AppendLegend(std::string& out, const Report& report) {
 // limit marked, and a note saying what the score is.
 struct Gauge {
   const char* title;
-  std::string figure;     // the score as shown
-  std::string limit;      // "target 8 or lower", "max 5.0%"
-  std::string off_by;     // how far past the limit, shown when over
+  std::string figure;        // the score as shown
+  std::string limit;         // "target 8 or lower", "max 5.0%"
+  std::string off_by;        // how far past the limit, shown when over
   double value, bound, top;  // the score, its limit, the bar's end
   std::string note;
 };
@@ -262,7 +225,8 @@ void AppendGauge(std::string& out, const Gauge& gauge) {
   out += "<p class=\"figure " + state + "\">" + gauge.figure + "</p>";
   out += "<p>" + gauge.limit + " &middot; " + (over ? gauge.off_by : state) + "</p>";
   out += "<div class=\"scale\" aria-hidden=\"true\"><span class=\"fill" +
-         std::string(over ? " over" : "") + "\" style=\"width:" + ScaleWidth(gauge.value, gauge.top) +
+         std::string(over ? " over" : "") +
+         "\" style=\"width:" + ScaleWidth(gauge.value, gauge.top) +
          "\"></span><span class=\"target\" style=\"left:" + ScaleWidth(gauge.bound, gauge.top) +
          "\"></span></div>";
   out += "<p class=\"note\">" + gauge.note + "</p></section>";
@@ -271,25 +235,25 @@ void AppendGauge(std::string& out, const Gauge& gauge) {
 void AppendScores(std::string& out, const Report& report) {
   const Verdict& verdict = report.verdict;
   const double grade = report.readability.health_grade;
-  AppendGauge(out, {
-      "Health grade", Format("%.1f", grade),
-      "target " + Format("%g", verdict.target_grade) + " or lower",
-      Format("%.1f", grade - verdict.target_grade) + " above", grade, verdict.target_grade,
-      // The scale reaches past the grade, which can exceed 20 by design.
-      std::max(20.0, std::ceil(std::max(grade, verdict.target_grade) / 5) * 5),
-      "US school grade a patient needs to read this, counting the cost of jargon, "
-      "abbreviations and rare words. Readability formulas alone (consensus): " +
-          Format("%.1f", report.readability.consensus_grade) + ", for reference."});
+  AppendGauge(out,
+              {"Health grade", Format("%.1f", grade),
+               "target " + Format("%g", verdict.target_grade) + " or lower",
+               Format("%.1f", grade - verdict.target_grade) + " above", grade, verdict.target_grade,
+               // The scale reaches past the grade, which can exceed 20 by design.
+               std::max(20.0, std::ceil(std::max(grade, verdict.target_grade) / 5) * 5),
+               "US school grade a patient needs to read this, counting the cost of jargon, "
+               "abbreviations and rare words. Readability formulas alone (consensus): " +
+                   Format("%.1f", report.readability.consensus_grade) + ", for reference."});
   const double density = report.jargon.density;
-  AppendGauge(out, {
-      "Jargon", Percent(density), "max " + Percent(verdict.max_jargon),
-      Percent(density - verdict.max_jargon) + " over", density, verdict.max_jargon,
-      std::max({0.2, verdict.max_jargon * 2, density}),
-      "Share of words that are medical jargon or unexplained abbreviations, weighted by how "
-      "unfamiliar each is; " +
-          std::to_string(report.jargon.distinct_terms) + " distinct terms in " +
-          std::to_string(report.counts.words) + " words and " +
-          std::to_string(report.counts.sentences) + " sentences."});
+  AppendGauge(
+      out, {"Jargon", Percent(density), "max " + Percent(verdict.max_jargon),
+            Percent(density - verdict.max_jargon) + " over", density, verdict.max_jargon,
+            std::max({0.2, verdict.max_jargon * 2, density}),
+            "Share of words that are medical jargon or unexplained abbreviations, weighted by how "
+            "unfamiliar each is; " +
+                std::to_string(report.jargon.distinct_terms) + " distinct terms in " +
+                std::to_string(report.counts.words) + " words and " +
+                std::to_string(report.counts.sentences) + " sentences."});
 }
 
 // Repeats of one term are one entry with a count, at their highest severity,
@@ -321,11 +285,12 @@ void AppendFixFirst(std::string& out, const Report& report, size_t doc) {
   std::stable_sort(entries.begin(), entries.end(),
                    [](const Entry& a, const Entry& b) { return a.severity > b.severity; });
 
-  out += "<section class=\"score\" aria-labelledby=\"" + DocumentId(doc) +
-         "-fix\"><h4 id=\"" + DocumentId(doc) + "-fix\">Fix these first</h4>";
+  out += "<section class=\"score\" aria-labelledby=\"" + DocumentId(doc) + "-fix\"><h4 id=\"" +
+         DocumentId(doc) + "-fix\">Fix these first</h4>";
   if (entries.empty()) {
-    out += "<p>Nothing to fix: no jargon, abbreviations, complex words or long sentences.</p>"
-           "</section>";
+    out +=
+        "<p>Nothing to fix: no jargon, abbreviations, complex words or long sentences.</p>"
+        "</section>";
     return;
   }
   out += "<ol class=\"fixes\">";
@@ -336,8 +301,8 @@ void AppendFixFirst(std::string& out, const Report& report, size_t doc) {
     }
     const Entry& entry = entries[e];
     const Finding& f = report.findings[entry.first];
-    out += "<li><a class=\"jump\" href=\"#" + HighlightId(doc, entry.first) + "\"><span class=\"sample " +
-           KindClass(f.kind) + "\">";
+    out += "<li><a class=\"jump\" href=\"#" + HighlightId(doc, entry.first) +
+           "\"><span class=\"sample " + KindClass(f.kind) + "\">";
     if (f.kind == FindingKind::kLongSentence) {
       size_t number = SentenceNumber(report, f);
       out += "Sentence " + (number ? std::to_string(number) + " " : std::string()) + "(" +
@@ -346,7 +311,8 @@ void AppendFixFirst(std::string& out, const Report& report, size_t doc) {
       AppendText(out, f.text);
     }
     out += "</span></a>";
-    if (entry.count > 1) out += " <span class=\"count\">&times;" + std::to_string(entry.count) + "</span>";
+    if (entry.count > 1)
+      out += " <span class=\"count\">&times;" + std::to_string(entry.count) + "</span>";
     std::string advice =
         f.kind == FindingKind::kLongSentence ? std::string(f.suggestion) : PrintedAdvice(f);
     if (!advice.empty()) out += " &rarr; <span class=\"say\">" + Text(advice) + "</span>";
@@ -386,27 +352,34 @@ void AppendSentenceBars(std::string& out, const HtmlDocument& document, size_t d
   const Report& report = document.report;
   const double target = report.verdict.target_grade;
   out += "<h3 id=\"" + DocumentId(doc) + "-bars\">Grade of each sentence</h3>";
-  out += "<p class=\"note\">Flesch&ndash;Kincaid grade of each sentence alone (0 to 20); the "
-         "line on each bar is the target grade, " + Format("%g", target) +
-         ". Hatched bars are above it.</p>";
+  out +=
+      "<p class=\"note\">Flesch&ndash;Kincaid grade of each sentence alone (0 to 20); the "
+      "line on each bar is the target grade, " +
+      Format("%g", target) + ". Hatched bars are above it.</p>";
   out += "<ol class=\"bars\" aria-labelledby=\"" + DocumentId(doc) + "-bars\">";
   for (size_t s = 0; s < report.sentences.size(); ++s) {
     const Sentence& sentence = report.sentences[s];
     if (sentence.words == 0) continue;
     bool over = sentence.grade > target;
-    std::string_view span = document.input.substr(
-        std::min(sentence.start, document.input.size()),
-        sentence.end > sentence.start ? sentence.end - sentence.start : 0);
+    std::string_view span =
+        document.input.substr(std::min(sentence.start, document.input.size()),
+                              sentence.end > sentence.start ? sentence.end - sentence.start : 0);
     std::string excerpt = Excerpt(span);
     out += "<li class=\"bar-row" + std::string(over ? " over" : "") + "\"><span class=\"n\">" +
            std::to_string(s + 1) + "</span><span class=\"excerpt\" title=\"";
     AppendEscaped(out, excerpt);
     out += "\">";
     AppendEscaped(out, excerpt);
-    out += "</span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar-fill\" "
-           "style=\"width:" + ScaleWidth(sentence.grade, 20) + "\"></span><span class=\"target\" "
-           "style=\"left:" + ScaleWidth(target, 20) + "\"></span></span><span class=\"value\">"
-           "grade " + Format("%.1f", sentence.grade) + (over ? " (above)" : "") + "</span></li>";
+    out +=
+        "</span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar-fill\" "
+        "style=\"width:" +
+        ScaleWidth(sentence.grade, 20) +
+        "\"></span><span class=\"target\" "
+        "style=\"left:" +
+        ScaleWidth(target, 20) +
+        "\"></span></span><span class=\"value\">"
+        "grade " +
+        Format("%.1f", sentence.grade) + (over ? " (above)" : "") + "</span></li>";
   }
   out += "</ol>";
 }
@@ -418,8 +391,10 @@ void AppendDocument(std::string& out, const HtmlDocument& document, size_t doc) 
   out += "<div class=\"doc-head\"><h2 id=\"" + id + "-title\">" + Text(SourceTitle(document, doc)) +
          "</h2>";
   out += report.verdict.meets_target
-             ? "<span class=\"verdict meets\"><span aria-hidden=\"true\">&#10003; </span>Meets the targets</span>"
-             : "<span class=\"verdict needs-work\"><span aria-hidden=\"true\">&#10007; </span>Needs work</span>";
+             ? "<span class=\"verdict meets\"><span aria-hidden=\"true\">&#10003; </span>Meets the "
+               "targets</span>"
+             : "<span class=\"verdict needs-work\"><span aria-hidden=\"true\">&#10007; "
+               "</span>Needs work</span>";
   out += "</div><div class=\"layout\"><div>";
   out += "<h3>The message</h3>";
   AppendLegend(out, report);
@@ -459,13 +434,14 @@ void AppendContents(std::string& out, std::span<const HtmlDocument> documents) {
 std::string ToHtml(std::span<const HtmlDocument> documents) {
   std::string out;
   out.reserve(32768);
-  out += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         // Nothing may load: a draft must not leave the machine it is read on.
-         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; "
-         "form-action 'none'\">"
-         "<meta name=\"generator\" content=\"plainlang\"><title>";
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      // Nothing may load: a draft must not leave the machine it is read on.
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; "
+      "form-action 'none'\">"
+      "<meta name=\"generator\" content=\"plainlang\"><title>";
   if (documents.size() == 1) {
     out += "Review: " + Text(SourceTitle(documents.front(), 0));
   } else {
@@ -473,23 +449,26 @@ std::string ToHtml(std::span<const HtmlDocument> documents) {
   }
   out += "</title><style>\n";
   out += Asset(plainlang_asset_review_report_css, plainlang_asset_review_report_css_end);
-  out += "</style></head><body><div class=\"page\"><header class=\"top\"><h1>Plain-language "
-         "review</h1><p>";
+  out +=
+      "</style></head><body><div class=\"page\"><header class=\"top\"><h1>Plain-language "
+      "review</h1><p>";
   out += documents.size() == 1 ? std::string("1 message")
                                : std::to_string(documents.size()) + " messages";
-  out += " checked by plainlang. Hover over or tab to a highlighted word to see what to write "
-         "instead.</p></header>";
+  out +=
+      " checked by plainlang. Hover over or tab to a highlighted word to see what to write "
+      "instead.</p></header>";
   if (documents.size() > 1) AppendContents(out, documents);
   out += "<main>";
   for (size_t doc = 0; doc < documents.size(); ++doc) AppendDocument(out, documents[doc], doc);
-  out += "</main><footer><dl>"
-         "<dt>Health grade</dt><dd>The US school grade a patient needs to read the message: the "
-         "readability formulas' consensus plus the cost of jargon, abbreviations, rare words and "
-         "numbers. It can be above 20.</dd>"
-         "<dt>Jargon</dt><dd>The share of words that are medical jargon or abbreviations not "
-         "explained in the text, each weighted by how few patients know it (0 to 100%).</dd>"
-         "<dt>Severity</dt><dd>0 to 1; higher means fix it first.</dd></dl></footer></div>"
-         "<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div><script>\n";
+  out +=
+      "</main><footer><dl>"
+      "<dt>Health grade</dt><dd>The US school grade a patient needs to read the message: the "
+      "readability formulas' consensus plus the cost of jargon, abbreviations, rare words and "
+      "numbers. It can be above 20.</dd>"
+      "<dt>Jargon</dt><dd>The share of words that are medical jargon or abbreviations not "
+      "explained in the text, each weighted by how few patients know it (0 to 100%).</dd>"
+      "<dt>Severity</dt><dd>0 to 1; higher means fix it first.</dd></dl></footer></div>"
+      "<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div><script>\n";
   out += Asset(plainlang_asset_review_report_js, plainlang_asset_review_report_js_end);
   out += "</script></body></html>\n";
   return out;

@@ -30,10 +30,9 @@ std::string ToText(const Report& report, std::string_view input, std::string_vie
          Format("%g", verdict.target_grade) + "; formulas " +
          Format("%.1f", report.readability.consensus_grade) + "), jargon " +
          Format("%.1f%%", report.jargon.density * 100) + " (max " +
-         Format("%g%%", verdict.max_jargon * 100) + "), " +
-         std::to_string(report.counts.words) + " words in " +
-         std::to_string(report.counts.sentences) + " sentences: " +
-         (verdict.meets_target ? "meets the target" : "NEEDS WORK") + "\n";
+         Format("%g%%", verdict.max_jargon * 100) + "), " + std::to_string(report.counts.words) +
+         " words in " + std::to_string(report.counts.sentences) +
+         " sentences: " + (verdict.meets_target ? "meets the target" : "NEEDS WORK") + "\n";
 
   // line:column of each finding, columns in characters, counted in one pass.
   size_t line = 1, column = 1, at = 0;
@@ -47,7 +46,8 @@ std::string ToText(const Report& report, std::string_view input, std::string_vie
       }
     }
     char where[48];
-    std::snprintf(where, sizeof where, "  %-8s", (std::to_string(line) + ":" + std::to_string(column)).c_str());
+    std::snprintf(where, sizeof where, "  %-8s",
+                  (std::to_string(line) + ":" + std::to_string(column)).c_str());
     out += where;
     std::string kind(FindingKindName(f.kind));
     if (f.kind == FindingKind::kLongSentence) {

@@ -15,12 +15,13 @@ std::string FormatAccessRecord(const AccessRecord& record,
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &utc);
   char duration[32] = "-";
-  if (record.duration_ms >= 0) std::snprintf(duration, sizeof duration, "%.3fms", record.duration_ms);
+  if (record.duration_ms >= 0)
+    std::snprintf(duration, sizeof duration, "%.3fms", record.duration_ms);
   char line[256];
-  std::snprintf(line, sizeof line, "%s.%03dZ %.*s %.*s %d %zuB %s", stamp,
-                static_cast<int>(millis), static_cast<int>(record.method.size()),
-                record.method.data(), static_cast<int>(record.route.size()),
-                record.route.data(), record.status, record.response_bytes, duration);
+  std::snprintf(line, sizeof line, "%s.%03dZ %.*s %.*s %d %zuB %s", stamp, static_cast<int>(millis),
+                static_cast<int>(record.method.size()), record.method.data(),
+                static_cast<int>(record.route.size()), record.route.data(), record.status,
+                record.response_bytes, duration);
   return line;
 }
 

@@ -15,8 +15,8 @@ ApiError InvalidRequest(std::string message) {
 }
 
 // A number option within [low, high], or why not.
-std::optional<ApiError> ReadNumber(const json& body, const char* field,
-                                   OptionRange<double> range, double* out) {
+std::optional<ApiError> ReadNumber(const json& body, const char* field, OptionRange<double> range,
+                                   double* out) {
   const double low = range.low, high = range.high;
   auto it = body.find(field);
   if (it == body.end()) return std::nullopt;
@@ -25,15 +25,15 @@ std::optional<ApiError> ReadNumber(const json& body, const char* field,
   }
   double value = it->get<double>();
   if (!(value >= low && value <= high)) {
-    return InvalidRequest(std::string("field \"") + field + "\" must be from " +
-                          json(low).dump() + " to " + json(high).dump());
+    return InvalidRequest(std::string("field \"") + field + "\" must be from " + json(low).dump() +
+                          " to " + json(high).dump());
   }
   *out = value;
   return std::nullopt;
 }
 
-std::optional<ApiError> ReadInteger(const json& body, const char* field,
-                                    OptionRange<int> range, int* out) {
+std::optional<ApiError> ReadInteger(const json& body, const char* field, OptionRange<int> range,
+                                    int* out) {
   const int low = range.low, high = range.high;
   auto it = body.find(field);
   if (it == body.end()) return std::nullopt;
@@ -69,9 +69,9 @@ std::variant<AnalyzeRequest, ApiError> ParseAnalyzeRequest(std::string_view body
   } catch (const json::parse_error& error) {
     // nlohmann's own message quotes the text near the error; report only
     // where it is, so no part of a message is echoed.
-    return ApiError{400, "invalid_json",
-                    "request body is not valid JSON (UTF-8): error at byte " +
-                        std::to_string(error.byte)};
+    return ApiError{
+        400, "invalid_json",
+        "request body is not valid JSON (UTF-8): error at byte " + std::to_string(error.byte)};
   } catch (const json::exception&) {
     // A number too large for a double ("1e999") throws out_of_range, not
     // parse_error (found by tests/fuzz/request_fuzzer.cc).

@@ -47,12 +47,9 @@ struct Route {
   std::string_view allow;  // the Allow header of a 405
 };
 constexpr Route kRoutes[] = {
-    {"/", "GET, HEAD"},
-    {"/openapi.yaml", "GET, HEAD"},
-    {"/healthz", "GET, HEAD"},
-    {"/v1/lexicon/info", "GET, HEAD"},
-    {"/v1/analyze", "POST"},
-    {"/v1/analyze/batch", "POST"},
+    {"/", "GET, HEAD"},        {"/openapi.yaml", "GET, HEAD"},
+    {"/healthz", "GET, HEAD"}, {"/v1/lexicon/info", "GET, HEAD"},
+    {"/v1/analyze", "POST"},   {"/v1/analyze/batch", "POST"},
 };
 
 const Route* FindRoute(std::string_view path) {
@@ -106,14 +103,14 @@ bool IsJsonContentType(std::string_view value) {
   while (!media_type.empty() && media_type.back() == ' ') media_type.remove_suffix(1);
   while (!media_type.empty() && media_type.front() == ' ') media_type.remove_prefix(1);
   constexpr std::string_view kWanted = "application/json";
-  return std::equal(media_type.begin(), media_type.end(), kWanted.begin(), kWanted.end(),
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  return std::equal(
+      media_type.begin(), media_type.end(), kWanted.begin(), kWanted.end(),
+      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 std::string_view LoggedMethod(std::string_view method) {
-  static constexpr std::string_view kMethods[] = {"GET",   "HEAD",    "POST",  "PUT",
-                                                  "PATCH", "DELETE",  "OPTIONS", "TRACE",
-                                                  "CONNECT"};
+  static constexpr std::string_view kMethods[] = {"GET",    "HEAD",    "POST",  "PUT",    "PATCH",
+                                                  "DELETE", "OPTIONS", "TRACE", "CONNECT"};
   for (std::string_view known : kMethods) {
     if (known == method) return known;
   }
@@ -136,10 +133,11 @@ void WriteToStderr(std::string_view line) {
 std::string LexiconInfoJson(const Lexicon& lexicon, const ServiceOptions& options) {
   using nlohmann::ordered_json;
   const Lexicon::Sizes sizes = lexicon.sizes();
-  const std::pair<std::string_view, size_t> rows[] = {
-      {"terms", sizes.terms},       {"abbreviations", sizes.abbreviations},
-      {"medicines", sizes.medicines}, {"words", sizes.words},
-      {"affixes", sizes.affixes}};
+  const std::pair<std::string_view, size_t> rows[] = {{"terms", sizes.terms},
+                                                      {"abbreviations", sizes.abbreviations},
+                                                      {"medicines", sizes.medicines},
+                                                      {"words", sizes.words},
+                                                      {"affixes", sizes.affixes}};
   const std::pair<std::string_view, std::string_view> digests[] = {PLAINLANG_TABLE_DIGESTS};
   ordered_json tables = ordered_json::object();
   for (const auto& [name, count] : rows) {
@@ -234,8 +232,8 @@ struct Service::State {
                    "connect-src 'self'; base-uri 'none'; form-action 'none'; "
                    "frame-ancestors 'none'");
     res.set_header("Referrer-Policy", "no-referrer");
-    const std::string_view page = Asset(plainlang_asset_review_page,
-                                        plainlang_asset_review_page_end);
+    const std::string_view page =
+        Asset(plainlang_asset_review_page, plainlang_asset_review_page_end);
     res.set_content(page.data(), page.size(), "text/html; charset=utf-8");
   }
 
@@ -289,20 +287,19 @@ struct Service::State {
     // without a handler table (TRACE) with 400 too, and one we did not
     // register with 404; on a known path all of them are 405.
     if (const Route* route = FindRoute(RequestPath(req));
-        route != nullptr && (res.status == 404 || res.status == 400) &&
-        IsMethodToken(req.method) && !Allows(*route, req.method)) {
+        route != nullptr && (res.status == 404 || res.status == 400) && IsMethodToken(req.method) &&
+        !Allows(*route, req.method)) {
       return NotAllowed(*route, res);
     }
     switch (res.status) {
       case 404:
         return SendError(res, {404, "not_found", "no such route; the routes are in /openapi.yaml"});
       case 413:
-        return SendError(res, {413, "body_too_large",
-                               "request body is larger than " +
-                                   std::to_string(options.max_body_bytes) +
-                                   " bytes (the service's --max-body)"});
-      case 400:
-        return SendError(res, {400, "bad_request", "malformed HTTP request"});
+        return SendError(res,
+                         {413, "body_too_large",
+                          "request body is larger than " + std::to_string(options.max_body_bytes) +
+                              " bytes (the service's --max-body)"});
+      case 400: return SendError(res, {400, "bad_request", "malformed HTTP request"});
       default:
         return SendError(res, {res.status, "http_" + std::to_string(res.status),
                                "the request could not be served"});
@@ -344,8 +341,8 @@ struct Service::State {
     // Headers and body go out in separate writes; Nagle's algorithm would
     // hold the body for the client's delayed ACK (40 ms a response).
     server.set_tcp_nodelay(true);
-    server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                                {"Cache-Control", "no-store"}});
+    server.set_default_headers(
+        {{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
     server.set_pre_routing_handler([](const Request&, Response&) {
       request_started = std::chrono::steady_clock::now();
       return httplib::Server::HandlerResponse::Unhandled;

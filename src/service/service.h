@@ -60,9 +60,9 @@ bool IsLoopbackHost(std::string_view host);
 std::string ServiceOptionsProblem(const ServiceOptions& options);
 
 // Serves requests on a pool of `threads` workers; each request is analysed
-// on its worker with the one shared lexicon and that request's options. Run() blocks; Stop() is safe from
-// any thread (or a signal-watching thread) and makes Run() return once the
-// requests in flight are answered.
+// on its worker with the one shared lexicon and that request's options. Run() blocks; Stop() is
+// safe from any thread (or a signal-watching thread) and makes Run() return once the requests in
+// flight are answered.
 class Service {
  public:
   Service(std::shared_ptr<const Lexicon> lexicon, ServiceOptions options);
@@ -74,7 +74,7 @@ class Service {
   // Opens the listening socket. False, with the reason in `error`, when the
   // options are refused or the address cannot be bound.
   bool Bind(std::string* error);
-  int port() const;  // the bound port (useful with port 0); -1 before Bind
+  int port() const;     // the bound port (useful with port 0); -1 before Bind
   int threads() const;  // the worker count actually used
 
   // Serves until Stop(). Returns true after a clean stop.

@@ -14,7 +14,17 @@ namespace {
 
 // Sentence_Break classes of ASCII characters (UAX #29).
 enum class AsciiSentence : uint8_t {
-  kOther, kLower, kUpper, kNumeric, kATerm, kSTerm, kClose, kSContinue, kSp, kCR, kLF
+  kOther,
+  kLower,
+  kUpper,
+  kNumeric,
+  kATerm,
+  kSTerm,
+  kClose,
+  kSContinue,
+  kSp,
+  kCR,
+  kLF
 };
 
 // Indexed by any byte: those of the few non-ASCII symbols allowed here are Other.
@@ -72,8 +82,8 @@ std::vector<size_t> AsciiSentenceBreaks(std::string_view text) {
       }
     }
     size_t j = i + 1;
-    while (at(j) == C::kClose) ++j;  // SB9
-    while (at(j) == C::kSp) ++j;     // SB10
+    while (at(j) == C::kClose) ++j;                       // SB9
+    while (at(j) == C::kSp) ++j;                          // SB10
     if (j < n && (at(j) == C::kCR || at(j) == C::kLF)) {  // SB11 takes the separator along
       j += (at(j) == C::kCR && at(j + 1) == C::kLF) ? 2 : 1;
       if (j < n) breaks.push_back(j);
@@ -102,12 +112,18 @@ std::vector<size_t> AsciiSentenceBreaks(std::string_view text) {
   return breaks;
 }
 
-
 namespace {
 
 // Word_Break classes of ASCII characters (UAX #29, as ICU assigns them).
 enum class AsciiBreak : uint8_t {
-  kOther, kLetter, kNumeric, kExtendNumLet, kMidNum, kMidNumLet, kSpace, kNewline
+  kOther,
+  kLetter,
+  kNumeric,
+  kExtendNumLet,
+  kMidNum,
+  kMidNumLet,
+  kSpace,
+  kNewline
 };
 
 // Indexed by any byte: those of a non-ASCII symbol (see kFastSymbols) are Other.
@@ -159,8 +175,8 @@ constexpr std::array<uint64_t, 256> kPackedFacts = [] {
   for (int c = 0; c < 128; ++c) {
     const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
     const bool digit = c >= '0' && c <= '9';
-    packed[c] = uint64_t{upper || lower} | uint64_t{lower} << kLowerShift |
-                uint64_t{digit} << kDigitShift;
+    packed[c] =
+        uint64_t{upper || lower} | uint64_t{lower} << kLowerShift | uint64_t{digit} << kDigitShift;
   }
   return packed;
 }();
@@ -235,8 +251,7 @@ struct WordScan {
   bool letter_status = false, number_status = false;  // ICU's rule status
 };
 
-[[gnu::always_inline]] inline WordScan ScanWord(std::string_view part, size_t i,
-                                                AsciiBreak first) {
+[[gnu::always_inline]] inline WordScan ScanWord(std::string_view part, size_t i, AsciiBreak first) {
   const size_t n = part.size();
   uint64_t packed = 0;
   auto count = [&](size_t k) { packed += FactsOf(part[k]); };
@@ -377,7 +392,8 @@ void TokenizeAscii(std::string_view text, SentenceSpan span, std::vector<Token>*
       size_t length = 0;
       const FastSymbol* symbol = FastSymbolAt(part, i, &length);
       Token& token = tokens->emplace_back();
-      token.kind = symbol != nullptr && symbol->punctuation ? TokenKind::kPunct : TokenKind::kSymbol;
+      token.kind =
+          symbol != nullptr && symbol->punctuation ? TokenKind::kPunct : TokenKind::kSymbol;
       token.start = span.start + i;
       token.end = span.start + i + length;
       token.space_before = space_before;

@@ -70,7 +70,7 @@ inline size_t AsciiLetterRunEnd(std::string_view text, size_t from, bool* any_lo
       const uint64_t from_a = folded + (0x80 - 'a') * 0x0101010101010101ULL;  // bit 7: >= 'a'
       const uint64_t past_z = folded + (0x7F - 'z') * 0x0101010101010101ULL;  // bit 7: > 'z'
       const uint64_t letters = from_a & ~past_z & ~x & kHigh;  // ~x: ASCII bytes only
-      const uint64_t lower = letters & (x << 2);  // the case bit (5) moved to bit 7
+      const uint64_t lower = letters & (x << 2);               // the case bit (5) moved to bit 7
       const uint64_t others = ~letters & kHigh;
       if (others != 0) {
         const int stop = std::countr_zero(others);  // 8 * (first non-letter) + 7

@@ -67,20 +67,18 @@ bool IsSpaceLike(UChar32 c) {
 UChar32 CodePointAt(std::string_view text, size_t i) {
   UChar32 c;
   int32_t j = static_cast<int32_t>(i);
-  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), j,
-          static_cast<int32_t>(text.size()), c);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), j, static_cast<int32_t>(text.size()), c);
   return c;
 }
 
 // Abbreviations after which a full stop never ends a sentence.
-constexpr std::array<std::string_view, 15> kTitlesAndLatin = {
-    "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "e.g", "i.e",
-    "cf", "approx", "fig", "viz"};
+constexpr std::array<std::string_view, 15> kTitlesAndLatin = {"dr",  "mr", "mrs",    "ms",  "prof",
+                                                              "st",  "jr", "sr",     "vs",  "e.g",
+                                                              "i.e", "cf", "approx", "fig", "viz"};
 // Abbreviations that end a sentence only when a capital letter follows.
 constexpr std::array<std::string_view, 23> kDosingAndTime = {
-    "a.m", "p.m", "b.i.d", "t.i.d", "q.i.d", "q.d", "q.o.d", "q.h", "q.h.s",
-    "h.s", "p.r.n", "p.o", "wk", "wks", "hr", "hrs", "min", "mins", "mo", "yr",
-    "no", "nos", "ca"};
+    "a.m", "p.m", "b.i.d", "t.i.d", "q.i.d", "q.d",  "q.o.d", "q.h", "q.h.s", "h.s", "p.r.n", "p.o",
+    "wk",  "wks", "hr",    "hrs",   "min",   "mins", "mo",    "yr",  "no",    "nos", "ca"};
 
 template <size_t N>
 bool Contains(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -154,7 +152,7 @@ bool JoinsAcross(std::string_view text, size_t boundary) {
     ++after;
   }
   if (before == 0 || after >= text.size()) return false;
-  if (newlines >= 2) return false;                          // blank line
+  if (newlines >= 2) return false;  // blank line
   if (newlines >= 1 && StartsBullet(text, after)) return false;
   // ASCII needs no decoding nor ICU's tables.
   const unsigned char next_byte = static_cast<unsigned char>(text[after]);
@@ -192,8 +190,8 @@ std::vector<size_t> IcuSentenceBreaks(std::string_view text) {
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text, BreakRules rules,
                                          BreakRules* word_rules) {
-  const bool fast = rules == BreakRules::kFastKnown ||
-                    (rules == BreakRules::kFast && FastRulesApply(text));
+  const bool fast =
+      rules == BreakRules::kFastKnown || (rules == BreakRules::kFast && FastRulesApply(text));
   // The whole text passed: its sentences need not be checked again.
   if (word_rules != nullptr) *word_rules = fast ? BreakRules::kFastKnown : rules;
   std::vector<size_t> breaks = fast ? AsciiSentenceBreaks(text) : IcuSentenceBreaks(text);
@@ -322,8 +320,8 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
   folded_starts.push_back(folded->size());
   for (size_t k = 0; k < tokens->size(); ++k) {
     Token& token = (*tokens)[k];
-    token.folded = std::string_view(*folded).substr(folded_starts[k],
-                                                    folded_starts[k + 1] - folded_starts[k]);
+    token.folded =
+        std::string_view(*folded).substr(folded_starts[k], folded_starts[k + 1] - folded_starts[k]);
     token.has_dot = token.folded.find('.') != std::string_view::npos;
   }
 }

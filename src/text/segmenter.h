@@ -13,18 +13,18 @@ namespace plainlang {
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSymbol };
 
 struct Token {
-  size_t start = 0, end = 0;   // bytes into the segmented text
+  size_t start = 0, end = 0;  // bytes into the segmented text
   TokenKind kind = TokenKind::kWord;
-  bool space_before = false;   // whitespace separates it from the previous token
-  bool capitalized = false;    // first letter is upper-case
-  bool all_caps = false;       // has letters, none lower-case
-  bool has_dot = false;        // its folded form holds a '.' ("e.g", "2.5"): the
-                               // matcher's test for dotted abbreviations, known
-                               // here without a search of every word
-  uint32_t letters = 0;        // letter code points
-  uint32_t digits = 0;         // decimal digit code points
-  std::string_view folded;     // case-folded, curly apostrophe as '; views the
-                               // buffer Tokenize was given
+  bool space_before = false;  // whitespace separates it from the previous token
+  bool capitalized = false;   // first letter is upper-case
+  bool all_caps = false;      // has letters, none lower-case
+  bool has_dot = false;       // its folded form holds a '.' ("e.g", "2.5"): the
+                              // matcher's test for dotted abbreviations, known
+                              // here without a search of every word
+  uint32_t letters = 0;       // letter code points
+  uint32_t digits = 0;        // decimal digit code points
+  std::string_view folded;    // case-folded, curly apostrophe as '; views the
+                              // buffer Tokenize was given
   bool is_word() const { return kind == TokenKind::kWord || kind == TokenKind::kNumber; }
 };
 
@@ -54,7 +54,6 @@ enum class BreakRules {
 std::vector<SentenceSpan> SplitSentences(std::string_view text,
                                          BreakRules rules = BreakRules::kFast,
                                          BreakRules* word_rules = nullptr);
-
 
 // Replaces *tokens with the tokens of text[span.start, span.end), with
 // offsets into `text`. Whitespace is not a token. Their folded forms view

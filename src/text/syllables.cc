@@ -67,8 +67,8 @@ char Fold(char32_t code) {
   // Everything else below U+0250 is punctuation or a symbol, and so are the
   // General Punctuation to Miscellaneous Symbols blocks, CJK punctuation and
   // the specials (U+FFFD).
-  if (code < 0x250 || (code >= 0x2000 && code < 0x2C00) ||
-      (code >= 0x3000 && code < 0x3040) || code >= 0xFFF0) {
+  if (code < 0x250 || (code >= 0x2000 && code < 0x2C00) || (code >= 0x3000 && code < 0x3040) ||
+      code >= 0xFFF0) {
     return ' ';
   }
   return kOtherLetter;
@@ -76,9 +76,7 @@ char Fold(char32_t code) {
 
 bool IsAccented(char c) { return c >= 'A' && c <= 'Z'; }
 
-bool IsPlainVowel(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
+bool IsPlainVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // Whether c is one of the letters in set; never for the '\0' past the end.
 bool OneOf(char c, std::string_view set) {
@@ -95,27 +93,25 @@ bool HasVowel(std::string_view letters) {
 
 // Consonant-initial suffixes of one syllable each. Splitting them off lets
 // the silent-e rules see the stem: safe|ly, hope|less, base|ment.
-constexpr std::array<std::string_view, 8> kSuffixes = {
-    "ly", "ness", "less", "ful", "ment", "ments", "man", "men"};
+constexpr std::array<std::string_view, 8> kSuffixes = {"ly",   "ness",  "less", "ful",
+                                                       "ment", "ments", "man",  "men"};
 
 // First halves of compounds that end in a silent e: home|made, life|style.
 constexpr std::array<std::string_view, 24> kCompoundHeads = {
-    "care",  "cheese", "fore",  "gate",  "home",  "house", "ice",   "lake",
-    "life",  "note",   "peace", "rate",  "role",  "rule",  "safe",  "score",
-    "share", "side",   "smoke", "some",  "space", "stone", "store", "whole"};
+    "care",  "cheese", "fore",  "gate", "home",  "house", "ice",   "lake",
+    "life",  "note",   "peace", "rate", "role",  "rule",  "safe",  "score",
+    "share", "side",   "smoke", "some", "space", "stone", "store", "whole"};
 
 // Combining forms that end in a vowel and are written straight onto another
 // vowel: auto|immune, gastro|enteritis, micro|organism.
 constexpr std::array<std::string_view, 20> kCombiningForms = {
-    "anti",  "auto",   "cardio", "electro", "endo",  "gastro", "hemo",
-    "hydro", "immuno", "macro",  "micro",   "multi", "neuro",  "osteo",
-    "poly",  "psycho", "radio",  "retro",   "semi",  "thermo"};
+    "anti",  "auto",  "cardio", "electro", "endo", "gastro", "hemo",  "hydro", "immuno", "macro",
+    "micro", "multi", "neuro",  "osteo",   "poly", "psycho", "radio", "retro", "semi",   "thermo"};
 
 // Word starts where a prefix ends on a vowel before another vowel; the
 // syllable break is at the '|'.
 constexpr std::array<std::string_view, 9> kPrefixHiatus = {
-    "co|ag", "co|e",   "co|inc", "co|ord", "de|act",
-    "pre|ex", "pre|op", "re|ali", "the|at"};
+    "co|ag", "co|e", "co|inc", "co|ord", "de|act", "pre|ex", "pre|op", "re|ali", "the|at"};
 
 constexpr int Pair(char a, char b) { return a << 8 | b; }
 
@@ -138,14 +134,12 @@ class Run {
     for (std::string_view head : kCompoundHeads) {
       if (w_.size() < head.size() + 2 || !w_.starts_with(head)) continue;
       const std::string_view tail = w_.substr(head.size());
-      if (!HasVowel(tail.substr(0, 1)) && tail[0] != tail[1] &&
-          HasVowel(tail)) {
+      if (!HasVowel(tail.substr(0, 1)) && tail[0] != tail[1] && HasVowel(tail)) {
         return 1 + Run(tail).Syllables();
       }
     }
     for (std::string_view form : kCombiningForms) {
-      if (w_.size() > form.size() && w_.starts_with(form) &&
-          IsPlainVowel(w_[form.size()])) {
+      if (w_.size() > form.size() && w_.starts_with(form) && IsPlainVowel(w_[form.size()])) {
         return Run(form).Syllables() + Run(w_.substr(form.size())).Syllables();
       }
     }
@@ -156,8 +150,7 @@ class Run {
     }
     if (count > 1 && SilentFinalE(suffixes > 0)) --count;
     // The m of -ism, -asm and rhythm is a syllable of its own.
-    if (stem_.ends_with("sm") || stem_.ends_with("sms") ||
-        stem_.ends_with("thm")) {
+    if (stem_.ends_with("sm") || stem_.ends_with("sms") || stem_.ends_with("thm")) {
       ++count;
     }
     // Mc is said "mac".
@@ -169,9 +162,7 @@ class Run {
 
  private:
   char At(size_t i) const { return i < w_.size() ? w_[i] : '\0'; }
-  std::string_view StemFrom(size_t i) const {
-    return stem_.substr(std::min(i, stem_.size()));
-  }
+  std::string_view StemFrom(size_t i) const { return stem_.substr(std::min(i, stem_.size())); }
 
   // Removes up to three suffixes (hope|ful|ness) and returns how many.
   int StripSuffixes() {
@@ -180,8 +171,7 @@ class Run {
       found = false;
       for (std::string_view suffix : kSuffixes) {
         if (!stem_.ends_with(suffix)) continue;
-        const std::string_view rest =
-            stem_.substr(0, stem_.size() - suffix.size());
+        const std::string_view rest = stem_.substr(0, stem_.size() - suffix.size());
         if (rest.size() >= 2 && HasVowel(rest)) {
           stem_ = rest;
           ++stripped;
@@ -217,8 +207,7 @@ class Run {
     if (IsAccented(b)) return true;
     if (IsAccented(a)) return false;
     // re- before a vowel and two consonants: re|assess, re|infection.
-    if (i == 2 && w_.starts_with("re") && b != 'u' && w_.size() > 5 &&
-        !IsVowel(3) && !IsVowel(4) &&
+    if (i == 2 && w_.starts_with("re") && b != 'u' && w_.size() > 5 && !IsVowel(3) && !IsVowel(4) &&
         !OneOf(w_.substr(3, 2), {"ch", "ck", "gh", "gn", "ll", "sh", "th"})) {
       return true;
     }
@@ -232,63 +221,52 @@ class Run {
     const char before = i >= 2 ? At(i - 2) : '\0';
     const char after = At(i + 1);
     const std::string_view rest = StemFrom(i);
-    if (b == 'i' && (rest == "ing" ||
-                     (i >= 3 && OneOf(rest, {"ist", "ists", "ism", "isms"})))) {
+    if (b == 'i' && (rest == "ing" || (i >= 3 && OneOf(rest, {"ist", "ists", "ism", "isms"})))) {
       return true;  // be-ing, athe-ist
     }
-    if (b == 'i' && OneOf(a, "ao") &&
-        (OneOf(rest, {"ic", "ics"}) || rest.starts_with("ical"))) {
+    if (b == 'i' && OneOf(a, "ao") && (OneOf(rest, {"ic", "ics"}) || rest.starts_with("ical"))) {
       return true;  // hero-ic, archa-ic
     }
     // ci, ti, si, gi before a vowel are said sh, zh, j: spe-cial, na-tion.
     const bool softened = OneOf(before, "ctsg");
     const bool earlier_vowel = HasVowel(w_.substr(0, i - 1));
     switch (Pair(a, b)) {
-      case Pair('i', 'a'):
-        return !softened || after == 't';  // appre-ci-ate
+      case Pair('i', 'a'): return !softened || after == 't';  // appre-ci-ate
       case Pair('i', 'o'):
         // -tion, -cious, -xious; mil-lion, o-pin-ion
         return !((softened || before == 'x') && OneOf(after, "nu")) &&
                !(i >= 3 && OneOf(before, "ln") && after == 'n');
-      case Pair('i', 'u'):
-        return true;  // calci-um
+      case Pair('i', 'u'): return true;  // calci-um
       case Pair('i', 'e'):
         if (earlier_vowel && OneOf(rest, {"er", "ers", "est"})) {
           return true;  // earli-er, happi-est
         }
         if (after == 't') return true;  // di-et, anxi-ety
-        if (before == 'c' && i >= 3 && At(i - 3) == 's' &&
-            (i < 4 || At(i - 4) != 'n')) {
+        if (before == 'c' && i >= 3 && At(i - 3) == 's' && (i < 4 || At(i - 4) != 'n')) {
           return true;  // sci-ence, but con-science
         }
-        return !softened && after == 'n' && OneOf(At(i + 2), "tc");  // cli-ent
-      case Pair('e', 'o'):
-        return !(i >= 3 && (before == 'g' || before == 'c'));  // sur-geon
+        return !softened && after == 'n' && OneOf(At(i + 2), "tc");               // cli-ent
+      case Pair('e', 'o'): return !(i >= 3 && (before == 'g' || before == 'c'));  // sur-geon
       case Pair('e', 'a'):
         if (before == 'g' && rest == "al") return true;  // esopha-ge-al
         if (before == 'r' && i >= 3 && At(i - 3) == 'c' && after == 't') {
           return true;  // cre-ate, pancre-atitis
         }
         // are-a, Kore-an; not o-cean
-        return earlier_vowel && before != 'c' &&
-               OneOf(rest, {"a", "as", "an", "ans"});
-      case Pair('u', 'a'):
-        return before != 'g';  // actu-al; not lan-guage
-      case Pair('u', 'o'):
-        return after == 'u';  // continu-ous
+        return earlier_vowel && before != 'c' && OneOf(rest, {"a", "as", "an", "ans"});
+      case Pair('u', 'a'): return before != 'g';  // actu-al; not lan-guage
+      case Pair('u', 'o'): return after == 'u';   // continu-ous
       case Pair('u', 'i'):
         if (OneOf(before, "lr") && OneOf(after, "dn")) return true;  // flu-id
-        return after == 't' && OneOf(At(i + 2), "iy");  // acu-ity
+        return after == 't' && OneOf(At(i + 2), "iy");               // acu-ity
       case Pair('u', 'e'):
-        if (after == 'n' && OneOf(At(i + 2), "ct")) return true;  // flu-ent
+        if (after == 'n' && OneOf(At(i + 2), "ct")) return true;    // flu-ent
         return before != 'g' && OneOf(rest, {"er", "ers", "est"});  // blu-er
-      case Pair('y', 'o'):
-        return OneOf(before, "rm");  // embry-o, my-o-cardial
+      case Pair('y', 'o'): return OneOf(before, "rm");              // embry-o, my-o-cardial
       case Pair('y', 'e'):
         return (after == 'r' && before != 'w') ||  // dry-er
                (after == 'l' && before == 'm');    // my-elin
-      default:
-        return false;
+      default: return false;
     }
   }
 
@@ -296,7 +274,7 @@ class Run {
   // baked; not table, places, wanted.
   bool SilentFinalE(bool suffixed) const {
     const size_t n = stem_.size();
-    const size_t e = stem_.ends_with("e")                              ? n - 1
+    const size_t e = stem_.ends_with("e")                             ? n - 1
                      : stem_.ends_with("es") || stem_.ends_with("ed") ? n - 2
                                                                       : n;
     if (e == n || e == 0 || IsVowel(e - 1)) return false;
@@ -304,8 +282,8 @@ class Run {
     const char before2 = e >= 2 ? At(e - 2) : '\0';
     // Syllabic -le and -re after a consonant: ta-ble, ac-re, ta-bles; not
     // after r or w (curled).
-    if (OneOf(before, "lr") && e >= 2 && !IsVowel(e - 2) &&
-        before2 != before && !OneOf(before2, "rw")) {
+    if (OneOf(before, "lr") && e >= 2 && !IsVowel(e - 2) && before2 != before &&
+        !OneOf(before2, "rw")) {
       return false;
     }
     if (e == n - 2 && stem_.back() == 'd') {
@@ -314,8 +292,7 @@ class Run {
     }
     if (e == n - 2) {
       // -es is said after a sibilant: pla-ces, jud-ges, bo-xes, chur-ches.
-      return !OneOf(before, "sxzcg") &&
-             !(before == 'h' && OneOf(before2, "cs"));
+      return !OneOf(before, "sxzcg") && !(before == 'h' && OneOf(before2, "cs"));
     }
     return true;
   }

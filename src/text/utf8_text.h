@@ -62,9 +62,7 @@ class Utf8Text {
   std::string_view input() const { return input_; }
   // Valid UTF-8 in NFC. Equal to input() (no copy) for valid NFC input,
   // which is nearly every message.
-  std::string_view text() const {
-    return owned_.empty() && to_input_.empty() ? input_ : owned_;
-  }
+  std::string_view text() const { return owned_.empty() && to_input_.empty() ? input_ : owned_; }
   size_t invalid_sequences() const { return invalid_sequences_; }
   bool is_ascii() const { return ascii_; }
   bool changed_by_nfc() const { return changed_by_nfc_; }

@@ -14,9 +14,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   constexpr plainlang::TableKind kKinds[] = {
-      plainlang::TableKind::kTerms,   plainlang::TableKind::kAbbreviations,
+      plainlang::TableKind::kTerms,     plainlang::TableKind::kAbbreviations,
       plainlang::TableKind::kMedicines, plainlang::TableKind::kWords,
-      plainlang::TableKind::kAffixes, plainlang::TableKind::kAllow};
+      plainlang::TableKind::kAffixes,   plainlang::TableKind::kAllow};
   const plainlang::TableKind kind = kKinds[data[0] % 6];
   std::string_view contents(reinterpret_cast<const char*>(data) + 1, size - 1);
   auto lexicon = std::make_shared<plainlang::Lexicon>();
@@ -32,8 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   plainlang::Analyzer analyzer(lexicon, {});
   // No word here is glued to another by punctuation, so no table can make
   // two words one: the count is nine whatever was loaded.
-  const plainlang::Report report =
-      analyzer.Analyze("Rest at home and drink water today. BP edema");
+  const plainlang::Report report = analyzer.Analyze("Rest at home and drink water today. BP edema");
   if (report.counts.words != 9) {
     std::fprintf(stderr, "a loaded overlay changed the word count: %lld\n",
                  static_cast<long long>(report.counts.words));

@@ -41,8 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bool ok = request.texts.size() <= plainlang::kMaxBatchTexts &&
                   (shape == plainlang::AnalyzeShape::kBatch || request.texts.size() == 1) &&
                   o.target_grade >= 0 && o.target_grade <= 20 && o.max_jargon >= 0 &&
-                  o.max_jargon <= 1 && o.long_sentence_words >= 1 &&
-                  o.long_sentence_words <= 1000;
+                  o.max_jargon <= 1 && o.long_sentence_words >= 1 && o.long_sentence_words <= 1000;
   if (!ok) {
     std::fprintf(stderr, "a request outside the limits was accepted\n");
     std::abort();
