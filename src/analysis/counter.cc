@@ -3,22 +3,8 @@
 #include <algorithm>
 
 #include "lexicon/matcher.h"
-#include "text/syllable_cache.h"
 
 namespace plainlang {
-
-const WordEntry* FindWordOrBase(const Lexicon::Index& index, const Token& token,
-                                const WordEntry* entry) {
-  if (entry != nullptr || token.kind != TokenKind::kWord) return entry;
-  std::string_view base = StripPossessive(token.folded);
-  return base.size() == token.folded.size() ? nullptr : index.FindWord(base);
-}
-
-int WordSyllables(const Token& token, const WordEntry* word) {
-  if (token.kind == TokenKind::kNumber) return 1;
-  if (word != nullptr && word->syllables >= 0) return std::max<int>(1, word->syllables);
-  return std::max(1, CachedEstimateSyllables(StripPossessive(token.folded)));
-}
 
 // Gunning leaves out names and words made long only by an -ed, -es or -ing
 // ending; the first stem the dictionary knows decides.

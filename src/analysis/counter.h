@@ -4,6 +4,7 @@
 #ifndef PLAINLANG_ANALYSIS_COUNTER_H_
 #define PLAINLANG_ANALYSIS_COUNTER_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "lexicon/lexicon_index.h"
 #include "plainlang/readability.h"
 #include "text/segmenter.h"
+#include "text/syllable_cache.h"
 
 namespace plainlang {
 
@@ -23,12 +25,20 @@ inline std::string_view StripPossessive(std::string_view folded) {
 }
 
 // The word's entry (`entry`, as looked up), or for a possessive its base
-// word's.
-const WordEntry* FindWordOrBase(const Lexicon::Index& index, const Token& token,
-                                const WordEntry* entry);
+// word's. Inline, as WordSyllables: both run for every word.
+inline const WordEntry* FindWordOrBase(const Lexicon::Index& index, const Token& token,
+                                       const WordEntry* entry) {
+  if (entry != nullptr || token.kind != TokenKind::kWord) return entry;
+  std::string_view base = StripPossessive(token.folded);
+  return base.size() == token.folded.size() ? nullptr : index.FindWord(base);
+}
 
 // The syllables of a token; `word` is the entry FindWordOrBase gives it.
-int WordSyllables(const Token& token, const WordEntry* word);
+inline int WordSyllables(const Token& token, const WordEntry* word) {
+  if (token.kind == TokenKind::kNumber) return 1;
+  if (word != nullptr && word->syllables >= 0) return std::max<int>(1, word->syllables);
+  return std::max(1, CachedEstimateSyllables(StripPossessive(token.folded)));
+}
 
 // Whether a word of three or more syllables is "complex" in Gunning's sense.
 // Out of line: CountWord runs for every word, this for few.

@@ -37,14 +37,6 @@ const std::pair<std::string_view, std::string_view>* BritishEnding(std::string_v
 
 }  // namespace
 
-bool MayBeInflected(std::string_view folded) {
-  const size_t n = folded.size();
-  if (n < 4) return false;
-  const char last = folded[n - 1], before = folded[n - 2], third = folded[n - 3];
-  return (last == 's') | (last == '\'') | ((before == 'e') & (last == 'd')) |
-         ((third == 'i') & (before == 'n') & (last == 'g'));
-}
-
 bool MayBeBritishSpelling(std::string_view folded) {
   // No medical word is this long; a megabyte "word" must stay linear.
   constexpr size_t kLongestWord = 64;

@@ -40,8 +40,16 @@ class InflectionStems {
 };
 
 // Whether `folded` ends like an inflected English word (-s, -ed, -ing, a
-// possessive); only those are worth stemming.
-bool MayBeInflected(std::string_view folded);
+// possessive); only those are worth stemming. Inline, and the tests combined
+// without branches: the matcher asks it of nearly every word, and which
+// ending a word has is anybody's guess.
+inline bool MayBeInflected(std::string_view folded) {
+  const size_t n = folded.size();
+  if (n < 4) return false;
+  const char last = folded[n - 1], before = folded[n - 2], third = folded[n - 3];
+  return (last == 's') | (last == '\'') | ((before == 'e') & (last == 'd')) |
+         ((third == 'i') & (before == 'n') & (last == 'g'));
+}
 
 // The US spelling of a folded word written the British way, or the word
 // itself: "oedema" -> "edema", "anaemia" -> "anemia", "tumour" -> "tumor",
