@@ -131,7 +131,8 @@ py::object FieldValue(const ReportField& field, const Report& report) {
   const double value = field.value(report);
   switch (field.type) {
     case FieldType::kInteger: return py::int_(static_cast<int64_t>(value));
-    case FieldType::kBool: return py::bool_(value != 0);
+    case FieldType::kBool:
+      return std::isnan(value) ? py::object(py::none()) : py::object(py::bool_(value != 0));
     case FieldType::kNumber: break;
   }
   return py::float_(value);
@@ -173,10 +174,10 @@ py::dict FindingDict(const Finding& f) {
 }
 
 py::dict SentenceDict(const Sentence& s) {
-  return py::dict(py::arg("start") = s.start, py::arg("end") = s.end,
-                  py::arg("start_utf16") = s.start_utf16, py::arg("end_utf16") = s.end_utf16,
-                  py::arg("words") = s.words, py::arg("grade") = s.grade,
-                  py::arg("jargon_words") = s.jargon_words);
+  return py::dict(
+      py::arg("start") = s.start, py::arg("end") = s.end, py::arg("start_utf16") = s.start_utf16,
+      py::arg("end_utf16") = s.end_utf16, py::arg("words") = s.words, py::arg("grade") = s.grade,
+      py::arg("jargon_words") = s.jargon_words, py::arg("jargon_density") = s.jargon_density);
 }
 
 // Empty means none.
@@ -224,12 +225,13 @@ std::vector<std::pair<TableKind, std::string>> Overlays(
   return overlays;
 }
 
-// A GradeModel crosses as (intercept, (weights...), lowest, highest).
+// A GradeModel crosses as (intercept, (weights...), lowest, highest,
+// vocabulary_ceiling, knee).
 py::tuple GradeModelTuple(const GradeModel& model) {
   return py::make_tuple(
       model.intercept,
       py::tuple(py::cast(std::vector<double>(model.weights.begin(), model.weights.end()))),
-      model.lowest, model.highest);
+      model.lowest, model.highest, model.vocabulary_ceiling, model.knee);
 }
 
 GradeModel ToGradeModel(const py::tuple& values) {
@@ -241,6 +243,8 @@ GradeModel ToGradeModel(const py::tuple& values) {
   std::copy(weights.begin(), weights.end(), model.weights.begin());
   model.lowest = values[2].cast<double>();
   model.highest = values[3].cast<double>();
+  model.vocabulary_ceiling = values[4].cast<double>();
+  model.knee = values[5].cast<double>();
   return model;
 }
 
@@ -292,10 +296,12 @@ void BindGradeModel(py::module_& m) {
   m.def(
       "fit_grade_model",
       [](const Analyzer& analyzer, std::vector<std::string> texts, std::vector<double> ratings,
-         double ridge, bool grade_scale) {
+         double ridge, bool grade_scale, double vocabulary_ceiling, double knee) {
         GradeFitOptions options;
         options.ridge = ridge;
         options.grade_scale = grade_scale;
+        options.vocabulary_ceiling = vocabulary_ceiling;
+        options.knee = knee;
         GradeModel model;
         {
           py::gil_scoped_release release;
@@ -304,7 +310,13 @@ void BindGradeModel(py::module_& m) {
         return GradeModelTuple(model);
       },
       py::arg("analyzer"), py::arg("texts"), py::arg("ratings"), py::arg("ridge"),
-      py::arg("grade_scale"));
+      py::arg("grade_scale"), py::arg("vocabulary_ceiling"), py::arg("knee"));
+  m.def(
+      "predict_grade",
+      [](const py::tuple& model, const Report& report) {
+        return ToGradeModel(model).Predict(report);
+      },
+      py::arg("model"), py::arg("report"));
 }
 
 void BindReport(py::module_& m) {

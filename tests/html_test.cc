@@ -1,6 +1,8 @@
 // The HTML review page: highlights, escaping, contents, UTF-8, no network.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <unicode/utf8.h>
 
 #include <cstdio>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "plainlang/analyzer.h"
+#include "plainlang/grade_model.h"
 #include "plainlang/output.h"
 
 namespace plainlang {
@@ -229,7 +232,7 @@ TEST(ToHtmlTest, LoadsNothingFromAnywhere) {
   EXPECT_EQ(mentions.find("href=\"http"), std::string::npos);
 }
 
-TEST(ToHtmlTest, PanelShowsTheHealthGradeBeyondTwentyAndTheTargets) {
+TEST(ToHtmlTest, PanelShowsTheHealthGradeItsMeaningAndTheTargets) {
   const std::string input = ReadExample("portal_message.txt");
   Report report = DefaultAnalyzer().Analyze(input);
   HtmlDocument document{"portal_message.txt", input, report};
@@ -245,10 +248,14 @@ TEST(ToHtmlTest, PanelShowsTheHealthGradeBeyondTwentyAndTheTargets) {
   EXPECT_NE(page.find("target 8 or lower"), std::string::npos);
   EXPECT_NE(page.find("max 5.0% &middot; "), std::string::npos);
   EXPECT_NE(page.find("Needs work"), std::string::npos);
-  // The sentence bars: one per sentence with words, the grade in text.
-  size_t with_words = 0;
-  for (const Sentence& s : report.sentences) with_words += s.words > 0;
-  EXPECT_EQ(Count(page, "<li class=\"bar-row"), with_words);
+  EXPECT_NE(page.find(std::string(kHealthGradeMeaning)), std::string::npos);
+  // The sentence bars: one per sentence with a grade of its own (not the
+  // greeting's or the signature's), each saying why when above the target.
+  size_t graded = 0;
+  for (const Sentence& s : report.sentences) graded += s.words > 0 && !std::isnan(s.grade);
+  EXPECT_LT(graded, report.sentences.size());
+  EXPECT_EQ(Count(page, "<li class=\"bar-row"), graded);
+  EXPECT_NE(page.find("because of HbA1c, eGFR"), std::string::npos);
 }
 
 TEST(ToHtmlTest, FixFirstGroupsRepeatsAndPutsTheMostSevereFirst) {
@@ -282,7 +289,9 @@ TEST(ToHtmlTest, EmptyMessageStillMakesAPage) {
   std::string page = Page("");
   EXPECT_NE(page.find("<div class=\"message\" lang=\"en\"></div>"), std::string::npos);
   EXPECT_NE(page.find("Nothing to fix"), std::string::npos);
-  EXPECT_NE(page.find("Meets the targets"), std::string::npos);
+  // No words: nothing to judge, which is not a pass.
+  EXPECT_NE(page.find("No text to judge"), std::string::npos);
+  EXPECT_EQ(page.find("Meets the targets"), std::string::npos);
   EXPECT_EQ(page.rfind("</html>\n"), page.size() - 8);
 }
 

@@ -69,7 +69,8 @@ inline size_t InputLimit(const AnalyzerOptions& options) {
 
 // The report of an input that was not analysed: Report::error is `reason`,
 // every readability score and the jargon density NaN, counts 0,
-// meets_target false, the verdict's targets from `options`.
+// unjudged (meets_target false, null in JSON), the verdict's targets from
+// `options`.
 Report ErrorReport(const AnalyzerOptions& options, std::string_view reason);
 
 // Immutable after construction; Analyze() is safe for concurrent use by

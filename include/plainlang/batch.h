@@ -49,13 +49,14 @@ struct BatchOptions {
 
 // The names of the feature matrix's columns, in order: the columns of the
 // report fields marked as features (ReportFields() in report.h): the
-// readability scores, the jargon measures, the counts and meets_target (1 or
-// 0). Values are unrounded, unlike the JSON's.
+// readability scores, the jargon measures, the counts and meets_target (1,
+// 0, or NaN when there is nothing to judge). Values are unrounded, unlike
+// the JSON's.
 std::span<const std::string_view> FeatureNames();
 
 // Numeric scores of many reports: one row per report, FeatureNames() columns,
-// row-major doubles. An ErrorReport's row is NaN in the score columns and 0 in
-// the counts and meets_target. Immutable once returned; safe for concurrent
+// row-major doubles. An ErrorReport's row is NaN in the score columns and
+// meets_target, and 0 in the counts. Immutable once returned; safe for concurrent
 // reads. Held in an Eigen matrix that stays private to the library.
 class FeatureMatrix {
  public:

@@ -71,8 +71,10 @@ struct ReadabilityScores {
 };
 
 // Scores a text from its counts. Appends to *warnings (may be nullptr) a
-// sentence for each degenerate condition met (no words, too few sentences
-// for SMOG, a value clamped).
+// sentence for each degenerate condition met (no words, a value clamped).
+// SMOG was calibrated on samples of 30 sentences; on fewer, as in nearly
+// every message, its value is extrapolated (docs/report.md), which is said
+// here once rather than in every report.
 ReadabilityScores ScoreReadability(const Counts& counts, std::vector<std::string>* warnings);
 
 // Flesch-Kincaid grade of one sentence, clamped to [0, 20]; used for the

@@ -57,8 +57,14 @@ struct Sentence {
   size_t start = 0, end = 0;  // bytes into the input
   size_t start_utf16 = 0, end_utf16 = 0;
   int64_t words = 0;
-  double grade = 0;          // Flesch-Kincaid grade of this sentence alone
-  int64_t jargon_words = 0;  // words inside jargon or abbreviation findings
+  // The health grade of the sentence, by the model that grades the message
+  // (grade_model.h). A fragment beside a sentence (a greeting, a signature,
+  // a heading of a few words) has no grade of its own: NaN, null in JSON;
+  // its words count with the sentence's.
+  double grade = 0;
+  int64_t jargon_words = 0;   // words inside jargon or abbreviation findings
+  double jargon_density = 0;  // as JargonMeasures::density, over this sentence
+  Counts counts;              // what the formulas count in this sentence
 };
 
 struct JargonMeasures {
@@ -73,7 +79,11 @@ struct JargonMeasures {
 struct Verdict {
   double target_grade = 8;
   double max_jargon = 0.05;  // highest acceptable density, 0..1
-  bool meets_target = true;  // health grade <= target and density <= max
+  // False when there is nothing to judge: the input was not analysed
+  // (Report::error) or holds no words. Then meets_target is false too, and
+  // the JSON, CSV and Python give it as null.
+  bool judged = true;
+  bool meets_target = true;  // judged, health grade <= target and density <= max
 };
 
 struct Report {

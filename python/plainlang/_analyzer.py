@@ -226,8 +226,9 @@ class Analyzer:
         One row per text in input order, one column per name returned
         (``FEATURE_NAMES``): the readability scores, jargon_density,
         distinct_terms, jargon_words, the counts, and meets_target as 1.0 or
-        0.0. Values are unrounded. A row for an item that is not text is NaN
-        in the scores and 0 in the counts. The matrix is built in C++ and
+        0.0 (NaN when there is nothing to judge). Values are unrounded. A
+        row for an item that is not text is NaN in the scores and
+        meets_target and 0 in the counts. The matrix is built in C++ and
         handed to NumPy without a copy.
 
         >>> import plainlang
@@ -342,14 +343,15 @@ def score_frame(
 
     Columns, in ``FEATURE_NAMES`` order: the eleven readability scores and
     ``jargon_density`` (float64, unrounded), ``distinct_terms``,
-    ``jargon_words`` and the counts (int64), ``meets_target`` (bool);
+    ``jargon_words`` and the counts (int64), ``meets_target`` (pandas'
+    nullable "boolean": <NA> when there is nothing to judge);
     ``error`` (None, or why the row was not analysed); then ``findings`` (a
     tuple of ``Finding`` per row) when ``findings=True`` and ``warnings`` (a
     tuple of str per row) when ``warnings=True``.
 
     Every input row gives one output row. A row whose text is missing or not
     a string (None, NaN, a number) is NaN in the float columns, 0 in the
-    integer ones, False in ``meets_target``, and says why in ``error``
+    integer ones, <NA> in ``meets_target``, and says why in ``error``
     ("expected str or bytes, got NaN"): filter on ``error.isna()`` before
     averaging.
 
@@ -368,7 +370,7 @@ def score_frame(
     >>> df = pd.DataFrame({"text": ["Your BP is fine.", 42]}, index=[10, 20])
     >>> scores = plainlang.score_frame(df)
     >>> scores["words"].tolist(), scores["meets_target"].tolist(), scores["error"].tolist()
-    ([4, 0], [False, False], [None, 'expected str or bytes, got int'])
+    ([4, 0], [False, <NA>], [None, 'expected str or bytes, got int'])
     """
     if analyzer is None:
         analyzer = _analyzer_for(options)

@@ -18,13 +18,21 @@ def cores() -> int: ...
 GRADE_FEATURE_NAMES: tuple[str, ...]
 MAX_INPUT_BYTES: int
 OPTION_RANGES: dict[str, tuple[float, float]]
-# (intercept, weights in GRADE_FEATURE_NAMES order, lowest, highest)
-_GradeModelTuple = tuple[float, tuple[float, ...], float, float]
+# (intercept, weights in GRADE_FEATURE_NAMES order, lowest, highest,
+#  vocabulary_ceiling, knee)
+_GradeModelTuple = tuple[float, tuple[float, ...], float, float, float, float]
 
 def default_grade_model() -> _GradeModelTuple: ...
 def fit_grade_model(
-    analyzer: Analyzer, texts: list[str], ratings: list[float], ridge: float, grade_scale: bool
+    analyzer: Analyzer,
+    texts: list[str],
+    ratings: list[float],
+    ridge: float,
+    grade_scale: bool,
+    vocabulary_ceiling: float,
+    knee: float,
 ) -> _GradeModelTuple: ...
+def predict_grade(model: _GradeModelTuple, report: Report) -> float: ...
 
 # One dict per report field (ReportFields in include/plainlang/report.h):
 # group, name, column, type ("number", "integer" or "bool"), low, high,

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 #: score_frame's integer and bool columns, from the report's field
-#: registry; the other scores are float64.
+#: registry; the other scores are float64. The bool columns are pandas'
+#: nullable "boolean" dtype: <NA> where there is nothing to judge.
 INT_COLUMNS = frozenset(f["column"] for f in REPORT_FIELDS if f["type"] == "integer")
 BOOL_COLUMNS = frozenset(f["column"] for f in REPORT_FIELDS if f["type"] == "bool")
 
@@ -73,7 +74,8 @@ def scores_frame(
         if name in INT_COLUMNS:
             values = values.astype(np.int64)
         elif name in BOOL_COLUMNS:
-            values = values != 0.0
+            # pandas' nullable booleans: <NA> where there was nothing to judge.
+            values = pd.array([None if np.isnan(v) else bool(v) for v in values], dtype="boolean")
         columns[name] = values
     columns["error"] = _object_column(list(errors), index)
     frame = pd.DataFrame(columns, index=index)

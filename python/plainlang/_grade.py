@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from . import _core
@@ -16,6 +17,8 @@ def fit_grade_model(
     *,
     ridge: float = 1.0,
     grade_scale: bool = True,
+    vocabulary_ceiling: float = math.inf,
+    knee: float = 20.0,
     analyzer: Analyzer | None = None,
 ) -> GradeModel:
     """Fits a GradeModel to people's difficulty ratings of texts.
@@ -29,11 +32,12 @@ def fit_grade_model(
     With ``grade_scale`` (default) the fit ``rating = a + b * consensus_grade
     + sum c_k * feature_k`` is turned into grade levels: the model is
     ``consensus_grade + sum (c_k / b) * feature_k`` (intercept 0, the
-    consensus grade's weight 1, ``lowest`` 0, ``highest`` the largest
-    float), each weight what its feature costs in grade levels, so a text
-    without jargon keeps its formulas' grade and the model can replace the
-    default. Without it the model predicts the ratings themselves (the fit's
-    intercept and weights), clamped to the lowest and highest rating given.
+    consensus grade's weight 1, a negative weight made 0, on the 0..20 scale
+    with the given ``vocabulary_ceiling`` and ``knee``), each weight what its
+    feature costs in grade levels, so a text without jargon keeps its
+    formulas' grade and the model can replace the default. Without it the
+    model predicts the ratings themselves (the fit's intercept and weights),
+    clamped to the lowest and highest rating given.
 
     Raises:
         ValueError: lengths differ, fewer than 24 texts (4 per feature), a
@@ -59,4 +63,5 @@ def fit_grade_model(
     ratings = [float(r) for r in ratings]
     engine = (analyzer or Analyzer())._core
     return GradeModel._from_core(
-        _core.fit_grade_model(engine, texts, ratings, float(ridge), bool(grade_scale)))
+        _core.fit_grade_model(engine, texts, ratings, float(ridge), bool(grade_scale),
+                              float(vocabulary_ceiling), float(knee)))

@@ -101,16 +101,19 @@ class Verdict(NamedTuple):
     """Whether the message meets its targets.
 
     ``meets_target`` is ``health_grade <= target_grade`` and
-    ``density <= max_jargon``.
+    ``density <= max_jargon``; None when there is nothing to judge (no
+    words, or an ``error``), which a gate should treat as not meeting.
 
     >>> import plainlang
     >>> plainlang.analyze("Your CBC was unremarkable.").verdict.meets_target
     False
+    >>> print(plainlang.analyze("   ").verdict.meets_target)
+    None
     """
 
     target_grade: float
     max_jargon: float
-    meets_target: bool
+    meets_target: bool | None
 
 
 class Finding(NamedTuple):
@@ -152,8 +155,10 @@ class Finding(NamedTuple):
 
 class Sentence(NamedTuple):
     """One sentence: its span (bytes and UTF-16 code units, as for a
-    ``Finding``), its words, its own Flesch-Kincaid grade (0..20) and the
-    words inside jargon findings.
+    ``Finding``), its words, its health grade (0..20, by the model that
+    grades the message; NaN for a greeting or signature beside a sentence,
+    which counts with it), the words inside jargon findings and its jargon
+    density.
 
     >>> import plainlang
     >>> plainlang.analyze("Rest. Drink water.").sentences[1].words
@@ -167,6 +172,7 @@ class Sentence(NamedTuple):
     words: int
     grade: float
     jargon_words: int
+    jargon_density: float
 
 
 class Report:
@@ -175,7 +181,7 @@ class Report:
     Attributes are computed on first use from the C++ report, so a list of
     thousands of reports costs little until it is read. A report for an input
     that was not text (``None``, a number) has ``error`` set: its readability
-    scores and jargon density are NaN, its counts 0, ``meets_target`` False,
+    scores and jargon density are NaN, its counts 0, ``meets_target`` None,
     and it has no findings or sentences.
 
     >>> import plainlang
@@ -302,22 +308,32 @@ class Report:
         if error is not None:
             return f"<plainlang.Report error: {error}>"
         r, j, c, v = self.readability, self.jargon, self.counts, self.verdict
+        grade = "20+" if r.health_grade >= 19.95 else f"{r.health_grade:.1f}"
         return (
-            f"<plainlang.Report health grade {r.health_grade:.1f} (target {v.target_grade:g}), "
+            f"<plainlang.Report health grade {grade} (target {v.target_grade:g}), "
             f"jargon {j.density * 100:.1f}% (max {v.max_jargon * 100:g}%), "
             f"{c.words} words in {c.sentences} sentences, {len(self.findings)} findings: "
-            f"{'meets the target' if v.meets_target else 'NEEDS WORK'}>"
+            f"{_VERDICTS[v.meets_target]}>"
         )
+
+
+#: What a GradeModel crosses into the engine as: (intercept, weights in
+#: GRADE_FEATURE_NAMES order, lowest, highest, vocabulary_ceiling, knee).
+_GradeModelTuple = tuple[float, tuple[float, ...], float, float, float, float]
 
 
 @dataclass(frozen=True)
 class GradeModel:
-    """A linear model from a report's features to a difficulty score.
+    """A model from a report's passages to a difficulty score.
 
-    ``predict(report)`` is ``intercept + sum(weights[name] * feature)``,
-    clamped to ``lowest..highest``. ``GradeModel.default()`` is the one the
-    engine uses for ``readability.health_grade`` unless an Analyzer is given
-    another (``Analyzer(grade_model=...)``).
+    Each passage (a sentence with the fragments beside it) scores
+    ``intercept + sum(weights[name] * feature)``, its vocabulary part
+    saturating toward ``vocabulary_ceiling`` and the whole bending above
+    ``knee`` toward ``highest``; a message scores the mean of its passages
+    weighted by their words (include/plainlang/grade_model.h).
+    ``GradeModel.default()`` is the one the engine uses for
+    ``readability.health_grade`` unless an Analyzer is given another
+    (``Analyzer(grade_model=...)``).
 
     >>> import plainlang
     >>> model = plainlang.GradeModel.default()
@@ -330,15 +346,19 @@ class GradeModel:
     weights: Mapping[str, float] = field(hash=False)
     lowest: float = 0.0
     highest: float = 20.0
+    vocabulary_ceiling: float = math.inf
+    knee: float = 20.0
 
     def __post_init__(self) -> None:
         if set(self.weights) != set(GRADE_FEATURE_NAMES):
             missing = sorted(set(GRADE_FEATURE_NAMES) - set(self.weights))
             extra = sorted(set(self.weights) - set(GRADE_FEATURE_NAMES))
             raise ValueError(f"GradeModel weights: missing {missing}, unknown {extra}")
-        values = [self.intercept, self.lowest, self.highest, *self.weights.values()]
+        values = [self.intercept, self.lowest, self.highest, self.knee, *self.weights.values()]
         if not all(math.isfinite(float(v)) for v in values) or self.lowest > self.highest:
             raise ValueError("GradeModel: numbers must be finite and lowest <= highest")
+        if not float(self.vocabulary_ceiling) > 0:
+            raise ValueError("GradeModel: vocabulary_ceiling must be positive (inf for none)")
 
     @classmethod
     def default(cls) -> GradeModel:
@@ -346,28 +366,37 @@ class GradeModel:
         return cls._from_core(_core.default_grade_model())
 
     @classmethod
-    def _from_core(cls, values: tuple[float, tuple[float, ...], float, float]) -> GradeModel:
-        intercept, weights, lowest, highest = values
-        return cls(intercept, dict(zip(GRADE_FEATURE_NAMES, weights)), lowest, highest)
+    def _from_core(cls, values: _GradeModelTuple) -> GradeModel:
+        intercept, weights, lowest, highest, ceiling, knee = values
+        return cls(intercept, dict(zip(GRADE_FEATURE_NAMES, weights)), lowest, highest,
+                   ceiling, knee)
 
-    def _to_core(self) -> tuple[float, tuple[float, ...], float, float]:
+    def _to_core(self) -> _GradeModelTuple:
         weights = tuple(float(self.weights[name]) for name in GRADE_FEATURE_NAMES)
-        return (float(self.intercept), weights, float(self.lowest), float(self.highest))
+        return (float(self.intercept), weights, float(self.lowest), float(self.highest),
+                float(self.vocabulary_ceiling), float(self.knee))
 
     def predict(self, report: Report) -> float:
-        """This model's score for an analysed report (NaN for an error report)."""
+        """This model's score for an analysed report (NaN for an error report).
+
+        Raises:
+            ValueError: the report was unpickled, so its passages are gone.
+        """
         if report.error is not None:
             return math.nan
-        if report.counts.words == 0:
-            return self.lowest
-        x = report.grade_features
-        y = self.intercept + sum(self.weights[name] * x[name] for name in GRADE_FEATURE_NAMES)
-        return min(max(y, self.lowest), self.highest)
+        if report._raw is None:
+            raise ValueError("GradeModel.predict needs a report from this process, not an unpickled one")
+        score: float = _core.predict_grade(self._to_core(), report._raw)
+        return score
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for json.dump; ``GradeModel(**d)`` reads it back."""
         return {"intercept": self.intercept, "weights": dict(self.weights),
-                "lowest": self.lowest, "highest": self.highest}
+                "lowest": self.lowest, "highest": self.highest,
+                "vocabulary_ceiling": self.vocabulary_ceiling, "knee": self.knee}
+
+
+_VERDICTS = {True: "meets the target", False: "NEEDS WORK", None: "no text to judge"}
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -78,8 +78,9 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   if (counts.words == 0) return;  // a line of punctuation is not a sentence
   counts.sentences = 1;
   report_.counts += counts;
-  report_.sentences.push_back(
-      ScoreSentence(span.start, span.end, counts, classifier_.sentence_jargon_words()));
+  report_.sentences.push_back(ScoreSentence(span.start, span.end, counts,
+                                            classifier_.sentence_jargon_words(),
+                                            classifier_.sentence_weighted_jargon()));
   if (counts.words > options_.long_sentence_words) {
     // Before the sentence's other findings, keeping findings in start order.
     classifier_.AddLongSentenceFinding(first_finding, span.start, span.end, counts.words);

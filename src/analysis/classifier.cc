@@ -109,6 +109,7 @@ void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLook
   shouting_ = shouting;
   title_case_line_ = IsTitleCaseLine(tokens);
   sentence_jargon_words_ = 0;
+  sentence_weighted_jargon_ = 0;
 }
 
 Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -198,7 +199,9 @@ void Classifier::AddNotationFinding(size_t first, size_t end, NotationKind kind)
   finding.familiarity = 0;
   finding.severity = info.severity;
   finding.source = info.source;
-  CountJargon(1, 0);
+  // One jargon word however many tokens, if any holds a letter: the density
+  // counts words of letters only, and "2+" or "2/6" alone is none.
+  CountJargon(CountWords(tokens_, first, end, /*lexical=*/true) > 0 ? 1 : 0, 0);
   tally_.rule_words.push_back(
       WordTable::Hash(FoldCase(text_.substr(finding.start, finding.end - finding.start))));
 }

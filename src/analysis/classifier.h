@@ -67,8 +67,10 @@ class Classifier {
   // Before each sentence: its tokens and their lookups, which must stay put
   // until the next call.
   void StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups, bool shouting);
-  // Jargon words found in the sentence since StartSentence.
+  // Jargon words found in the sentence since StartSentence, unweighted and
+  // weighted by 1 - familiarity.
   int64_t sentence_jargon_words() const { return sentence_jargon_words_; }
+  double sentence_weighted_jargon() const { return sentence_weighted_jargon_; }
 
   void AddTermFinding(const LexiconMatch& match, bool sentence_start);
   void AddAbbreviationFinding(const LexiconMatch& match);
@@ -102,9 +104,11 @@ class Classifier {
   Finding& NewFinding(FindingKind kind, size_t first_token, size_t end_token);
   // `words` words of jargon known with `familiarity`.
   void CountJargon(int64_t words, double familiarity) {
+    const double weighted = static_cast<double>(words) * (1 - familiarity);
     sentence_jargon_words_ += words;
+    sentence_weighted_jargon_ += weighted;
     tally_.words += words;
-    tally_.weighted_words += static_cast<double>(words) * (1 - familiarity);
+    tally_.weighted_words += weighted;
   }
   void AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start);
   void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
@@ -143,6 +147,7 @@ class Classifier {
   bool shouting_ = false;                      // written in capitals
   bool title_case_line_ = false;               // a few capitalised words
   int64_t sentence_jargon_words_ = 0;
+  double sentence_weighted_jargon_ = 0;
   // Abbreviations the text has explained. Sets: usually empty (no cost),
   // and a message that defines thousands must not take quadratic time.
   std::set<uint32_t> defined_;

@@ -18,8 +18,6 @@ constexpr std::array<std::string_view, kGradeFeatureCount> kNames = {
     "consensus_grade",       "jargon_density", "abbreviation_share",
     "complex_finding_share", "number_share",   "words_over_10"};
 
-constexpr double kShortest = 10;
-
 GradeModel MakeDefault() {
   GradeModel model;
   // Written by `python3 benchmarks/fit_health_grade.py --write`, which calls
@@ -29,39 +27,130 @@ GradeModel MakeDefault() {
   return model;
 }
 
+// Features 1-3: jargon, abbreviations, complex words.
+constexpr size_t kFirstVocabulary = 1, kEndVocabulary = 4;
+
+// What a passage holds: a sentence with the fragments beside it.
+struct Passage {
+  Counts counts;
+  double weighted_jargon = 0;  // jargon words, each weighted by 1 - familiarity
+  int64_t abbreviations = 0, complex_findings = 0;
+};
+
+std::array<double, kGradeFeatureCount> FeaturesOf(const Passage& p) {
+  std::array<double, kGradeFeatureCount> x{};
+  const double words = static_cast<double>(p.counts.words);
+  const double lexical = static_cast<double>(p.counts.lexical_words());
+  x[0] = ScoreReadability(p.counts, nullptr).consensus_grade;
+  x[1] = p.weighted_jargon / (lexical + kPriorWords);
+  x[2] = static_cast<double>(p.abbreviations) / (lexical + kPriorWords);
+  x[3] = static_cast<double>(p.complex_findings) / (lexical + kPriorWords);
+  x[4] = static_cast<double>(p.counts.numbers) / (words + kPriorWords);
+  x[5] = std::max(0.0, words - 10);
+  return x;
+}
+
+// Calls visit(first, end, features) for each passage, sentences [first, end)
+// of `report`: a run of fragments joins the sentence after it, or, at the
+// end, the one before it. A passage reads as one sentence.
+template <typename Visit>
+void ForEachPassage(const Report& report, Visit visit) {
+  const std::vector<Sentence>& sentences = report.sentences;
+  size_t first = 0, finding = 0;
+  bool whole = false;  // the run holds a sentence that is no fragment
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    whole |= sentences[i].words >= kFragmentWords;
+    const bool last = i + 1 == sentences.size();
+    if (!last && (!whole || sentences[i + 1].words < kFragmentWords)) continue;
+    Passage p;
+    for (size_t k = first; k <= i; ++k) {
+      p.counts += sentences[k].counts;
+      p.weighted_jargon +=
+          sentences[k].jargon_density * static_cast<double>(sentences[k].counts.lexical_words());
+    }
+    p.counts.sentences = 1;
+    const size_t end = sentences[i].end;
+    while (finding < report.findings.size() && report.findings[finding].start < end) {
+      const FindingKind kind = report.findings[finding++].kind;
+      p.abbreviations += kind == FindingKind::kAbbreviation;
+      p.complex_findings += kind == FindingKind::kComplexWord;
+    }
+    visit(first, i + 1, FeaturesOf(p));
+    first = i + 1;
+    whole = false;
+  }
+}
+
+// A passage's grade from its features.
+double PassageGrade(const GradeModel& model, const std::array<double, kGradeFeatureCount>& x) {
+  double base = model.intercept, vocabulary = 0;
+  for (size_t k = 0; k < kGradeFeatureCount; ++k) {
+    (k >= kFirstVocabulary && k < kEndVocabulary ? vocabulary : base) += model.weights[k] * x[k];
+  }
+  const double ceiling = model.vocabulary_ceiling;
+  if (std::isfinite(ceiling) && ceiling > 0) {
+    vocabulary = ceiling * (1 - std::exp(-vocabulary / ceiling));
+  }
+  double grade = base + vocabulary;
+  const double room = model.highest - model.knee;
+  if (grade > model.knee && room > 0) {
+    grade = model.highest - room * std::exp(-(grade - model.knee) / room);
+  }
+  return std::clamp(grade, model.lowest, model.highest);
+}
+
 }  // namespace
 
 std::span<const std::string_view> GradeFeatureNames() { return kNames; }
 
 std::array<double, kGradeFeatureCount> GradeFeatures(const Report& report) {
-  std::array<double, kGradeFeatureCount> x{};
-  const Counts& c = report.counts;
-  if (c.words == 0) return x;
-  int64_t abbreviations = 0, complex_findings = 0;
-  for (const Finding& f : report.findings) {
-    abbreviations += f.kind == FindingKind::kAbbreviation;
-    complex_findings += f.kind == FindingKind::kComplexWord;
+  std::array<double, kGradeFeatureCount> mean{};
+  double words = 0;
+  ForEachPassage(report, [&](size_t first, size_t end, const auto& x) {
+    double w = 0;
+    for (size_t k = first; k < end; ++k) w += static_cast<double>(report.sentences[k].words);
+    for (size_t k = 0; k < kGradeFeatureCount; ++k) mean[k] += w * x[k];
+    words += w;
+  });
+  if (words > 0) {
+    for (double& value : mean) value /= words;
   }
-  const double words = static_cast<double>(c.words);
-  const double lexical = static_cast<double>(c.lexical_words());
-  // Shares of a very short message are judged as if it had kShortest words:
-  // one abbreviation in a four-word note is not a quarter of a letter.
-  const double shares_of = std::max(lexical, kShortest);
-  x[0] = report.readability.consensus_grade;
-  x[1] = report.jargon.density * lexical / shares_of;
-  x[2] = static_cast<double>(abbreviations) / shares_of;
-  x[3] = static_cast<double>(complex_findings) / shares_of;
-  x[4] = static_cast<double>(c.numbers) / std::max(words, kShortest);
-  x[5] = std::max(0.0, words / static_cast<double>(std::max<int64_t>(1, c.sentences)) - 10);
-  return x;
+  return mean;
 }
 
 double GradeModel::Predict(const Report& report) const {
-  if (report.counts.words == 0) return lowest;
-  const auto x = GradeFeatures(report);
-  double y = intercept;
-  for (size_t k = 0; k < kGradeFeatureCount; ++k) y += weights[k] * x[k];
-  return std::clamp(y, lowest, highest);
+  double sum = 0, words = 0;
+  ForEachPassage(report, [&](size_t first, size_t end, const auto& x) {
+    double w = 0;
+    for (size_t k = first; k < end; ++k) w += static_cast<double>(report.sentences[k].words);
+    sum += w * PassageGrade(*this, x);
+    words += w;
+  });
+  return words > 0 ? sum / words : lowest;
+}
+
+double GradeModel::Grade(Report* report) const {
+  double sum = 0, words = 0;
+  ForEachPassage(*report, [&](size_t first, size_t end, const auto& x) {
+    const double grade = PassageGrade(*this, x);
+    bool fragments_only = true;
+    double w = 0;
+    for (size_t k = first; k < end; ++k) {
+      fragments_only &= report->sentences[k].words < kFragmentWords;
+      w += static_cast<double>(report->sentences[k].words);
+    }
+    // A fragment beside a sentence has no grade of its own; a run of
+    // fragments alone ("Thanks! Dr. Lee") is graded as one.
+    for (size_t k = first; k < end; ++k) {
+      Sentence& sentence = report->sentences[k];
+      sentence.grade = fragments_only || sentence.words >= kFragmentWords
+                           ? grade
+                           : std::numeric_limits<double>::quiet_NaN();
+    }
+    sum += w * grade;
+    words += w;
+  });
+  return words > 0 ? sum / words : lowest;
 }
 
 const GradeModel& GradeModel::Default() {
@@ -127,6 +216,7 @@ GradeModel FitGradeModel(const Analyzer& analyzer, std::span<const std::string> 
   }
   model.lowest = y.minCoeff();
   model.highest = y.maxCoeff();
+  model.knee = model.highest;
   if (options.grade_scale) {
     // Divide by the consensus grade's weight: each feature's cost in grade
     // levels, and a text without jargon keeps its formulas' grade.
@@ -136,13 +226,15 @@ GradeModel FitGradeModel(const Analyzer& analyzer, std::span<const std::string> 
           "FitGradeModel: the ratings do not rise with the consensus grade, so they have no "
           "grade scale; fit with grade_scale off");
     }
-    for (double& w : model.weights) w /= per_grade;
+    // A difficulty never lowers the grade: a weight the fit made negative
+    // (a feature the others stand in for) counts for nothing.
+    for (double& w : model.weights) w = std::max(0.0, w / per_grade);
     model.weights[0] = 1;
     model.intercept = 0;
-    // Not capped at 20 like the formulas: the jargon cost comes on top of a
-    // consensus grade that is, so dense jargon still ranks above long words.
     model.lowest = 0;
-    model.highest = std::numeric_limits<double>::max();
+    model.highest = 20;
+    model.vocabulary_ceiling = options.vocabulary_ceiling;
+    model.knee = options.knee;
   }
   return model;
 }

@@ -28,8 +28,6 @@ namespace {
 constexpr double kMaxGrade = 20;
 constexpr double kMaxReadingEase = 100;
 constexpr double kMaxLix = 100;
-// McLaughlin calibrated SMOG on samples of 30 sentences.
-constexpr int64_t kSmogSampleSentences = 30;
 
 // Clamps scores to their scale and collects, for one warning, the names of
 // those that ran off the hard end. Running off the easy end (a grade below
@@ -110,12 +108,6 @@ ReadabilityScores ScoreReadability(const Counts& counts, std::vector<std::string
   scores.consensus_grade = grades[3];
 
   if (warnings != nullptr) {
-    if (sentence_count < kSmogSampleSentences) {
-      warnings->push_back(
-          "SMOG was designed for samples of 30 or more sentences, so its "
-          "value is extrapolated from " +
-          std::to_string(sentence_count) + (sentence_count == 1 ? " sentence" : " sentences"));
-    }
     if (!clamp.clamped().empty()) {
       warnings->push_back("clamped to the range of the scale: " + clamp.clamped());
     }

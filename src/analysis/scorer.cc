@@ -31,20 +31,26 @@ void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally, Report* re
       static_cast<int64_t>(DistinctCount(tally.terms) + DistinctCount(tally.abbreviations) +
                            DistinctCount(tally.rule_words));
   const GradeModel& model = options.grade_model ? *options.grade_model : GradeModel::Default();
-  report->readability.health_grade = model.Predict(*report);
+  report->readability.health_grade = model.Grade(report);
   report->verdict.target_grade = options.target_grade;
   report->verdict.max_jargon = options.max_jargon;
-  report->verdict.meets_target = report->readability.health_grade <= options.target_grade + 1e-9 &&
+  // No words, nothing to judge: an empty message is not a pass.
+  report->verdict.judged = report->counts.words > 0;
+  report->verdict.meets_target = report->verdict.judged &&
+                                 report->readability.health_grade <= options.target_grade + 1e-9 &&
                                  report->jargon.density <= options.max_jargon + 1e-12;
 }
 
-Sentence ScoreSentence(size_t start, size_t end, const Counts& counts, int64_t jargon_words) {
+Sentence ScoreSentence(size_t start, size_t end, const Counts& counts, int64_t jargon_words,
+                       double weighted_jargon) {
   Sentence sentence;
   sentence.start = start;
   sentence.end = end;
   sentence.words = counts.words;
-  sentence.grade = SentenceGrade(counts);
+  sentence.counts = counts;
   sentence.jargon_words = jargon_words;
+  const int64_t lexical = counts.lexical_words();
+  sentence.jargon_density = lexical > 0 ? weighted_jargon / static_cast<double>(lexical) : 0;
   return sentence;
 }
 
@@ -57,6 +63,7 @@ Report ErrorReport(const AnalyzerOptions& options, std::string_view reason) {
   report.jargon.density = kNaN;
   report.verdict.target_grade = options.target_grade;
   report.verdict.max_jargon = options.max_jargon;
+  report.verdict.judged = false;
   report.verdict.meets_target = false;
   report.error = reason;
   return report;

@@ -13,9 +13,10 @@ namespace plainlang {
 // `tally` (whose vectors it sorts), appending warnings.
 void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally, Report* report);
 
-// One sentence's record: its span (bytes of the analysed text), words, grade
-// and jargon words.
-Sentence ScoreSentence(size_t start, size_t end, const Counts& counts, int64_t jargon_words);
+// One sentence's record: its span (bytes of the analysed text), counts and
+// jargon; ScoreMessage gives it its grade.
+Sentence ScoreSentence(size_t start, size_t end, const Counts& counts, int64_t jargon_words,
+                       double weighted_jargon);
 
 }  // namespace plainlang
 

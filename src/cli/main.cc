@@ -163,8 +163,11 @@ int RunCheck(const CheckOptions& options) {
   std::cout.flush();
   if (several || interrupted) {
     std::cerr << "plainlang: checked " << done << " of " << inputs.size() << " inputs: " << meet
-              << " meet the targets, " << miss << " do not, " << failed << " could not be read"
-              << (interrupted ? " (interrupted)" : "") << "\n";
+              << " meet the targets, " << miss << " do not (or have no text), " << failed
+              << " could not be read" << (interrupted ? " (interrupted)" : "") << "\n";
+  }
+  if (options.format == "text" && done > 0) {
+    std::cout << "health grade: " << plainlang::kHealthGradeMeaning << "\n";
   }
   if (interrupted) return kInterrupted;
   if (failed > 0) return kInputError;
@@ -233,7 +236,8 @@ void AddTargetOptions(CLI::App* command, plainlang::AnalyzerOptions* options,
                       const std::string& prefix) {
   command
       ->add_option("--target-grade", options->target_grade,
-                   prefix + "highest acceptable health grade")
+                   prefix + "highest acceptable health grade (0..20: " +
+                       std::string(plainlang::kHealthGradeMeaning) + ")")
       ->check(CLI::Range(plainlang::kTargetGradeRange.low, plainlang::kTargetGradeRange.high))
       ->capture_default_str();
   command

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <string>
 
 #include "plainlang/output.h"
@@ -41,7 +42,9 @@ std::string ToCsvRow(const Report& report, std::string_view source) {
         break;
       }
       case FieldType::kInteger: row += std::to_string(static_cast<int64_t>(value)); break;
-      case FieldType::kBool: row += value != 0 ? "true" : "false"; break;
+      case FieldType::kBool:  // empty when unknown
+        row += std::isnan(value) ? "" : value != 0 ? "true" : "false";
+        break;
     }
   }
   std::string warnings;

@@ -1,5 +1,6 @@
 #include "report/evidence.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace plainlang {
@@ -8,6 +9,16 @@ std::string Format(const char* format, double value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, format, value);
   return buffer;
+}
+
+std::string GradeText(double grade) {
+  if (std::isnan(grade)) return "none";
+  return grade >= 19.95 ? "20+" : Format("%.1f", grade);
+}
+
+std::string_view VerdictText(const Verdict& verdict) {
+  if (!verdict.judged) return "no text to judge";
+  return verdict.meets_target ? "meets the target" : "NEEDS WORK";
 }
 
 std::string Evidence(const Finding& f) {

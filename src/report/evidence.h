@@ -4,6 +4,7 @@
 #define PLAINLANG_REPORT_EVIDENCE_H_
 
 #include <string>
+#include <string_view>
 
 #include "plainlang/report.h"
 
@@ -15,6 +16,14 @@ std::string Evidence(const Finding& finding);
 
 // `value` printed with a printf `format` of one double ("%.1f").
 std::string Format(const char* format, double value);
+
+// A health grade as people read it: one decimal, "20+" at the top of the
+// scale, "none" when there is none (NaN).
+std::string GradeText(double grade);
+
+// The verdict in a few words: "meets the target", "NEEDS WORK", or
+// "no text to judge" for an unjudged verdict.
+std::string_view VerdictText(const Verdict& verdict);
 
 }  // namespace plainlang
 

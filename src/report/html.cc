@@ -15,6 +15,7 @@
 #include <tuple>
 #include <vector>
 
+#include "plainlang/grade_model.h"
 #include "plainlang/output.h"
 #include "report/evidence.h"
 #include "report/html_text.h"
@@ -235,15 +236,14 @@ void AppendGauge(std::string& out, const Gauge& gauge) {
 void AppendScores(std::string& out, const Report& report) {
   const Verdict& verdict = report.verdict;
   const double grade = report.readability.health_grade;
-  AppendGauge(out,
-              {"Health grade", Format("%.1f", grade),
-               "target " + Format("%g", verdict.target_grade) + " or lower",
-               Format("%.1f", grade - verdict.target_grade) + " above", grade, verdict.target_grade,
-               // The scale reaches past the grade, which can exceed 20 by design.
-               std::max(20.0, std::ceil(std::max(grade, verdict.target_grade) / 5) * 5),
-               "US school grade a patient needs to read this, counting the cost of jargon, "
-               "abbreviations and rare words. Readability formulas alone (consensus): " +
-                   Format("%.1f", report.readability.consensus_grade) + ", for reference."});
+  AppendGauge(out, {"Health grade", GradeText(grade),
+                    "target " + Format("%g", verdict.target_grade) + " or lower",
+                    Format("%.1f", grade - verdict.target_grade) + " above", grade,
+                    verdict.target_grade, 20,
+                    "The health grade is " + std::string(kHealthGradeMeaning) +
+                        ", counting the cost of jargon, abbreviations and rare words (0 to 20). "
+                        "Readability formulas alone (consensus): " +
+                        Format("%.1f", report.readability.consensus_grade) + ", for reference."});
   const double density = report.jargon.density;
   AppendGauge(
       out, {"Jargon", Percent(density), "max " + Percent(verdict.max_jargon),
@@ -348,18 +348,35 @@ std::string Excerpt(std::string_view bytes) {
   return line;
 }
 
+// Why a sentence's grade is what it is, for its bar's tooltip: the words
+// in it that cost grade levels, or its length when none do.
+std::string GradeReasons(const Report& report, const Sentence& sentence) {
+  std::string terms;
+  size_t shown = 0;
+  for (const Finding& f : report.findings) {
+    if (f.start < sentence.start || f.end > sentence.end) continue;
+    if (f.kind == FindingKind::kLongSentence || shown == 4) continue;
+    terms += (shown++ == 0 ? "" : ", ") + Repaired(f.text);
+  }
+  if (terms.empty()) {
+    return std::to_string(sentence.words) + " words, and how long they are";
+  }
+  return "because of " + terms;
+}
+
 void AppendSentenceBars(std::string& out, const HtmlDocument& document, size_t doc) {
   const Report& report = document.report;
   const double target = report.verdict.target_grade;
   out += "<h3 id=\"" + DocumentId(doc) + "-bars\">Grade of each sentence</h3>";
   out +=
-      "<p class=\"note\">Flesch&ndash;Kincaid grade of each sentence alone (0 to 20); the "
-      "line on each bar is the target grade, " +
+      "<p class=\"note\">The health grade of each sentence (0 to 20), by the model that "
+      "grades the message, which is their mean weighted by words; greetings and signatures "
+      "count with their neighbour. The line on each bar is the target grade, " +
       Format("%g", target) + ". Hatched bars are above it.</p>";
   out += "<ol class=\"bars\" aria-labelledby=\"" + DocumentId(doc) + "-bars\">";
   for (size_t s = 0; s < report.sentences.size(); ++s) {
     const Sentence& sentence = report.sentences[s];
-    if (sentence.words == 0) continue;
+    if (sentence.words == 0 || std::isnan(sentence.grade)) continue;  // no grade of its own
     bool over = sentence.grade > target;
     std::string_view span =
         document.input.substr(std::min(sentence.start, document.input.size()),
@@ -376,10 +393,9 @@ void AppendSentenceBars(std::string& out, const HtmlDocument& document, size_t d
         ScaleWidth(sentence.grade, 20) +
         "\"></span><span class=\"target\" "
         "style=\"left:" +
-        ScaleWidth(target, 20) +
-        "\"></span></span><span class=\"value\">"
-        "grade " +
-        Format("%.1f", sentence.grade) + (over ? " (above)" : "") + "</span></li>";
+        ScaleWidth(target, 20) + "\"></span></span><span class=\"value\" title=\"";
+    AppendEscaped(out, "grade " + GradeText(sentence.grade) + " " + GradeReasons(report, sentence));
+    out += "\">grade " + GradeText(sentence.grade) + (over ? " (above)" : "") + "</span></li>";
   }
   out += "</ol>";
 }
@@ -390,7 +406,8 @@ void AppendDocument(std::string& out, const HtmlDocument& document, size_t doc) 
   out += "<section class=\"doc\" id=\"" + id + "\" aria-labelledby=\"" + id + "-title\">";
   out += "<div class=\"doc-head\"><h2 id=\"" + id + "-title\">" + Text(SourceTitle(document, doc)) +
          "</h2>";
-  out += report.verdict.meets_target
+  out += !report.verdict.judged ? "<span class=\"verdict needs-work\">No text to judge</span>"
+         : report.verdict.meets_target
              ? "<span class=\"verdict meets\"><span aria-hidden=\"true\">&#10003; </span>Meets the "
                "targets</span>"
              : "<span class=\"verdict needs-work\"><span aria-hidden=\"true\">&#10007; "
@@ -422,9 +439,9 @@ void AppendContents(std::string& out, std::span<const HtmlDocument> documents) {
   for (size_t doc = 0; doc < documents.size(); ++doc) {
     const Report& report = documents[doc].report;
     out += "<li><a href=\"#" + DocumentId(doc) + "\">" + Text(SourceTitle(documents[doc], doc)) +
-           "</a> &middot; health grade " + Format("%.1f", report.readability.health_grade) +
+           "</a> &middot; health grade " + GradeText(report.readability.health_grade) +
            ", jargon " + Percent(report.jargon.density) + " &middot; " +
-           (report.verdict.meets_target ? "meets the targets" : "needs work") + "</li>";
+           std::string(VerdictText(report.verdict)) + "</li>";
   }
   out += "</ol></nav>";
 }
@@ -462,9 +479,10 @@ std::string ToHtml(std::span<const HtmlDocument> documents) {
   for (size_t doc = 0; doc < documents.size(); ++doc) AppendDocument(out, documents[doc], doc);
   out +=
       "</main><footer><dl>"
-      "<dt>Health grade</dt><dd>The US school grade a patient needs to read the message: the "
-      "readability formulas' consensus plus the cost of jargon, abbreviations, rare words and "
-      "numbers. It can be above 20.</dd>"
+      "<dt>Health grade</dt><dd>" +
+      Capitalized(kHealthGradeMeaning) +
+      ": the readability formulas' grade plus the cost of jargon, abbreviations and rare "
+      "words, from 0 to 20 (shown as 20+ at the top).</dd>"
       "<dt>Jargon</dt><dd>The share of words that are medical jargon or abbreviations not "
       "explained in the text, each weighted by how few patients know it (0 to 100%).</dd>"
       "<dt>Severity</dt><dd>0 to 1; higher means fix it first.</dd></dl></footer></div>"

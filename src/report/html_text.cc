@@ -36,4 +36,11 @@ std::string Text(std::string_view bytes) {
   return out;
 }
 
+std::string Capitalized(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
 }  // namespace plainlang

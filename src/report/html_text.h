@@ -20,6 +20,10 @@ void AppendEscaped(std::string& out, std::string_view text);
 void AppendText(std::string& out, std::string_view bytes);
 std::string Text(std::string_view bytes);
 
+// The text with its first letter a capital: "The school grade ..." from
+// "the school grade ...".
+std::string Capitalized(std::string_view text);
+
 }  // namespace plainlang
 
 #endif  // PLAINLANG_REPORT_HTML_TEXT_H_

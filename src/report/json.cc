@@ -139,7 +139,13 @@ void WriteFields(const Report& report, JsonWriter& json) {
     switch (field.type) {
       case FieldType::kNumber: json.Number(Rounded(value, field.decimals)); break;
       case FieldType::kInteger: json.Integer(static_cast<int64_t>(value)); break;
-      case FieldType::kBool: json.Bool(value != 0); break;
+      case FieldType::kBool:
+        if (std::isnan(value)) {
+          json.Null();
+        } else {
+          json.Bool(value != 0);
+        }
+        break;
     }
   }
   if (!group.empty()) json.Close('}');
@@ -202,6 +208,8 @@ void WriteSentences(const Report& report, JsonWriter& json) {
     json.Number(Rounded(s.grade, 2));
     json.Key("jargon_words");
     json.Integer(s.jargon_words);
+    json.Key("jargon_density");
+    json.Number(Rounded(s.jargon_density, 4));
     json.Close('}');
   }
   json.Close(']');

@@ -7,6 +7,8 @@ namespace plainlang {
 namespace {
 
 constexpr double kNoLimit = std::numeric_limits<double>::infinity();
+// A value the report does not have (meets_target of an unjudged verdict).
+constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
 double Count(int64_t count) { return static_cast<double>(count); }
 
@@ -38,8 +40,8 @@ constexpr std::array kFields = {
     ReportField{"readability", "consensus_grade", "consensus_grade", FieldType::kNumber, 0, 20, 2,
                 true, "median of the seven grade-level formulas",
                 PLAINLANG_READ(r.readability.consensus_grade)},
-    ReportField{"readability", "health_grade", "health_grade", FieldType::kNumber, -kNoLimit,
-                kNoLimit, 2, true, "the health-readability grade (grade_model.h); the verdict's",
+    ReportField{"readability", "health_grade", "health_grade", FieldType::kNumber, 0, 20, 2, true,
+                "the health-readability grade (grade_model.h); the verdict's",
                 PLAINLANG_READ(r.readability.health_grade)},
     ReportField{"jargon", "density", "jargon_density", FieldType::kNumber, 0, 1, 4, true,
                 "share of words inside jargon findings, weighted by 1 - familiarity (0..1)",
@@ -79,8 +81,10 @@ constexpr std::array kFields = {
                 "the highest acceptable jargon density (0..1)",
                 PLAINLANG_READ(r.verdict.max_jargon)},
     ReportField{"verdict", "meets_target", "meets_target", FieldType::kBool, 0, 1, 0, true,
-                "health grade <= target_grade and density <= max_jargon",
-                PLAINLANG_READ(r.verdict.meets_target ? 1.0 : 0.0)},
+                "health grade <= target_grade and density <= max_jargon; null when unjudged",
+                PLAINLANG_READ(!r.verdict.judged        ? kUnknown
+                               : r.verdict.meets_target ? 1.0
+                                                        : 0.0)},
 };
 
 #undef PLAINLANG_READ

@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <string>
 
+#include "plainlang/grade_model.h"
 #include "plainlang/output.h"
 #include "report/evidence.h"
 
@@ -26,13 +27,13 @@ std::string ToText(const Report& report, std::string_view input, std::string_vie
   const Verdict& verdict = report.verdict;
   std::string out;
   if (!source.empty()) out += std::string(source) + ": ";
-  out += "health grade " + Format("%.1f", report.readability.health_grade) + " (target " +
+  out += "health grade " + GradeText(report.readability.health_grade) + " (target " +
          Format("%g", verdict.target_grade) + "; formulas " +
          Format("%.1f", report.readability.consensus_grade) + "), jargon " +
          Format("%.1f%%", report.jargon.density * 100) + " (max " +
          Format("%g%%", verdict.max_jargon * 100) + "), " + std::to_string(report.counts.words) +
          " words in " + std::to_string(report.counts.sentences) +
-         " sentences: " + (verdict.meets_target ? "meets the target" : "NEEDS WORK") + "\n";
+         " sentences: " + std::string(VerdictText(verdict)) + "\n";
 
   // line:column of each finding, columns in characters, counted in one pass.
   size_t line = 1, column = 1, at = 0;

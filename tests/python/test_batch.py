@@ -85,10 +85,13 @@ def test_feature_matrix_is_the_scores_without_a_copy(
             "distinct_terms": report.jargon.distinct_terms,
             "jargon_words": report.jargon.jargon_words,
             **report.counts._asdict(),
-            "meets_target": float(report.verdict.meets_target),
+            "meets_target": (math.nan if report.verdict.meets_target is None
+                             else float(report.verdict.meets_target)),
         }
         np.testing.assert_array_equal(row, [values[name] for name in names])
-    assert np.isnan(matrix[50, :12]).all() and (matrix[50, 12:] == 0).all()
+    # The error row: NaN scores, zero counts, meets_target unknown (NaN).
+    assert np.isnan(matrix[50, :12]).all() and (matrix[50, 12:24] == 0).all()
+    assert np.isnan(matrix[50, 24])
     empty, _ = analyzer.feature_matrix([])
     assert empty.shape == (0, 25) and empty.dtype == np.float64
 

@@ -16,10 +16,10 @@ TEXTS = ["Your BP is fine.", None, "Your CBC was unremarkable.", float("nan"), "
 
 def expected_dtypes() -> dict[str, np.dtype[np.generic]]:
     types = {
-        name: np.dtype(np.int64 if name in INT_COLUMNS else bool if name in BOOL_COLUMNS else np.float64)
+        name: np.dtype(np.int64 if name in INT_COLUMNS else np.float64)
         for name in plainlang.FEATURE_NAMES
     }
-    return {**types, "error": np.dtype(object)}
+    return {**types, **{name: pd.BooleanDtype() for name in BOOL_COLUMNS}, "error": np.dtype(object)}
 
 
 def test_index_rows_and_dtypes() -> None:
@@ -35,9 +35,12 @@ def test_index_rows_and_dtypes() -> None:
     assert errors[1] in ("expected str or bytes, got None", "expected str or bytes, got NaN")
     assert errors[:1] + errors[2:] == [None, None, "expected str or bytes, got NaN", None, None]
     # The error rows are the ones to leave out of an average.
-    assert scores.loc[scores["error"].isna(), "meets_target"].tolist() == [False, False, True, True]
+    analysed = scores["error"].isna()
+    assert scores.loc[analysed, "meets_target"].tolist() == [False, False, pd.NA, True]
     assert scores["distinct_terms"].tolist() == [1, 0, 2, 0, 0, 0]
-    assert scores["meets_target"].tolist() == [False, False, False, False, True, True]
+    # Nothing to judge (an error, or no text): <NA>, never a pass.
+    assert scores["meets_target"].tolist() == [False, pd.NA, False, pd.NA, pd.NA, True]
+    assert scores["meets_target"].fillna(False).mean() == 1 / 6
     assert scores["consensus_grade"].isna().tolist() == [False, True, False, True, False, False]
 
 
