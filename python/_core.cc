@@ -159,7 +159,7 @@ py::dict FieldDescription(const ReportField& field) {
                   py::arg("type") = kTypes[static_cast<int>(field.type)],
                   py::arg("low") = field.low, py::arg("high") = field.high,
                   py::arg("decimals") = field.decimals, py::arg("feature") = field.feature,
-                  py::arg("doc") = Str(field.doc));
+                  py::arg("doc") = Str(field.doc), py::arg("in_json") = field.in_json);
 }
 
 py::dict FindingDict(const Finding& f) {
@@ -178,6 +178,23 @@ py::dict SentenceDict(const Sentence& s) {
       py::arg("start") = s.start, py::arg("end") = s.end, py::arg("start_utf16") = s.start_utf16,
       py::arg("end_utf16") = s.end_utf16, py::arg("words") = s.words, py::arg("grade") = s.grade,
       py::arg("jargon_words") = s.jargon_words, py::arg("jargon_density") = s.jargon_density);
+}
+
+// The checklist by item name: applies, meets and the evidence spans.
+py::dict Checklist(const Communication& communication) {
+  py::dict items;
+  for (size_t k = 0; k < kCommunicationItemCount; ++k) {
+    const CommunicationItemResult& item = communication.items[k];
+    auto span = [](const CommunicationSpan& s) {
+      return py::dict(py::arg("start") = s.start, py::arg("end") = s.end,
+                      py::arg("start_utf16") = s.start_utf16, py::arg("end_utf16") = s.end_utf16,
+                      py::arg("suggestion") = Str(s.suggestion));
+    };
+    items[Str(CommunicationItemName(static_cast<CommunicationItem>(k)))] =
+        py::dict(py::arg("applies") = item.applies, py::arg("meets") = item.meets,
+                 py::arg("evidence") = TupleOf(item.evidence, span));
+  }
+  return items;
 }
 
 // Empty means none.
@@ -332,6 +349,8 @@ void BindReport(py::module_& m) {
                              [](const Report& r) { return TupleOf(r.sentences, SentenceDict); })
       .def_property_readonly("warnings", [](const Report& r) { return Strs(r.warnings); })
       .def_property_readonly("error", [](const Report& r) { return ErrorOf(r.error); })
+      .def_property_readonly("checklist",
+                             [](const Report& r) { return Checklist(r.communication); })
       .def_property_readonly("grade_features",
                              [](const Report& r) {
                                const auto x = GradeFeatures(r);

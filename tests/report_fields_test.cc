@@ -28,6 +28,14 @@ Report Sample() {
       "Your BP is elevated and the CT was unremarkable.\nPlease f/u with your PCP in 2 wks.");
 }
 
+// A field's value as the JSON gives it: the checklist's items in full under
+// "communication": "items" (null when the item does not apply).
+nlohmann::json JsonValue(const nlohmann::json& json, const ReportField& field) {
+  if (field.in_json) return json[std::string(field.group)][std::string(field.name)];
+  const nlohmann::json& item = json["communication"]["items"][std::string(field.name)];
+  return item["applies"].get<bool>() ? item["meets"] : nlohmann::json();
+}
+
 // Splits one CSV line, honouring quotes.
 std::vector<std::string> CsvCells(const std::string& line) {
   std::vector<std::string> cells(1);
@@ -57,18 +65,22 @@ TEST(ReportFieldsTest, ColumnsAreUniqueAndEveryFieldIsDocumented) {
     EXPECT_FALSE(field.doc.empty()) << field.column;
     EXPECT_LE(field.low, field.high) << field.column;
   }
-  EXPECT_EQ(ReportFields().size(), 27u);
+  // 27 scores, counts and verdict; the communication score and its 11 items.
+  EXPECT_EQ(ReportFields().size(), 39u);
 }
 
 TEST(ReportFieldsTest, JsonGroupsHoldExactlyTheRegistrysFields) {
   const nlohmann::json json = nlohmann::json::parse(ToJson(Sample()));
   std::set<std::string> groups;
-  for (const ReportField& field : ReportFields()) groups.insert(std::string(field.group));
-  EXPECT_EQ(groups, (std::set<std::string>{"readability", "jargon", "counts", "verdict"}));
+  for (const ReportField& field : ReportFields()) {
+    if (field.in_json) groups.insert(std::string(field.group));
+  }
+  EXPECT_EQ(groups,
+            (std::set<std::string>{"readability", "jargon", "counts", "verdict", "communication"}));
   for (const std::string& group : groups) {
-    size_t fields = 0;
+    size_t fields = group == "communication" ? 1 : 0;  // and "items"
     for (const ReportField& field : ReportFields()) {
-      if (field.group != group) continue;
+      if (field.group != group || !field.in_json) continue;
       ++fields;
       const nlohmann::json& value = json[group][std::string(field.name)];
       switch (field.type) {
@@ -79,6 +91,17 @@ TEST(ReportFieldsTest, JsonGroupsHoldExactlyTheRegistrysFields) {
     }
     EXPECT_EQ(json[group].size(), fields) << group;
   }
+  // Every item of the checklist, in full.
+  size_t items = 0;
+  for (const ReportField& field : ReportFields()) {
+    if (field.in_json) continue;
+    ++items;
+    const nlohmann::json& item = json["communication"]["items"][std::string(field.name)];
+    EXPECT_TRUE(item["applies"].is_boolean() && item["meets"].is_boolean()) << field.name;
+    EXPECT_TRUE(item["evidence"].is_array()) << field.name;
+  }
+  EXPECT_EQ(items, kCommunicationItemCount);
+  EXPECT_EQ(json["communication"]["items"].size(), kCommunicationItemCount);
   EXPECT_TRUE(json["error"].is_null());
 }
 
@@ -93,9 +116,12 @@ TEST(ReportFieldsTest, CsvAndJsonCarryTheSameValues) {
   for (size_t k = 0; k < ReportFields().size(); ++k) {
     const ReportField& field = ReportFields()[k];
     EXPECT_EQ(header[k + 1], field.column);
-    const nlohmann::json& value = json[std::string(field.group)][std::string(field.name)];
+    const nlohmann::json value = JsonValue(json, field);
     if (field.type == FieldType::kBool) {
-      EXPECT_EQ(row[k + 1], value.get<bool>() ? "true" : "false");
+      EXPECT_EQ(row[k + 1], value.is_null()     ? ""
+                            : value.get<bool>() ? "true"
+                                                : "false")
+          << field.column;
     } else {
       EXPECT_NEAR(std::stod(row[k + 1]), value.get<double>(), 1e-9) << field.column;
     }
@@ -131,7 +157,12 @@ TEST(ReportFieldsTest, FeatureMatrixHasTheFeatureFieldsInOrder) {
   size_t col = 0;
   for (const ReportField& field : ReportFields()) {
     if (!field.feature) continue;
-    EXPECT_EQ(matrix(0, col), field.value(report)) << field.column;
+    const double value = field.value(report);
+    if (std::isnan(value)) {
+      EXPECT_TRUE(std::isnan(matrix(0, col))) << field.column;
+    } else {
+      EXPECT_EQ(matrix(0, col), value) << field.column;
+    }
     ++col;
   }
   EXPECT_EQ(matrix(0, 14), static_cast<double>(report.counts.words));  // "words"

@@ -77,8 +77,8 @@ struct ReadabilityScores {
 // here once rather than in every report.
 ReadabilityScores ScoreReadability(const Counts& counts, std::vector<std::string>* warnings);
 
-// Flesch-Kincaid grade of one sentence, clamped to [0, 20]; used for the
-// per-sentence bar. Needs no warnings.
+// Flesch-Kincaid grade of one sentence, clamped to [0, 20]. Needs no
+// warnings.
 double SentenceGrade(const Counts& sentence_counts);
 
 }  // namespace plainlang

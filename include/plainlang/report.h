@@ -8,6 +8,7 @@
 #ifndef PLAINLANG_REPORT_H_
 #define PLAINLANG_REPORT_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -86,6 +87,49 @@ struct Verdict {
   bool meets_target = true;  // judged, health grade <= target and density <= max
 };
 
+// The communication checklist: whether the message tells the patient what
+// to do, what to watch for and how to reach the team, in plain and
+// respectful words. Each item's definition and sources: docs/report.md.
+enum class CommunicationItem : uint8_t {
+  kMainMessageFirst,        // the result, decision or action in the first two sentences
+  kCallToAction,            // at least one instruction to the patient
+  kActionSpecific,          // the actions say when, how often or how
+  kSafetyNet,               // warning signs and what to do then
+  kContactInfo,             // how to reach the care team, or who will call
+  kDirectAddress,           // instructions to "you", not "the patient should"
+  kActiveVoice,             // instructions and findings in the active voice
+  kNumbersExplained,        // each lab value or risk with a plain meaning nearby
+  kUnambiguousResults,      // results as plain good or bad news
+  kNoStigmatizingLanguage,  // no stigmatizing, blaming or doubting words
+  kAcknowledgesPatient,     // thanks, a feeling named, an apology, praise, their name
+};
+inline constexpr size_t kCommunicationItemCount = 11;
+
+// "main_message_first", "call_to_action", ...
+std::string_view CommunicationItemName(CommunicationItem item);
+
+// Words behind an item's verdict: a passive clause, an unexplained number,
+// a misleading result word or a stigmatizing word (each failing its item).
+// Offsets as Finding's.
+struct CommunicationSpan {
+  size_t start = 0, end = 0;
+  size_t start_utf16 = 0, end_utf16 = 0;
+  std::string suggestion;  // what to write instead, where there is a rewrite
+};
+
+struct CommunicationItemResult {
+  bool applies = false;  // false: the item cannot apply to this message
+  bool meets = false;
+  std::vector<CommunicationSpan> evidence;
+};
+
+struct Communication {
+  // The share of the items that apply which the message meets, 0..100; NaN
+  // when none applies (no words, or an error).
+  double score = 0;
+  std::array<CommunicationItemResult, kCommunicationItemCount> items;
+};
+
 struct Report {
   ReadabilityScores readability;
   JargonMeasures jargon;
@@ -94,6 +138,7 @@ struct Report {
   std::vector<Finding> findings;    // ordered by start offset
   std::vector<Sentence> sentences;  // in text order
   std::vector<std::string> warnings;
+  Communication communication;
   // Why the input was not analysed (ErrorReport); empty for an analysis.
   std::string error;
 };
@@ -114,6 +159,9 @@ struct ReportField {
   bool feature;                    // a column of the feature matrix (batch.h)
   std::string_view doc;            // one line
   double (*value)(const Report&);  // integers and bools as exact doubles
+  // False for the checklist's items, which the JSON gives in full (applies,
+  // meets, evidence) under "communication": "items" instead.
+  bool in_json = true;
 };
 
 // Every scalar field in the order the JSON, the CSV and the feature matrix

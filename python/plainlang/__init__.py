@@ -17,6 +17,9 @@ from ._core import LexiconError
 from ._grade import fit_grade_model
 from ._report import (
     GRADE_FEATURE_NAMES,
+    ChecklistItem,
+    Communication,
+    CommunicationSpan,
     Counts,
     Finding,
     GradeModel,
@@ -49,6 +52,9 @@ __all__ = [
     "GradeModel",
     "PROGRESS_MIN_TEXTS",
     "Analyzer",
+    "ChecklistItem",
+    "Communication",
+    "CommunicationSpan",
     "Counts",
     "Finding",
     "Jargon",

@@ -234,7 +234,7 @@ class Analyzer:
         >>> import plainlang
         >>> matrix, names = plainlang.Analyzer().feature_matrix(["Rest.", "Drink water."])
         >>> matrix.shape, float(matrix[1, names.index("words")])
-        ((2, 25), 2.0)
+        ((2, 37), 2.0)
         """
         _, matrix, _ = self._batch(texts, threads, progress, keep_reports=False, features=True)
         return matrix, list(FEATURE_NAMES)

@@ -116,6 +116,45 @@ class Verdict(NamedTuple):
     meets_target: bool | None
 
 
+class CommunicationSpan(NamedTuple):
+    """Words behind a communication item's verdict (a passive clause, an
+    unexplained number, a misleading result word, a stigmatizing word), with
+    offsets as a ``Finding``'s and what to write instead where there is a
+    rewrite."""
+
+    start: int
+    end: int
+    start_utf16: int
+    end_utf16: int
+    suggestion: str
+
+
+class ChecklistItem(NamedTuple):
+    """One communication item: whether it applies to the message, whether
+    the message meets it, and the spans that fail it."""
+
+    applies: bool
+    meets: bool
+    evidence: tuple[CommunicationSpan, ...]
+
+
+class Communication(NamedTuple):
+    """The communication checklist (docs/report.md defines each item).
+
+    ``score`` is the share of the items that apply which the message meets,
+    0..100 (NaN when none applies); ``items`` maps each item's name to its
+    ``ChecklistItem``.
+
+    >>> import plainlang
+    >>> c = plainlang.analyze("Your test was normal. Call us at 555-0123 with questions.").communication
+    >>> c.items["contact_info"].meets
+    True
+    """
+
+    score: float
+    items: dict[str, ChecklistItem]
+
+
 class Finding(NamedTuple):
     """A span to rewrite: a jargon term, an abbreviation, a complex word or a
     long sentence.
@@ -237,6 +276,17 @@ class Report:
         return dict(zip(GRADE_FEATURE_NAMES, self._core().grade_features))
 
     @cached_property
+    def communication(self) -> Communication:
+        """The communication checklist and its score."""
+        raw = self._core()
+        items = {
+            name: ChecklistItem(item["applies"], item["meets"],
+                                tuple(CommunicationSpan(**span) for span in item["evidence"]))
+            for name, item in raw.checklist.items()
+        }
+        return Communication(raw.group("communication")["score"], items)
+
+    @cached_property
     def error(self) -> str | None:
         """Why the input was not analysed, or None when it was."""
         return self._core().error
@@ -281,13 +331,14 @@ class Report:
             self.findings,
             self.sentences,
             self.warnings,
+            self.communication,
             self.error,
         )
 
     # Pickled as plain values and the JSON, without the C++ report.
     def __getstate__(self) -> dict[str, Any]:
         names = ("readability", "jargon", "counts", "verdict", "findings", "sentences", "warnings",
-                 "error")
+                 "communication", "error")
         state = dict(zip(names, self._fields()))
         state["_json"] = self.to_json()
         state["_raw"] = None

@@ -11,6 +11,7 @@
 #include "analysis/counter.h"
 #include "analysis/scorer.h"
 #include "analysis/sentence_scratch.h"
+#include "communication/checklist.h"
 #include "text/utf8_text.h"
 
 // One message through the pipeline: the segmenter makes sentences and
@@ -36,7 +37,6 @@ class MessageAnalysis {
 
  private:
   void AnalyzeSentence(SentenceSpan span);
-  void FindSentenceNotation(SentenceSpan span);
   void WalkTokens(Counts& counts);
   void TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts);
   void TakeWord(size_t i, bool sentence_start, Counts& counts);
@@ -71,7 +71,8 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   LookUpTokens(index_, tokens_, &scratch_.lookups);
   const bool shouting = IsShouted(tokens_);
   classifier_.StartSentence(tokens_, scratch_.lookups, shouting);
-  FindSentenceNotation(span);
+  FindSentenceNotation(text_view_, span.start, span.end, tokens_, scratch_.lookups, index_,
+                       &scratch_.windows, &scratch_.notation);
   MatchLexicon(index_, text_view_, tokens_, scratch_.lookups, shouting, &scratch_.matches);
   Counts counts;
   WalkTokens(counts);
@@ -84,20 +85,6 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   if (counts.words > options_.long_sentence_words) {
     // Before the sentence's other findings, keeping findings in start order.
     classifier_.AddLongSentenceFinding(first_finding, span.start, span.end, counts.words);
-  }
-}
-
-void MessageAnalysis::FindSentenceNotation(SentenceSpan span) {
-  std::vector<NotationMatch>& notation = scratch_.notation;
-  notation.clear();
-  NotationWindows(tokens_, scratch_.lookups, &scratch_.windows);
-  if (scratch_.windows.empty()) return;
-  // The sentence is the context: a pattern neither starts before it nor
-  // runs past it.
-  const std::string_view sentence = text_view_.substr(0, span.end);
-  for (Span window : scratch_.windows) {
-    window.start = std::max(window.start, span.start);
-    FindNotation(sentence, window, index_, &notation);
   }
 }
 
@@ -188,6 +175,10 @@ void MessageAnalysis::MapOffsets() {
     span.end_utf16 = end.utf16;
   };
   for (Sentence& s : report_.sentences) map(sentence_offsets, s);
+  for (CommunicationItemResult& item : report_.communication.items) {
+    InputOffsets offsets(text_);  // each item's spans ascend
+    for (CommunicationSpan& span : item.evidence) map(offsets, span);
+  }
   // The findings' text views a copy of the message the report keeps.
   const std::shared_ptr<FindingStorage>& storage = classifier_.storage();
   if (!report_.findings.empty()) storage->input.assign(text_.input());
@@ -220,6 +211,7 @@ Report MessageAnalysis::Run() {
   report_.findings.reserve(std::min<size_t>(text_view_.size() / 64, 16));
   for (SentenceSpan span : spans) AnalyzeSentence(span);
   ScoreMessage(options_, classifier_.tally(), &report_);
+  CheckCommunication(text_view_, report_.sentences, &report_.communication);
   MapOffsets();
   return std::move(report_);
 }

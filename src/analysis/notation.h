@@ -84,6 +84,14 @@ void NotationWindows(const std::vector<Token>& tokens, const TokenLookups& looku
 void FindNotation(std::string_view text, Span window, const Lexicon::Index& index,
                   std::vector<NotationMatch>* matches);
 
+// The notation of the sentence text[start, end): NotationWindows, then
+// FindNotation in each window, into *matches (cleared first). The sentence
+// is the context: a pattern neither starts before it nor runs past it.
+void FindSentenceNotation(std::string_view text, size_t start, size_t end,
+                          const std::vector<Token>& tokens, const TokenLookups& lookups,
+                          const Lexicon::Index& index, std::vector<Span>* windows,
+                          std::vector<NotationMatch>* matches);
+
 // The plain wording of one dosing or duration match ("q6h" -> "every 6
 // hours", "x 7 days" -> "for 7 days"); empty when there is none to make.
 std::string PlainNotation(NotationKind kind, std::string_view matched);

@@ -217,4 +217,17 @@ void NotationWindows(const std::vector<Token>& tokens, const TokenLookups& looku
   WindowFinder(tokens, lookups, windows).Run();
 }
 
+void FindSentenceNotation(std::string_view text, size_t start, size_t end,
+                          const std::vector<Token>& tokens, const TokenLookups& lookups,
+                          const Lexicon::Index& index, std::vector<Span>* windows,
+                          std::vector<NotationMatch>* matches) {
+  matches->clear();
+  NotationWindows(tokens, lookups, windows);
+  const std::string_view sentence = text.substr(0, end);
+  for (Span window : *windows) {
+    window.start = std::max(window.start, start);
+    FindNotation(sentence, window, index, matches);
+  }
+}
+
 }  // namespace plainlang

@@ -64,6 +64,7 @@ Report ErrorReport(const AnalyzerOptions& options, std::string_view reason) {
   report.verdict.target_grade = options.target_grade;
   report.verdict.max_jargon = options.max_jargon;
   report.verdict.judged = false;
+  report.communication.score = kNaN;
   report.verdict.meets_target = false;
   report.error = reason;
   return report;

@@ -17,6 +17,7 @@
 
 #include "plainlang/grade_model.h"
 #include "plainlang/output.h"
+#include "report/checklist_html.h"
 #include "report/evidence.h"
 #include "report/html_text.h"
 
@@ -419,6 +420,7 @@ void AppendDocument(std::string& out, const HtmlDocument& document, size_t doc) 
   out += "<p class=\"note print-only\">In brackets after a highlight: what to write instead.</p>";
   out += "</div><aside class=\"panel\" aria-label=\"Scores and what to fix\">";
   AppendScores(out, report);
+  AppendChecklist(out, report, document.input);
   AppendFixFirst(out, report, doc);
   out += "</aside></div>";
   AppendSentenceBars(out, document, doc);

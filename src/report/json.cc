@@ -124,12 +124,52 @@ double Rounded(double value, int decimals) {
   return std::round(value * scale) / scale;
 }
 
-// The scalar fields, each group an object (ReportFields).
+// The checklist's items in full, inside "communication".
+void WriteChecklist(const Communication& communication, JsonWriter& json) {
+  json.Key("items");
+  json.Open('{');
+  for (size_t k = 0; k < kCommunicationItemCount; ++k) {
+    const CommunicationItemResult& item = communication.items[k];
+    json.Key(CommunicationItemName(static_cast<CommunicationItem>(k)));
+    json.Open('{');
+    json.Key("applies");
+    json.Bool(item.applies);
+    json.Key("meets");
+    json.Bool(item.meets);
+    json.Key("evidence");
+    json.Open('[');
+    for (const CommunicationSpan& span : item.evidence) {
+      json.Open('{');
+      json.Key("start");
+      json.Unsigned(span.start);
+      json.Key("end");
+      json.Unsigned(span.end);
+      json.Key("start_utf16");
+      json.Unsigned(span.start_utf16);
+      json.Key("end_utf16");
+      json.Unsigned(span.end_utf16);
+      json.Key("suggestion");
+      json.String(span.suggestion);
+      json.Close('}');
+    }
+    json.Close(']');
+    json.Close('}');
+  }
+  json.Close('}');
+}
+
+// The scalar fields, each group an object (ReportFields); the checklist's
+// items go in full into "communication".
 void WriteFields(const Report& report, JsonWriter& json) {
   std::string_view group;  // the object open, if any
+  auto close = [&] {
+    if (group == "communication") WriteChecklist(report.communication, json);
+    if (!group.empty()) json.Close('}');
+  };
   for (const ReportField& field : ReportFields()) {
+    if (!field.in_json) continue;
     if (field.group != group) {
-      if (!group.empty()) json.Close('}');
+      close();
       group = field.group;
       json.Key(group);
       json.Open('{');
@@ -148,7 +188,7 @@ void WriteFields(const Report& report, JsonWriter& json) {
         break;
     }
   }
-  if (!group.empty()) json.Close('}');
+  close();
 }
 
 void WriteFindings(const Report& report, JsonWriter& json) {

@@ -12,6 +12,13 @@ constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
 double Count(int64_t count) { return static_cast<double>(count); }
 
+// A checklist item as a bool field: 1 or 0, NaN when it does not apply.
+template <CommunicationItem kItem>
+double ItemMet(const Report& r) {
+  const CommunicationItemResult& item = r.communication.items[static_cast<size_t>(kItem)];
+  return !item.applies ? kUnknown : item.meets ? 1.0 : 0.0;
+}
+
 // Captureless lambdas, so each field's reader is a plain function pointer.
 #define PLAINLANG_READ(expression) [](const Report& r) -> double { return expression; }
 
@@ -85,6 +92,47 @@ constexpr std::array kFields = {
                 PLAINLANG_READ(!r.verdict.judged        ? kUnknown
                                : r.verdict.meets_target ? 1.0
                                                         : 0.0)},
+    ReportField{"communication", "score", "communication_score", FieldType::kNumber, 0, 100, 1,
+                true, "the share of the checklist items that apply which the message meets",
+                PLAINLANG_READ(r.communication.score)},
+    ReportField{
+        "checklist", "main_message_first", "main_message_first", FieldType::kBool, 0, 1, 0, true,
+        "the result, decision or action in the first two sentences; null when it does not apply",
+        ItemMet<CommunicationItem::kMainMessageFirst>, false},
+    ReportField{"checklist", "call_to_action", "call_to_action", FieldType::kBool, 0, 1, 0, true,
+                "at least one instruction to the patient; null when it does not apply",
+                ItemMet<CommunicationItem::kCallToAction>, false},
+    ReportField{"checklist", "action_specific", "action_specific", FieldType::kBool, 0, 1, 0, true,
+                "the actions say when, how often or how; null when it does not apply",
+                ItemMet<CommunicationItem::kActionSpecific>, false},
+    ReportField{"checklist", "safety_net", "safety_net", FieldType::kBool, 0, 1, 0, true,
+                "warning signs and what to do then; null when it does not apply",
+                ItemMet<CommunicationItem::kSafetyNet>, false},
+    ReportField{"checklist", "contact_info", "contact_info", FieldType::kBool, 0, 1, 0, true,
+                "how to reach the care team, or who will call; null when it does not apply",
+                ItemMet<CommunicationItem::kContactInfo>, false},
+    ReportField{"checklist", "direct_address", "direct_address", FieldType::kBool, 0, 1, 0, true,
+                "instructions to the patient, not about them; null when it does not apply",
+                ItemMet<CommunicationItem::kDirectAddress>, false},
+    ReportField{"checklist", "active_voice", "active_voice", FieldType::kBool, 0, 1, 0, true,
+                "instructions and findings in the active voice; null when it does not apply",
+                ItemMet<CommunicationItem::kActiveVoice>, false},
+    ReportField{"checklist", "numbers_explained", "numbers_explained", FieldType::kBool, 0, 1, 0,
+                true,
+                "each lab value or risk with a plain meaning nearby; null when it does not apply",
+                ItemMet<CommunicationItem::kNumbersExplained>, false},
+    ReportField{"checklist", "unambiguous_results", "unambiguous_results", FieldType::kBool, 0, 1,
+                0, true, "results said plainly as good or bad news; null when it does not apply",
+                ItemMet<CommunicationItem::kUnambiguousResults>, false},
+    ReportField{"checklist", "no_stigmatizing_language", "no_stigmatizing_language",
+                FieldType::kBool, 0, 1, 0, true,
+                "no stigmatizing, blaming or doubting words; null when it does not apply",
+                ItemMet<CommunicationItem::kNoStigmatizingLanguage>, false},
+    ReportField{
+        "checklist", "acknowledges_patient", "acknowledges_patient", FieldType::kBool, 0, 1, 0,
+        true,
+        "thanks, a feeling named, an apology, praise or their name; null when it does not apply",
+        ItemMet<CommunicationItem::kAcknowledgesPatient>, false},
 };
 
 #undef PLAINLANG_READ
@@ -92,6 +140,23 @@ constexpr std::array kFields = {
 }  // namespace
 
 std::span<const ReportField> ReportFields() { return kFields; }
+
+std::string_view CommunicationItemName(CommunicationItem item) {
+  switch (item) {
+    case CommunicationItem::kMainMessageFirst: return "main_message_first";
+    case CommunicationItem::kCallToAction: return "call_to_action";
+    case CommunicationItem::kActionSpecific: return "action_specific";
+    case CommunicationItem::kSafetyNet: return "safety_net";
+    case CommunicationItem::kContactInfo: return "contact_info";
+    case CommunicationItem::kDirectAddress: return "direct_address";
+    case CommunicationItem::kActiveVoice: return "active_voice";
+    case CommunicationItem::kNumbersExplained: return "numbers_explained";
+    case CommunicationItem::kUnambiguousResults: return "unambiguous_results";
+    case CommunicationItem::kNoStigmatizingLanguage: return "no_stigmatizing_language";
+    case CommunicationItem::kAcknowledgesPatient: return "acknowledges_patient";
+  }
+  return "unknown";
+}
 
 std::string_view FindingKindName(FindingKind kind) {
   switch (kind) {

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -20,6 +22,21 @@ std::string Shown(std::string_view text, size_t limit) {
   return shown;
 }
 
+// "  communication 64/100; missing: safety net, contact info", or nothing
+// when no item applies.
+std::string ChecklistLine(const Communication& communication) {
+  if (std::isnan(communication.score)) return "";
+  std::string missing;
+  for (size_t k = 0; k < kCommunicationItemCount; ++k) {
+    const CommunicationItemResult& item = communication.items[k];
+    if (!item.applies || item.meets) continue;
+    std::string name(CommunicationItemName(static_cast<CommunicationItem>(k)));
+    std::replace(name.begin(), name.end(), '_', ' ');
+    missing += (missing.empty() ? "; missing: " : ", ") + name;
+  }
+  return "  communication " + Format("%.0f", communication.score) + "/100" + missing + "\n";
+}
+
 }  // namespace
 
 std::string ToText(const Report& report, std::string_view input, std::string_view source,
@@ -34,6 +51,7 @@ std::string ToText(const Report& report, std::string_view input, std::string_vie
          Format("%g%%", verdict.max_jargon * 100) + "), " + std::to_string(report.counts.words) +
          " words in " + std::to_string(report.counts.sentences) +
          " sentences: " + std::string(VerdictText(verdict)) + "\n";
+  out += ChecklistLine(report.communication);
 
   // line:column of each finding, columns in characters, counted in one pass.
   size_t line = 1, column = 1, at = 0;

@@ -74,8 +74,8 @@ def test_feature_matrix_is_the_scores_without_a_copy(
 ) -> None:
     texts: list[object] = [*corpus(example_texts, 50), None]
     matrix, names = analyzer.feature_matrix(texts)
-    assert names == list(plainlang.FEATURE_NAMES) and len(set(names)) == len(names) == 25
-    assert matrix.dtype == np.float64 and matrix.shape == (51, 25)
+    assert names == list(plainlang.FEATURE_NAMES) and len(set(names)) == len(names) == 37
+    assert matrix.dtype == np.float64 and matrix.shape == (51, 37)
     assert matrix.flags.c_contiguous and not matrix.flags.owndata
     assert type(matrix.base).__name__ == "PyCapsule"
     for row, report in zip(matrix, analyzer.analyze_many(texts)):
@@ -87,13 +87,16 @@ def test_feature_matrix_is_the_scores_without_a_copy(
             **report.counts._asdict(),
             "meets_target": (math.nan if report.verdict.meets_target is None
                              else float(report.verdict.meets_target)),
+            "communication_score": report.communication.score,
+            **{name: math.nan if not item.applies else float(item.meets)
+               for name, item in report.communication.items.items()},
         }
         np.testing.assert_array_equal(row, [values[name] for name in names])
     # The error row: NaN scores, zero counts, meets_target unknown (NaN).
     assert np.isnan(matrix[50, :12]).all() and (matrix[50, 12:24] == 0).all()
-    assert np.isnan(matrix[50, 24])
+    assert np.isnan(matrix[50, 24:]).all()  # and no communication score or item
     empty, _ = analyzer.feature_matrix([])
-    assert empty.shape == (0, 25) and empty.dtype == np.float64
+    assert empty.shape == (0, 37) and empty.dtype == np.float64
 
 
 def test_progress_bar_when_asked(

@@ -28,8 +28,8 @@ def fields_of(group: str) -> list[dict[str, typing.Any]]:
     return [f for f in REPORT_FIELDS if f["group"] == group]
 
 
-def test_registry_has_the_four_groups() -> None:
-    assert {f["group"] for f in REPORT_FIELDS} == set(GROUPS)
+def test_registry_has_the_groups() -> None:
+    assert {f["group"] for f in REPORT_FIELDS} == {*GROUPS, "communication", "checklist"}
     assert len({f["column"] for f in REPORT_FIELDS}) == len(REPORT_FIELDS)
     assert all(f["doc"] for f in REPORT_FIELDS)
 
@@ -81,10 +81,29 @@ def test_openapi_report_has_the_error_field() -> None:
     assert report["properties"]["error"]["nullable"] is True
 
 
+def test_checklist_fields_are_the_communication_items() -> None:
+    names = [f["name"] for f in REPORT_FIELDS if f["group"] == "checklist"]
+    assert not any(f["in_json"] for f in REPORT_FIELDS if f["group"] == "checklist")
+    report = plainlang.analyze("Your test was normal. Call us at 555-0134.")
+    assert list(report.communication.items) == names
+    assert plainlang.Communication._fields == ("score", "items")
+    schema = openapi_report()["properties"]["communication"]
+    assert schema["required"] == ["score", "items"]
+
+
 def test_each_field_reads_what_the_json_prints(analyzer: plainlang.Analyzer) -> None:
     report = analyzer.analyze("Your BP is fine. Take the pills PO BID with food.")
     data = report.to_dict()
     for f in REPORT_FIELDS:
+        if f["group"] == "checklist":
+            item = report.communication.items[f["name"]]
+            printed_item = data["communication"]["items"][f["name"]]
+            assert (item.applies, item.meets) == (printed_item["applies"], printed_item["meets"])
+            continue
+        if f["group"] == "communication":
+            assert math.isclose(report.communication.score, data["communication"]["score"],
+                                abs_tol=0.05)
+            continue
         value: typing.Any = getattr(getattr(report, f["group"]), f["name"])
         printed = data[f["group"]][f["name"]]
         if f["type"] == "number" and f["decimals"] >= 0:

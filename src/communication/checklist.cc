@@ -1,0 +1,274 @@
+#include "communication/checklist.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "communication/rules.h"
+
+namespace plainlang {
+namespace {
+
+// Participles used as adjectives after "be": a feeling or a state, not an
+// action someone did ("we are pleased", "your ankle is swollen").
+constexpr std::string_view kAdjectivalParticiples[] = {
+    "pleased",   "concerned", "worried",  "interested", "tired",    "married",  "supposed",
+    "used",      "located",   "based",    "related",    "involved", "prepared", "excited",
+    "surprised", "satisfied", "scared",   "frightened", "confused", "welcomed", "open",
+    "even",      "often",     "swollen",  "seven",      "eleven",   "listen",   "happen",
+    "garden",    "children",  "women",    "kitchen",    "chicken",  "stressed", "bored",
+    "relieved",  "delighted", "thrilled", "disappointed", "embarrassed", "overwhelmed",
+    "discouraged", "encouraged", "frustrated", "upset",  "limited",  "needed",   "fed",
+    "red",       "bed",       "shed",      "sled",     "led",      "wed",      "bled"};
+
+bool IsAdjectival(std::string_view word) {
+  for (std::string_view a : kAdjectivalParticiples) {
+    if (word.size() == a.size() && std::equal(a.begin(), a.end(), word.begin(), [](char x, char y) {
+          return x == (y >= 'A' && y <= 'Z' ? static_cast<char>(y - 'A' + 'a') : y);
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Contains(const RE2& re, std::string_view text) {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
+}
+
+// Calls found(start, end, groups) for each match of `re` in `text`, left to
+// right, offsets into `text`; `groups` is the first capture (may be empty).
+template <typename Found>
+void ForEachMatch(const RE2& re, std::string_view text, Found found) {
+  re2::StringPiece match[2];
+  const int groups = std::min(re.NumberOfCapturingGroups() + 1, 2);
+  const re2::StringPiece whole(text.data(), text.size());
+  size_t at = 0;
+  while (at <= text.size() &&
+         re.Match(whole, at, text.size(), RE2::UNANCHORED, match, groups)) {
+    const size_t start = static_cast<size_t>(match[0].data() - text.data());
+    const size_t end = start + match[0].size();
+    const std::string_view group =
+        groups > 1 && match[1].data() != nullptr ? std::string_view(match[1].data(), match[1].size())
+                                                 : std::string_view();
+    found(start, end, group);
+    at = end > at ? end : at + 1;
+  }
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+// What the rules found in one sentence.
+struct SentenceFacts {
+  bool greeting = false, instruction = false, impersonal = false, timing = false;
+  bool result = false, sign = false, action = false, contact = false, acknowledges = false;
+  bool number = false, decision = false, change = false;
+};
+
+class Checklist {
+ public:
+  Checklist(std::string_view text, std::span<const Sentence> sentences, Communication* out)
+      : rules_(CommunicationRules::Get()), text_(text), sentences_(sentences), out_(*out) {}
+
+  void Run();
+
+ private:
+  CommunicationItemResult& Item(CommunicationItem item) {
+    return out_.items[static_cast<size_t>(item)];
+  }
+  void Flag(CommunicationItem item, size_t start, size_t end, std::string suggestion) {
+    CommunicationSpan& span = Item(item).evidence.emplace_back();
+    span.start = start;
+    span.end = end;
+    span.suggestion = std::move(suggestion);
+  }
+  SentenceFacts Read(const Sentence& sentence);
+  void Stigmatizing(std::string_view sentence, size_t offset);
+  void ResultWords(std::string_view sentence, size_t offset, bool result);
+  void Numbers(std::string_view sentence, size_t offset, bool* any);
+  void Passives(std::string_view sentence, size_t offset);
+  void Decide(const std::vector<SentenceFacts>& facts, bool any_number, bool any_result);
+
+  const CommunicationRules& rules_;
+  const std::string_view text_;
+  const std::span<const Sentence> sentences_;
+  Communication& out_;
+};
+
+SentenceFacts Checklist::Read(const Sentence& sentence) {
+  const std::string_view s = text_.substr(sentence.start, sentence.end - sentence.start);
+  SentenceFacts f;
+  f.greeting = Contains(*rules_.greeting, s) && sentence.words <= 8;
+  f.instruction = Contains(*rules_.instruction, s);
+  f.impersonal = Contains(*rules_.impersonal, s);
+  f.timing = Contains(*rules_.timing, s);
+  f.result = Contains(*rules_.result_cue, s);
+  f.sign = Contains(*rules_.safety_sign, s);
+  f.action = Contains(*rules_.safety_action, s);
+  f.contact = Contains(*rules_.contact, s);
+  f.decision = Contains(*rules_.decision, s);
+  f.change = Contains(*rules_.clinical_change, s);
+  // A greeting with a name ("Hi Maria,") acknowledges the patient.
+  f.acknowledges = Contains(*rules_.acknowledges, s) ||
+                   (f.greeting && std::any_of(s.begin() + 1, s.end(), [](char c) {
+                      return c >= 'A' && c <= 'Z';
+                    }));
+  Stigmatizing(s, sentence.start);
+  ResultWords(s, sentence.start, f.result);
+  Numbers(s, sentence.start, &f.number);
+  Passives(s, sentence.start);
+  return f;
+}
+
+void Checklist::Stigmatizing(std::string_view s, size_t offset) {
+  ForEachMatch(*rules_.stigmatizing_terms, s, [&](size_t start, size_t end, std::string_view) {
+    const auto entry = rules_.stigmatizing.find(Lower(s.substr(start, end - start)));
+    if (entry == rules_.stigmatizing.end()) return;
+    const std::string& context = entry->second.context;
+    const std::string_view before = s.substr(0, start), after = s.substr(end);
+    bool counts = true;
+    if (context == "noun") {
+      counts = Contains(*rules_.determiner_before, before) && !Contains(*rules_.noun_after, after);
+    } else if (context.starts_with("before:")) {
+      counts = Contains(*rules_.treatment_after, after);
+    } else if (context.starts_with("near:")) {
+      counts = false;
+      const std::string lower = Lower(s);
+      for (size_t at = 5; at < context.size();) {
+        size_t comma = context.find(',', at);
+        if (comma == std::string::npos) comma = context.size();
+        const std::string word = context.substr(at, comma - at);
+        if (!word.empty() && lower.find(word) != std::string::npos) counts = true;
+        at = comma + 1;
+      }
+    } else if (context == "patient") {
+      // "Your insurance denied it", "the pharmacy refused": not the patient.
+      const std::string near = Lower(before.substr(before.size() > 30 ? before.size() - 30 : 0));
+      for (std::string_view other : {"insurance", "pharmacy", "plan", "company", "we ", "i ",
+                                     "lab", "provider", "office"}) {
+        if (near.find(other) != std::string::npos) counts = false;
+      }
+    }
+    if (counts) {
+      Flag(CommunicationItem::kNoStigmatizingLanguage, offset + start, offset + end,
+           entry->second.alternative);
+    }
+  });
+}
+
+void Checklist::ResultWords(std::string_view s, size_t offset, bool result) {
+  if (!result) return;  // "be positive" is no result
+  const std::string lower = Lower(s);
+  ForEachMatch(*rules_.result_terms, s, [&](size_t start, size_t end, std::string_view) {
+    const auto entry = rules_.result_words.find(lower.substr(start, end - start));
+    if (entry == rules_.result_words.end()) return;
+    for (const std::string& gloss : entry->second.gloss_words) {
+      if (lower.find(gloss) != std::string::npos) return;  // explained in the sentence
+    }
+    Flag(CommunicationItem::kUnambiguousResults, offset + start, offset + end,
+         entry->second.plain);
+  });
+}
+
+void Checklist::Numbers(std::string_view s, size_t offset, bool* any) {
+  const bool explained = Contains(*rules_.number_meaning, s);
+  ForEachMatch(*rules_.lab_number, s, [&](size_t start, size_t end, std::string_view) {
+    *any = true;
+    while (end > start && !((s[end - 1] >= '0' && s[end - 1] <= '9') || s[end - 1] == '%' ||
+                            (s[end - 1] >= 'a' && s[end - 1] <= 'z') ||
+                            (s[end - 1] >= 'A' && s[end - 1] <= 'Z'))) {
+      --end;  // the unit's trailing space or mark
+    }
+    if (!explained) {
+      Flag(CommunicationItem::kNumbersExplained, offset + start, offset + end,
+           "say what it means: normal, high or low, or what it means for them");
+    }
+  });
+}
+
+void Checklist::Passives(std::string_view s, size_t offset) {
+  ForEachMatch(*rules_.passive, s, [&](size_t start, size_t end, std::string_view participle) {
+    if (IsAdjectival(participle)) return;
+    Flag(CommunicationItem::kActiveVoice, offset + start, offset + end,
+         "say who does it: \"we changed your dose\", \"take it\"");
+  });
+}
+
+void Checklist::Decide(const std::vector<SentenceFacts>& facts, bool any_number,
+                       bool any_result) {
+  bool instruction = false, impersonal = false, timing_in_action = false, sign_and_action = false;
+  bool contact = false, acknowledges = false, sign = false, change = false, main_first = false;
+  size_t content = 0;  // sentences after the greeting
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const SentenceFacts& f = facts[i];
+    instruction |= f.instruction;
+    impersonal |= f.impersonal;
+    timing_in_action |= (f.instruction || f.impersonal) && f.timing;
+    const bool action_next = i + 1 < facts.size() && facts[i + 1].action;
+    sign_and_action |= f.sign && (f.action || action_next);
+    sign |= f.sign;
+    change |= f.change;
+    contact |= f.contact;
+    acknowledges |= f.acknowledges;
+    if (!f.greeting && content < 2) {
+      ++content;
+      main_first |= f.instruction || f.impersonal || f.result || f.number || f.decision;
+    }
+  }
+  auto set = [this](CommunicationItem item, bool applies, bool meets) {
+    Item(item).applies = applies;
+    Item(item).meets = applies && meets;
+  };
+  using I = CommunicationItem;
+  set(I::kMainMessageFirst, true, main_first);
+  set(I::kCallToAction, true, instruction);
+  set(I::kActionSpecific, instruction || impersonal, timing_in_action);
+  set(I::kSafetyNet, sign || change, sign_and_action);
+  set(I::kContactInfo, true, contact);
+  set(I::kDirectAddress, instruction || impersonal, !impersonal);
+  set(I::kActiveVoice, true, Item(I::kActiveVoice).evidence.empty());
+  set(I::kNumbersExplained, any_number, Item(I::kNumbersExplained).evidence.empty());
+  set(I::kUnambiguousResults, any_result, Item(I::kUnambiguousResults).evidence.empty());
+  set(I::kNoStigmatizingLanguage, true, Item(I::kNoStigmatizingLanguage).evidence.empty());
+  set(I::kAcknowledgesPatient, true, acknowledges);
+}
+
+void Checklist::Run() {
+  out_ = Communication();
+  int64_t words = 0;
+  for (const Sentence& sentence : sentences_) words += sentence.words;
+  if (words == 0) {
+    out_.score = std::numeric_limits<double>::quiet_NaN();
+    return;
+  }
+  std::vector<SentenceFacts> facts;
+  facts.reserve(sentences_.size());
+  bool any_number = false, any_result = false;
+  for (const Sentence& sentence : sentences_) {
+    if (sentence.words == 0) continue;
+    facts.push_back(Read(sentence));
+    any_number |= facts.back().number;
+    any_result |= facts.back().result;
+  }
+  Decide(facts, any_number, any_result);
+  int applies = 0, meets = 0;
+  for (const CommunicationItemResult& item : out_.items) {
+    applies += item.applies;
+    meets += item.meets;
+  }
+  out_.score = applies > 0 ? 100.0 * meets / applies : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
+
+void CheckCommunication(std::string_view text, std::span<const Sentence> sentences,
+                        Communication* communication) {
+  Checklist(text, sentences, communication).Run();
+}
+
+}  // namespace plainlang

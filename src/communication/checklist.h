@@ -1,0 +1,26 @@
+// The communication stage: a message's checklist (report.h, Communication)
+// from its text and sentences, by rules: RE2 patterns for the grammar of
+// instructions, passives and numbers, and curated lists for stigmatizing
+// words, misleading result words and the phrasings of safety nets,
+// contacts, timings and acknowledgement (data/communication/, documented
+// in data/README.md). No model runs.
+#ifndef PLAINLANG_COMMUNICATION_CHECKLIST_H_
+#define PLAINLANG_COMMUNICATION_CHECKLIST_H_
+
+#include <span>
+#include <string_view>
+
+#include "plainlang/report.h"
+
+namespace plainlang {
+
+// Fills *communication for `text` (valid UTF-8, as analysed) cut into
+// `sentences` (offsets into `text`). Evidence offsets index `text`; the
+// caller maps them to the input as it maps findings. Thread-safe: the
+// rules are built once and only read.
+void CheckCommunication(std::string_view text, std::span<const Sentence> sentences,
+                        Communication* communication);
+
+}  // namespace plainlang
+
+#endif  // PLAINLANG_COMMUNICATION_CHECKLIST_H_

@@ -1,0 +1,198 @@
+#include "communication/rules.h"
+
+#include <algorithm>
+#include <string>
+
+#include "lexicon/tsv_table.h"
+
+// The lists, linked in by embedded_tables.S (see CMakeLists.txt).
+extern "C" {
+extern const char plainlang_communication_stigmatizing[], plainlang_communication_stigmatizing_end[];
+extern const char plainlang_communication_result_words[], plainlang_communication_result_words_end[];
+extern const char plainlang_communication_phrases[], plainlang_communication_phrases_end[];
+}
+
+namespace plainlang {
+namespace {
+
+std::string_view Embedded(const char* begin, const char* end) {
+  return {begin, static_cast<size_t>(end - begin)};
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+std::unique_ptr<RE2> Compile(const std::string& pattern) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  // The lists are ours and checked by tests; a bad pattern is a build error.
+  if (!re->ok()) throw std::logic_error("communication rule: " + re->error() + ": " + pattern);
+  return re;
+}
+
+// One alternation of `terms`, each matched whole ("\bterm\b"), longest
+// first so that "non-compliant" wins over "compliant".
+std::unique_ptr<RE2> Words(std::vector<std::string> terms) {
+  std::sort(terms.begin(), terms.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string pattern = "\\b(";
+  for (size_t k = 0; k < terms.size(); ++k) {
+    if (k > 0) pattern += '|';
+    pattern += RE2::QuoteMeta(terms[k]);
+  }
+  return Compile(pattern + ")\\b");
+}
+
+// The patterns of one item of phrases.tsv, as one alternation.
+std::unique_ptr<RE2> Phrases(const std::vector<std::string>& patterns) {
+  std::string pattern;
+  for (const std::string& p : patterns) pattern += (pattern.empty() ? "(?:" : "|(?:") + p + ")";
+  return Compile(pattern.empty() ? "$^" : pattern);
+}
+
+// The curated lists of data/communication/.
+void LoadLists(CommunicationRules& rules) {
+  std::vector<std::string> terms;
+  ForEachTsvRow(
+      Embedded(plainlang_communication_stigmatizing, plainlang_communication_stigmatizing_end),
+      "communication/stigmatizing.tsv",
+      {{"term", true}, {"alternative", true}, {"category", false}, {"context", false}},
+      [&](const TsvRow& row) {
+        std::string term = Lower(row.field(0));
+        terms.push_back(term);
+        const std::string_view alternative = row.field(1);
+        rules.stigmatizing[term] = {std::string(alternative.substr(0, alternative.find('|'))),
+                                    Lower(row.field(3))};
+      });
+  rules.stigmatizing_terms = Words(terms);
+  terms.clear();
+  ForEachTsvRow(
+      Embedded(plainlang_communication_result_words, plainlang_communication_result_words_end),
+      "communication/result_words.tsv", {{"term", true}, {"plain", true}, {"gloss_words", false}},
+      [&](const TsvRow& row) {
+        std::string term = Lower(row.field(0));
+        terms.push_back(term);
+        ResultWord& word = rules.result_words[term];
+        const std::string_view plain = row.field(1);
+        word.plain = plain.substr(0, plain.find('|'));  // the best of the alternatives
+        const std::string glosses = Lower(row.field(2));
+        for (size_t at = 0; at <= glosses.size();) {
+          size_t end = glosses.find(';', at);
+          if (end == std::string::npos) end = glosses.size();
+          std::string gloss = glosses.substr(at, end - at);
+          gloss.erase(0, gloss.find_first_not_of(' '));
+          gloss.erase(gloss.find_last_not_of(' ') + 1);
+          if (!gloss.empty()) word.gloss_words.push_back(gloss);
+          at = end + 1;
+        }
+      });
+  rules.result_terms = Words(terms);
+  std::unordered_map<std::string, std::vector<std::string>> phrases;
+  ForEachTsvRow(Embedded(plainlang_communication_phrases, plainlang_communication_phrases_end),
+                "communication/phrases.tsv", {{"item", true}, {"pattern", true}},
+                [&](const TsvRow& row) {
+                  phrases[std::string(row.field(0))].emplace_back(row.field(1));
+                });
+  rules.acknowledges = Phrases(phrases["acknowledges_patient"]);
+  rules.safety_sign = Phrases(phrases["safety_net_sign"]);
+  rules.safety_action = Phrases(phrases["safety_net_action"]);
+  rules.contact = Phrases(phrases["contact"]);
+  rules.timing = Phrases(phrases["timing"]);
+  rules.impersonal = Phrases(phrases["impersonal"]);
+  rules.number_meaning = Phrases(phrases["number_meaning"]);
+}
+
+// The grammar no list can hold.
+void CompileGrammar(CommunicationRules& rules) {
+  // A greeting line: "Hi Maria,", "Dear Mr. Okafor,". The name, capitalised,
+  // acknowledges the patient.
+  rules.greeting = Compile(
+      "^\\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\\b");
+  // An instruction to the patient: an imperative first ("Take ...",
+  // "Please call ..."), or "you should / need to / can ...".
+  rules.instruction = Compile(
+      "^[\\s\\-*\\x{2022}\\d.)]*(?:(?:please|also|and|then|so|now|first|next|finally|for now|"
+      "in the meantime|going forward|until then|today|tonight|tomorrow)[,\\s]+)*"
+      "(?:take|call|schedule|stop|start|continue|keep|make|come|go|bring|avoid|eat|drink|check|"
+      "use|get|send|let|reply|return|follow|book|pick|fill|apply|wear|rest|try|watch|monitor|"
+      "remember|plan|hold|increase|decrease|reduce|limit|walk|see|contact|read|complete|fast|"
+      "arrive|log|sign|skip|resume|restart|switch|cut|add|ask|tell|write|record|measure|weigh|"
+      "elevate|stay|leave|wash|clean|cover|drop|upload|expect|look|review|note|do not|don't|"
+      "never|only|aim|give|set|test|repeat|bring|head|feel free|message|text|email|return)\\b|"
+      "\\bplease\\b|\\byou(?:'ll| will)? (?:should|need to|must|have to|are to|can|may want to|"
+      "might want to|will need to|want to|ought to)\\b|\\b(?:make sure|be sure to|remember to|"
+      "don'?t forget to)\\b");
+  // A form of "be" or "get" and a past participle, not one used as an
+  // adjective ("pleased", "swollen"; see checklist.cc).
+  rules.passive = Compile(
+      "\\b(?:is|are|was|were|be|been|being|get|gets|got|gotten|'s|'re)\\s+(?:(?:not|also|now|"
+      "already|still|just|then|currently|usually|being|all|both|routinely|typically|often|"
+      "normally|recently|quickly|carefully|automatically)\\s+)*"
+      "([a-z]{2,}ed|[a-z]{2,}en|done|made|taken|given|seen|sent|shown|found|held|kept|left|put|"
+      "set|told|written|drawn|begun|run|brought|bought|thought|paid|read|cut|hurt|dealt|meant|"
+      "sold|spent|understood|known|grown|thrown)\\b");
+  // A value a patient must be told the meaning of: a lab value with its
+  // unit, a named measurement and its number, a blood pressure, a percentage.
+  rules.lab_number = Compile(
+      "\\b\\d+(?:\\.\\d+)?\\s?(?:%|mg/dl|mmol/l|g/dl|ng/ml|pg/ml|u/l|iu/l|meq/l|mcg/l|ng/dl|"
+      "miu/l|mmhg|bpm|k/ul|ml/min(?:/1\\.73\\s?m2)?)(?:\\W|$)|"
+      "\\b(?:a1c|hba1c|hemoglobin a1c|ldl|hdl|tsh|psa|creatinine|e?gfr|potassium|sodium|"
+      "hemoglobin|hgb|glucose|blood sugar|sugar|cholesterol|triglycerides|vitamin d|ferritin|"
+      "platelets?|wbc|white (?:blood )?count|inr|bmi|blood pressure|bp|heart rate|pulse|"
+      "oxygen(?: level| saturation)?|o2 sat|iron|b12|calcium|alt|ast|bilirubin|albumin|"
+      "uric acid|crp|esr|bnp|troponin|lipase|magnesium|t4|cortisol|testosterone|"
+      "ejection fraction|ef|t-score|risk|score|level|count)\\b[^.\\d\\n]{0,25}?"
+      "\\b\\d+(?:\\.\\d+)?(?:/\\d+)?|"
+      "\\b(?:[89]\\d|1\\d\\d|2\\d\\d)/(?:[4-9]\\d|1[0-4]\\d)\\b");
+  // Words that say the sentence gives a result.
+  rules.result_cue = Compile(
+      "\\b(?:tests?|tested|results?|scans?|screen(?:ing)?|x-?rays?|cultures?|biopsy|labs?|"
+      "lab work|blood ?work|mri|ct|ultrasound|swab|mammogram|echo(?:cardiogram)?|ekg|ecg|pap|"
+      "panel|came back|showed|shows|imaging|colonoscopy|levels?|a1c|urine|sample|study)\\b");
+  // Signs that something changes for the patient, so that warning signs
+  // apply: a medicine started or stopped, a procedure, a symptom.
+  rules.clinical_change = Compile(
+      "\\b(?:start(?:ed|ing)?|stop(?:ped|ping)?|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
+      "lower(?:ed|ing)?|rais(?:e|ed|ing)|new (?:medicine|medication|prescription)|switch(?:ed)?|"
+      "surgery|procedure|discharged?|infection|antibiotics?|fever|pain|swelling|bleeding|"
+      "chest|breath(?:ing)?|dizz(?:y|iness)|stroke|blood clot|wound|stitches|incision|injury|"
+      "fracture|pneumonia|flu|covid|allerg(?:y|ic)|rash|symptoms?|worse|emergency|"
+      "abnormal|high|low|elevated|diagnos(?:is|ed)|dose|insulin|blood thinner)\\b");
+  // What makes a sentence the main message.
+  rules.decision = Compile(
+      "\\b(?:normal|abnormal|good news|bad news|results?|decided|recommend(?:ed)?|plan|ready|"
+      "approved|denied|scheduled|refill(?:ed)?|referr(?:ed|al)|diagnos(?:is|ed)|need|needs|"
+      "should|will|changed?|start|stop|increase|decrease|came back|showed|shows|found)\\b");
+  rules.treatment_after = Compile(
+      "^\\s*(?:\\w+\\s+){0,2}?(?:treatments?|therapy|therapies|medications?|medicines?|drugs?|"
+      "trials?|regimens?|course|metformin|statins?|insulin|antibiotics?|\\w+(?:mab|nib|pril|"
+      "sartan|olol|statin|formin|azole|cillin|mycin|oxacin|cycline|prazole|tidine|parin|xaban|"
+      "gliptin|glutide|gliflozin))\\b");
+  rules.determiner_before = Compile("\\b(?:a|an|the|this|known|our|as|fellow|other)\\s*$");
+  rules.noun_after = Compile(
+      "^\\s*(?:diet|foot|feet|supplies|medications?|medicines?|eyes?|shoes|socks|neuropathy|"
+      "retinopathy|nephropathy|kidney|education|testing|tests?|strips|ketoacidosis|range|"
+      "control|care|clinic|educator|ulcers?|wounds?|meals?|plan|coma|emergenc(?:y|ies)|drinks?|"
+      "snacks?|friendly|patients?)\\b");
+}
+
+CommunicationRules Build() {
+  CommunicationRules rules;
+  LoadLists(rules);
+  CompileGrammar(rules);
+  return rules;
+}
+
+}  // namespace
+
+const CommunicationRules& CommunicationRules::Get() {
+  static const CommunicationRules rules = Build();
+  return rules;
+}
+
+}  // namespace plainlang
