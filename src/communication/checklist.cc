@@ -13,14 +13,16 @@ namespace {
 // Participles used as adjectives after "be": a feeling or a state, not an
 // action someone did ("we are pleased", "your ankle is swollen").
 constexpr std::string_view kAdjectivalParticiples[] = {
-    "pleased",   "concerned", "worried",  "interested", "tired",    "married",  "supposed",
-    "used",      "located",   "based",    "related",    "involved", "prepared", "excited",
-    "surprised", "satisfied", "scared",   "frightened", "confused", "welcomed", "open",
-    "even",      "often",     "swollen",  "seven",      "eleven",   "listen",   "happen",
-    "garden",    "children",  "women",    "kitchen",    "chicken",  "stressed", "bored",
-    "relieved",  "delighted", "thrilled", "disappointed", "embarrassed", "overwhelmed",
-    "discouraged", "encouraged", "frustrated", "upset",  "limited",  "needed",   "fed",
-    "red",       "bed",       "shed",      "sled",     "led",      "wed",      "bled"};
+    "pleased",    "concerned",  "worried",      "interested",  "tired",       "married",
+    "supposed",   "used",       "located",      "based",       "related",     "involved",
+    "prepared",   "excited",    "surprised",    "satisfied",   "scared",      "frightened",
+    "confused",   "welcomed",   "open",         "even",        "often",       "swollen",
+    "seven",      "eleven",     "listen",       "happen",      "garden",      "children",
+    "women",      "kitchen",    "chicken",      "stressed",    "bored",       "relieved",
+    "delighted",  "thrilled",   "disappointed", "embarrassed", "overwhelmed", "discouraged",
+    "encouraged", "frustrated", "upset",        "limited",     "needed",      "fed",
+    "red",        "bed",        "shed",         "sled",        "led",         "wed",
+    "bled"};
 
 bool IsAdjectival(std::string_view word) {
   for (std::string_view a : kAdjectivalParticiples) {
@@ -45,13 +47,12 @@ void ForEachMatch(const RE2& re, std::string_view text, Found found) {
   const int groups = std::min(re.NumberOfCapturingGroups() + 1, 2);
   const re2::StringPiece whole(text.data(), text.size());
   size_t at = 0;
-  while (at <= text.size() &&
-         re.Match(whole, at, text.size(), RE2::UNANCHORED, match, groups)) {
+  while (at <= text.size() && re.Match(whole, at, text.size(), RE2::UNANCHORED, match, groups)) {
     const size_t start = static_cast<size_t>(match[0].data() - text.data());
     const size_t end = start + match[0].size();
-    const std::string_view group =
-        groups > 1 && match[1].data() != nullptr ? std::string_view(match[1].data(), match[1].size())
-                                                 : std::string_view();
+    const std::string_view group = groups > 1 && match[1].data() != nullptr
+                                       ? std::string_view(match[1].data(), match[1].size())
+                                       : std::string_view();
     found(start, end, group);
     at = end > at ? end : at + 1;
   }
@@ -67,7 +68,8 @@ std::string Lower(std::string_view text) {
 struct SentenceFacts {
   bool greeting = false, instruction = false, impersonal = false, timing = false;
   bool result = false, sign = false, action = false, contact = false, acknowledges = false;
-  bool number = false, decision = false, change = false;
+  bool number = false, decision = false, change = false, no_action = false;
+  bool safety_net = false;  // a warning sign and what to do then, in this sentence
 };
 
 class Checklist {
@@ -104,20 +106,22 @@ SentenceFacts Checklist::Read(const Sentence& sentence) {
   const std::string_view s = text_.substr(sentence.start, sentence.end - sentence.start);
   SentenceFacts f;
   f.greeting = Contains(*rules_.greeting, s) && sentence.words <= 8;
-  f.instruction = Contains(*rules_.instruction, s);
+  f.no_action = Contains(*rules_.no_action, s);
+  f.instruction = !f.no_action && Contains(*rules_.instruction, s);
   f.impersonal = Contains(*rules_.impersonal, s);
-  f.timing = Contains(*rules_.timing, s);
-  f.result = Contains(*rules_.result_cue, s);
+  f.timing = Contains(*rules_.timing, s) || Contains(*rules_.timing_extra, s);
+  f.result = Contains(*rules_.result_cue, s) && Contains(*rules_.result_judgement, s);
   f.sign = Contains(*rules_.safety_sign, s);
   f.action = Contains(*rules_.safety_action, s);
+  f.safety_net = (f.sign && f.action) ||
+                 (Contains(*rules_.conditional, s) && !Contains(*rules_.only_questions, s));
   f.contact = Contains(*rules_.contact, s);
   f.decision = Contains(*rules_.decision, s);
   f.change = Contains(*rules_.clinical_change, s);
   // A greeting with a name ("Hi Maria,") acknowledges the patient.
   f.acknowledges = Contains(*rules_.acknowledges, s) ||
-                   (f.greeting && std::any_of(s.begin() + 1, s.end(), [](char c) {
-                      return c >= 'A' && c <= 'Z';
-                    }));
+                   (f.greeting && std::any_of(s.begin() + 1, s.end(),
+                                              [](char c) { return c >= 'A' && c <= 'Z'; }));
   Stigmatizing(s, sentence.start);
   ResultWords(s, sentence.start, f.result);
   Numbers(s, sentence.start, &f.number);
@@ -149,8 +153,8 @@ void Checklist::Stigmatizing(std::string_view s, size_t offset) {
     } else if (context == "patient") {
       // "Your insurance denied it", "the pharmacy refused": not the patient.
       const std::string near = Lower(before.substr(before.size() > 30 ? before.size() - 30 : 0));
-      for (std::string_view other : {"insurance", "pharmacy", "plan", "company", "we ", "i ",
-                                     "lab", "provider", "office"}) {
+      for (std::string_view other :
+           {"insurance", "pharmacy", "plan", "company", "we ", "i ", "lab", "provider", "office"}) {
         if (near.find(other) != std::string::npos) counts = false;
       }
     }
@@ -170,8 +174,7 @@ void Checklist::ResultWords(std::string_view s, size_t offset, bool result) {
     for (const std::string& gloss : entry->second.gloss_words) {
       if (lower.find(gloss) != std::string::npos) return;  // explained in the sentence
     }
-    Flag(CommunicationItem::kUnambiguousResults, offset + start, offset + end,
-         entry->second.plain);
+    Flag(CommunicationItem::kUnambiguousResults, offset + start, offset + end, entry->second.plain);
   });
 }
 
@@ -199,18 +202,21 @@ void Checklist::Passives(std::string_view s, size_t offset) {
   });
 }
 
-void Checklist::Decide(const std::vector<SentenceFacts>& facts, bool any_number,
-                       bool any_result) {
+void Checklist::Decide(const std::vector<SentenceFacts>& facts, bool any_number, bool any_result) {
   bool instruction = false, impersonal = false, timing_in_action = false, sign_and_action = false;
   bool contact = false, acknowledges = false, sign = false, change = false, main_first = false;
+  bool no_action = false;
   size_t content = 0;  // sentences after the greeting
   for (size_t i = 0; i < facts.size(); ++i) {
     const SentenceFacts& f = facts[i];
     instruction |= f.instruction;
     impersonal |= f.impersonal;
-    timing_in_action |= (f.instruction || f.impersonal) && f.timing;
+    no_action |= f.no_action;
+    // The timing may follow in the next sentence ("Take it daily. Start on Monday.").
+    const bool timing_next = i + 1 < facts.size() && facts[i + 1].timing;
+    timing_in_action |= (f.instruction || f.impersonal) && (f.timing || timing_next);
     const bool action_next = i + 1 < facts.size() && facts[i + 1].action;
-    sign_and_action |= f.sign && (f.action || action_next);
+    sign_and_action |= f.safety_net || (f.sign && action_next);
     sign |= f.sign;
     change |= f.change;
     contact |= f.contact;
@@ -226,9 +232,12 @@ void Checklist::Decide(const std::vector<SentenceFacts>& facts, bool any_number,
   };
   using I = CommunicationItem;
   set(I::kMainMessageFirst, true, main_first);
-  set(I::kCallToAction, true, instruction);
-  set(I::kActionSpecific, instruction || impersonal, timing_in_action);
-  set(I::kSafetyNet, sign || change, sign_and_action);
+  // Instructions to the patient in the third person ("Pt to taper") are
+  // still instructions; direct_address fails them.
+  const bool acts = instruction || impersonal;
+  set(I::kCallToAction, acts || !no_action, acts);
+  set(I::kActionSpecific, acts, timing_in_action);
+  set(I::kSafetyNet, sign || change || sign_and_action, sign_and_action);
   set(I::kContactInfo, true, contact);
   set(I::kDirectAddress, instruction || impersonal, !impersonal);
   set(I::kActiveVoice, true, Item(I::kActiveVoice).evidence.empty());

@@ -7,8 +7,10 @@
 
 // The lists, linked in by embedded_tables.S (see CMakeLists.txt).
 extern "C" {
-extern const char plainlang_communication_stigmatizing[], plainlang_communication_stigmatizing_end[];
-extern const char plainlang_communication_result_words[], plainlang_communication_result_words_end[];
+extern const char plainlang_communication_stigmatizing[],
+    plainlang_communication_stigmatizing_end[];
+extern const char plainlang_communication_result_words[],
+    plainlang_communication_result_words_end[];
 extern const char plainlang_communication_phrases[], plainlang_communication_phrases_end[];
 }
 
@@ -93,11 +95,10 @@ void LoadLists(CommunicationRules& rules) {
       });
   rules.result_terms = Words(terms);
   std::unordered_map<std::string, std::vector<std::string>> phrases;
-  ForEachTsvRow(Embedded(plainlang_communication_phrases, plainlang_communication_phrases_end),
-                "communication/phrases.tsv", {{"item", true}, {"pattern", true}},
-                [&](const TsvRow& row) {
-                  phrases[std::string(row.field(0))].emplace_back(row.field(1));
-                });
+  ForEachTsvRow(
+      Embedded(plainlang_communication_phrases, plainlang_communication_phrases_end),
+      "communication/phrases.tsv", {{"item", true}, {"pattern", true}},
+      [&](const TsvRow& row) { phrases[std::string(row.field(0))].emplace_back(row.field(1)); });
   rules.acknowledges = Phrases(phrases["acknowledges_patient"]);
   rules.safety_sign = Phrases(phrases["safety_net_sign"]);
   rules.safety_action = Phrases(phrases["safety_net_action"]);
@@ -111,22 +112,47 @@ void LoadLists(CommunicationRules& rules) {
 void CompileGrammar(CommunicationRules& rules) {
   // A greeting line: "Hi Maria,", "Dear Mr. Okafor,". The name, capitalised,
   // acknowledges the patient.
-  rules.greeting = Compile(
-      "^\\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\\b");
+  rules.greeting =
+      Compile("^\\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\\b");
   // An instruction to the patient: an imperative first ("Take ...",
   // "Please call ..."), or "you should / need to / can ...".
   rules.instruction = Compile(
-      "^[\\s\\-*\\x{2022}\\d.)]*(?:(?:please|also|and|then|so|now|first|next|finally|for now|"
-      "in the meantime|going forward|until then|today|tonight|tomorrow)[,\\s]+)*"
+      "(?:^|[;:,]|\\band\\b|\\bthen\\b|\\bor\\b)[\\s\\-*\\x{2022}\\d.)]*(?:(?:please|also|"
+      "now|first|next|finally|for now|in the meantime|going forward|until then|today|tonight|"
+      "tomorrow|again)[,\\s]+)*"
       "(?:take|call|schedule|stop|start|continue|keep|make|come|go|bring|avoid|eat|drink|check|"
       "use|get|send|let|reply|return|follow|book|pick|fill|apply|wear|rest|try|watch|monitor|"
       "remember|plan|hold|increase|decrease|reduce|limit|walk|see|contact|read|complete|fast|"
       "arrive|log|sign|skip|resume|restart|switch|cut|add|ask|tell|write|record|measure|weigh|"
       "elevate|stay|leave|wash|clean|cover|drop|upload|expect|look|review|note|do not|don't|"
-      "never|only|aim|give|set|test|repeat|bring|head|feel free|message|text|email|return)\\b|"
-      "\\bplease\\b|\\byou(?:'ll| will)? (?:should|need to|must|have to|are to|can|may want to|"
-      "might want to|will need to|want to|ought to)\\b|\\b(?:make sure|be sure to|remember to|"
+      "never|aim|give|set|test|repeat|head|feel free|message|text|email|inject|chew|swallow|"
+      "rinse|gargle|soak|ice|breathe|sip|spray|insert|place|put|lift|bend|sleep|sit|lie|stand|"
+      "change|mark|bring|fill out|pick up|drop off|call back|wait|plan on|hold off|cancel|"
+      "confirm|visit|refill|order|print|bring in|show|let us know|tell us|talk|discuss|"
+      "return to|resume taking|stop taking|keep taking|continue taking|start taking|"
+      "try to|be sure|make sure|remember to)\\b|"
+      "\\bplease\\b|\\byou(?:'ll| will)? (?:should|need to|must|have to|are to|may want to|"
+      "might want to|will need to|ought to)\\b|\\b(?:make sure|be sure to|remember to|"
       "don'?t forget to)\\b");
+  // "Nothing you need to do": an instruction-like phrase that asks nothing.
+  rules.no_action = Compile(
+      "\\bnothing (?:(?:else|new|more|further)\\s+)?(?:you need to do|you have to do|to do|"
+      "for you to do|needs to be done|you need to change)\\b|\\bno (?:need to|action (?:is )?"
+      "needed|changes? (?:is |are )?needed)\\b|\\byou (?:don'?t|do not) need to (?:do|change) "
+      "anything\\b");
+  // When, how often or how: the times the list cannot enumerate.
+  rules.timing_extra = Compile(
+      "\\b(?:now|right away|immediately|today|tonight|tomorrow|soon|this (?:week|morning|"
+      "afternoon|evening|weekend)|next (?:week|month|visit|time)|most days|while you wait|"
+      "as needed|as directed|under the skin|by mouth|then stop|at your next|per day|a day|"
+      "each (?:time|dose))\\b");
+  // "If <sign>, <do this>": a conditional whose consequence is a safety
+  // action, in one sentence.
+  rules.conditional = Compile(
+      "\\b(?:if|should)\\b[^.]{3,160}?[,;]\\s*(?:please\\s+)?(?:call|go|"
+      "come|seek|contact|stop|head|get|tell|let us know|page|return)\\b");
+  rules.only_questions =
+      Compile("\\bif you have (?:any )?(?:other |more |further )?(?:questions|concerns)\\b");
   // A form of "be" or "get" and a past participle, not one used as an
   // adjective ("pleased", "swollen"; see checklist.cc).
   rules.passive = Compile(
@@ -149,20 +175,28 @@ void CompileGrammar(CommunicationRules& rules) {
       "ejection fraction|ef|t-score|risk|score|level|count)\\b[^.\\d\\n]{0,25}?"
       "\\b\\d+(?:\\.\\d+)?(?:/\\d+)?|"
       "\\b(?:[89]\\d|1\\d\\d|2\\d\\d)/(?:[4-9]\\d|1[0-4]\\d)\\b");
-  // Words that say the sentence gives a result.
+  // Words that say the sentence gives a result: what was tested, and a
+  // judgement of it.
   rules.result_cue = Compile(
       "\\b(?:tests?|tested|results?|scans?|screen(?:ing)?|x-?rays?|cultures?|biopsy|labs?|"
       "lab work|blood ?work|mri|ct|ultrasound|swab|mammogram|echo(?:cardiogram)?|ekg|ecg|pap|"
-      "panel|came back|showed|shows|imaging|colonoscopy|levels?|a1c|urine|sample|study)\\b");
+      "panel|came back|showed|shows|imaging|colonoscopy|levels?|a1c|urine|sample|study|counts?|"
+      "numbers|readings?|pathology|report|cholesterol|ldl|hdl|tsh|psa|inr|exam|findings?)\\b");
+  rules.result_judgement = Compile(
+      "\\b(?:normal|abnormal|fine|good|great|healthy|high|higher|low|lower|elevated|clear|"
+      "negative|positive|unremarkable|stable|progress\\w*|benign|cancer|infection|no sign|"
+      "signs? of|showed|shows|found|came back|within|above|below|goal|target|range|improved|"
+      "better|worse|up from|down from|\\d)\\b");
   // Signs that something changes for the patient, so that warning signs
-  // apply: a medicine started or stopped, a procedure, a symptom.
+  // apply: a medicine started, stopped or changed, a procedure, a symptom.
   rules.clinical_change = Compile(
-      "\\b(?:start(?:ed|ing)?|stop(?:ped|ping)?|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
-      "lower(?:ed|ing)?|rais(?:e|ed|ing)|new (?:medicine|medication|prescription)|switch(?:ed)?|"
-      "surgery|procedure|discharged?|infection|antibiotics?|fever|pain|swelling|bleeding|"
-      "chest|breath(?:ing)?|dizz(?:y|iness)|stroke|blood clot|wound|stitches|incision|injury|"
-      "fracture|pneumonia|flu|covid|allerg(?:y|ic)|rash|symptoms?|worse|emergency|"
-      "abnormal|high|low|elevated|diagnos(?:is|ed)|dose|insulin|blood thinner)\\b");
+      "\\b(?:start(?:ed|ing)? (?:taking |a |the |you on )?|stop(?:ped|ping)? (?:taking )?|"
+      "increas(?:e|ed|ing)|decreas(?:e|ed|ing)|lower(?:ed|ing)? (?:your|the) dose|"
+      "rais(?:e|ed|ing) (?:your|the) dose|new (?:medicine|medication|prescription)|"
+      "switch(?:ed|ing)?|adding|surgery|procedure|discharged?|going home|infection|"
+      "antibiotics?|fever|chest pain|swelling|bleeding|short(?:ness)? of breath|dizz(?:y|iness)|"
+      "stroke|blood clot|wound|stitches|incision|injury|fracture|sprain|pneumonia|flu|covid|"
+      "allergic|rash|opioid|blood thinner|anemia|withdrawal)\\b");
   // What makes a sentence the main message.
   rules.decision = Compile(
       "\\b(?:normal|abnormal|good news|bad news|results?|decided|recommend(?:ed)?|plan|ready|"

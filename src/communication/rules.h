@@ -34,8 +34,9 @@ struct CommunicationRules {
   std::unique_ptr<RE2> acknowledges, safety_sign, safety_action, contact, timing, impersonal,
       number_meaning;
   // Written here: the grammar.
-  std::unique_ptr<RE2> greeting, instruction, passive, lab_number, result_cue, clinical_change,
-      decision, treatment_after, determiner_before, noun_after;
+  std::unique_ptr<RE2> greeting, instruction, no_action, timing_extra, conditional, only_questions,
+      passive, lab_number, result_cue, result_judgement, clinical_change, decision, treatment_after,
+      determiner_before, noun_after;
 
   static const CommunicationRules& Get();
 };
