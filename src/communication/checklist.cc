@@ -35,6 +35,33 @@ bool IsAdjectival(std::string_view word) {
   return false;
 }
 
+// Whether `after` opens with what reads as a medicine's name: one long
+// word that is not an everyday one ("failed nitrofurantoin", not "failed
+// to", "failed the hearing screening").
+bool BeforeAMedicineName(std::string_view after) {
+  size_t at = 0;
+  while (at < after.size() && after[at] == ' ') ++at;
+  size_t end = at;
+  while (end < after.size() &&
+         ((after[end] >= 'a' && after[end] <= 'z') || (after[end] >= 'A' && after[end] <= 'Z'))) {
+    ++end;
+  }
+  const std::string_view word = after.substr(at, end - at);
+  static constexpr std::string_view kEveryday[] = {
+      "because",  "before",    "during",  "attempt", "attempts", "appointment", "appointments",
+      "delivery", "screening", "hearing", "vision",  "several",  "multiple",    "previous",
+      "another",  "repeated",  "without", "despite", "against",  "twice",       "again"};
+  if (word.size() < 6) return false;
+  for (std::string_view everyday : kEveryday) {
+    if (word.size() == everyday.size() &&
+        std::equal(word.begin(), word.end(), everyday.begin(),
+                   [](char a, char b) { return (a | 0x20) == b; })) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool Contains(const RE2& re, std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
@@ -137,9 +164,12 @@ void Checklist::Stigmatizing(std::string_view s, size_t offset) {
     const std::string_view before = s.substr(0, start), after = s.substr(end);
     bool counts = true;
     if (context == "noun") {
-      counts = Contains(*rules_.determiner_before, before) && !Contains(*rules_.noun_after, after);
+      // A noun for a person: not before the noun it describes ("diabetic
+      // diet") and not after "is" ("is diabetic").
+      counts =
+          !Contains(*rules_.predicative_before, before) && !Contains(*rules_.noun_after, after);
     } else if (context.starts_with("before:")) {
-      counts = Contains(*rules_.treatment_after, after);
+      counts = Contains(*rules_.treatment_after, after) || BeforeAMedicineName(after);
     } else if (context.starts_with("near:")) {
       counts = false;
       const std::string lower = Lower(s);
@@ -154,7 +184,8 @@ void Checklist::Stigmatizing(std::string_view s, size_t offset) {
       // "Your insurance denied it", "the pharmacy refused": not the patient.
       const std::string near = Lower(before.substr(before.size() > 30 ? before.size() - 30 : 0));
       for (std::string_view other :
-           {"insurance", "pharmacy", "plan", "company", "we ", "i ", "lab", "provider", "office"}) {
+           {"insurance", "pharmacy", "plan", "company", "we ", "i ", "lab", "provider", "office",
+            "request", "claim", "refill", "authorization", "appeal"}) {
         if (near.find(other) != std::string::npos) counts = false;
       }
     }
@@ -181,6 +212,7 @@ void Checklist::ResultWords(std::string_view s, size_t offset, bool result) {
 void Checklist::Numbers(std::string_view s, size_t offset, bool* any) {
   const bool explained = Contains(*rules_.number_meaning, s);
   ForEachMatch(*rules_.lab_number, s, [&](size_t start, size_t end, std::string_view) {
+    if (Contains(*rules_.not_measurement, s.substr(end))) return;  // "A1c in 3 months"
     *any = true;
     while (end > start && !((s[end - 1] >= '0' && s[end - 1] <= '9') || s[end - 1] == '%' ||
                             (s[end - 1] >= 'a' && s[end - 1] <= 'z') ||

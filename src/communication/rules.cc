@@ -166,15 +166,20 @@ void CompileGrammar(CommunicationRules& rules) {
   // unit, a named measurement and its number, a blood pressure, a percentage.
   rules.lab_number = Compile(
       "\\b\\d+(?:\\.\\d+)?\\s?(?:%|mg/dl|mmol/l|g/dl|ng/ml|pg/ml|u/l|iu/l|meq/l|mcg/l|ng/dl|"
-      "miu/l|mmhg|bpm|k/ul|ml/min(?:/1\\.73\\s?m2)?)(?:\\W|$)|"
-      "\\b(?:a1c|hba1c|hemoglobin a1c|ldl|hdl|tsh|psa|creatinine|e?gfr|potassium|sodium|"
-      "hemoglobin|hgb|glucose|blood sugar|sugar|cholesterol|triglycerides|vitamin d|ferritin|"
-      "platelets?|wbc|white (?:blood )?count|inr|bmi|blood pressure|bp|heart rate|pulse|"
-      "oxygen(?: level| saturation)?|o2 sat|iron|b12|calcium|alt|ast|bilirubin|albumin|"
+      "miu/l|mmhg|bpm|k/ul|mm|cm|ml/min(?:/1\\.73\\s?m2)?)(?:\\W|$)|"
+      "\\b(?:a1c|hba1c|hemoglobin a1c|ldl|hdl|tg|tsh|psa|creatinine|e?gfr|potassium|sodium|"
+      "hemoglobin|hgb|glucose|blood sugar|cholesterol|triglycerides|vitamin d|ferritin|"
+      "platelets?|wbc|white (?:blood )?count|inr|bmi|blood pressure|bp|heart rate|hr|pulse|"
+      "oxygen(?: level| saturation)?|o2 sat|b12|calcium|alt|ast|bilirubin|albumin|"
       "uric acid|crp|esr|bnp|troponin|lipase|magnesium|t4|cortisol|testosterone|"
-      "ejection fraction|ef|t-score|risk|score|level|count)\\b[^.\\d\\n]{0,25}?"
-      "\\b\\d+(?:\\.\\d+)?(?:/\\d+)?|"
+      "ejection fraction|ef|t-score)(?: level)?(?:\\s*(?:is|was|of|at|=|:|came back at|"
+      "now|today|went up to|rose to|fell to|dropped to|down to|up to|reading|result))?"
+      "[\\s:=(]*\\d+(?:\\.\\d+)?(?:/\\d+)?|"
       "\\b(?:[89]\\d|1\\d\\d|2\\d\\d)/(?:[4-9]\\d|1[0-4]\\d)\\b");
+  // What may follow a number that is no measurement: a time, a dose.
+  rules.not_measurement = Compile(
+      "^\\s*(?:months?|weeks?|days?|years?|hours?|minutes?|mg|mcg|units?|tablets?|pills?|"
+      "times?|am|pm|o'clock)\\b");
   // Words that say the sentence gives a result: what was tested, and a
   // judgement of it.
   rules.result_cue = Compile(
@@ -207,12 +212,14 @@ void CompileGrammar(CommunicationRules& rules) {
       "trials?|regimens?|course|metformin|statins?|insulin|antibiotics?|\\w+(?:mab|nib|pril|"
       "sartan|olol|statin|formin|azole|cillin|mycin|oxacin|cycline|prazole|tidine|parin|xaban|"
       "gliptin|glutide|gliflozin))\\b");
-  rules.determiner_before = Compile("\\b(?:a|an|the|this|known|our|as|fellow|other)\\s*$");
+  // "is diabetic", "pre-diabetic": an adjective after all.
+  rules.predicative_before =
+      Compile("\\b(?:is|are|am|was|were|be|been|become|becoming|not|pre)[\\s-]*$");
   rules.noun_after = Compile(
       "^\\s*(?:diet|foot|feet|supplies|medications?|medicines?|eyes?|shoes|socks|neuropathy|"
       "retinopathy|nephropathy|kidney|education|testing|tests?|strips|ketoacidosis|range|"
       "control|care|clinic|educator|ulcers?|wounds?|meals?|plan|coma|emergenc(?:y|ies)|drinks?|"
-      "snacks?|friendly|patients?)\\b");
+      "snacks?|friendly|patients?|beverages?|liver|neuropath\\w*|hepatitis|cirrhosis)\\b");
 }
 
 CommunicationRules Build() {

@@ -35,8 +35,8 @@ struct CommunicationRules {
       number_meaning;
   // Written here: the grammar.
   std::unique_ptr<RE2> greeting, instruction, no_action, timing_extra, conditional, only_questions,
-      passive, lab_number, result_cue, result_judgement, clinical_change, decision, treatment_after,
-      determiner_before, noun_after;
+      passive, lab_number, not_measurement, result_cue, result_judgement, clinical_change, decision,
+      treatment_after, predicative_before, noun_after;
 
   static const CommunicationRules& Get();
 };
