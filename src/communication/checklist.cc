@@ -1,6 +1,7 @@
 #include "communication/checklist.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -119,7 +120,7 @@ class Checklist {
   SentenceFacts Read(const Sentence& sentence);
   void Stigmatizing(std::string_view sentence, size_t offset);
   void ResultWords(std::string_view sentence, size_t offset, bool result);
-  void Numbers(std::string_view sentence, size_t offset, bool* any);
+  void Numbers(std::string_view sentence, size_t offset, bool explained, bool* any);
   void Passives(std::string_view sentence, size_t offset);
   void Decide(const std::vector<SentenceFacts>& facts, bool any_number, bool any_result);
 
@@ -127,32 +128,38 @@ class Checklist {
   const std::string_view text_;
   const std::span<const Sentence> sentences_;
   Communication& out_;
+  std::vector<int> matched_;  // the features a sentence matches
 };
 
 SentenceFacts Checklist::Read(const Sentence& sentence) {
+  using R = CommunicationRules;
   const std::string_view s = text_.substr(sentence.start, sentence.end - sentence.start);
+  std::vector<int>& matched = matched_;
+  matched.clear();
+  rules_.features->Match(re2::StringPiece(s.data(), s.size()), &matched);
+  std::array<bool, R::kFeatureCount> has{};
+  for (int id : matched) has[static_cast<size_t>(id)] = true;
   SentenceFacts f;
-  f.greeting = Contains(*rules_.greeting, s) && sentence.words <= 8;
-  f.no_action = Contains(*rules_.no_action, s);
-  f.instruction = !f.no_action && Contains(*rules_.instruction, s);
-  f.impersonal = Contains(*rules_.impersonal, s);
-  f.timing = Contains(*rules_.timing, s) || Contains(*rules_.timing_extra, s);
-  f.result = Contains(*rules_.result_cue, s) && Contains(*rules_.result_judgement, s);
-  f.sign = Contains(*rules_.safety_sign, s);
-  f.action = Contains(*rules_.safety_action, s);
-  f.safety_net = (f.sign && f.action) ||
-                 (Contains(*rules_.conditional, s) && !Contains(*rules_.only_questions, s));
-  f.contact = Contains(*rules_.contact, s);
-  f.decision = Contains(*rules_.decision, s);
-  f.change = Contains(*rules_.clinical_change, s);
+  f.greeting = has[R::kGreeting] && sentence.words <= 8;
+  f.no_action = has[R::kNoAction];
+  f.instruction = !f.no_action && has[R::kInstruction];
+  f.impersonal = has[R::kImpersonal];
+  f.timing = has[R::kTiming] || has[R::kTimingExtra];
+  f.result = has[R::kResultCue] && has[R::kResultJudgement];
+  f.sign = has[R::kSign];
+  f.action = has[R::kAction];
+  f.safety_net = (f.sign && f.action) || (has[R::kConditional] && !has[R::kOnlyQuestions]);
+  f.contact = has[R::kContact];
+  f.decision = has[R::kDecision];
+  f.change = has[R::kChange];
   // A greeting with a name ("Hi Maria,") acknowledges the patient.
-  f.acknowledges = Contains(*rules_.acknowledges, s) ||
+  f.acknowledges = has[R::kAcknowledges] ||
                    (f.greeting && std::any_of(s.begin() + 1, s.end(),
                                               [](char c) { return c >= 'A' && c <= 'Z'; }));
-  Stigmatizing(s, sentence.start);
-  ResultWords(s, sentence.start, f.result);
-  Numbers(s, sentence.start, &f.number);
-  Passives(s, sentence.start);
+  if (has[R::kStigmatizing]) Stigmatizing(s, sentence.start);
+  if (has[R::kResultTerms]) ResultWords(s, sentence.start, f.result);
+  if (has[R::kLabNumber]) Numbers(s, sentence.start, has[R::kNumberMeaning], &f.number);
+  if (has[R::kPassive]) Passives(s, sentence.start);
   return f;
 }
 
@@ -209,8 +216,7 @@ void Checklist::ResultWords(std::string_view s, size_t offset, bool result) {
   });
 }
 
-void Checklist::Numbers(std::string_view s, size_t offset, bool* any) {
-  const bool explained = Contains(*rules_.number_meaning, s);
+void Checklist::Numbers(std::string_view s, size_t offset, bool explained, bool* any) {
   ForEachMatch(*rules_.lab_number, s, [&](size_t start, size_t end, std::string_view) {
     if (Contains(*rules_.not_measurement, s.substr(end))) return;  // "A1c in 3 months"
     *any = true;

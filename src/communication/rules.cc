@@ -1,6 +1,9 @@
 #include "communication/rules.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 
 #include "lexicon/tsv_table.h"
@@ -150,9 +153,14 @@ void CompileGrammar(CommunicationRules& rules) {
   // action, in one sentence.
   rules.conditional = Compile(
       "\\b(?:if|should)\\b[^.]{3,160}?[,;]\\s*(?:please\\s+)?(?:call|go|"
-      "come|seek|contact|stop|head|get|tell|let us know|page|return)\\b");
-  rules.only_questions =
-      Compile("\\bif you have (?:any )?(?:other |more |further )?(?:questions|concerns)\\b");
+      "come|seek|contact|stop|head|get|tell|let us know|page|return)\\b|"
+      // ... and the action first: "Return to the ED if the pain comes back",
+      // "Call the clinic with any bleeding".
+      "\\b(?:call|return|go|come|seek|contact|head)\\b[^.]{0,80}?\\b(?:if|when|with any|"
+      "for any)\\b[^.]{3,}");
+  rules.only_questions = Compile(
+      "\\bif you have (?:any )?(?:other |more |further )?(?:questions|concerns)\\b|"
+      "\\b(?:with|for) any (?:other |more |further )?(?:questions|concerns)\\b");
   // A form of "be" or "get" and a past participle, not one used as an
   // adjective ("pleased", "swollen"; see checklist.cc).
   rules.passive = Compile(
@@ -222,10 +230,36 @@ void CompileGrammar(CommunicationRules& rules) {
       "snacks?|friendly|patients?|beverages?|liver|neuropath\\w*|hepatitis|cirrhosis)\\b");
 }
 
+// The set of the sentence-level patterns, in Feature order.
+void CompileFeatures(CommunicationRules& rules) {
+  const RE2* in_order[] = {
+      rules.greeting.get(),      rules.instruction.get(),      rules.no_action.get(),
+      rules.impersonal.get(),    rules.timing.get(),           rules.timing_extra.get(),
+      rules.result_cue.get(),    rules.result_judgement.get(), rules.safety_sign.get(),
+      rules.safety_action.get(), rules.conditional.get(),      rules.only_questions.get(),
+      rules.contact.get(),       rules.decision.get(),         rules.clinical_change.get(),
+      rules.acknowledges.get(),  rules.number_meaning.get(),   rules.stigmatizing_terms.get(),
+      rules.result_terms.get(),  rules.lab_number.get(),       rules.passive.get()};
+  static_assert(std::size(in_order) == CommunicationRules::kFeatureCount);
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  options.set_max_mem(int64_t{64} << 20);
+  rules.features = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const RE2* re : in_order) {
+    std::string error;
+    if (rules.features->Add(re->pattern(), &error) < 0) {
+      throw std::logic_error("communication rule set: " + error);
+    }
+  }
+  if (!rules.features->Compile()) throw std::logic_error("communication rule set: too large");
+}
+
 CommunicationRules Build() {
   CommunicationRules rules;
   LoadLists(rules);
   CompileGrammar(rules);
+  CompileFeatures(rules);
   return rules;
 }
 

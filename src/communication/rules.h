@@ -5,6 +5,7 @@
 #define PLAINLANG_COMMUNICATION_RULES_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <memory>
 #include <string>
@@ -37,6 +38,34 @@ struct CommunicationRules {
   std::unique_ptr<RE2> greeting, instruction, no_action, timing_extra, conditional, only_questions,
       passive, lab_number, not_measurement, result_cue, result_judgement, clinical_change, decision,
       treatment_after, predicative_before, noun_after;
+
+  // The patterns a sentence is first checked against, in one set: one pass
+  // over the sentence says which match, and only those are run alone.
+  enum Feature {
+    kGreeting,
+    kInstruction,
+    kNoAction,
+    kImpersonal,
+    kTiming,
+    kTimingExtra,
+    kResultCue,
+    kResultJudgement,
+    kSign,
+    kAction,
+    kConditional,
+    kOnlyQuestions,
+    kContact,
+    kDecision,
+    kChange,
+    kAcknowledges,
+    kNumberMeaning,
+    kStigmatizing,
+    kResultTerms,
+    kLabNumber,
+    kPassive,
+    kFeatureCount
+  };
+  std::unique_ptr<RE2::Set> features;
 
   static const CommunicationRules& Get();
 };
