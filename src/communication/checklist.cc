@@ -14,16 +14,16 @@ namespace {
 // Participles used as adjectives after "be": a feeling or a state, not an
 // action someone did ("we are pleased", "your ankle is swollen").
 constexpr std::string_view kAdjectivalParticiples[] = {
-    "pleased",    "concerned",  "worried",      "interested",  "tired",       "married",
-    "supposed",   "used",       "located",      "based",       "related",     "involved",
-    "prepared",   "excited",    "surprised",    "satisfied",   "scared",      "frightened",
-    "confused",   "welcomed",   "open",         "even",        "often",       "swollen",
-    "seven",      "eleven",     "listen",       "happen",      "garden",      "children",
-    "women",      "kitchen",    "chicken",      "stressed",    "bored",       "relieved",
-    "delighted",  "thrilled",   "disappointed", "embarrassed", "overwhelmed", "discouraged",
-    "encouraged", "frustrated", "upset",        "limited",     "needed",      "fed",
-    "red",        "bed",        "shed",         "sled",        "led",         "wed",
-    "bled"};
+    "pleased",     "concerned",  "worried",      "interested",  "tired",       "married",
+    "supposed",    "used",       "located",      "based",       "related",     "involved",
+    "prepared",    "excited",    "surprised",    "satisfied",   "scared",      "frightened",
+    "confused",    "welcomed",   "open",         "even",        "often",       "swollen",
+    "seven",       "eleven",     "listen",       "happen",      "garden",      "children",
+    "women",       "kitchen",    "chicken",      "stressed",    "bored",       "relieved",
+    "delighted",   "thrilled",   "disappointed", "embarrassed", "overwhelmed", "agitated",
+    "discouraged", "encouraged", "frustrated",   "upset",       "limited",     "needed",
+    "fed",         "red",        "bed",          "shed",        "sled",        "led",
+    "wed",         "bled"};
 
 bool IsAdjectival(std::string_view word) {
   for (std::string_view a : kAdjectivalParticiples) {
@@ -153,9 +153,12 @@ SentenceFacts Checklist::Read(const Sentence& sentence) {
   f.decision = has[R::kDecision];
   f.change = has[R::kChange];
   // A greeting with a name ("Hi Maria,") acknowledges the patient.
+  // A greeting with a name ("Hi Maria,", "Dear Mr. Cole") acknowledges the
+  // patient, however long the line it opens.
+  const std::string_view opening = s.substr(0, std::min<size_t>(s.size(), 30));
   f.acknowledges = has[R::kAcknowledges] ||
-                   (f.greeting && std::any_of(s.begin() + 1, s.end(),
-                                              [](char c) { return c >= 'A' && c <= 'Z'; }));
+                   (has[R::kGreeting] && std::any_of(opening.begin() + 1, opening.end(),
+                                                     [](char c) { return c >= 'A' && c <= 'Z'; }));
   if (has[R::kStigmatizing]) Stigmatizing(s, sentence.start);
   if (has[R::kResultTerms]) ResultWords(s, sentence.start, f.result);
   if (has[R::kLabNumber]) Numbers(s, sentence.start, has[R::kNumberMeaning], &f.number);
@@ -259,7 +262,10 @@ void Checklist::Decide(const std::vector<SentenceFacts>& facts, bool any_number,
     change |= f.change;
     contact |= f.contact;
     acknowledges |= f.acknowledges;
-    if (!f.greeting && content < 2) {
+    // Greetings and courtesy lines ("Thanks for the update.") come before
+    // the main message without taking its place.
+    const bool courtesy = f.greeting || (f.acknowledges && !f.decision && !f.instruction);
+    if (!courtesy && content < 2) {
       ++content;
       main_first |= f.instruction || f.impersonal || f.result || f.number || f.decision;
     }

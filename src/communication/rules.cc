@@ -214,7 +214,12 @@ void CompileGrammar(CommunicationRules& rules) {
   rules.decision = Compile(
       "\\b(?:normal|abnormal|good news|bad news|results?|decided|recommend(?:ed)?|plan|ready|"
       "approved|denied|scheduled|refill(?:ed)?|referr(?:ed|al)|diagnos(?:is|ed)|need|needs|"
-      "should|will|changed?|start|stop|increase|decrease|came back|showed|shows|found)\\b");
+      "should|will|can|qualify|qualifies|go home|going home|changed?|start|stop|increase|"
+      "decrease|came back|showed|shows|found)\\b|"
+      // What the clinician did: "I called in prednisone", "we sent a refill".
+      "\\b(?:i|we)(?:'ve| have)? (?:called in|sent|prescribed|ordered|started|stopped|changed|"
+      "increased|decreased|refilled|scheduled|booked|referred|reviewed|received|checked|"
+      "added|switched|approved|renewed)\\b");
   rules.treatment_after = Compile(
       "^\\s*(?:\\w+\\s+){0,2}?(?:treatments?|therapy|therapies|medications?|medicines?|drugs?|"
       "trials?|regimens?|course|metformin|statins?|insulin|antibiotics?|\\w+(?:mab|nib|pril|"
