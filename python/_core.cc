@@ -294,7 +294,8 @@ void BindOptions(py::module_& m) {
       py::arg("long_sentence_words") = defaults.long_sentence_words,
       py::arg("jargon_familiarity") = defaults.jargon_familiarity,
       py::arg("complex_word_zipf") = defaults.complex_word_zipf,
-      py::arg("max_input_bytes") = defaults.max_input_bytes);
+      py::arg("max_input_bytes") = defaults.max_input_bytes,
+      py::arg("min_communication") = defaults.min_communication);
   m.attr("MAX_INPUT_BYTES") = kMaxInputBytes;
   auto range = [](auto r) { return py::make_tuple(r.low, r.high); };
   m.attr("OPTION_RANGES") = py::dict(py::arg("target_grade") = range(kTargetGradeRange),
@@ -302,7 +303,8 @@ void BindOptions(py::module_& m) {
                                      py::arg("long_sentence_words") = range(kLongSentenceRange),
                                      py::arg("jargon_familiarity") = range(kJargonFamiliarityRange),
                                      py::arg("complex_word_zipf") = range(kComplexWordZipfRange),
-                                     py::arg("max_input_bytes") = range(kMaxInputBytesRange));
+                                     py::arg("max_input_bytes") = range(kMaxInputBytesRange),
+                                     py::arg("min_communication") = range(kMinCommunicationRange));
   m.def(
       "cores", [] { return BatchThreads(0); }, "Cores this process may run on.");
 }
@@ -364,30 +366,44 @@ void BindReport(py::module_& m) {
 
 void BindAnalyzer(py::module_& m) {
   py::class_<Analyzer>(m, "Analyzer")
-      .def(
-          py::init([](const std::vector<std::string>& terms,
-                      const std::vector<std::string>& abbreviations,
-                      const std::vector<std::string>& allow, double target_grade, double max_jargon,
-                      int long_sentence_words, double jargon_familiarity, double complex_word_zipf,
-                      size_t max_input_bytes, std::optional<py::tuple> grade_model) {
-            AnalyzerOptions options;
-            options.target_grade = target_grade;
-            options.max_jargon = max_jargon;
-            options.long_sentence_words = long_sentence_words;
-            options.jargon_familiarity = jargon_familiarity;
-            options.complex_word_zipf = complex_word_zipf;
-            options.max_input_bytes = max_input_bytes;
-            if (grade_model)
-              options.grade_model = std::make_shared<const GradeModel>(ToGradeModel(*grade_model));
-            auto overlays = Overlays(terms, abbreviations, allow);
-            py::gil_scoped_release release;
-            auto lexicon =
-                overlays.empty() ? Lexicon::Default() : Lexicon::DefaultWithOverlays(overlays);
-            return std::make_unique<Analyzer>(std::move(lexicon), options);
-          }),
-          py::arg("terms"), py::arg("abbreviations"), py::arg("allow"), py::arg("target_grade"),
-          py::arg("max_jargon"), py::arg("long_sentence_words"), py::arg("jargon_familiarity"),
-          py::arg("complex_word_zipf"), py::arg("max_input_bytes"), py::arg("grade_model"))
+      .def(py::init([](const std::vector<std::string>& terms,
+                       const std::vector<std::string>& abbreviations,
+                       const std::vector<std::string>& allow, double target_grade,
+                       double max_jargon, int long_sentence_words, double jargon_familiarity,
+                       double complex_word_zipf, size_t max_input_bytes, double min_communication,
+                       const std::vector<std::string>& skip_items,
+                       std::optional<py::tuple> grade_model) {
+             AnalyzerOptions options;
+             options.target_grade = target_grade;
+             options.max_jargon = max_jargon;
+             options.long_sentence_words = long_sentence_words;
+             options.jargon_familiarity = jargon_familiarity;
+             options.complex_word_zipf = complex_word_zipf;
+             options.max_input_bytes = max_input_bytes;
+             options.min_communication = min_communication;
+             for (const std::string& name : skip_items) {
+               bool known = false;
+               for (size_t k = 0; k < kCommunicationItemCount; ++k) {
+                 if (name == CommunicationItemName(static_cast<CommunicationItem>(k))) {
+                   options.checklist_items[k] = false;
+                   known = true;
+                 }
+               }
+               if (!known)
+                 throw py::value_error("skip_items: no communication item '" + name + "'");
+             }
+             if (grade_model)
+               options.grade_model = std::make_shared<const GradeModel>(ToGradeModel(*grade_model));
+             auto overlays = Overlays(terms, abbreviations, allow);
+             py::gil_scoped_release release;
+             auto lexicon =
+                 overlays.empty() ? Lexicon::Default() : Lexicon::DefaultWithOverlays(overlays);
+             return std::make_unique<Analyzer>(std::move(lexicon), options);
+           }),
+           py::arg("terms"), py::arg("abbreviations"), py::arg("allow"), py::arg("target_grade"),
+           py::arg("max_jargon"), py::arg("long_sentence_words"), py::arg("jargon_familiarity"),
+           py::arg("complex_word_zipf"), py::arg("max_input_bytes"), py::arg("min_communication"),
+           py::arg("skip_items"), py::arg("grade_model"))
       .def(
           "analyze",
           [](const Analyzer& analyzer, py::handle text) {

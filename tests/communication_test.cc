@@ -114,5 +114,21 @@ TEST(CommunicationTest, ScoreIsTheShareOfApplicableItemsMet) {
   EXPECT_TRUE(std::isnan(ErrorReport(AnalyzerOptions(), "x").communication.score));
 }
 
+TEST(CommunicationTest, ItemsCanBeTurnedOffAndAMinimumJoinsTheVerdict) {
+  const std::string text = "Take 2 pills daily.";  // no contact, no acknowledgement
+  AnalyzerOptions options;
+  const Report all = Analyzer(options).Analyze(text);
+  EXPECT_TRUE(all.verdict.meets_target);
+  EXPECT_FALSE(Item(all, CommunicationItem::kContactInfo).meets);
+  options.checklist_items[static_cast<size_t>(CommunicationItem::kContactInfo)] = false;
+  const Report fewer = Analyzer(options).Analyze(text);
+  EXPECT_FALSE(Item(fewer, CommunicationItem::kContactInfo).applies);
+  EXPECT_GT(fewer.communication.score, all.communication.score);
+  options.min_communication = 99;
+  const Report strict = Analyzer(options).Analyze(text);
+  EXPECT_LT(strict.communication.score, 99);
+  EXPECT_FALSE(strict.verdict.meets_target);
+}
+
 }  // namespace
 }  // namespace plainlang

@@ -8,6 +8,7 @@
 #define PLAINLANG_ANALYZER_H_
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <string_view>
@@ -35,6 +36,10 @@ namespace plainlang {
 //                                             of an analysis (never more than
 //                                             kMaxInputBytes, which ICU's 32-bit
 //                                             offsets set)
+//   checklist_items      all on               communication items to judge; one turned
+//                                             off never applies
+//   min_communication    0        0..100      the verdict's lowest acceptable
+//                                             communication score; 0 is off
 struct AnalyzerOptions {
   double target_grade = 8;
   double max_jargon = 0.05;
@@ -43,6 +48,15 @@ struct AnalyzerOptions {
   double complex_word_zipf = 3.0;
   std::shared_ptr<const GradeModel> grade_model;
   size_t max_input_bytes = size_t{256} << 20;
+  std::array<bool, kCommunicationItemCount> checklist_items = AllItems();
+  double min_communication = 0;
+
+ private:
+  static constexpr std::array<bool, kCommunicationItemCount> AllItems() {
+    std::array<bool, kCommunicationItemCount> all{};
+    for (bool& on : all) on = true;
+    return all;
+  }
 };
 
 // The longest message any Analyzer reads, whatever max_input_bytes says.
@@ -61,6 +75,7 @@ inline constexpr OptionRange<int> kLongSentenceRange{1, 1000};
 inline constexpr OptionRange<double> kJargonFamiliarityRange{0, 1};
 inline constexpr OptionRange<double> kComplexWordZipfRange{0, 8};
 inline constexpr OptionRange<size_t> kMaxInputBytesRange{1, kMaxInputBytes};
+inline constexpr OptionRange<double> kMinCommunicationRange{0, 100};
 
 // The longest message an Analyzer with `options` reads.
 inline size_t InputLimit(const AnalyzerOptions& options) {

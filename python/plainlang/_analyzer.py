@@ -111,6 +111,10 @@ class Analyzer:
             3+ syllables are complex words.
         max_input_bytes: a longer message gets an error report (``error``
             set) instead of an analysis; at most ``MAX_INPUT_BYTES`` (1 GiB).
+        min_communication: the verdict's lowest acceptable communication
+            score (0..100); 0, the default, leaves it out of the verdict.
+        skip_items: names of communication items not to judge
+            (``Report.communication.items``); each then does not apply.
         grade_model: the model behind ``readability.health_grade``
             (``fit_grade_model``); None is ``GradeModel.default()``.
 
@@ -135,6 +139,8 @@ class Analyzer:
         jargon_familiarity: float = 0.5,
         complex_word_zipf: float = 3.0,
         max_input_bytes: int = 256 << 20,
+        min_communication: float = 0.0,
+        skip_items: Iterable[str] = (),
         grade_model: GradeModel | None = None,
     ) -> None:
         if grade_model is not None and not isinstance(grade_model, GradeModel):
@@ -152,12 +158,17 @@ class Analyzer:
             "jargon_familiarity": _checked("jargon_familiarity", jargon_familiarity),
             "complex_word_zipf": _checked("complex_word_zipf", complex_word_zipf),
             "max_input_bytes": _checked("max_input_bytes", max_input_bytes),
+            "min_communication": _checked("min_communication", min_communication),
         }
+        if isinstance(skip_items, str):
+            raise TypeError("skip_items must be a list of item names, not one string")
+        self._skip_items = tuple(skip_items)
         self._core = _core.Analyzer(
             terms=self._tables["lexicon"],
             abbreviations=self._tables["abbreviations"],
             allow=self._tables["allow"],
             **self._options,
+            skip_items=list(self._skip_items),
             grade_model=None if grade_model is None else grade_model._to_core(),
         )
 
@@ -169,7 +180,8 @@ class Analyzer:
         >>> plainlang.Analyzer(max_jargon=0.1).options["max_jargon"]
         0.1
         """
-        return {**self._tables, **self._options, "grade_model": self._grade_model}
+        return {**self._tables, **self._options, "skip_items": self._skip_items,
+                "grade_model": self._grade_model}
 
     def analyze(self, text: Text) -> Report:
         """The report on one message. Never fails for any str or bytes.
@@ -296,6 +308,8 @@ class Analyzer:
     def __repr__(self) -> str:
         changed = [f"{k}={v!r}" for k, v in self._tables.items() if v]
         changed += [f"{k}={v!r}" for k, v in self._options.items() if v != _DEFAULTS[k]]
+        if self._skip_items:
+            changed.append(f"skip_items={list(self._skip_items)!r}")
         if self._grade_model is not None:
             changed.append("grade_model=GradeModel(...)")
         return f"plainlang.Analyzer({', '.join(changed)})"

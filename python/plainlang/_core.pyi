@@ -71,6 +71,8 @@ class Analyzer:
         jargon_familiarity: float,
         complex_word_zipf: float,
         max_input_bytes: int,
+        min_communication: float,
+        skip_items: list[str],
         grade_model: _GradeModelTuple | None,
     ) -> None: ...
     def analyze(self, text: str | bytes | bytearray | memoryview) -> Report: ...

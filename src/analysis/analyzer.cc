@@ -210,8 +210,9 @@ Report MessageAnalysis::Run() {
   // large message still starts with no more than 16.
   report_.findings.reserve(std::min<size_t>(text_view_.size() / 64, 16));
   for (SentenceSpan span : spans) AnalyzeSentence(span);
+  CheckCommunication(text_view_, report_.sentences, options_.checklist_items,
+                     &report_.communication);
   ScoreMessage(options_, classifier_.tally(), &report_);
-  CheckCommunication(text_view_, report_.sentences, &report_.communication);
   MapOffsets();
   return std::move(report_);
 }

@@ -36,9 +36,13 @@ void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally, Report* re
   report->verdict.max_jargon = options.max_jargon;
   // No words, nothing to judge: an empty message is not a pass.
   report->verdict.judged = report->counts.words > 0;
-  report->verdict.meets_target = report->verdict.judged &&
-                                 report->readability.health_grade <= options.target_grade + 1e-9 &&
-                                 report->jargon.density <= options.max_jargon + 1e-12;
+  // A communication minimum, when set, fails a score below it; a message
+  // no item applies to is not failed for it.
+  const bool communicates =
+      options.min_communication <= 0 || !(report->communication.score < options.min_communication);
+  report->verdict.meets_target =
+      report->verdict.judged && report->readability.health_grade <= options.target_grade + 1e-9 &&
+      report->jargon.density <= options.max_jargon + 1e-12 && communicates;
 }
 
 Sentence ScoreSentence(size_t start, size_t end, const Counts& counts, int64_t jargon_words,

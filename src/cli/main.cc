@@ -48,7 +48,8 @@ void OnInterrupt(int) { interrupted = true; }
 struct AnalysisOptions {
   plainlang::AnalyzerOptions analyzer;
   std::vector<std::string> term_files, abbreviation_files, allow_files;
-  int threads = 0;  // 0 = every core this process may run on
+  std::vector<std::string> skipped_items;  // communication items not judged
+  int threads = 0;                         // 0 = every core this process may run on
 };
 
 // `check` reads and analyses its inputs a chunk at a time: a chunk's texts
@@ -89,7 +90,15 @@ std::optional<plainlang::Analyzer> MakeAnalyzer(const AnalysisOptions& options) 
     std::cerr << "plainlang: " << error.what() << "\n";
     return std::nullopt;
   }
-  return plainlang::Analyzer(lexicon, options.analyzer);
+  plainlang::AnalyzerOptions analyzer_options = options.analyzer;
+  for (size_t k = 0; k < plainlang::kCommunicationItemCount; ++k) {
+    const auto name =
+        plainlang::CommunicationItemName(static_cast<plainlang::CommunicationItem>(k));
+    for (const std::string& skipped : options.skipped_items) {
+      if (skipped == name) analyzer_options.checklist_items[k] = false;
+    }
+  }
+  return plainlang::Analyzer(lexicon, analyzer_options);
 }
 
 // The name a report gives an input: none for stdin alone, "<stdin>" among
@@ -250,11 +259,27 @@ void AddTargetOptions(CLI::App* command, plainlang::AnalyzerOptions* options,
                    prefix + "sentences with more words are findings")
       ->check(CLI::Range(plainlang::kLongSentenceRange.low, plainlang::kLongSentenceRange.high))
       ->capture_default_str();
+  command
+      ->add_option("--min-communication", options->min_communication,
+                   prefix + "lowest acceptable communication score, 0..100; 0 is off")
+      ->check(
+          CLI::Range(plainlang::kMinCommunicationRange.low, plainlang::kMinCommunicationRange.high))
+      ->capture_default_str();
 }
 
 // The targets and vocabulary options, the same for every command.
 void AddAnalysisOptions(CLI::App* command, AnalysisOptions* options) {
   AddTargetOptions(command, &options->analyzer, "");
+  std::vector<std::string> item_names;
+  for (size_t k = 0; k < plainlang::kCommunicationItemCount; ++k) {
+    item_names.emplace_back(
+        plainlang::CommunicationItemName(static_cast<plainlang::CommunicationItem>(k)));
+  }
+  command
+      ->add_option("--skip-item", options->skipped_items,
+                   "a communication item not to judge (repeatable), e.g. acknowledges_patient")
+      ->check(CLI::IsMember(item_names))
+      ->allow_extra_args(false);
   command
       ->add_option("--max-bytes", options->analyzer.max_input_bytes,
                    "longest message read; a longer one is an error row")

@@ -320,8 +320,20 @@ void Checklist::Run() {
 }  // namespace
 
 void CheckCommunication(std::string_view text, std::span<const Sentence> sentences,
+                        std::span<const bool, kCommunicationItemCount> items,
                         Communication* communication) {
   Checklist(text, sentences, communication).Run();
+  int applies = 0, meets = 0;
+  for (size_t k = 0; k < kCommunicationItemCount; ++k) {
+    CommunicationItemResult& item = communication->items[k];
+    if (!items[k]) item = CommunicationItemResult();  // turned off: does not apply
+    applies += item.applies;
+    meets += item.meets;
+  }
+  if (!std::isnan(communication->score)) {
+    communication->score =
+        applies > 0 ? 100.0 * meets / applies : std::numeric_limits<double>::quiet_NaN();
+  }
 }
 
 }  // namespace plainlang

@@ -18,7 +18,9 @@ namespace plainlang {
 // `sentences` (offsets into `text`). Evidence offsets index `text`; the
 // caller maps them to the input as it maps findings. Thread-safe: the
 // rules are built once and only read.
+// `items` says which items to judge: one turned off never applies.
 void CheckCommunication(std::string_view text, std::span<const Sentence> sentences,
+                        std::span<const bool, kCommunicationItemCount> items,
                         Communication* communication);
 
 }  // namespace plainlang

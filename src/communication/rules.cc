@@ -152,11 +152,11 @@ void CompileGrammar(CommunicationRules& rules) {
   // "If <sign>, <do this>": a conditional whose consequence is a safety
   // action, in one sentence.
   rules.conditional = Compile(
-      "\\b(?:if|should)\\b[^.]{3,160}?[,;]\\s*(?:please\\s+)?(?:call|go|"
+      "\\b(?:if|should)\\b[^.]{3,}?[,;]\\s*(?:please\\s+)?(?:call|go|"
       "come|seek|contact|stop|head|get|tell|let us know|page|return)\\b|"
       // ... and the action first: "Return to the ED if the pain comes back",
       // "Call the clinic with any bleeding".
-      "\\b(?:call|return|go|come|seek|contact|head)\\b[^.]{0,80}?\\b(?:if|when|with any|"
+      "\\b(?:call|return|go|come|seek|contact|head)\\b[^.]*?\\b(?:if|when|with any|"
       "for any)\\b[^.]{3,}");
   rules.only_questions = Compile(
       "\\bif you have (?:any )?(?:other |more |further )?(?:questions|concerns)\\b|"

@@ -21,7 +21,7 @@ def test_defaults_are_the_engines() -> None:
         assert parameters[name].default == value, name
     assert plainlang.Analyzer().options == {
         "lexicon": [], "abbreviations": [], "allow": [], **_core.DEFAULT_OPTIONS,
-        "grade_model": None,
+        "skip_items": (), "grade_model": None,
     }
 
 
@@ -170,3 +170,17 @@ def test_a_message_over_max_input_bytes_gets_an_error_report_not_an_analysis() -
     assert analyzer.analyze("x" * 101).error == over.error
     with pytest.raises(ValueError, match="max_input_bytes"):
         plainlang.Analyzer(max_input_bytes=plainlang._core.MAX_INPUT_BYTES + 1)
+
+
+def test_communication_options() -> None:
+    text = "Take 2 pills daily."
+    base = plainlang.analyze(text)
+    assert base.communication.items["contact_info"].applies
+    fewer = plainlang.Analyzer(skip_items=["contact_info"]).analyze(text)
+    assert not fewer.communication.items["contact_info"].applies
+    assert fewer.communication.score > base.communication.score
+    assert plainlang.Analyzer(min_communication=99).analyze(text).verdict.meets_target is False
+    with pytest.raises(ValueError, match="no communication item 'bogus'"):
+        plainlang.Analyzer(skip_items=["bogus"])
+    with pytest.raises(ValueError, match="min_communication"):
+        plainlang.Analyzer(min_communication=101)
