@@ -1,5 +1,6 @@
 // The plainlang command: formats, exit status and error messages.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <sys/wait.h>
 
@@ -14,7 +15,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -358,6 +361,40 @@ TEST(CliReportTest, SharesCheckOptionsAndRejectsAnUnnamedPageForSeveral) {
   CommandResult missing = Plainlang("report no_such_file.txt");
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.out.find("cannot open 'no_such_file.txt'"), std::string::npos);
+}
+
+// Byte limits hold for inputs that are not regular files, and a FIFO with
+// no writer does not hold up the batch.
+TEST(CliTest, LimitsHoldForDevicesAndFifos) {
+  CommandResult zero = Plainlang("check --max-bytes 1000 /dev/zero");
+  EXPECT_EQ(zero.status, 2);
+  EXPECT_NE(zero.out.find("'/dev/zero' is more than 1000 bytes, over the limit of 1000"),
+            std::string::npos)
+      << zero.out;
+  const std::string fifo = ::testing::TempDir() + "/plainlang_cli_fifo";
+  std::remove(fifo.c_str());
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  CommandResult waiting =
+      Plainlang("check --format csv " + fifo + " " + kExamples + "plain_message.txt");
+  EXPECT_EQ(waiting.status, 2);
+  EXPECT_NE(waiting.out.find(fifo + ","), std::string::npos) << waiting.out;  // its row
+  EXPECT_NE(waiting.out.find("plain_message.txt,"), std::string::npos);       // and the next
+  std::remove(fifo.c_str());
+}
+
+// A write that fails (a full disk) is said once and exits 2, not 0.
+TEST(CliTest, WriteFailuresExitTwo) {
+  const std::string err = ::testing::TempDir() + "/plainlang_cli_full_err.txt";
+  const std::string command = std::string(PLAINLANG_CLI) + " check " + kExamples +
+                              "plain_message.txt > /dev/full 2> " + err;
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  std::ifstream in(err);
+  const std::string message((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(message.find("plainlang: cannot write the output: No space left on device"),
+            std::string::npos)
+      << message;
 }
 
 }  // namespace

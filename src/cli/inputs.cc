@@ -1,6 +1,10 @@
 #include "cli/inputs.h"
 
+#include <fcntl.h>
 #include <glob.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -98,43 +102,79 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& arguments,
   return inputs;
 }
 
+namespace {
+
+// How long a FIFO or device may keep a batch waiting for its first byte.
+constexpr int kFirstByteMillis = 2000;
+
+std::string OverLimit(const std::string& name, const std::string& size, size_t max_bytes) {
+  return "'" + name + "' is " + size + " bytes, over the limit of " + std::to_string(max_bytes) +
+         " (--max-bytes)";
+}
+
+// Reads `fd` to its end, refusing more than max_bytes: a device or a pipe
+// has no size to check first, and /dev/zero never ends.
+bool ReadLimited(int fd, const std::string& name, size_t max_bytes, std::string* contents,
+                 std::string* error) {
+  contents->clear();
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t got = read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      *error = "cannot read '" + name + "': " + std::strerror(errno);
+      return false;
+    }
+    if (got == 0) return true;
+    if (contents->size() + static_cast<size_t>(got) > max_bytes) {
+      *error = OverLimit(name, "more than " + std::to_string(max_bytes), max_bytes);
+      contents->clear();
+      return false;
+    }
+    contents->append(buffer, static_cast<size_t>(got));
+  }
+}
+
+}  // namespace
+
 bool ReadInput(const std::string& name, size_t max_bytes, std::string* contents,
                std::string* error) {
-  if (name == "-") {
-    contents->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
-  }
+  if (name == "-") return ReadLimited(STDIN_FILENO, "<stdin>", max_bytes, contents, error);
   std::error_code code;
   if (fs::is_directory(name, code)) {
     *error = "'" + name + "' is a directory";
     return false;
   }
-  std::ifstream in(name, std::ios::binary);
-  if (!in) {
+  // Not blocking on open: a FIFO with no writer would hold up the batch.
+  const int fd = open(name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     *error = "cannot open '" + name + "': " + std::strerror(errno);
     return false;
   }
-  // The size first, so an oversized file is refused without reading it.
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size > 0 && static_cast<size_t>(size) > max_bytes) {
-    *error = "'" + name + "' is " + std::to_string(size) + " bytes, over the limit of " +
-             std::to_string(max_bytes) + " (--max-bytes)";
-    return false;
+  struct stat info {};
+  bool ok = fstat(fd, &info) == 0;
+  if (ok && S_ISREG(info.st_mode) && static_cast<uint64_t>(info.st_size) > max_bytes) {
+    // The size first, so an oversized file is refused without reading it.
+    *error = OverLimit(name, std::to_string(info.st_size), max_bytes);
+    ok = false;
+  } else if (ok && !S_ISREG(info.st_mode)) {
+    // A FIFO or a device: wait a little for data, then read it blocking.
+    pollfd wait{fd, POLLIN, 0};
+    const int ready = poll(&wait, 1, kFirstByteMillis);
+    if (ready == 0 || (wait.revents & POLLIN) == 0) {
+      *error =
+          ready == 0 ? "no data from '" + name + "' within 2 s" : "'" + name + "' has no writer";
+      ok = false;
+    }
   }
-  in.seekg(0, std::ios::beg);
-  if (size > 0) {
-    contents->resize(static_cast<size_t>(size));
-    in.read(contents->data(), size);
-    contents->resize(static_cast<size_t>(in.gcount()));
-  } else {  // a pipe or /proc file reports no size: read to the end
-    contents->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (ok) {
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    ok = ReadLimited(fd, name, max_bytes, contents, error);
+  } else if (error->empty()) {
+    *error = "cannot read '" + name + "': " + std::strerror(errno);
   }
-  if (in.bad()) {
-    *error = "cannot read '" + name + "'";
-    return false;
-  }
-  return true;
+  close(fd);
+  return ok;
 }
 
 bool ReadInput(const Input& input, size_t max_bytes, std::string* contents, std::string* error) {

@@ -10,7 +10,9 @@
 // others are still checked), 130 interrupted (every line written is whole).
 // serve: 0 after SIGTERM or SIGINT once requests in flight are answered, 2
 // when it cannot start.
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -75,6 +77,15 @@ struct ReportOptions {
 
 // The default lexicon with the user's files on top; nullopt (after a
 // `file:line: reason` on stderr) when one of them is bad.
+// Says that the output could not be written, once, and gives the exit
+// status for it.
+int OutputFailed() {
+  const int code = errno;
+  std::cerr << "plainlang: cannot write the output: " << std::strerror(code != 0 ? code : EIO)
+            << "\n";
+  return kInputError;
+}
+
 std::optional<plainlang::Analyzer> MakeAnalyzer(const AnalysisOptions& options) {
   std::vector<std::pair<plainlang::TableKind, std::string>> overlays;
   for (const auto& f : options.term_files) overlays.emplace_back(plainlang::TableKind::kTerms, f);
@@ -166,16 +177,17 @@ int RunCheck(const CheckOptions& options) {
       }
       ++done;
     }
-    std::cout.flush();
+    // A full disk or a closed pipe ("| head -1" with SIGPIPE ignored): stop,
+    // rather than analyse the rest for nobody.
+    if (!std::cout.flush()) return OutputFailed();
     first += reports.size();
   }
-  std::cout.flush();
   if (several || interrupted) {
     std::cerr << "plainlang: checked " << done << " of " << inputs.size() << " inputs: " << meet
               << " meet the targets, " << miss << " do not (or have no text), " << failed
               << " could not be read" << (interrupted ? " (interrupted)" : "") << "\n";
   }
-  if (options.format == "text" && done > 0) {
+  if (options.format == "text" && meet + miss > 0) {
     std::cout << "health grade: " << plainlang::kHealthGradeMeaning << "\n";
   }
   if (interrupted) return kInterrupted;
@@ -226,7 +238,7 @@ int RunReport(const ReportOptions& options) {
   std::string page = plainlang::ToHtml(documents);
   if (options.output.empty() || options.output == "-") {
     std::cout << page;
-    std::cout.flush();
+    if (!std::cout.flush()) return OutputFailed();
   } else {
     std::ofstream out(options.output, std::ios::binary);
     out << page;
