@@ -397,4 +397,25 @@ TEST(CliTest, WriteFailuresExitTwo) {
       << message;
 }
 
+// An empty folder, or one that cannot be listed, is a row with an error,
+// never silence that a CI gate would take for a pass.
+TEST(CliTest, EmptyFoldersGetARow) {
+  const std::string empty = ::testing::TempDir() + "/plainlang_cli_empty";
+  std::filesystem::create_directories(empty);
+  CommandResult run = Plainlang("check --format csv " + empty);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.out.find(empty + ","), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("no files in '" + empty + "'"), std::string::npos) << run.out;
+}
+
+TEST(CliTest, UnreadableFoldersGetARow) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads a mode-000 folder; run as a user to check it";
+  const std::string folder = MakeFolder("locked", {{"a.txt", "Rest."}, {"inner/b.txt", "Rest."}});
+  std::filesystem::permissions(folder + "/inner", std::filesystem::perms::none);
+  CommandResult locked = Plainlang("check --format csv " + folder);
+  std::filesystem::permissions(folder + "/inner", std::filesystem::perms::owner_all);
+  EXPECT_EQ(locked.status, 2);
+  EXPECT_NE(locked.out.find("cannot list '" + folder + "/inner'"), std::string::npos) << locked.out;
+}
+
 }  // namespace

@@ -126,4 +126,21 @@ TEST(ToTextTest, ShowsGradeVerdictAndEachFindingWithItsPlace) {
 }
 
 }  // namespace
+// A cell that opens like a formula is made text for spreadsheets.
+TEST(CsvTest, FormulaLikeCellsAreNeutralised) {
+  const std::string row = ToCsvRow(Sample(), "=HYPERLINK(\"x\").txt");
+  EXPECT_EQ(row.rfind("\"'=HYPERLINK(\"\"x\"\").txt\",", 0), 0u) << row;
+  EXPECT_EQ(ToCsvRow(Sample(), "@sum.txt").rfind("'@sum.txt,", 0), 0u);
+  EXPECT_EQ(ToCsvRow(Sample(), "plain.txt").rfind("plain.txt,", 0), 0u);
+}
+
+// Text with old Mac line ends (CR alone) gives each finding its own line.
+TEST(ToTextTest, LoneCarriageReturnsEndLines) {
+  const std::string input = "Hello.\rYour BP is high.\r\nTake it PO.";
+  static const Analyzer analyzer;
+  const std::string text = ToText(analyzer.Analyze(input), input, "");
+  EXPECT_NE(text.find("  2:6     BP"), std::string::npos) << text;
+  EXPECT_NE(text.find("  3:9     PO"), std::string::npos) << text;
+}
+
 }  // namespace plainlang

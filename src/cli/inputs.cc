@@ -25,28 +25,42 @@ bool IsHidden(const fs::path& path) {
   return !name.empty() && name[0] == '.';
 }
 
-void AddDirectory(const std::string& directory, std::vector<Input>* inputs) {
-  std::vector<std::string> files;
+// The regular files below `directory`, and an error row for each folder
+// that cannot be listed: nothing below it is lost without a word.
+void ListDirectory(const fs::path& directory, std::vector<Input>* files) {
   std::error_code error;
-  fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied,
-                                      error);
+  fs::directory_iterator it(directory, error);
   if (error) {
-    inputs->push_back({directory, "cannot list '" + directory + "': " + error.message()});
+    files->push_back(
+        {directory.string(), "cannot list '" + directory.string() + "': " + error.message()});
     return;
   }
-  for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
+  for (; it != fs::directory_iterator(); it.increment(error)) {
     if (error) break;
-    if (IsHidden(it->path())) {
-      if (it->is_directory(error)) it.disable_recursion_pending();
-      continue;
+    if (IsHidden(it->path())) continue;
+    std::error_code kind;
+    if (it->is_directory(kind)) {
+      ListDirectory(it->path(), files);
+    } else if (it->is_regular_file(kind)) {
+      files->push_back({it->path().string(), ""});
     }
-    if (it->is_regular_file(error)) files.push_back(it->path().string());
   }
   if (error) {
-    inputs->push_back({directory, "cannot list '" + directory + "': " + error.message()});
+    files->push_back(
+        {directory.string(), "cannot list '" + directory.string() + "': " + error.message()});
   }
-  std::sort(files.begin(), files.end());
-  for (std::string& file : files) inputs->push_back({std::move(file), ""});
+}
+
+void AddDirectory(const std::string& directory, std::vector<Input>* inputs) {
+  std::vector<Input> files;
+  ListDirectory(directory, &files);
+  std::sort(files.begin(), files.end(),
+            [](const Input& a, const Input& b) { return a.name < b.name; });
+  if (files.empty()) {
+    inputs->push_back({directory, "no files in '" + directory + "'"});  // a gate must not pass
+    return;
+  }
+  for (Input& file : files) inputs->push_back(std::move(file));
 }
 
 void AddArgument(const std::string& argument, std::vector<Input>* inputs) {

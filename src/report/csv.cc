@@ -7,8 +7,17 @@
 namespace plainlang {
 namespace {
 
-// RFC 4180: quote a field holding a comma, quote or line break.
+// RFC 4180: quote a field holding a comma, quote or line break. A field
+// that opens like a formula (= + - @, a tab or CR) gets a leading
+// apostrophe, so a spreadsheet shows it as text instead of running it
+// (OWASP's advice on CSV injection): file names and warnings are text.
 std::string CsvField(std::string_view value) {
+  std::string neutral;
+  if (!value.empty() &&
+      std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
+    neutral = "'" + std::string(value);
+    value = neutral;
+  }
   if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
   std::string quoted = "\"";
   for (char c : value) {

@@ -53,13 +53,17 @@ std::string ToText(const Report& report, std::string_view input, std::string_vie
          " sentences: " + std::string(VerdictText(verdict)) + "\n";
   out += ChecklistLine(report.communication);
 
-  // line:column of each finding, columns in characters, counted in one pass.
+  // line:column of each finding, columns in characters, counted in one pass;
+  // a line ends at LF, CR LF or a lone CR (old Mac text).
   size_t line = 1, column = 1, at = 0;
   for (const Finding& f : report.findings) {
     for (; at < f.start && at < input.size(); ++at) {
-      if (input[at] == '\n') {
+      const bool cr_alone = input[at] == '\r' && (at + 1 == input.size() || input[at + 1] != '\n');
+      if (input[at] == '\n' || cr_alone) {
         ++line;
         column = 1;
+      } else if (input[at] == '\r') {
+        continue;  // the CR of a CR LF
       } else if ((static_cast<unsigned char>(input[at]) & 0xC0) != 0x80) {
         ++column;
       }
