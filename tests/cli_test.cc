@@ -418,4 +418,40 @@ TEST(CliTest, UnreadableFoldersGetARow) {
   EXPECT_NE(locked.out.find("cannot list '" + folder + "/inner'"), std::string::npos) << locked.out;
 }
 
+// A file saved as UTF-16 with a byte-order mark is read as its text, not
+// as bytes full of NULs.
+TEST(CliTest, Utf16WithAByteOrderMarkIsDecoded) {
+  const std::string path = ::testing::TempDir() + "/plainlang_cli_utf16.txt";
+  const std::string text = "Your CBC was unremarkable. Se\u00f1ora Garc\u00eda \U0001F600";
+  std::string utf16 = "\xFF\xFE";  // little-endian mark
+  for (size_t i = 0; i < text.size();) {
+    // Decode UTF-8 to a code point, then write it as UTF-16LE.
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t point = length == 1 ? c : c & (0xFF >> (length + 1));
+    for (int k = 1; k < length; ++k) point = (point << 6) | (text[i + k] & 0x3F);
+    i += static_cast<size_t>(length);
+    auto put = [&utf16](char32_t unit) {
+      utf16 += static_cast<char>(unit & 0xFF);
+      utf16 += static_cast<char>(unit >> 8);
+    };
+    if (point >= 0x10000) {
+      put(0xD800 + ((point - 0x10000) >> 10));
+      put(0xDC00 + ((point - 0x10000) & 0x3FF));
+    } else {
+      put(point);
+    }
+  }
+  std::ofstream(path, std::ios::binary) << utf16;
+  CommandResult run = Plainlang("check --format json " + path);
+  const nlohmann::json report = nlohmann::json::parse(run.out.substr(0, run.out.find('\n')));
+  ASSERT_GE(report["findings"].size(), 2u) << run.out;
+  EXPECT_EQ(report["findings"][0]["text"], "CBC");
+  EXPECT_EQ(report["findings"][1]["text"], "unremarkable");
+  for (const auto& warning : report["warnings"]) {  // no replaced bytes
+    EXPECT_EQ(warning.get<std::string>().find("invalid UTF-8"), std::string::npos) << warning;
+  }
+  EXPECT_EQ(report["findings"][2]["text"], "Se\u00f1ora");  // decoded, not U+FFFD
+}
+
 }  // namespace

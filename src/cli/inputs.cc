@@ -149,6 +149,68 @@ bool ReadLimited(int fd, const std::string& name, size_t max_bytes, std::string*
   }
 }
 
+// Appends code point `c` as UTF-8.
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    *out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    *out += static_cast<char>(0xC0 | (c >> 6));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *out += static_cast<char>(0xE0 | (c >> 12));
+    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (c >> 18));
+    *out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// Text saved as UTF-16 or UTF-32 with a byte-order mark (Windows editors do
+// that) is decoded to UTF-8, which is what the engine reads; a bad unit
+// becomes U+FFFD. False when `bytes` has no such mark.
+bool DecodeUnicodeWithMark(const std::string& bytes, std::string* utf8) {
+  auto byte = [&bytes](size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  const size_t n = bytes.size();
+  size_t width = 0;
+  bool little = false;
+  if (n >= 4 && byte(0) == 0xFF && byte(1) == 0xFE && byte(2) == 0 && byte(3) == 0) {
+    width = 4, little = true;
+  } else if (n >= 4 && byte(0) == 0 && byte(1) == 0 && byte(2) == 0xFE && byte(3) == 0xFF) {
+    width = 4;
+  } else if (n >= 2 && byte(0) == 0xFF && byte(1) == 0xFE) {
+    width = 2, little = true;
+  } else if (n >= 2 && byte(0) == 0xFE && byte(1) == 0xFF) {
+    width = 2;
+  } else {
+    return false;
+  }
+  auto unit = [&](size_t at) {
+    char32_t value = 0;
+    for (size_t k = 0; k < width; ++k) {
+      value |= static_cast<char32_t>(byte(at + (little ? k : width - 1 - k))) << (8 * k);
+    }
+    return value;
+  };
+  utf8->clear();
+  for (size_t at = width; at + width <= n; at += width) {
+    char32_t c = unit(at);
+    if (width == 2 && c >= 0xD800 && c <= 0xDBFF && at + 2 * width <= n) {
+      const char32_t low = unit(at + width);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+        at += width;
+      }
+    }
+    if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
+    AppendUtf8(c, utf8);
+  }
+  if (n % width != 0) AppendUtf8(0xFFFD, utf8);  // cut short
+  return true;
+}
+
 }  // namespace
 
 bool ReadInput(const std::string& name, size_t max_bytes, std::string* contents,
@@ -189,6 +251,13 @@ bool ReadInput(const std::string& name, size_t max_bytes, std::string* contents,
   }
   close(fd);
   return ok;
+}
+
+bool ReadText(const Input& input, size_t max_bytes, std::string* contents, std::string* error) {
+  if (!ReadInput(input, max_bytes, contents, error)) return false;
+  std::string utf8;
+  if (DecodeUnicodeWithMark(*contents, &utf8)) *contents = std::move(utf8);
+  return true;
 }
 
 bool ReadInput(const Input& input, size_t max_bytes, std::string* contents, std::string* error) {

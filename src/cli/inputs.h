@@ -33,6 +33,10 @@ bool ReadInput(const std::string& name, size_t max_bytes, std::string* contents,
 // own error.
 bool ReadInput(const Input& input, size_t max_bytes, std::string* contents, std::string* error);
 
+// ReadInput, then a text saved as UTF-16 or UTF-32 with a byte-order mark
+// decoded to UTF-8 (the report's offsets then index the UTF-8).
+bool ReadText(const Input& input, size_t max_bytes, std::string* contents, std::string* error);
+
 }  // namespace plainlang::cli
 
 #endif  // PLAINLANG_CLI_INPUTS_H_

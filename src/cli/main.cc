@@ -141,8 +141,8 @@ int RunCheck(const CheckOptions& options) {
     while (first + texts.size() < inputs.size() && texts.size() < kChunkInputs &&
            bytes < kChunkBytes && !interrupted) {
       std::string& text = texts.emplace_back();
-      plainlang::cli::ReadInput(inputs[first + texts.size() - 1], max_bytes, &text,
-                                &batch.emplace_back().error);
+      plainlang::cli::ReadText(inputs[first + texts.size() - 1], max_bytes, &text,
+                               &batch.emplace_back().error);
       bytes += text.size();
     }
     for (size_t k = 0; k < texts.size(); ++k) batch[k].text = texts[k];  // texts stay put now
@@ -215,7 +215,7 @@ int RunReport(const ReportOptions& options) {
   const size_t max_bytes = plainlang::InputLimit(options.analysis.analyzer);
   for (const plainlang::cli::Input& input : inputs) {
     std::string text, error;
-    if (!plainlang::cli::ReadInput(input, max_bytes, &text, &error)) {
+    if (!plainlang::cli::ReadText(input, max_bytes, &text, &error)) {
       std::cerr << "plainlang: " << error << "\n";
       ++failed;
       continue;
