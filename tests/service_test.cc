@@ -63,6 +63,8 @@ class RunningService {
     if (thread_.joinable()) thread_.join();
   }
 
+  int port() const { return service_->port(); }
+
   httplib::Client Client() const {
     httplib::Client client("127.0.0.1", service_->port());
     client.set_read_timeout(30, 0);
@@ -105,6 +107,27 @@ std::string ErrorMessage(const httplib::Result& result) {
 const std::string kMessage =
     "Your BP is elevated. Continue lisinopril 10 mg PO BID and f/u in 2 wks. "
     "The echo showed bilateral edema.";
+
+// The kernel queues 1,024 connections for the service, not cpp-httplib's
+// prebuilt default of 5, whose overflow reset connections under 16 clients
+// that connect per request.
+TEST(ServiceTest, ListensWithABacklogOf1024) {
+  RunningService service;
+  const std::string command =
+      "ss -ltnH 'sport = :" + std::to_string(service.port()) + "' 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char line[512] = {};
+  const bool read = fgets(line, sizeof line, pipe) != nullptr;
+  pclose(pipe);
+  if (!read) GTEST_SKIP() << "ss (iproute2) is not installed";
+  std::istringstream fields(line);
+  std::string state;
+  long queued = -1, backlog = -1;
+  fields >> state >> queued >> backlog;
+  EXPECT_EQ(state, "LISTEN");
+  EXPECT_EQ(backlog, 1024) << line;
+}
 
 TEST(ServiceTest, HealthzSaysOk) {
   RunningService service;

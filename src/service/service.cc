@@ -13,6 +13,7 @@
 #include <variant>
 
 #include <httplib.h>
+#include <sys/socket.h>
 #include <nlohmann/json.hpp>
 
 #include "plainlang/batch.h"
@@ -30,6 +31,9 @@ extern const char plainlang_asset_openapi[], plainlang_asset_openapi_end[];
 
 namespace plainlang {
 namespace {
+
+// Connections the kernel queues for the service before it accepts them.
+constexpr int kListenBacklog = 1024;
 
 using httplib::Request;
 using httplib::Response;
@@ -364,6 +368,14 @@ struct Service::State {
       SendError(res, {500, "internal", "the service failed on this request"});
     });
     server.set_logger([this](const Request& req, const Response& res) { Log(req, res); });
+    // The listening socket, to give it our backlog once bound: Debian's
+    // prebuilt cpp-httplib listens with its own default of 5, and a burst of
+    // connection-per-request clients then overflows the SYN queue (resets
+    // and one-second stalls).
+    server.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listen_socket = sock;
+    });
   }
 
   std::shared_ptr<const Lexicon> lexicon;
@@ -372,6 +384,7 @@ struct Service::State {
   const std::string lexicon_info;
   httplib::Server server;
   int port = -1;
+  socket_t listen_socket = INVALID_SOCKET;
   std::atomic<bool> stop_requested{false};
   std::atomic<bool> run_entered{false};
   std::atomic<bool> run_returned{false};
@@ -400,6 +413,8 @@ bool Service::Bind(std::string* error) {
     return false;
   }
   if (options.port != 0) state_->port = options.port;
+  // listen() again on a listening socket sets its backlog (Linux, BSD).
+  if (state_->listen_socket != INVALID_SOCKET) ::listen(state_->listen_socket, kListenBacklog);
   return true;
 }
 
