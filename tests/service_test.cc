@@ -10,6 +10,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -19,6 +23,8 @@
 #include <future>
 #include <memory>
 #include <mutex>
+
+#include <cstdio>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -127,6 +133,61 @@ TEST(ServiceTest, ListensWithABacklogOf1024) {
   fields >> state >> queued >> backlog;
   EXPECT_EQ(state, "LISTEN");
   EXPECT_EQ(backlog, 1024) << line;
+}
+
+// Sends `request` as bytes on a new connection and returns the status line
+// of the answer ("HTTP/1.1 411 Length Required").
+std::string StatusLine(int port, const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return "connect failed";
+  }
+  send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t got; (got = recv(fd, buffer, sizeof buffer, 0)) > 0;) {
+    answer.append(buffer, static_cast<size_t>(got));
+    if (answer.find("\r\n") != std::string::npos) break;
+  }
+  close(fd);
+  return answer.substr(0, answer.find("\r\n"));
+}
+
+// Every framing meets the body limit: a body the service cannot measure
+// before reading it, or whose size is ambiguous, is refused; no route
+// answers a Range with parts.
+TEST(ServiceTest, BodiesThatCannotBeMeasuredFirstAreRefused) {
+  ServiceOptions options;
+  options.max_body_bytes = 1000;
+  RunningService service(options);
+  const std::string head =
+      "POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+  const std::string body = "{\"text\":\"" + std::string(2000, 'a') + "\"}";
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx", body.size());
+  EXPECT_EQ(StatusLine(service.port(), head + "Transfer-Encoding: chunked\r\n\r\n" + size + "\r\n" +
+                                           body + "\r\n0\r\n\r\n"),
+            "HTTP/1.1 411 Length Required");
+  EXPECT_EQ(StatusLine(service.port(), head + "Connection: close\r\n\r\n{\"text\":\"hi\"}"),
+            "HTTP/1.1 411 Length Required");
+  EXPECT_EQ(
+      StatusLine(service.port(), head + "Content-Encoding: gzip\r\nContent-Length: 5\r\n\r\nabcde"),
+      "HTTP/1.1 415 Unsupported Media Type");
+  EXPECT_EQ(StatusLine(service.port(), head + "Content-Length: 13\r\nContent-Length: 14\r\n\r\n" +
+                                           "{\"text\":\"hi\"}"),
+            "HTTP/1.1 400 Bad Request");
+  EXPECT_EQ(StatusLine(service.port(), head + "Content-Length: -1\r\n\r\n{\"text\":\"hi\"}"),
+            "HTTP/1.1 400 Bad Request");
+  EXPECT_EQ(StatusLine(service.port(), head + "Content-Length: 13\r\n\r\n{\"text\":\"hi\"}"),
+            "HTTP/1.1 200 OK");
+  EXPECT_EQ(StatusLine(service.port(),
+                       "GET /openapi.yaml HTTP/1.1\r\nHost: x\r\nRange: bytes=0-,0-,0-\r\n\r\n"),
+            "HTTP/1.1 200 OK");
 }
 
 TEST(ServiceTest, HealthzSaysOk) {

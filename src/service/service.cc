@@ -86,6 +86,35 @@ bool IsMethodToken(std::string_view method) {
          std::all_of(method.begin(), method.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// A body whose size cannot be checked before it is read, or whose size is
+// ambiguous, is refused: chunked or compressed bodies, a POST without a
+// Content-Length, two Content-Lengths, or one that is not a number. Every
+// framing then meets the body limit (set_payload_max_length).
+std::optional<ApiError> RefusedFraming(const Request& req) {
+  if (req.has_header("Content-Encoding") &&
+      req.get_header_value("Content-Encoding") != "identity") {
+    return ApiError{415, "unsupported_media_type",
+                    "Content-Encoding is not accepted: send the body uncompressed"};
+  }
+  const bool chunked = req.has_header("Transfer-Encoding");
+  const size_t lengths = req.get_header_value_count("Content-Length");
+  if (chunked && lengths > 0) {
+    return ApiError{400, "invalid_request",
+                    "a body has a Content-Length or a Transfer-Encoding, not both"};
+  }
+  if (lengths > 1) return ApiError{400, "invalid_request", "more than one Content-Length"};
+  if (req.method == "POST" && (chunked || lengths == 0)) {
+    return ApiError{411, "length_required", "send the body with a Content-Length"};
+  }
+  if (lengths == 1) {
+    const std::string length = req.get_header_value("Content-Length");
+    if (length.empty() || length.find_first_not_of("0123456789") != std::string::npos) {
+      return ApiError{400, "invalid_request", "Content-Length is not a number of bytes"};
+    }
+  }
+  return std::nullopt;
+}
+
 void SendError(Response& res, const ApiError& error) {
   res.status = error.status;
   res.set_content(ApiErrorJson(error), kJsonType);
@@ -347,8 +376,16 @@ struct Service::State {
     server.set_tcp_nodelay(true);
     server.set_default_headers(
         {{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
-    server.set_pre_routing_handler([](const Request&, Response&) {
+    server.set_pre_routing_handler([](const Request& req, Response& res) {
       request_started = std::chrono::steady_clock::now();
+      if (std::optional<ApiError> refused = RefusedFraming(req)) {
+        SendError(res, *refused);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      // No route serves part of a resource: a Range with many parts would
+      // make a 4 KB request answer megabytes. cpp-httplib hands the handler
+      // a const view of its own request, whose ranges it would apply.
+      const_cast<Request&>(req).ranges.clear();
       return httplib::Server::HandlerResponse::Unhandled;
     });
     server.Get("/", Guarded(&State::ReviewPage));
