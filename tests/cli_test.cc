@@ -454,4 +454,20 @@ TEST(CliTest, Utf16WithAByteOrderMarkIsDecoded) {
   EXPECT_EQ(report["findings"][2]["text"], "Se\u00f1ora");  // decoded, not U+FFFD
 }
 
+// The token file's 64 KiB cap holds for a device too, and a token file
+// others can read is warned about.
+TEST(CliTest, TokenFilesAreReadWithTheirCapAndTheirModeChecked) {
+  CommandResult zero = Plainlang("serve --port 0 --token-file /dev/zero");
+  EXPECT_EQ(zero.status, 2);
+  EXPECT_NE(zero.out.find("over the limit of 65536"), std::string::npos) << zero.out;
+  const std::string token = ::testing::TempDir() + "/plainlang_cli_token.txt";
+  std::ofstream(token) << "short";
+  std::filesystem::permissions(token, std::filesystem::perms::owner_read |
+                                          std::filesystem::perms::owner_write |
+                                          std::filesystem::perms::others_read);
+  CommandResult open = Plainlang("serve --port 0 --token-file " + token);
+  EXPECT_EQ(open.status, 2);  // and refused: too short
+  EXPECT_NE(open.out.find("can be read by other users"), std::string::npos) << open.out;
+}
+
 }  // namespace

@@ -188,6 +188,16 @@ TEST(ServiceTest, BodiesThatCannotBeMeasuredFirstAreRefused) {
   EXPECT_EQ(StatusLine(service.port(),
                        "GET /openapi.yaml HTTP/1.1\r\nHost: x\r\nRange: bytes=0-,0-,0-\r\n\r\n"),
             "HTTP/1.1 200 OK");
+  // The answers that were misleading: a form body is the wrong type, not
+  // too large; a large body announced with Expect is refused, not invited.
+  EXPECT_EQ(StatusLine(service.port(),
+                       "POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                       "application/x-www-form-urlencoded\r\nContent-Length: 20000\r\n\r\n" +
+                           std::string(20000, 'a')),
+            "HTTP/1.1 415 Unsupported Media Type");
+  EXPECT_EQ(
+      StatusLine(service.port(), head + "Expect: 100-continue\r\nContent-Length: 50000000\r\n\r\n"),
+      "HTTP/1.1 413 Payload Too Large");
 }
 
 TEST(ServiceTest, HealthzSaysOk) {

@@ -10,6 +10,8 @@
 // others are still checked), 130 interrupted (every line written is whole).
 // serve: 0 after SIGTERM or SIGINT once requests in flight are answered, 2
 // when it cannot start.
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -325,6 +327,13 @@ struct ServeOptions {
 // The token is the file's first line; trailing spaces and line ends are not
 // part of it.
 bool ReadToken(const std::string& path, std::string* token, std::string* error) {
+  // A secret others on the machine can read is no secret: said, not refused,
+  // since a container may mount it so on purpose.
+  struct stat info {};
+  if (stat(path.c_str(), &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+    std::cerr << "plainlang serve: warning: the token file '" << path
+              << "' can be read by other users (chmod 600 it)\n";
+  }
   std::string contents;
   if (!plainlang::cli::ReadInput(path, 1 << 16, &contents, error)) return false;
   *token = contents.substr(0, contents.find('\n'));
