@@ -254,4 +254,16 @@ TEST(WordTableTest, FindsWhatWasAddedAndNothingElse) {
 }
 
 }  // namespace
+// An overlay must be a regular file: a device would be read until memory
+// runs out, a FIFO would wait forever.
+TEST(LexiconTest, OverlaysMustBeRegularFiles) {
+  try {
+    Lexicon::DefaultWithOverlays({{TableKind::kTerms, "/dev/zero"}});
+    FAIL() << "/dev/zero accepted as a table";
+  } catch (const LexiconError& error) {
+    EXPECT_EQ(error.file(), "/dev/zero");
+    EXPECT_EQ(error.reason(), "not a regular file");
+  }
+}
+
 }  // namespace plainlang

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <mutex>
@@ -208,10 +209,27 @@ std::shared_ptr<const Lexicon> Lexicon::Default() {
   return lexicon;
 }
 
+// The largest overlay table read: the default tables together are 16 MB.
+constexpr uintmax_t kMaxOverlayBytes = uintmax_t{256} << 20;
+
 std::shared_ptr<const Lexicon> Lexicon::DefaultWithOverlays(
     const std::vector<std::pair<TableKind, std::string>>& files) {
   std::shared_ptr<Lexicon> lexicon = BuildDefault();
   for (const auto& [kind, path] : files) {
+    // A table is a regular file of bounded size: /dev/zero or a FIFO named
+    // by mistake must not read until memory runs out or wait forever.
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+      throw LexiconError(path, 0, std::filesystem::exists(path, error)
+                                      ? "not a regular file"
+                                      : "cannot open the file");
+    }
+    const uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error && size > kMaxOverlayBytes) {
+      throw LexiconError(path, 0, "the table is " + std::to_string(size) +
+                                      " bytes, over the limit of " +
+                                      std::to_string(kMaxOverlayBytes));
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw LexiconError(path, 0, "cannot open the file");
     std::ostringstream contents;
