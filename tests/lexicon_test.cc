@@ -266,4 +266,25 @@ TEST(LexiconTest, OverlaysMustBeRegularFiles) {
   }
 }
 
+// An overlay's text is checked before its rows: CR-only line ends, bytes
+// that are not UTF-8 and terms of punctuation alone each name their line.
+TEST(LexiconTest, OverlaysAreCheckedLineByLine) {
+  const std::pair<std::string, std::pair<int, std::string>> cases[] = {
+      {"term\tplain\rbilateral\tboth sides\r",
+       {1, "a line ends in CR alone; save the table with LF line ends"}},
+      {"term\tplain\nbilat\xff\tboth\n", {2, "the line is not valid UTF-8"}},
+      {"term\tplain\nok\tfine\n---\tdash\n", {3, "field 'term' holds no letter or digit"}},
+  };
+  for (const auto& [table, expected] : cases) {
+    Lexicon lexicon;
+    try {
+      lexicon.Load(TableKind::kTerms, table, "overlay.tsv");
+      ADD_FAILURE() << "accepted: " << table;
+    } catch (const LexiconError& error) {
+      EXPECT_EQ(error.line(), expected.first) << table;
+      EXPECT_EQ(error.reason(), expected.second) << table;
+    }
+  }
+}
+
 }  // namespace plainlang

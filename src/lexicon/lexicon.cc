@@ -1,5 +1,7 @@
 #include "plainlang/lexicon.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -115,6 +117,44 @@ std::shared_ptr<Lexicon> BuildDefault() {
   return lexicon;
 }
 
+// The longest line an overlay may have: a term with its plain wordings and
+// definition fits in far less, and a gigabyte line would cost four.
+constexpr size_t kMaxOverlayLine = 64 * 1024;
+
+// What an overlay must be before its rows are read: valid UTF-8 in lines
+// ending LF or CR LF (a table saved with lone CRs would read as one line,
+// hence no rows, with no error), none longer than kMaxOverlayLine.
+void CheckOverlayText(std::string_view text, std::string_view file) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t at = 0; at < text.size();) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    if (c == '\n') {
+      ++line;
+      line_start = ++at;
+      continue;
+    }
+    if (c == '\r' && (at + 1 == text.size() || text[at + 1] != '\n')) {
+      throw LexiconError(std::string(file), line,
+                         "a line ends in CR alone; save the table with LF line ends");
+    }
+    if (at - line_start > kMaxOverlayLine) {
+      throw LexiconError(std::string(file), line,
+                         "the line is over " + std::to_string(kMaxOverlayLine) + " bytes");
+    }
+    if (c < 0x80) {
+      ++at;
+      continue;
+    }
+    UChar32 code = 0;
+    int32_t i = 0;
+    const int32_t length = static_cast<int32_t>(std::min<size_t>(text.size() - at, 4));
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data() + at), i, length, code);
+    if (code < 0) throw LexiconError(std::string(file), line, "the line is not valid UTF-8");
+    at += static_cast<size_t>(i);
+  }
+}
+
 }  // namespace
 
 // The embedded tables never change, so their rows are counted once per
@@ -173,6 +213,7 @@ void Lexicon::Load(TableKind kind, std::string_view contents, std::string_view f
   // The index keeps views into the table text, so it keeps a copy of the
   // text, unless that is an embedded table: those outlive every index.
   const bool embedded = IsEmbedded(contents);
+  if (!embedded) CheckOverlayText(contents, file_name);
   std::string_view text = embedded ? contents : index_->blobs.emplace_back(contents);
   if (embedded && index_->terms.empty() && index_->words.size() == 0) {
     ReserveForEmbeddedTables(*index_);
@@ -220,15 +261,15 @@ std::shared_ptr<const Lexicon> Lexicon::DefaultWithOverlays(
     // by mistake must not read until memory runs out or wait forever.
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
-      throw LexiconError(path, 0, std::filesystem::exists(path, error)
-                                      ? "not a regular file"
-                                      : "cannot open the file");
+      throw LexiconError(
+          path, 0,
+          std::filesystem::exists(path, error) ? "not a regular file" : "cannot open the file");
     }
     const uintmax_t size = std::filesystem::file_size(path, error);
     if (!error && size > kMaxOverlayBytes) {
-      throw LexiconError(path, 0, "the table is " + std::to_string(size) +
-                                      " bytes, over the limit of " +
-                                      std::to_string(kMaxOverlayBytes));
+      throw LexiconError(path, 0,
+                         "the table is " + std::to_string(size) + " bytes, over the limit of " +
+                             std::to_string(kMaxOverlayBytes));
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw LexiconError(path, 0, "cannot open the file");

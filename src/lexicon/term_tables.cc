@@ -221,6 +221,13 @@ void LoadTerms(Lexicon::Index& index, std::string_view contents, std::string_vie
       Term term;
       term.term = row.field(kTerm);
       if (term.term.empty()) row.Fail("field 'term' is empty");
+      // A term of punctuation alone would match no word, or every dash.
+      if (std::none_of(term.term.begin(), term.term.end(), [](char c) {
+            return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+                   static_cast<unsigned char>(c) >= 0x80;
+          })) {
+        row.Fail("field 'term' holds no letter or digit");
+      }
       term.category = row.field(kCategory);
       term.familiarity =
           static_cast<float>(row.number(kFamiliarity, 0, 1, kDefaultTermFamiliarity));
