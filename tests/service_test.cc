@@ -64,7 +64,9 @@ class RunningService {
     EXPECT_TRUE(bound_) << error;
     if (bound_) thread_ = std::thread([this] { service_->Run(); });
   }
-  ~RunningService() {
+  ~RunningService() { Stop(); }
+  // Stops the service the way SIGTERM does and waits until Run returns.
+  void Stop() {
     service_->Stop();
     if (thread_.joinable()) thread_.join();
   }
@@ -198,6 +200,31 @@ TEST(ServiceTest, BodiesThatCannotBeMeasuredFirstAreRefused) {
   EXPECT_EQ(
       StatusLine(service.port(), head + "Expect: 100-continue\r\nContent-Length: 50000000\r\n\r\n"),
       "HTTP/1.1 413 Payload Too Large");
+}
+
+// Stopping answers every request already accepted, not only the one a
+// worker holds: queued connections used to be closed with no reply.
+TEST(ServiceTest, StopAnswersTheRequestsAlreadyAccepted) {
+  ServiceOptions options;
+  options.threads = 1;
+  options.max_body_bytes = 10 << 20;
+  RunningService service(options);
+  std::string text;
+  for (int k = 0; k < 60000; ++k) text += "Your BP is fine and the CBC was unremarkable. ";
+  const std::string body = json{{"text", text}}.dump();
+  std::vector<int> statuses(5, -1);
+  std::vector<std::thread> clients;
+  for (size_t k = 0; k < statuses.size(); ++k) {
+    clients.emplace_back([&, k] {
+      httplib::Client client = service.Client();
+      if (auto res = client.Post("/v1/analyze", body, "application/json"))
+        statuses[k] = res->status;
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // one runs, the rest queue
+  service.Stop();
+  for (std::thread& client : clients) client.join();
+  EXPECT_EQ(statuses, std::vector<int>(statuses.size(), 200));
 }
 
 TEST(ServiceTest, HealthzSaysOk) {

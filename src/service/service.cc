@@ -495,7 +495,15 @@ void Service::Stop() {
   while (state_->run_entered && !state_->run_returned && !state_->server.is_running()) {
     std::this_thread::yield();
   }
-  state_->server.stop();
+  // Shutting the listening socket ends cpp-httplib's accept loop, which then
+  // lets its workers finish every connection already accepted before
+  // listen returns; stop() would mark the server stopped first, and a
+  // queued connection would be closed unanswered.
+  if (state_->listen_socket != INVALID_SOCKET && state_->server.is_running()) {
+    ::shutdown(state_->listen_socket, SHUT_RDWR);
+  } else {
+    state_->server.stop();
+  }
 }
 
 }  // namespace plainlang
