@@ -227,6 +227,35 @@ TEST(ServiceTest, StopAnswersTheRequestsAlreadyAccepted) {
   EXPECT_EQ(statuses, std::vector<int>(statuses.size(), 200));
 }
 
+// Clients slow to send their headers hold connection threads, not the
+// analysis workers: a normal request is still answered at once.
+TEST(ServiceTest, SlowClientsDoNotHoldTheWorkers) {
+  ServiceOptions options;
+  options.threads = 1;
+  RunningService service(options);
+  std::vector<int> slow;
+  for (int k = 0; k < 40; ++k) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(service.port()));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    const std::string start = "POST /v1/analyze HTTP/1.1\r\nHost: x\r\n";  // and no more
+    send(fd, start.data(), start.size(), MSG_NOSIGNAL);
+    slow.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto started = std::chrono::steady_clock::now();
+  httplib::Client client = service.Client();
+  auto res = client.Post("/v1/analyze", R"({"text":"Rest well."})", "application/json");
+  const auto waited = std::chrono::steady_clock::now() - started;
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_LT(waited, std::chrono::seconds(1));
+  for (int fd : slow) close(fd);
+}
+
 TEST(ServiceTest, HealthzSaysOk) {
   RunningService service;
   auto client = service.Client();

@@ -431,7 +431,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve
       ->add_option("--threads", serve_options.service.threads,
-                   "requests served at once; 0 = one per core")
+                   "analyses run at once; 0 = one per core")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   serve

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <optional>
+#include <semaphore>
 #include <thread>
 #include <utility>
 #include <variant>
@@ -34,6 +35,22 @@ namespace {
 
 // Connections the kernel queues for the service before it accepts them.
 constexpr int kListenBacklog = 1024;
+// The most analysis workers a service may have (the --threads range).
+constexpr std::ptrdiff_t kMaxThreads = 1024;
+
+// Holds one of the service's analysis slots while it lives.
+class AnalysisSlot {
+ public:
+  explicit AnalysisSlot(std::counting_semaphore<kMaxThreads>& slots) : slots_(slots) {
+    slots_.acquire();
+  }
+  ~AnalysisSlot() { slots_.release(); }
+  AnalysisSlot(const AnalysisSlot&) = delete;
+  AnalysisSlot& operator=(const AnalysisSlot&) = delete;
+
+ private:
+  std::counting_semaphore<kMaxThreads>& slots_;
+};
 
 using httplib::Request;
 using httplib::Response;
@@ -224,7 +241,9 @@ std::string ServiceOptionsProblem(const ServiceOptions& options) {
            "carry the token";
   }
   if (options.port < 0 || options.port > 65535) return "--port must be from 0 to 65535";
-  if (options.threads < 0) return "--threads must be 0 (one per core) or more";
+  if (options.threads < 0 || options.threads > kMaxThreads) {
+    return "--threads must be from 0 (one per core) to " + std::to_string(kMaxThreads);
+  }
   if (options.max_body_bytes == 0) return "--max-body must be at least 1 byte";
   return {};
 }
@@ -296,6 +315,7 @@ struct Service::State {
                              "send the body as JSON with 'Content-Type: application/json'"});
     }
     auto parsed = ParseAnalyzeRequest(req.body, shape, options.analyzer);
+    AnalysisSlot slot(analyses);
     if (const ApiError* error = std::get_if<ApiError>(&parsed)) return SendError(res, *error);
     const AnalyzeRequest& request = std::get<AnalyzeRequest>(parsed);
     // An Analyzer is a shared lexicon plus options: cheap to make per request.
@@ -364,9 +384,11 @@ struct Service::State {
   }
 
   void Configure() {
-    const size_t workers = threads;
-    const size_t limit = std::max(workers, options.max_connections);
-    server.new_task_queue = [workers, limit] { return new BoundedPool(workers, limit); };
+    // A thread per connection accepted, and `threads` analyses at once: a
+    // client that trickles its headers holds a connection thread while the
+    // analyses go on for everyone else.
+    const size_t limit = std::max<size_t>(threads, options.max_connections);
+    server.new_task_queue = [limit] { return new BoundedPool(limit, limit); };
     server.set_payload_max_length(options.max_body_bytes);
     // "Expect: 100-continue" with a body over the limit is refused before
     // the client sends it, not invited.
@@ -440,6 +462,8 @@ struct Service::State {
   ServiceOptions options;
   const int threads;
   const std::string lexicon_info;
+  // Analyses running at once, at most `threads`.
+  std::counting_semaphore<kMaxThreads> analyses{threads};
   httplib::Server server;
   int port = -1;
   socket_t listen_socket = INVALID_SOCKET;

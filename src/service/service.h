@@ -31,10 +31,12 @@ namespace plainlang {
 //   option          default      meaning
 //   host            127.0.0.1    address to listen on; beyond loopback needs a token
 //   port            8080         0 = any free port, see Service::port()
-//   threads         0            requests served at once; 0 = one per core
+//   threads         0            analyses run at once; 0 = one per core
 //   max_body_bytes  1 MiB        larger request bodies get 413
-//   max_connections 256          connections accepted and not yet answered;
-//                                past it new clients wait in the listen backlog
+//   max_connections 256          connections accepted and not yet answered, each
+//                                served by a thread of its own, so clients slow to
+//                                send hold a thread, not an analysis worker; past
+//                                it new clients wait in the listen backlog
 //   token           empty        when set, every request needs
 //                                "Authorization: Bearer <token>" (else 401)
 //   access_log      stderr       receives one line per request (no newline)
