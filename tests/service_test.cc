@@ -759,6 +759,36 @@ TEST(ServeCommandTest, SigintStopsAnIdleServiceWithStatusZero) {
   EXPECT_EQ(WaitForExit(serve), 0);
 }
 
+// A client that trickles its request forever does not keep SIGTERM from
+// stopping the service: it exits within the drain time.
+TEST(ServeCommandTest, SigtermStopsWithinTheDrainTimeDespiteATrickle) {
+  ServeProcess serve = StartServe({"--port", "0"});
+  ASSERT_GT(serve.port, 0) << ReadFile(serve.log_path);
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(serve.port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  std::atomic<bool> done{false};
+  std::thread trickle([&] {
+    send(fd, "POST /v1/analyze HTTP/1.1\r\n", 27, MSG_NOSIGNAL);
+    while (!done) {
+      send(fd, "X", 1, MSG_NOSIGNAL);  // a header byte now and then, forever
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const auto signalled = std::chrono::steady_clock::now();
+  kill(serve.pid, SIGTERM);
+  EXPECT_EQ(WaitForExit(serve), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(15));
+  EXPECT_NE(ReadFile(serve.log_path).find("with connections still open"), std::string::npos);
+  done = true;
+  trickle.join();
+  close(fd);
+}
+
 TEST(ServeCommandTest, RefusesAnOpenAddressWithoutATokenFile) {
   ServeProcess serve = StartServe({"--host", "0.0.0.0", "--port", "0"});
   EXPECT_EQ(WaitForExit(serve), 2);

@@ -13,7 +13,9 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -38,6 +40,8 @@ namespace {
 constexpr int kMeetsTargets = 0;
 constexpr int kMissesTargets = 1;
 constexpr int kInputError = 2;
+// How long `serve` waits on SIGTERM for the requests in flight.
+constexpr int kDrainSeconds = 10;
 constexpr int kInterrupted = 130;  // 128 + SIGINT, as shells report it
 
 // Set by SIGINT: stop between two chunks of inputs, so every output line is
@@ -378,14 +382,23 @@ int RunServe(ServeOptions options) {
   std::thread watcher([&] {
     const timespec poll{0, 100'000'000};
     bool stopping = false;
+    std::chrono::steady_clock::time_point deadline;
     while (!served) {
       int signal = sigtimedwait(&stop_signals, nullptr, &poll);
       if (signal > 0 && !stopping) {
         std::cerr << "plainlang serve: " << (signal == SIGINT ? "SIGINT" : "SIGTERM")
                   << ", answering requests in flight, then stopping" << std::endl;
         stopping = true;
+        deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kDrainSeconds);
       }
       if (stopping) service.Stop();
+      // A client that never finishes its request must not keep the service
+      // from stopping: past the drain time it exits without it.
+      if (stopping && std::chrono::steady_clock::now() > deadline) {
+        std::cerr << "plainlang serve: stopped after " << kDrainSeconds
+                  << " s with connections still open" << std::endl;
+        std::_Exit(0);
+      }
     }
   });
   const bool clean = service.Run();
