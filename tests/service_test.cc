@@ -200,6 +200,10 @@ TEST(ServiceTest, BodiesThatCannotBeMeasuredFirstAreRefused) {
   EXPECT_EQ(
       StatusLine(service.port(), head + "Expect: 100-continue\r\nContent-Length: 50000000\r\n\r\n"),
       "HTTP/1.1 413 Payload Too Large");
+  std::string many = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+  for (int k = 0; k < 300; ++k) many += "X-Filler-" + std::to_string(k) + ": 1\r\n";
+  EXPECT_EQ(StatusLine(service.port(), many + "\r\n"),
+            "HTTP/1.1 431 Request Header Fields Too Large");
 }
 
 // Stopping answers every request already accepted, not only the one a

@@ -35,6 +35,8 @@ namespace {
 
 // Connections the kernel queues for the service before it accepts them.
 constexpr int kListenBacklog = 1024;
+// The most header fields a request may carry; browsers send about twenty.
+constexpr size_t kMaxHeaders = 100;
 // The most analysis workers a service may have (the --threads range).
 constexpr std::ptrdiff_t kMaxThreads = 1024;
 
@@ -110,6 +112,11 @@ bool IsMethodToken(std::string_view method) {
 bool IsJsonContentType(std::string_view value);
 
 std::optional<ApiError> RefusedFraming(const Request& req) {
+  // Only the analysis routes take a body; any other route answers for
+  // itself (a POST to / is 405, whatever it carries).
+  if (req.method != "POST" || (req.path != "/v1/analyze" && req.path != "/v1/analyze/batch")) {
+    return std::nullopt;
+  }
   if (req.has_header("Content-Encoding") &&
       req.get_header_value("Content-Encoding") != "identity") {
     return ApiError{415, "unsupported_media_type",
@@ -421,6 +428,12 @@ struct Service::State {
         {{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
     server.set_pre_routing_handler([](const Request& req, Response& res) {
       request_started = std::chrono::steady_clock::now();
+      // cpp-httplib bounds each header line, not their number.
+      if (req.headers.size() > kMaxHeaders) {
+        SendError(res, {431, "headers_too_large",
+                        "more than " + std::to_string(kMaxHeaders) + " header fields"});
+        return httplib::Server::HandlerResponse::Handled;
+      }
       if (std::optional<ApiError> refused = RefusedFraming(req)) {
         SendError(res, *refused);
         return httplib::Server::HandlerResponse::Handled;
