@@ -88,7 +88,8 @@ def main() -> int:
                 response = conn.getresponse()
                 payload = response.read()
                 conn.close()
-                ok = response.status == 200 and payload.startswith(b'{"readability"')
+                ok = response.status == 200 and b'"readability":{' in payload and \
+                    payload.startswith(b'{"error":null,')
                 problem = None if ok else f"status {response.status}"
             except OSError as error:
                 problem = f"{type(error).__name__}: {error}"
