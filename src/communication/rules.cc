@@ -111,8 +111,9 @@ void LoadLists(CommunicationRules& rules) {
   rules.number_meaning = Phrases(phrases["number_meaning"]);
 }
 
-// The grammar no list can hold.
-void CompileGrammar(CommunicationRules& rules) {
+// The grammar no list can hold: greetings, instructions, timings and
+// conditionals.
+void CompileInstructionGrammar(CommunicationRules& rules) {
   // A greeting line: "Hi Maria,", "Dear Mr. Okafor,". The name, capitalised,
   // acknowledges the patient.
   rules.greeting =
@@ -161,6 +162,10 @@ void CompileGrammar(CommunicationRules& rules) {
   rules.only_questions = Compile(
       "\\bif you have (?:any )?(?:other |more |further )?(?:questions|concerns)\\b|"
       "\\b(?:with|for) any (?:other |more |further )?(?:questions|concerns)\\b");
+}
+
+// The grammar of passives, measurements, results, changes and main messages.
+void CompileFindingGrammar(CommunicationRules& rules) {
   // A form of "be" or "get" and a past participle, not one used as an
   // adjective ("pleased", "swollen"; see checklist.cc).
   rules.passive = Compile(
@@ -263,7 +268,8 @@ void CompileFeatures(CommunicationRules& rules) {
 CommunicationRules Build() {
   CommunicationRules rules;
   LoadLists(rules);
-  CompileGrammar(rules);
+  CompileInstructionGrammar(rules);
+  CompileFindingGrammar(rules);
   CompileFeatures(rules);
   return rules;
 }
