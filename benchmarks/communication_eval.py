@@ -17,12 +17,12 @@ from dev errors, and test is reported once.
 from __future__ import annotations
 
 import argparse
-import json
 import pathlib
 import re
-import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import jargon_eval  # noqa: E402  (runs the CLI over many texts at once)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "communication"
@@ -68,27 +68,12 @@ def parse(path: pathlib.Path) -> list[Message]:
     return messages
 
 
-def reports(cli: pathlib.Path, texts: list[str]) -> list[dict]:
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for n, text in enumerate(texts):
-            path = pathlib.Path(tmp) / f"{n:05d}.txt"
-            path.write_bytes(text.encode("utf-8"))
-            paths.append(str(path))
-        run = subprocess.run([str(cli), "check", "--format", "json", *paths],
-                             capture_output=True, text=True)
-        if run.returncode not in (0, 1):
-            sys.exit(f"communication_eval: plainlang failed: {run.stderr.strip()}")
-        by_name = {pathlib.Path(r["source"]).stem: r for r in map(json.loads, run.stdout.splitlines())}
-    return [by_name[f"{n:05d}"] for n in range(len(texts))]
-
-
 def predicted(item: dict) -> str:
     return "na" if not item["applies"] else "yes" if item["meets"] else "no"
 
 
 def evaluate(messages: list[Message], cli: pathlib.Path, show_errors: bool) -> dict:
-    found = reports(cli, [m.text for m in messages])
+    found = jargon_eval.reports_of(cli, [m.text for m in messages])
     right = {item: 0 for item in ITEMS}
     spans = {kind: [0, 0, 0] for kind in SPAN_ITEMS}  # gold, gold found, predicted right
     predictions = {kind: 0 for kind in SPAN_ITEMS}

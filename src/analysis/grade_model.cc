@@ -50,7 +50,7 @@ std::array<double, kGradeFeatureCount> FeaturesOf(const Passage& p) {
   return x;
 }
 
-// Calls visit(first, end, features) for each passage, sentences [first, end)
+// Calls visit(first, end, words, features) for each passage, sentences [first, end)
 // of `report`: a run of fragments joins the sentence after it, or, at the
 // end, the one before it. A passage reads as one sentence.
 template <typename Visit>
@@ -75,7 +75,7 @@ void ForEachPassage(const Report& report, Visit visit) {
       p.abbreviations += kind == FindingKind::kAbbreviation;
       p.complex_findings += kind == FindingKind::kComplexWord;
     }
-    visit(first, i + 1, FeaturesOf(p));
+    visit(first, i + 1, static_cast<double>(p.counts.words), FeaturesOf(p));
     first = i + 1;
     whole = false;
   }
@@ -99,6 +99,29 @@ double PassageGrade(const GradeModel& model, const std::array<double, kGradeFeat
   return std::clamp(grade, model.lowest, model.highest);
 }
 
+// The mean of the passages' grades weighted by their words; with
+// `sentences` (the report's own), each sentence also gets its passage's
+// grade: a fragment beside a sentence none of its own, a run of fragments
+// alone ("Thanks! Dr. Lee") the grade of the run.
+double MeanGrade(const GradeModel& model, const Report& report, std::vector<Sentence>* sentences) {
+  double sum = 0, words = 0;
+  ForEachPassage(report, [&](size_t first, size_t end, double w, const auto& x) {
+    const double grade = PassageGrade(model, x);
+    sum += w * grade;
+    words += w;
+    if (sentences == nullptr) return;
+    bool fragments_only = true;
+    for (size_t k = first; k < end; ++k) fragments_only &= (*sentences)[k].words < kFragmentWords;
+    for (size_t k = first; k < end; ++k) {
+      Sentence& sentence = (*sentences)[k];
+      sentence.grade = fragments_only || sentence.words >= kFragmentWords
+                           ? grade
+                           : std::numeric_limits<double>::quiet_NaN();
+    }
+  });
+  return words > 0 ? sum / words : model.lowest;
+}
+
 }  // namespace
 
 std::span<const std::string_view> GradeFeatureNames() { return kNames; }
@@ -106,9 +129,7 @@ std::span<const std::string_view> GradeFeatureNames() { return kNames; }
 std::array<double, kGradeFeatureCount> GradeFeatures(const Report& report) {
   std::array<double, kGradeFeatureCount> mean{};
   double words = 0;
-  ForEachPassage(report, [&](size_t first, size_t end, const auto& x) {
-    double w = 0;
-    for (size_t k = first; k < end; ++k) w += static_cast<double>(report.sentences[k].words);
+  ForEachPassage(report, [&](size_t, size_t, double w, const auto& x) {
     for (size_t k = 0; k < kGradeFeatureCount; ++k) mean[k] += w * x[k];
     words += w;
   });
@@ -118,39 +139,10 @@ std::array<double, kGradeFeatureCount> GradeFeatures(const Report& report) {
   return mean;
 }
 
-double GradeModel::Predict(const Report& report) const {
-  double sum = 0, words = 0;
-  ForEachPassage(report, [&](size_t first, size_t end, const auto& x) {
-    double w = 0;
-    for (size_t k = first; k < end; ++k) w += static_cast<double>(report.sentences[k].words);
-    sum += w * PassageGrade(*this, x);
-    words += w;
-  });
-  return words > 0 ? sum / words : lowest;
-}
+double GradeModel::Predict(const Report& report) const { return MeanGrade(*this, report, nullptr); }
 
 double GradeModel::Grade(Report* report) const {
-  double sum = 0, words = 0;
-  ForEachPassage(*report, [&](size_t first, size_t end, const auto& x) {
-    const double grade = PassageGrade(*this, x);
-    bool fragments_only = true;
-    double w = 0;
-    for (size_t k = first; k < end; ++k) {
-      fragments_only &= report->sentences[k].words < kFragmentWords;
-      w += static_cast<double>(report->sentences[k].words);
-    }
-    // A fragment beside a sentence has no grade of its own; a run of
-    // fragments alone ("Thanks! Dr. Lee") is graded as one.
-    for (size_t k = first; k < end; ++k) {
-      Sentence& sentence = report->sentences[k];
-      sentence.grade = fragments_only || sentence.words >= kFragmentWords
-                           ? grade
-                           : std::numeric_limits<double>::quiet_NaN();
-    }
-    sum += w * grade;
-    words += w;
-  });
-  return words > 0 ? sum / words : lowest;
+  return MeanGrade(*this, *report, &report->sentences);
 }
 
 const GradeModel& GradeModel::Default() {

@@ -1,4 +1,5 @@
 #include "analysis/notation.h"
+#include "text/byte_scan.h"
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -164,12 +165,6 @@ bool KindOf(const Patterns& patterns, re2::StringPiece found, NotationKind* kind
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // "2 x 3 cm" and "1.2 cm x 0.8 cm" are sizes, not durations: a number or a
 // length unit before the x, or a length unit after the number.
 bool IsDimension(std::string_view text, size_t start, size_t end) {
@@ -187,7 +182,7 @@ bool IsDimension(std::string_view text, size_t start, size_t end) {
 // Words that open a match but are not part of the name or class after them:
 // "the Wells score", "your beta blocker", "start a statin".
 bool IsLeadWord(const Lexicon::Index& index, std::string_view word) {
-  const std::string folded = Lower(word);
+  const std::string folded = LowerAscii(word);
   const WordEntry* entry = index.FindWord(folded);
   // Function words and the commonest verbs are Zipf 5.5 and above ("the"
   // 7.7, "your" 6.6, "take" 6.0, "new" 6.1); no drug or instrument name is.
@@ -206,7 +201,7 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
     lower += c >= 'a' && c <= 'z';
     digits += IsDigit(c);
   }
-  const std::string folded = Lower(word);
+  const std::string folded = LowerAscii(word);
   if (lower == 0 && word.find_first_not_of("IVX") == std::string_view::npos)
     return true;  // Rome IV
   if (capitals >= 2 || digits > 0) {
@@ -225,7 +220,7 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
 
 // The head nouns of the named-instrument pattern, in any case.
 bool IsHeadNoun(std::string_view word) {
-  const std::string folded = Lower(word);
+  const std::string folded = LowerAscii(word);
   return std::find(std::begin(kNamedHeads), std::end(kNamedHeads), folded) != std::end(kNamedHeads);
 }
 
@@ -320,7 +315,7 @@ void FindNotation(std::string_view text, Span window, const Lexicon::Index& inde
 }
 
 std::string PlainNotation(NotationKind kind, std::string_view matched) {
-  std::string s = Lower(matched);
+  std::string s = LowerAscii(matched);
   s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
   std::string digits, unit;
   size_t k = 1;  // past the q or the x

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "communication/rules.h"
+#include "text/byte_scan.h"
 
 namespace plainlang {
 namespace {
@@ -86,12 +87,6 @@ void ForEachMatch(const RE2& re, std::string_view text, Found found) {
   }
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
-
 // What the rules found in one sentence.
 struct SentenceFacts {
   bool greeting = false, instruction = false, impersonal = false, timing = false;
@@ -102,8 +97,13 @@ struct SentenceFacts {
 
 class Checklist {
  public:
-  Checklist(std::string_view text, std::span<const Sentence> sentences, Communication* out)
-      : rules_(CommunicationRules::Get()), text_(text), sentences_(sentences), out_(*out) {}
+  Checklist(std::string_view text, std::span<const Sentence> sentences,
+            std::span<const bool, kCommunicationItemCount> items, Communication* out)
+      : rules_(CommunicationRules::Get()),
+        text_(text),
+        sentences_(sentences),
+        items_(items),
+        out_(*out) {}
 
   void Run();
 
@@ -127,6 +127,7 @@ class Checklist {
   const CommunicationRules& rules_;
   const std::string_view text_;
   const std::span<const Sentence> sentences_;
+  const std::span<const bool, kCommunicationItemCount> items_;  // the items judged
   Communication& out_;
   std::vector<int> matched_;  // the features a sentence matches
 };
@@ -168,7 +169,7 @@ SentenceFacts Checklist::Read(const Sentence& sentence) {
 
 void Checklist::Stigmatizing(std::string_view s, size_t offset) {
   ForEachMatch(*rules_.stigmatizing_terms, s, [&](size_t start, size_t end, std::string_view) {
-    const auto entry = rules_.stigmatizing.find(Lower(s.substr(start, end - start)));
+    const auto entry = rules_.stigmatizing.find(LowerAscii(s.substr(start, end - start)));
     if (entry == rules_.stigmatizing.end()) return;
     const std::string& context = entry->second.context;
     const std::string_view before = s.substr(0, start), after = s.substr(end);
@@ -182,7 +183,7 @@ void Checklist::Stigmatizing(std::string_view s, size_t offset) {
       counts = Contains(*rules_.treatment_after, after) || BeforeAMedicineName(after);
     } else if (context.starts_with("near:")) {
       counts = false;
-      const std::string lower = Lower(s);
+      const std::string lower = LowerAscii(s);
       for (size_t at = 5; at < context.size();) {
         size_t comma = context.find(',', at);
         if (comma == std::string::npos) comma = context.size();
@@ -192,7 +193,8 @@ void Checklist::Stigmatizing(std::string_view s, size_t offset) {
       }
     } else if (context == "patient") {
       // "Your insurance denied it", "the pharmacy refused": not the patient.
-      const std::string near = Lower(before.substr(before.size() > 30 ? before.size() - 30 : 0));
+      const std::string near =
+          LowerAscii(before.substr(before.size() > 30 ? before.size() - 30 : 0));
       for (std::string_view other :
            {"insurance", "pharmacy", "plan", "company", "we ", "i ", "lab", "provider", "office",
             "request", "claim", "refill", "authorization", "appeal"}) {
@@ -208,7 +210,7 @@ void Checklist::Stigmatizing(std::string_view s, size_t offset) {
 
 void Checklist::ResultWords(std::string_view s, size_t offset, bool result) {
   if (!result) return;  // "be positive" is no result
-  const std::string lower = Lower(s);
+  const std::string lower = LowerAscii(s);
   ForEachMatch(*rules_.result_terms, s, [&](size_t start, size_t end, std::string_view) {
     const auto entry = rules_.result_words.find(lower.substr(start, end - start));
     if (entry == rules_.result_words.end()) return;
@@ -310,7 +312,9 @@ void Checklist::Run() {
   }
   Decide(facts, any_number, any_result);
   int applies = 0, meets = 0;
-  for (const CommunicationItemResult& item : out_.items) {
+  for (size_t k = 0; k < kCommunicationItemCount; ++k) {
+    CommunicationItemResult& item = out_.items[k];
+    if (!items_[k]) item = CommunicationItemResult();  // turned off: does not apply
     applies += item.applies;
     meets += item.meets;
   }
@@ -322,18 +326,7 @@ void Checklist::Run() {
 void CheckCommunication(std::string_view text, std::span<const Sentence> sentences,
                         std::span<const bool, kCommunicationItemCount> items,
                         Communication* communication) {
-  Checklist(text, sentences, communication).Run();
-  int applies = 0, meets = 0;
-  for (size_t k = 0; k < kCommunicationItemCount; ++k) {
-    CommunicationItemResult& item = communication->items[k];
-    if (!items[k]) item = CommunicationItemResult();  // turned off: does not apply
-    applies += item.applies;
-    meets += item.meets;
-  }
-  if (!std::isnan(communication->score)) {
-    communication->score =
-        applies > 0 ? 100.0 * meets / applies : std::numeric_limits<double>::quiet_NaN();
-  }
+  Checklist(text, sentences, items, communication).Run();
 }
 
 }  // namespace plainlang

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "lexicon/tsv_table.h"
+#include "text/byte_scan.h"
 
 // The lists, linked in by embedded_tables.S (see CMakeLists.txt).
 extern "C" {
@@ -22,12 +23,6 @@ namespace {
 
 std::string_view Embedded(const char* begin, const char* end) {
   return {begin, static_cast<size_t>(end - begin)};
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
 }
 
 std::unique_ptr<RE2> Compile(const std::string& pattern) {
@@ -68,11 +63,11 @@ void LoadLists(CommunicationRules& rules) {
       "communication/stigmatizing.tsv",
       {{"term", true}, {"alternative", true}, {"category", false}, {"context", false}},
       [&](const TsvRow& row) {
-        std::string term = Lower(row.field(0));
+        std::string term = LowerAscii(row.field(0));
         terms.push_back(term);
         const std::string_view alternative = row.field(1);
         rules.stigmatizing[term] = {std::string(alternative.substr(0, alternative.find('|'))),
-                                    Lower(row.field(3))};
+                                    LowerAscii(row.field(3))};
       });
   rules.stigmatizing_terms = Words(terms);
   terms.clear();
@@ -80,12 +75,12 @@ void LoadLists(CommunicationRules& rules) {
       Embedded(plainlang_communication_result_words, plainlang_communication_result_words_end),
       "communication/result_words.tsv", {{"term", true}, {"plain", true}, {"gloss_words", false}},
       [&](const TsvRow& row) {
-        std::string term = Lower(row.field(0));
+        std::string term = LowerAscii(row.field(0));
         terms.push_back(term);
         ResultWord& word = rules.result_words[term];
         const std::string_view plain = row.field(1);
         word.plain = plain.substr(0, plain.find('|'));  // the best of the alternatives
-        const std::string glosses = Lower(row.field(2));
+        const std::string glosses = LowerAscii(row.field(2));
         for (size_t at = 0; at <= glosses.size();) {
           size_t end = glosses.find(';', at);
           if (end == std::string::npos) end = glosses.size();

@@ -124,6 +124,20 @@ double Rounded(double value, int decimals) {
   return std::round(value * scale) / scale;
 }
 
+// A span's offsets: bytes and UTF-16 code units into the input (a Finding,
+// a Sentence, a CommunicationSpan).
+template <typename Span>
+void WriteOffsets(const Span& span, JsonWriter& json) {
+  json.Key("start");
+  json.Unsigned(span.start);
+  json.Key("end");
+  json.Unsigned(span.end);
+  json.Key("start_utf16");
+  json.Unsigned(span.start_utf16);
+  json.Key("end_utf16");
+  json.Unsigned(span.end_utf16);
+}
+
 // The checklist's items in full, inside "communication".
 void WriteChecklist(const Communication& communication, JsonWriter& json) {
   json.Key("items");
@@ -140,14 +154,7 @@ void WriteChecklist(const Communication& communication, JsonWriter& json) {
     json.Open('[');
     for (const CommunicationSpan& span : item.evidence) {
       json.Open('{');
-      json.Key("start");
-      json.Unsigned(span.start);
-      json.Key("end");
-      json.Unsigned(span.end);
-      json.Key("start_utf16");
-      json.Unsigned(span.start_utf16);
-      json.Key("end_utf16");
-      json.Unsigned(span.end_utf16);
+      WriteOffsets(span, json);
       json.Key("suggestion");
       json.String(span.suggestion);
       json.Close('}');
@@ -200,14 +207,7 @@ void WriteFindings(const Report& report, JsonWriter& json) {
     json.String(FindingKindName(f.kind));
     json.Key("text");
     json.String(f.text);
-    json.Key("start");
-    json.Unsigned(f.start);
-    json.Key("end");
-    json.Unsigned(f.end);
-    json.Key("start_utf16");
-    json.Unsigned(f.start_utf16);
-    json.Key("end_utf16");
-    json.Unsigned(f.end_utf16);
+    WriteOffsets(f, json);
     json.Key("term");
     json.String(f.term);
     json.Key("suggestion");
@@ -234,14 +234,7 @@ void WriteSentences(const Report& report, JsonWriter& json) {
   json.Open('[');
   for (const Sentence& s : report.sentences) {
     json.Open('{');
-    json.Key("start");
-    json.Unsigned(s.start);
-    json.Key("end");
-    json.Unsigned(s.end);
-    json.Key("start_utf16");
-    json.Unsigned(s.start_utf16);
-    json.Key("end_utf16");
-    json.Unsigned(s.end_utf16);
+    WriteOffsets(s, json);
     json.Key("words");
     json.Integer(s.words);
     json.Key("grade");

@@ -10,6 +10,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -108,6 +109,13 @@ inline void LowerAscii(std::string_view src, char* dst) {
     const char c = src[k];
     dst[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
   }
+}
+
+// `src` lower-cased for ASCII letters, as a new string.
+inline std::string LowerAscii(std::string_view src) {
+  std::string out(src.size(), '\0');
+  LowerAscii(src, out.data());
+  return out;
 }
 
 }  // namespace plainlang
