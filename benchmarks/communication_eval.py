@@ -58,13 +58,11 @@ class Message:
 
 def parse(path: pathlib.Path) -> list[Message]:
     messages = []
-    for n, block in enumerate(path.read_text(encoding="utf-8").rstrip("\n").split("\n---\n")):
-        lines = block.split("\n")
+    for n, (header, lines, body) in enumerate(jargon_eval.blocks(path)):
         items = next((line for line in lines if line.startswith("# items:")), None)
         if items is None:
             sys.exit(f"communication_eval: {path} message {n + 1}: no items line")
-        body = "\n".join(line for line in lines[1:] if not line.startswith("# "))
-        messages.append(Message(lines[0], items, body, f"{path} message {n + 1}"))
+        messages.append(Message(header, items, body, f"{path} message {n + 1}"))
     return messages
 
 

@@ -75,14 +75,21 @@ class Text:
         return self.kind == "plain_rewrite"
 
 
+def blocks(path: pathlib.Path):
+    """(header, lines, body) of each block of a set file: blocks are split by
+    `---` lines, the first line is the header and `# ` lines are annotations
+    left out of the body."""
+    for block in path.read_text(encoding="utf-8").rstrip("\n").split("\n---\n"):
+        header, *lines = block.split("\n")
+        yield header, lines, "\n".join(line for line in lines if not line.startswith("# "))
+
+
 def parse(path: pathlib.Path):
     texts = []
-    for block in path.read_text(encoding="utf-8").rstrip("\n").split("\n---\n"):
-        header, *rest = block.split("\n")
+    for header, _, body in blocks(path):
         match = HEADER.match(header)
         if not match:
             sys.exit(f"jargon_eval: {path}: bad header {header!r}")
-        body = "\n".join(line for line in rest if not line.startswith("# "))
         texts.append(Text(*match.groups(), body))
     return texts
 
