@@ -41,9 +41,11 @@ TEST(LexiconTest, LoadsTermsWithTokensAndAlternatives) {
 
 TEST(LexiconTest, OverlayColumnsMayBeFewAndInAnyOrder) {
   Lexicon lexicon;
-  lexicon.Load(TableKind::kTerms, "plain\tterm\nboth sides\tbilateral\n", "mine.tsv");
+  lexicon.Load(TableKind::kTerms, "plain\tcategory\tterm\nboth sides\tanatomy\tbilateral\n",
+               "mine.tsv");
   const Term& term = lexicon.index().terms.at(0);
   EXPECT_EQ(term.term, "bilateral");
+  EXPECT_EQ(term.category, "anatomy");
   EXPECT_EQ(term.plain.at(0), "both sides");
   EXPECT_FLOAT_EQ(term.familiarity, 0.2f);  // unspecified -> treated as jargon
 }
@@ -51,7 +53,7 @@ TEST(LexiconTest, OverlayColumnsMayBeFewAndInAnyOrder) {
 TEST(LexiconTest, LaterRowsReplaceEarlierOnes) {
   Lexicon lexicon;
   lexicon.Load(TableKind::kTerms, kTerms, "terms.tsv");
-  lexicon.Load(TableKind::kTerms, "term\tfamiliarity\nMyocardial  Infarction\t0.7\n", "mine.tsv");
+  lexicon.Load(TableKind::kTerms, "term\tcategory\tfamiliarity\nMyocardial  Infarction\tcondition\t0.7\n", "mine.tsv");
   ASSERT_EQ(lexicon.index().terms.size(), 2u);
   EXPECT_FLOAT_EQ(lexicon.index().terms[0].familiarity, 0.7f);
 }
@@ -109,10 +111,10 @@ std::string LoadError(TableKind kind, const std::string& contents) {
 TEST(LexiconTest, ErrorsNameFileLineAndField) {
   EXPECT_EQ(LoadError(TableKind::kTerms, "word\tplain\nx\ty\n"),
             "mine.tsv:1: header lacks the column 'term' (columns are separated by tabs)");
-  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tfamiliarity\nedema\t0.2\nascites\thigh\n"),
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tcategory\tfamiliarity\nedema\tsymptom\t0.2\nascites\tsymptom\thigh\n"),
             "mine.tsv:3: field 'familiarity' must be a number from 0 to 1, got 'high'");
-  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tplain\n# note\nedema\tswelling\textra\n"),
-            "mine.tsv:3: expected 2 tab-separated fields, found 3");
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tcategory\tplain\n# note\nedema\tsymptom\tswelling\textra\n"),
+            "mine.tsv:3: expected 3 tab-separated fields, found 4");
   EXPECT_EQ(LoadError(TableKind::kAbbreviations, "abbreviation\tcase\nBP\tupper\n"),
             "mine.tsv:2: abbreviation 'BP' needs an 'expansions' or a 'plain' field");
   EXPECT_EQ(LoadError(TableKind::kAbbreviations, "abbreviation\tplain\tcase\nBP\tx\tupper\n"),
@@ -120,8 +122,17 @@ TEST(LexiconTest, ErrorsNameFileLineAndField) {
   EXPECT_EQ(LoadError(TableKind::kAffixes, "affix\tposition\n-itis\tend\n"),
             "mine.tsv:2: field 'position' must be 'prefix', 'suffix' or 'root', got 'end'");
   EXPECT_EQ(LoadError(TableKind::kTerms, ""), "mine.tsv: no header row");
-  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tplain\n\tx\n"),
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tcategory\tplain\n\tother\tx\n"),
             "mine.tsv:2: field 'term' is empty");
+  // The category decides how a term is judged, so it is never guessed.
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tplain\nwound vac\twound pump\n"),
+            "mine.tsv:1: header lacks the column 'category' (columns are separated by tabs)");
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tcategory\nwound vac\tother\nstent\tdevice\n"),
+            "mine.tsv:3: field 'category' must be one of condition, symptom, procedure, test, "
+            "anatomy, medicine_class, research, register, general or other, got 'device'");
+  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tcategory\nwound vac\t\n"),
+            "mine.tsv:2: field 'category' must be one of condition, symptom, procedure, test, "
+            "anatomy, medicine_class, research, register, general or other, got ''");
 }
 
 TEST(LexiconTest, ErrorCarriesItsParts) {
@@ -140,7 +151,7 @@ TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
   std::string path = ::testing::TempDir() + "/plainlang_overlay_terms.tsv";
   {
     std::ofstream out(path);
-    out << "term\tplain\tfamiliarity\nzorblax syndrome\ta made-up illness\t0.05\n";
+    out << "term\tcategory\tplain\tfamiliarity\nzorblax syndrome\tcondition\ta made-up illness\t0.05\n";
   }
   auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
   EXPECT_EQ(lexicon->sizes().terms, Lexicon::Default()->sizes().terms + 1);
@@ -270,10 +281,10 @@ TEST(LexiconTest, OverlaysMustBeRegularFiles) {
 // that are not UTF-8 and terms of punctuation alone each name their line.
 TEST(LexiconTest, OverlaysAreCheckedLineByLine) {
   const std::pair<std::string, std::pair<int, std::string>> cases[] = {
-      {"term\tplain\rbilateral\tboth sides\r",
+      {"term\tcategory\tplain\rbilateral\tanatomy\tboth sides\r",
        {1, "a line ends in CR alone; save the table with LF line ends"}},
-      {"term\tplain\nbilat\xff\tboth\n", {2, "the line is not valid UTF-8"}},
-      {"term\tplain\nok\tfine\n---\tdash\n", {3, "field 'term' holds no letter or digit"}},
+      {"term\tcategory\tplain\nbilat\xff\tanatomy\tboth\n", {2, "the line is not valid UTF-8"}},
+      {"term\tcategory\tplain\nok\tother\tfine\n---\tother\tdash\n", {3, "field 'term' holds no letter or digit"}},
   };
   for (const auto& [table, expected] : cases) {
     Lexicon lexicon;

@@ -205,11 +205,25 @@ std::vector<std::string> WrittenTermTokens(std::string_view written, WrittenKeys
   return tokens;
 }
 
+// data/README.md defines each.
+constexpr std::array<std::string_view, 10> kTermCategories = {
+    "condition", "symptom",  "procedure", "test",    "anatomy",
+    "medicine_class", "research", "register", "general", "other"};
+
+std::string CategoryList() {
+  std::string list;
+  for (std::string_view category : kTermCategories) {
+    if (!list.empty()) list += category == kTermCategories.back() ? " or " : ", ";
+    list += category;
+  }
+  return list;
+}
+
 }  // namespace
 
 void LoadTerms(Lexicon::Index& index, std::string_view contents, std::string_view file) {
   enum { kTerm, kCategory, kFamiliarity, kPlain, kDefinition, kSource };
-  static const std::vector<TsvColumn> columns = {{"term", true},         {"category", false},
+  static const std::vector<TsvColumn> columns = {{"term", true},         {"category", true},
                                                  {"familiarity", false}, {"plain", false},
                                                  {"definition", false},  {"source", false}};
   const size_t rows = MaxRows(contents);
@@ -229,6 +243,14 @@ void LoadTerms(Lexicon::Index& index, std::string_view contents, std::string_vie
         row.Fail("field 'term' holds no letter or digit");
       }
       term.category = row.field(kCategory);
+      // The category decides how a term is judged (a medical term, or an
+      // everyday word judged by its frequency), so a guess is worse than a
+      // refusal.
+      if (std::find(kTermCategories.begin(), kTermCategories.end(), term.category) ==
+          kTermCategories.end()) {
+        row.Fail("field 'category' must be one of " + CategoryList() + ", got '" +
+                 std::string(term.category) + "'");
+      }
       term.familiarity =
           static_cast<float>(row.number(kFamiliarity, 0, 1, kDefaultTermFamiliarity));
       term.plain = SplitBars(row.field(kPlain));

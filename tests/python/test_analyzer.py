@@ -116,7 +116,7 @@ def test_extra_abbreviations(tmp_path: Path) -> None:
 
 def test_lexicon_error_names_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "terms.tsv"
-    bad.write_text("term\tfamiliarity\nfever\t0.5\ncough\tvery\n", encoding="utf-8")
+    bad.write_text("term\tcategory\tfamiliarity\nfever\tsymptom\t0.5\ncough\tsymptom\tvery\n", encoding="utf-8")
     with pytest.raises(plainlang.LexiconError) as caught:
         plainlang.Analyzer(lexicon=bad)
     error = caught.value
