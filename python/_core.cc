@@ -96,6 +96,47 @@ BatchInput ToInput(py::handle item, std::vector<py::object>& owners) {
   return input;
 }
 
+// Byte spans into a str's UTF-8 (the engine's offsets) as code point spans
+// into the str, so that Python slices it exactly; one pass over the bytes up
+// to the last bound. A bound inside a character (only where a lone surrogate
+// became bytes the engine replaced) widens the span to the whole character.
+std::vector<std::pair<size_t, size_t>> CodePointSpans(
+    const py::str& text, const std::vector<std::pair<size_t, size_t>>& spans) {
+  std::vector<py::object> owners;
+  const std::string_view bytes = ToInput(text, owners).text;
+  struct Bound {
+    size_t byte;
+    size_t slot;  // 2 * span + 0 for its start, + 1 for its end
+  };
+  std::vector<Bound> bounds;
+  bounds.reserve(2 * spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    bounds.push_back({std::min(spans[i].first, bytes.size()), 2 * i});
+    bounds.push_back({std::min(spans[i].second, bytes.size()), 2 * i + 1});
+  }
+  std::sort(bounds.begin(), bounds.end(),
+            [](const Bound& a, const Bound& b) { return a.byte < b.byte; });
+  auto continuation = [&](size_t at) {
+    return (static_cast<unsigned char>(bytes[at]) & 0xC0) == 0x80;
+  };
+  std::vector<size_t> points(bounds.size());
+  {
+    // Large texts only: for a short one the GIL costs more than the scan.
+    std::optional<py::gil_scoped_release> release;
+    if (!bounds.empty() && bounds.back().byte > (size_t{1} << 20)) release.emplace();
+    size_t byte = 0;
+    size_t count = 0;  // characters starting before `byte`
+    for (const Bound& bound : bounds) {
+      for (; byte < bound.byte; ++byte) count += continuation(byte) ? 0 : 1;
+      const bool inside = bound.byte < bytes.size() && continuation(bound.byte) && count > 0;
+      points[bound.slot] = inside && bound.slot % 2 == 0 ? count - 1 : count;
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> out(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) out[i] = {points[2 * i], points[2 * i + 1]};
+  return out;
+}
+
 // A batch's inputs with the Python objects that own their bytes: a tuple of
 // the items (the caller's list may change while the GIL is released) and any
 // encoded copies.
@@ -340,6 +381,9 @@ void BindGradeModel(py::module_& m) {
 
 void BindReport(py::module_& m) {
   m.attr("REPORT_FIELDS") = TupleOf(ReportFields(), FieldDescription);
+
+  m.def("code_point_spans", &CodePointSpans, py::arg("text"), py::arg("spans"),
+        "(start, end) byte offsets into text's UTF-8 as code point offsets into text.");
 
   py::class_<Report>(m, "Report")
       .def(

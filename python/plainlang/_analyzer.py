@@ -186,9 +186,11 @@ class Analyzer:
     def analyze(self, text: Text) -> Report:
         """The report on one message. Never fails for any str or bytes.
 
-        A ``str`` is analysed as its UTF-8 encoding, so offsets are UTF-8
-        byte offsets; ``bytes`` are analysed as given (invalid UTF-8 is
-        replaced with U+FFFD and reported in ``warnings``).
+        A ``str`` is analysed as its UTF-8 encoding, so ``start``/``end``
+        are UTF-8 byte offsets and ``start_char``/``end_char`` code point
+        offsets into the str; ``bytes`` are analysed as given (invalid UTF-8
+        is replaced with U+FFFD and reported in ``warnings``) and have no
+        code point offsets (None).
 
         Raises:
             TypeError: ``text`` is neither str nor bytes.
@@ -197,7 +199,7 @@ class Analyzer:
         >>> plainlang.Analyzer().analyze(b"Your BP is fine.").findings[0].text
         'BP'
         """
-        return Report(self._core.analyze(text))
+        return Report(self._core.analyze(text), text if isinstance(text, str) else None)
 
     def analyze_many(
         self,
@@ -224,8 +226,10 @@ class Analyzer:
         >>> reports[1].error
         'expected str or bytes, got None'
         """
-        raws, _, _ = self._batch(texts, threads, progress, keep_reports=True, features=False)
-        return [Report(raw) for raw in raws]
+        items = _listed(texts)
+        raws, _, _ = self._batch(items, threads, progress, keep_reports=True, features=False)
+        return [Report(raw, item if isinstance(item, str) else None)
+                for raw, item in zip(raws, items)]
 
     def feature_matrix(
         self,
@@ -270,15 +274,16 @@ class Analyzer:
         1
         """
         series = _frame.texts_of(data, column)
+        texts = series.tolist()
         raws, matrix, errors = self._batch(
-            series.tolist(),
+            texts,
             threads,
             progress,
             keep_reports=findings or warnings,
             features=True,
         )
         return _frame.scores_frame(
-            series.index, raws, matrix, errors, findings=findings, warnings=warnings
+            series.index, raws, matrix, errors, texts=texts, findings=findings, warnings=warnings
         )
 
     def _batch(
@@ -290,10 +295,7 @@ class Analyzer:
         keep_reports: bool,
         features: bool,
     ) -> tuple[list[_core.Report], Any, tuple[str | None, ...]]:
-        if isinstance(texts, (str, bytes)):
-            raise TypeError("texts must be an iterable of messages, not one message")
-        if not isinstance(texts, (list, tuple)):
-            texts = list(texts)
+        texts = _listed(texts)
         bar = _progress_bar(len(texts), progress)
         if bar is None:
             return self._core.analyze_batch(texts, _threads(threads), None, keep_reports, features)
@@ -313,6 +315,15 @@ class Analyzer:
         if self._grade_model is not None:
             changed.append("grade_model=GradeModel(...)")
         return f"plainlang.Analyzer({', '.join(changed)})"
+
+
+def _listed(texts: Iterable[object]) -> Sequence[object]:
+    """A batch's messages as a list or tuple, read once."""
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("texts must be an iterable of messages, not one message")
+    if not isinstance(texts, (list, tuple)):
+        texts = list(texts)
+    return texts
 
 
 def _rebuild(options: dict[str, Any]) -> Analyzer:

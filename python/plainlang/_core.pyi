@@ -39,6 +39,10 @@ def predict_grade(model: _GradeModelTuple, report: Report) -> float: ...
 # decimals, feature, doc.
 REPORT_FIELDS: tuple[dict[str, Any], ...]
 
+# (start, end) byte offsets into text's UTF-8 as code point offsets into
+# text; a bound inside a character widens the span to the whole character.
+def code_point_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]: ...
+
 class Report:
     # The fields of one group ("readability", "jargon", "counts", "verdict")
     # by name.

@@ -52,6 +52,7 @@ def scores_frame(
     matrix: npt.NDArray[np.float64],
     errors: Sequence[str | None],
     *,
+    texts: Sequence[object],
     findings: bool,
     warnings: bool,
 ) -> pd.DataFrame:
@@ -59,12 +60,14 @@ def scores_frame(
 
     ``matrix`` is the batch's feature matrix (one row per text, columns in
     ``FEATURE_NAMES`` order), ``errors`` each text's error (None when it was
-    analysed), ``raws`` its reports, read only for the ``findings`` and
-    ``warnings`` columns.
+    analysed), ``raws`` its reports and ``texts`` the batch's inputs, read
+    only for the ``findings`` (their code point offsets) and ``warnings``
+    columns.
 
     >>> import pandas as pd, plainlang
     >>> matrix, _ = plainlang.Analyzer().feature_matrix(["Rest."])
-    >>> frame = scores_frame(pd.Index([7]), [], matrix, [None], findings=False, warnings=False)
+    >>> frame = scores_frame(pd.Index([7]), [], matrix, [None], texts=["Rest."],
+    ...                      findings=False, warnings=False)
     >>> int(frame.loc[7, "words"]), str(frame["words"].dtype)
     (1, 'int64')
     """
@@ -80,7 +83,8 @@ def scores_frame(
     columns["error"] = _object_column(list(errors), index)
     frame = pd.DataFrame(columns, index=index)
     if findings or warnings:
-        reports = [Report(raw) for raw in raws]
+        reports = [Report(raw, text if isinstance(text, str) else None)
+                   for raw, text in zip(raws, texts)]
         if findings:
             frame["findings"] = _object_column([r.findings for r in reports], index)
         if warnings:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -120,13 +120,22 @@ class CommunicationSpan(NamedTuple):
     """Words behind a communication item's verdict (a passive clause, an
     unexplained number, a misleading result word, a stigmatizing word), with
     offsets as a ``Finding``'s and what to write instead where there is a
-    rewrite."""
+    rewrite.
+
+    >>> import plainlang
+    >>> text = "Señora García, your strep test was negative."
+    >>> span = plainlang.analyze(text).communication.items["unambiguous_results"].evidence[0]
+    >>> text[span.start_char:span.end_char], span.suggestion
+    ('negative', 'normal')
+    """
 
     start: int
     end: int
     start_utf16: int
     end_utf16: int
     suggestion: str
+    start_char: int | None = None
+    end_char: int | None = None
 
 
 class ChecklistItem(NamedTuple):
@@ -160,14 +169,19 @@ class Finding(NamedTuple):
     long sentence.
 
     ``start``/``end`` are byte offsets into the input as UTF-8 (for a ``str``,
-    ``text.encode()[start:end]``); ``start_utf16``/``end_utf16`` are UTF-16
-    code units, for a browser. ``suggestion`` is the plain wording to write
-    instead (may be empty); ``familiarity`` is 0 (nobody knows it) .. 1;
-    ``severity`` 0..1, fix the highest first.
+    ``text.encode()[start:end]``), as in the JSON and the HTTP API;
+    ``start_utf16``/``end_utf16`` are UTF-16 code units, for a browser;
+    ``start_char``/``end_char`` are code point offsets into the input when it
+    was a ``str`` (``text[start_char:end_char]``, and spaCy's
+    ``Doc.char_span``), None when it was bytes. ``suggestion`` is the plain
+    wording to write instead (may be empty); ``familiarity`` is 0 (nobody
+    knows it) .. 1; ``severity`` 0..1, fix the highest first.
 
     >>> import plainlang
-    >>> plainlang.analyze("Your CBC was unremarkable.").findings[0].kind
-    'abbreviation'
+    >>> text = "Dear José, your BP is fine."
+    >>> finding = plainlang.analyze(text).findings[0]
+    >>> finding.kind, text[finding.start_char:finding.end_char], finding.start_char, finding.start
+    ('abbreviation', 'BP', 16, 17)
     """
 
     kind: str
@@ -184,6 +198,8 @@ class Finding(NamedTuple):
     familiarity: float
     severity: float
     source: str
+    start_char: int | None = None
+    end_char: int | None = None
 
     def __repr__(self) -> str:
         return (
@@ -193,8 +209,8 @@ class Finding(NamedTuple):
 
 
 class Sentence(NamedTuple):
-    """One sentence: its span (bytes and UTF-16 code units, as for a
-    ``Finding``), its words, its health grade (0..20, by the model that
+    """One sentence: its span (bytes, UTF-16 code units and, for a ``str``,
+    code points, as for a ``Finding``), its words, its health grade (0..20, by the model that
     grades the message; NaN for a greeting or signature beside a sentence,
     which counts with it), the words inside jargon findings and its jargon
     density.
@@ -212,6 +228,8 @@ class Sentence(NamedTuple):
     grade: float
     jargon_words: int
     jargon_density: float
+    start_char: int | None = None
+    end_char: int | None = None
 
 
 class Report:
@@ -223,6 +241,10 @@ class Report:
     scores and jargon density are NaN, its counts 0, ``meets_target`` None,
     and it has no findings or sentences.
 
+    ``text`` is the ``str`` that was analysed, for the code point offsets
+    (``start_char``, ``end_char``) of findings, sentences and evidence spans;
+    None when the input was bytes, and then those offsets are None.
+
     >>> import plainlang
     >>> report = plainlang.analyze("Your CBC was unremarkable.")
     >>> report.findings[0].suggestion
@@ -231,8 +253,9 @@ class Report:
     2
     """
 
-    def __init__(self, raw: _core.Report) -> None:
+    def __init__(self, raw: _core.Report, text: str | None = None) -> None:
         self._raw: _core.Report | None = raw
+        self._text = text
         self._json: str | None = None
 
     @cached_property
@@ -258,12 +281,16 @@ class Report:
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
         """What to rewrite, ordered by start offset."""
-        return tuple(Finding(**f) for f in self._core().findings)
+        raw = self._core().findings
+        chars = _char_spans(self._text, raw)
+        return tuple(Finding(**f, start_char=a, end_char=b) for f, (a, b) in zip(raw, chars))
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences, in text order."""
-        return tuple(Sentence(**s) for s in self._core().sentences)
+        raw = self._core().sentences
+        chars = _char_spans(self._text, raw)
+        return tuple(Sentence(**s, start_char=a, end_char=b) for s, (a, b) in zip(raw, chars))
 
     @cached_property
     def warnings(self) -> tuple[str, ...]:
@@ -279,10 +306,15 @@ class Report:
     def communication(self) -> Communication:
         """The communication checklist and its score."""
         raw = self._core()
+        checklist = raw.checklist
+        # Every item's spans in one pass over the text, handed out in order.
+        chars = iter(_char_spans(
+            self._text, [span for item in checklist.values() for span in item["evidence"]]))
         items = {
-            name: ChecklistItem(item["applies"], item["meets"],
-                                tuple(CommunicationSpan(**span) for span in item["evidence"]))
-            for name, item in raw.checklist.items()
+            name: ChecklistItem(item["applies"], item["meets"], tuple(
+                CommunicationSpan(**span, start_char=a, end_char=b)
+                for span, (a, b) in zip(item["evidence"], chars)))
+            for name, item in checklist.items()
         }
         return Communication(raw.group("communication")["score"], items)
 
@@ -342,6 +374,7 @@ class Report:
         state = dict(zip(names, self._fields()))
         state["_json"] = self.to_json()
         state["_raw"] = None
+        state["_text"] = None  # every offset is computed; the message stays out of the pickle
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -448,6 +481,19 @@ class GradeModel:
 
 
 _VERDICTS = {True: "meets the target", False: "NEEDS WORK", None: "no text to judge"}
+
+
+def _char_spans(text: str | None,
+                spans: Sequence[Mapping[str, Any]]) -> Sequence[tuple[int | None, int | None]]:
+    """Code point offsets into ``text`` for spans with byte offsets into its
+    UTF-8 (``start``, ``end``); (None, None) each when the input was bytes.
+    ASCII needs no conversion: its bytes are its code points."""
+    if text is None:
+        return [(None, None)] * len(spans)
+    byte_spans = [(span["start"], span["end"]) for span in spans]
+    if not byte_spans or text.isascii():
+        return byte_spans
+    return _core.code_point_spans(text, byte_spans)
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -54,6 +54,41 @@ def test_any_string_gives_a_report_with_true_offsets(text: str) -> None:
     assert report.to_dict()["counts"]["words"] == report.counts.words
 
 
+# Names with accents, combining marks, emoji and astral letters among clinical words.
+NON_ASCII = st.sampled_from(
+    ["Señora García", "José", "naïve", "e\u0301", "Straße", "😀", "𝔸", "👩🏽‍⚕️", "中文", "BP", "dyspnea"]
+)
+MIXED = st.lists(st.one_of(NON_ASCII, WORDS, st.text(max_size=8)), max_size=40).map(" ".join)
+
+
+def check_char_offsets(report: plainlang.Report, text: str) -> None:
+    """Every span's code point offsets slice the str to exactly its bytes."""
+    data = text.encode("utf-8")
+    evidence = [s for item in report.communication.items.values() for s in item.evidence]
+    spans: list[plainlang.Finding | plainlang.Sentence | plainlang.CommunicationSpan] = [
+        *report.findings, *report.sentences, *evidence]
+    for span in spans:
+        assert span.start_char is not None and span.end_char is not None
+        assert text[span.start_char : span.end_char].encode("utf-8") == data[span.start : span.end]
+        assert len(text[: span.start_char].encode("utf-8")) == span.start
+    for f in report.findings:
+        assert text[f.start_char : f.end_char] == f.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), MIXED))
+def test_char_offsets_slice_the_str_exactly(text: str) -> None:
+    check_char_offsets(ANALYZER.analyze(text), text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.one_of(MIXED, st.none()), max_size=8))
+def test_char_offsets_slice_the_str_exactly_in_batches(texts: list[str | None]) -> None:
+    for text, report in zip(texts, ANALYZER.analyze_many(texts, threads=2)):
+        if text is not None:
+            check_char_offsets(report, text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.binary())
 def test_any_bytes_give_a_report(data: bytes) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import pickle
 
+import pandas as pd
 import pytest
 
 import plainlang
@@ -27,6 +28,8 @@ def test_attributes_hold_what_the_json_prints(analyzer: plainlang.Analyzer) -> N
     assert len(report.findings) == len(data["findings"]) > 0
     for finding, expected in zip(report.findings, data["findings"]):
         fields = finding._asdict()
+        # Python's own: code points into the str, the same as bytes for ASCII.
+        assert (fields.pop("start_char"), fields.pop("end_char")) == (finding.start, finding.end)
         assert round(fields.pop("familiarity"), 2) == expected.pop("familiarity")
         assert round(fields.pop("severity"), 2) == expected.pop("severity")
         fields["alternatives"] = list(fields["alternatives"])
@@ -34,6 +37,7 @@ def test_attributes_hold_what_the_json_prints(analyzer: plainlang.Analyzer) -> N
         assert fields == expected
     for sentence, expected in zip(report.sentences, data["sentences"]):
         fields = sentence._asdict()
+        assert (fields.pop("start_char"), fields.pop("end_char")) == (sentence.start, sentence.end)
         grade, printed = fields.pop("grade"), expected.pop("grade")
         assert printed is None if math.isnan(grade) else round(grade, 2) == printed
         assert round(fields.pop("jargon_density"), 4) == expected.pop("jargon_density")
@@ -81,6 +85,49 @@ def test_offsets_are_utf8_bytes_and_utf16_units(analyzer: plainlang.Analyzer) ->
         assert utf16[2 * f.start_utf16 : 2 * f.end_utf16].decode("utf-16-le") == f.text
 
 
+def test_char_offsets_are_code_points_into_the_str(analyzer: plainlang.Analyzer) -> None:
+    # Two bytes each for ñ and í, four for 😀 and 𝔸 (two UTF-16 units each).
+    text = "Señora García 😀: your BP is high. 𝔸 note: dyspnea; your strep test was negative."
+    report = analyzer.analyze(text)
+    assert [(f.text, f.start, f.start_char, f.end_char) for f in report.findings] == [
+        ("Señora", 0, 0, 6), ("BP", 27, 22, 24), ("dyspnea", 50, 42, 49),
+        ("was negative", 75, 67, 79)]
+    assert [text[f.start_char:f.end_char] for f in report.findings] == [
+        "Señora", "BP", "dyspnea", "was negative"]
+    assert [(s.start_char, s.end_char) for s in report.sentences] == [(0, 33), (34, 80)]
+    [evidence] = report.communication.items["unambiguous_results"].evidence
+    assert (evidence.start, evidence.start_utf16, evidence.start_char) == (79, 73, 71)
+    assert text[evidence.start_char:evidence.end_char] == "negative"
+
+
+def test_char_offsets_are_none_for_bytes(analyzer: plainlang.Analyzer) -> None:
+    text = "Señora, your BP is high; the test was negative."
+    report = analyzer.analyze(text.encode())
+    assert [f.text for f in report.findings][-2:] == ["BP", "was negative"]
+    assert {(f.start_char, f.end_char) for f in report.findings} == {(None, None)}
+    assert {(s.start_char, s.end_char) for s in report.sentences} == {(None, None)}
+    spans = [s for item in report.communication.items.values() for s in item.evidence]
+    assert spans and {(s.start_char, s.end_char) for s in spans} == {(None, None)}
+    assert report.to_dict() == analyzer.analyze(text).to_dict()
+
+
+def test_char_offsets_in_batches_and_frames(analyzer: plainlang.Analyzer) -> None:
+    texts = ["José: your BP is high.", b"Jos\xc3\xa9: your BP is high.", None]
+    reports = analyzer.analyze_many(texts)
+    assert [(f.start, f.start_char) for f in reports[0].findings] == [(12, 11)]
+    assert [(f.start, f.start_char) for f in reports[1].findings] == [(12, None)]
+    assert reports[2].findings == ()
+    frame = analyzer.score_frame(pd.Series(texts), findings=True)
+    assert [[(f.start, f.start_char) for f in row] for row in frame["findings"]] == [
+        [(12, 11)], [(12, None)], []]
+
+
+def test_char_offsets_of_a_lone_surrogate_cover_it_whole() -> None:
+    # The str holds one code point where the engine saw three invalid bytes.
+    assert plainlang._core.code_point_spans("\ud800ab\u00e9", [(0, 1), (1, 3), (3, 5), (5, 7)]) == [
+        (0, 1), (0, 1), (1, 3), (3, 4)]
+
+
 def test_error_report_scores(analyzer: plainlang.Analyzer) -> None:
     report = analyzer.analyze_many([float("nan")])[0]
     assert report.error == "expected str or bytes, got NaN"
@@ -105,6 +152,8 @@ def test_pickles_with_every_field(analyzer: plainlang.Analyzer) -> None:
         assert copy.to_json() == report.to_json()
         assert copy.to_json(source="a/b.txt") == report.to_json(source="a/b.txt")
         assert repr(copy) == repr(report)
+    copy = pickle.loads(pickle.dumps(analyzer.analyze("José: your BP is high.")))
+    assert [(f.start, f.start_char) for f in copy.findings] == [(12, 11)]
 
 
 def test_equality_is_by_value(analyzer: plainlang.Analyzer) -> None:
