@@ -295,5 +295,30 @@ TEST(ToHtmlTest, EmptyMessageStillMakesAPage) {
   EXPECT_EQ(page.rfind("</html>\n"), page.size() - 8);
 }
 
+// An input that could not be read keeps its place: in the contents and as
+// a section with the reason, and no scores of its own.
+TEST(ToHtmlTest, UnreadInputKeepsItsPlaceWithTheReason) {
+  const std::string plain = ReadExample("plain_message.txt");
+  const Report error = ErrorReport(AnalyzerOptions{}, "cannot open 'gone.txt': <missing>");
+  const Report plain_report = DefaultAnalyzer().Analyze(plain);
+  std::vector<HtmlDocument> documents = {{"gone.txt", "", error},
+                                         {"plain_message.txt", plain, plain_report}};
+  std::string page = ToHtml(documents);
+  EXPECT_NE(page.find("<a href=\"#m1\">gone.txt</a> &middot; not analysed: cannot open "
+                      "&#39;gone.txt&#39;: &lt;missing&gt;</li>"),
+            std::string::npos);
+  const size_t section = page.find("<section class=\"doc\" id=\"m1\"");
+  const size_t next = page.find("<section class=\"doc\" id=\"m2\"");
+  ASSERT_NE(section, std::string::npos);
+  ASSERT_NE(next, std::string::npos);
+  const std::string first = page.substr(section, next - section);
+  EXPECT_NE(first.find("<span class=\"verdict needs-work\">Not analysed</span>"), std::string::npos);
+  EXPECT_NE(first.find("<p class=\"doc-error\">Not analysed: cannot open &#39;gone.txt&#39;: "
+                       "&lt;missing&gt;</p></section>"),
+            std::string::npos);
+  EXPECT_EQ(first.find("health grade"), std::string::npos);
+  EXPECT_EQ(Count(page, "<section class=\"doc\""), 2u);
+}
+
 }  // namespace
 }  // namespace plainlang

@@ -407,6 +407,13 @@ void AppendDocument(std::string& out, const HtmlDocument& document, size_t doc) 
   out += "<section class=\"doc\" id=\"" + id + "\" aria-labelledby=\"" + id + "-title\">";
   out += "<div class=\"doc-head\"><h2 id=\"" + id + "-title\">" + Text(SourceTitle(document, doc)) +
          "</h2>";
+  // An input that was not analysed keeps its place on the page, so a
+  // reviewer sees what is missing and why.
+  if (!report.error.empty()) {
+    out += "<span class=\"verdict needs-work\">Not analysed</span></div>";
+    out += "<p class=\"doc-error\">Not analysed: " + Text(report.error) + "</p></section>";
+    return;
+  }
   out += !report.verdict.judged ? "<span class=\"verdict needs-work\">No text to judge</span>"
          : report.verdict.meets_target
              ? "<span class=\"verdict meets\"><span aria-hidden=\"true\">&#10003; </span>Meets the "
@@ -440,6 +447,11 @@ void AppendContents(std::string& out, std::span<const HtmlDocument> documents) {
   out += "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>";
   for (size_t doc = 0; doc < documents.size(); ++doc) {
     const Report& report = documents[doc].report;
+    if (!report.error.empty()) {
+      out += "<li><a href=\"#" + DocumentId(doc) + "\">" + Text(SourceTitle(documents[doc], doc)) +
+             "</a> &middot; not analysed: " + Text(report.error) + "</li>";
+      continue;
+    }
     out += "<li><a href=\"#" + DocumentId(doc) + "\">" + Text(SourceTitle(documents[doc], doc)) +
            "</a> &middot; health grade " + GradeText(report.readability.health_grade) +
            ", jargon " + Percent(report.jargon.density) + " &middot; " +
