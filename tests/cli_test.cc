@@ -23,6 +23,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "plainlang/version.h"
+
 namespace {
 
 struct CommandResult {
@@ -276,9 +278,39 @@ TEST(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Plainlang("check --help").status, 0);
 }
 
+TEST(CliTest, VersionIsTheProjectVersion) {
+  CommandResult run = Plainlang("--version");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out, std::string(plainlang::kVersion) + "\n");
+  EXPECT_EQ(plainlang::kVersion, PLAINLANG_VERSION_STRING);
+}
+
+TEST(CliTest, UnknownCommandsAreNamedWithTheClosestAndTheList) {
+  const std::string commands =
+      "plainlang: the commands are check, report and serve (see plainlang --help)\n";
+  CommandResult typo = Plainlang("chek x.txt");
+  EXPECT_EQ(typo.status, 2);
+  EXPECT_EQ(typo.out, "plainlang: unknown command 'chek'; did you mean 'check'?\n" + commands);
+  // A swap of two letters is one edit; case does not count.
+  EXPECT_EQ(Plainlang("reprot").out,
+            "plainlang: unknown command 'reprot'; did you mean 'report'?\n" + commands);
+  EXPECT_EQ(Plainlang("SERVE").out,
+            "plainlang: unknown command 'SERVE'; did you mean 'serve'?\n" + commands);
+  CommandResult far = Plainlang("frobnicate");
+  EXPECT_EQ(far.status, 2);
+  EXPECT_EQ(far.out, "plainlang: unknown command 'frobnicate'\n" + commands);
+  EXPECT_EQ(Plainlang("ch").out, "plainlang: unknown command 'ch'\n" + commands);
+  CommandResult none = Plainlang("");
+  EXPECT_EQ(none.status, 2);
+  EXPECT_EQ(none.out, "plainlang: a command is required\n" + commands);
+  CommandResult option_first = Plainlang("--format json check");
+  EXPECT_EQ(option_first.status, 2);
+  EXPECT_EQ(option_first.out, "plainlang: a command must come before '--format'\n" + commands);
+}
+
 TEST(CliTest, BadOverlayNamesFileLineAndField) {
   std::string path = ::testing::TempDir() + "/plainlang_bad_terms.tsv";
-  std::ofstream(path) << "term\tfamiliarity\nzorblax\t0.1\nfrumious\tvery\n";
+  std::ofstream(path) << "term\tcategory\tfamiliarity\nzorblax\tother\t0.1\nfrumious\tother\tvery\n";
   CommandResult run = Plainlang("check --terms " + path + " -", "Hello.");
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.out, "plainlang: " + path +
@@ -287,7 +319,7 @@ TEST(CliTest, BadOverlayNamesFileLineAndField) {
 
 TEST(CliTest, OverlayTermsAndAllowListApply) {
   std::string terms = ::testing::TempDir() + "/plainlang_terms.tsv";
-  std::ofstream(terms) << "term\tplain\nzorblax\ta made-up word\n";
+  std::ofstream(terms) << "term\tcategory\tplain\nzorblax\tother\ta made-up word\n";
   std::string allow = ::testing::TempDir() + "/plainlang_allow.tsv";
   std::ofstream(allow) << "word\nBP\n";
   CommandResult run = Plainlang("check --format json --terms " + terms + " --allow " + allow + " -",

@@ -12,6 +12,7 @@
 // when it cannot start.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -21,6 +22,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <atomic>
@@ -29,10 +31,12 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/inputs.h"
+#include "cli/unknown_command.h"
 #include "plainlang/analyzer.h"
 #include "plainlang/batch.h"
 #include "plainlang/lexicon.h"
 #include "plainlang/output.h"
+#include "plainlang/version.h"
 #include "service/service.h"
 
 namespace {
@@ -201,8 +205,8 @@ int RunCheck(const CheckOptions& options) {
   return miss > 0 ? kMissesTargets : kMeetsTargets;
 }
 
-// Writes one HTML page for every input that could be read; the exit status
-// is check's.
+// Writes one HTML page for every input, those that could not be read
+// included; the exit status is check's.
 int RunReport(const ReportOptions& options) {
   std::vector<std::string> arguments = options.inputs;
   if (arguments.empty()) arguments.push_back("-");
@@ -216,7 +220,9 @@ int RunReport(const ReportOptions& options) {
   if (!analyzer) return kInputError;
 
   const bool several = inputs.size() > 1;
-  std::vector<std::string> sources, texts;
+  // errors[i] is set when input i could not be read; it keeps its place on
+  // the page with the reason.
+  std::vector<std::string> sources, texts, errors;
   int failed = 0;
   const size_t max_bytes = plainlang::InputLimit(options.analysis.analyzer);
   for (const plainlang::cli::Input& input : inputs) {
@@ -224,15 +230,18 @@ int RunReport(const ReportOptions& options) {
     if (!plainlang::cli::ReadText(input, max_bytes, &text, &error)) {
       std::cerr << "plainlang: " << error << "\n";
       ++failed;
-      continue;
     }
     sources.push_back(SourceName(input.name, several));
     texts.push_back(std::move(text));
+    errors.push_back(std::move(error));
   }
-  if (texts.empty()) return kInputError;
+  if (inputs.empty()) return kInputError;
   const std::vector<std::string_view> views(texts.begin(), texts.end());
-  const std::vector<plainlang::Report> reports =
+  std::vector<plainlang::Report> reports =
       plainlang::AnalyzeMany(*analyzer, views, options.analysis.threads);
+  for (size_t i = 0; i < reports.size(); ++i) {
+    if (!errors[i].empty()) reports[i] = plainlang::ErrorReport(analyzer->options(), errors[i]);
+  }
   int status = kMeetsTargets;
   for (const plainlang::Report& report : reports) {
     if (!report.verdict.meets_target) status = kMissesTargets;
@@ -408,11 +417,22 @@ int RunServe(ServeOptions options) {
   return clean ? 0 : kInputError;
 }
 
+// The subcommands' names, in the order --help lists them.
+std::vector<std::string> CommandNames(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(command->get_name());
+  }
+  return names;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"plainlang: how hard is a patient message to read, and what to write instead"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(plainlang::kVersion),
+                       "print the version (" + std::string(plainlang::kVersion) + ") and exit");
   CheckOptions options;
   CLI::App* check = app.add_subcommand("check", "analyse messages (files, or - for stdin)");
   check->add_option("inputs", options.inputs,
@@ -463,10 +483,25 @@ int main(int argc, char** argv) {
                    "as 'Authorization: Bearer <token>'")
       ->check(CLI::ExistingFile);
   AddTargetOptions(serve, &serve_options.service.analyzer, "default: ");
+  // The top level takes only --help and --version, so any other first
+  // argument must name a command.
+  const std::vector<std::string> commands = CommandNames(app);
+  if (argc > 1) {
+    const std::string_view first = argv[1];
+    if (first != "-h" && first != "--help" && first != "--version" &&
+        std::find(commands.begin(), commands.end(), first) == commands.end()) {
+      std::cerr << plainlang::cli::UnknownCommandMessage(first, commands);
+      return kInputError;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (app.get_subcommands().empty()) {  // no arguments at all
+      std::cerr << plainlang::cli::UnknownCommandMessage("", commands);
+      return kInputError;
+    }
     std::cerr << "plainlang: " << e.what() << " (see plainlang "
               << (report->parsed()  ? "report"
                   : serve->parsed() ? "serve"

@@ -19,6 +19,7 @@
 
 #include "plainlang/batch.h"
 #include "plainlang/output.h"
+#include "plainlang/version.h"
 #include "service/access_log.h"
 #include "service/analyze_request.h"
 #include "service/bounded_pool.h"
@@ -163,7 +164,7 @@ std::string LexiconInfoJson(const Lexicon& lexicon, const ServiceOptions& option
   }
   const std::string lexicon_digest = PLAINLANG_LEXICON_DIGEST;
   ordered_json info = {
-      {"plainlang_version", PLAINLANG_VERSION},
+      {"plainlang_version", std::string(plainlang::kVersion)},
       {"lexicon",
        {{"version", "sha256:" + lexicon_digest.substr(0, 16)},
         {"tables", std::move(tables)},
