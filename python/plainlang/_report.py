@@ -323,6 +323,32 @@ class Report:
         """Why the input was not analysed, or None when it was."""
         return self._core().error
 
+    def scores(self) -> dict[str, Any]:
+        """The report's scalar fields by ``score_frame``'s column names, in its
+        order (``FEATURE_NAMES``, then ``error``), unrounded: float scores,
+        int counts, ``meets_target`` and each checklist item as bool or None
+        (nothing to judge, or the item does not apply). Plain values, so the
+        dict serialises as it is (spaCy's ``doc._.plainlang``, a Spark row).
+
+        >>> import plainlang
+        >>> scores = plainlang.analyze("Your BP is fine.").scores()
+        >>> scores["words"], scores["meets_target"], scores["safety_net"], scores["error"]
+        (4, False, None, None)
+        """
+        communication = self.communication
+        groups: dict[str, Mapping[str, Any]] = {
+            "readability": self.readability._asdict(),
+            "jargon": self.jargon._asdict(),
+            "counts": self.counts._asdict(),
+            "verdict": self.verdict._asdict(),
+            "communication": {"score": communication.score},
+            "checklist": {name: item.meets if item.applies else None
+                          for name, item in communication.items.items()},
+        }
+        values = {f["column"]: groups[f["group"]][f["name"]] for f in REPORT_FIELDS if f["feature"]}
+        values["error"] = self.error
+        return values
+
     def to_json(self, source: str | None = None) -> str:
         """The command line's JSON for this report, on one line.
 

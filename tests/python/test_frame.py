@@ -11,6 +11,7 @@ import pytest
 import plainlang
 from plainlang._frame import BOOL_COLUMNS, INT_COLUMNS
 
+FIELD_TYPES = {f["column"]: f["type"] for f in plainlang._report.REPORT_FIELDS}
 TEXTS = ["Your BP is fine.", None, "Your CBC was unremarkable.", float("nan"), "", "Rest."]
 
 
@@ -51,6 +52,26 @@ def test_values_are_the_reports(analyzer: plainlang.Analyzer) -> None:
         assert row["smog"] == report.readability.smog or math.isnan(report.readability.smog)
         assert row["jargon_density"] == report.jargon.density or math.isnan(report.jargon.density)
         assert row["syllables"] == report.counts.syllables
+
+
+def test_report_scores_are_a_row_of_the_frame(analyzer: plainlang.Analyzer) -> None:
+    df = pd.DataFrame({"text": TEXTS})
+    scores = analyzer.score_frame(df)
+    # The frame's own cells: pandas may hold None as NaN.
+    for (_, row), report in zip(scores.iterrows(), analyzer.analyze_many(df["text"].tolist())):
+        values = report.scores()
+        assert list(values) == list(scores.columns)
+        for name, value in values.items():
+            cell = row[name]
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                assert pd.isna(cell), name
+            else:
+                assert type(value) is {"integer": int, "number": float, "bool": bool}.get(
+                    FIELD_TYPES.get(name, ""), str), name
+                assert value == cell, name
+    first = analyzer.analyze(TEXTS[0]).scores()
+    assert (first["words"], first["distinct_terms"], first["meets_target"]) == (4, 1, False)
+    assert (first["contact_info"], first["safety_net"], first["error"]) == (False, None, None)
 
 
 def test_findings_and_warnings_columns() -> None:
