@@ -24,6 +24,7 @@
 #include "plainlang/lexicon.h"
 #include "plainlang/output.h"
 #include "plainlang/report.h"
+#include "plainlang/version.h"
 
 namespace py = pybind11;
 
@@ -486,6 +487,7 @@ void BindAnalyzer(py::module_& m) {
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "The plainlang engine; use the plainlang package, not this module.";
+  m.attr("__version__") = std::string(plainlang::kVersion);
   plainlang::BindLexiconError(m);
   plainlang::BindOptions(m);
   plainlang::BindGradeModel(m);

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from ._analyzer import FEATURE_NAMES, PROGRESS_MIN_TEXTS, Analyzer, analyze, score_frame
 from ._core import LexiconError
+# One number, pyproject.toml's, through CMake's plainlang/version.h.
+from ._core import __version__ as __version__
 from ._grade import fit_grade_model
 from ._report import (
     GRADE_FEATURE_NAMES,
@@ -44,7 +46,6 @@ LexiconError.__doc__ = """A lexicon table could not be loaded (a ValueError).
 cannot open the file
 """
 
-__version__ = "0.1.0"
 
 __all__ = [
     "FEATURE_NAMES",

@@ -5,6 +5,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+__version__: str
 FEATURE_NAMES: tuple[str, ...]
 DEFAULT_OPTIONS: dict[str, float]
 
