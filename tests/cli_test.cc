@@ -395,6 +395,28 @@ TEST(CliReportTest, SharesCheckOptionsAndRejectsAnUnnamedPageForSeveral) {
   EXPECT_NE(missing.out.find("cannot open 'no_such_file.txt'"), std::string::npos);
 }
 
+// An input that cannot be read is on the page with its reason, in its
+// place among the others, and the exit status still says so.
+TEST(CliReportTest, UnreadableInputsStayOnThePage) {
+  std::string page = ::testing::TempDir() + "/plainlang_cli_report_missing.html";
+  std::remove(page.c_str());
+  CommandResult run = Plainlang("report " + kExamples + "plain_message.txt no_such_file.txt " +
+                                kExamples + "portal_message.txt -o " + page);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.out, "plainlang: cannot open 'no_such_file.txt': No such file or directory\n");
+  std::string html = ReadFile(page);
+  EXPECT_NE(html.find("<a href=\"#m2\">no_such_file.txt</a> &middot; not analysed: cannot open "
+                      "&#39;no_such_file.txt&#39;: No such file or directory</li>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<p class=\"doc-error\">Not analysed: cannot open &#39;no_such_file.txt&#39;"),
+            std::string::npos);
+  EXPECT_NE(html.find(kExamples + "portal_message.txt</a> &middot; health grade"), std::string::npos);
+  // Nothing readable at all still makes the page that says so.
+  CommandResult alone = Plainlang("report no_such_file.txt");
+  EXPECT_EQ(alone.status, 2);
+  EXPECT_NE(alone.out.find("Not analysed: cannot open &#39;no_such_file.txt&#39;"), std::string::npos);
+}
+
 // Byte limits hold for inputs that are not regular files, and a FIFO with
 // no writer does not hold up the batch.
 TEST(CliTest, LimitsHoldForDevicesAndFifos) {
