@@ -16,7 +16,7 @@ import plainlang
 from conftest import REPO
 
 MODULES = ["plainlang", "plainlang._analyzer", "plainlang._frame", "plainlang._grade", "plainlang._report",
-           "plainlang.spacy"]
+           "plainlang.spacy", "plainlang.spark"]
 
 
 def test_tests_run_against_the_installed_package() -> None:
@@ -38,6 +38,8 @@ def test_public_names() -> None:
 
 
 @pytest.mark.parametrize("name", MODULES)
+# PySpark warns that it does not fully support pandas 3; test_spark.py checks its values.
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
