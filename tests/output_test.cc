@@ -5,6 +5,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,11 @@
 
 namespace plainlang {
 namespace {
+
+const Analyzer& TestAnalyzer() {
+  static const Analyzer analyzer;
+  return analyzer;
+}
 
 Report Sample() {
   static const Analyzer analyzer;
@@ -91,6 +97,31 @@ TEST(ToJsonTest, InvalidUtf8BecomesOneReplacementPerMaximalSubpart) {
     const nlohmann::json json = nlohmann::json::parse(ToJson(Sample(), bytes));
     EXPECT_EQ(json["source"], repaired) << nlohmann::json(repaired).dump();
   }
+}
+
+// WriteJson hands over ToJson's bytes in pieces, each ending between two
+// values, so a huge report is written as it is made.
+TEST(ToJsonTest, WriteJsonGivesTheSameBytesInPieces) {
+  std::string message;
+  for (int i = 0; i < 400; ++i) message += "Your CBC was unremarkable. Take it PO BID prn. ";
+  const Report report = TestAnalyzer().Analyze(message);
+  ASSERT_EQ(report.findings.size(), 2000u);
+  std::vector<std::string> pieces;
+  WriteJson(report, "many.txt", [&](std::string_view piece) { pieces.emplace_back(piece); });
+  std::string joined;
+  for (const std::string& piece : pieces) joined += piece;
+  EXPECT_EQ(joined, ToJson(report, "many.txt"));
+  ASSERT_GE(pieces.size(), 3u);
+  for (size_t i = 0; i + 1 < pieces.size(); ++i) {
+    EXPECT_GE(pieces[i].size(), 64u * 1024);
+    EXPECT_LT(pieces[i].size(), 64u * 1024 + 4096);
+    EXPECT_EQ(pieces[i].back(), '}');  // a finding or a sentence ends each
+  }
+  // A small report is one piece.
+  pieces.clear();
+  WriteJson(TestAnalyzer().Analyze("Hello."), "", [&](std::string_view p) { pieces.emplace_back(p); });
+  ASSERT_EQ(pieces.size(), 1u);
+  EXPECT_EQ(pieces[0], ToJson(TestAnalyzer().Analyze("Hello.")));
 }
 
 TEST(CsvTest, HeaderAndRowHaveTheSameColumns) {

@@ -3,6 +3,7 @@
 #ifndef PLAINLANG_OUTPUT_H_
 #define PLAINLANG_OUTPUT_H_
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,6 +15,12 @@ namespace plainlang {
 // One JSON object on one line. `source`, when not empty, is added as a
 // "source" field (the file name in a batch).
 std::string ToJson(const Report& report, std::string_view source = {});
+
+// The same bytes as ToJson, handed to `write` in pieces of about 64 KiB as
+// they are made, so that a report with millions of findings is never held
+// twice (once as findings, once as text).
+void WriteJson(const Report& report, std::string_view source,
+               const std::function<void(std::string_view)>& write);
 
 // CSV: the header line and one row per report (scores, counts, verdict).
 std::string CsvHeader();

@@ -165,10 +165,15 @@ int RunCheck(const CheckOptions& options) {
       const plainlang::Report& report = reports[k];
       const std::string source = SourceName(inputs[first + k].name, several);
       const bool is_error = !report.error.empty();
-      // The whole record is formatted first and written at once.
+      // A record is formatted whole and written at once, except JSON, which
+      // goes out in pieces as it is made: a report of millions of findings
+      // is not held twice.
       std::string record;
       if (options.format == "json") {
-        record = plainlang::ToJson(report, source) + "\n";
+        plainlang::WriteJson(report, source, [](std::string_view piece) {
+          std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        });
+        record = "\n";
       } else if (options.format == "csv") {
         record = plainlang::ToCsvRow(report, source) + "\n";
       } else if (is_error) {

@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <iterator>
 #include <string>
 
@@ -16,7 +17,19 @@ namespace {
 // a huge report's findings in memory.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string* out) : out_(*out) {}
+  explicit JsonWriter(std::string* out,
+                      const std::function<void(std::string_view)>* write = nullptr)
+      : out_(*out), write_(write) {}
+
+  // Between two values: hands what is written so far to `write`, if there
+  // is one and enough has gathered.
+  void Piece() {
+    constexpr size_t kPieceBytes = 64 * 1024;
+    if (write_ != nullptr && out_.size() >= kPieceBytes) {
+      (*write_)(out_);
+      out_.clear();
+    }
+  }
 
   void Key(std::string_view key) {
     Separator();
@@ -83,6 +96,7 @@ class JsonWriter {
   }
 
   std::string& out_;
+  const std::function<void(std::string_view)>* write_;
   bool first_ = true;
 };
 
@@ -225,6 +239,7 @@ void WriteFindings(const Report& report, JsonWriter& json) {
     json.Key("source");
     json.String(f.source);
     json.Close('}');
+    json.Piece();
   }
   json.Close(']');
 }
@@ -244,16 +259,12 @@ void WriteSentences(const Report& report, JsonWriter& json) {
     json.Key("jargon_density");
     json.Number(Rounded(s.jargon_density, 4));
     json.Close('}');
+    json.Piece();
   }
   json.Close(']');
 }
 
-}  // namespace
-
-std::string ToJson(const Report& report, std::string_view source) {
-  std::string out;
-  out.reserve(1024 + 400 * report.findings.size() + 80 * report.sentences.size());
-  JsonWriter json(&out);
+void WriteReport(const Report& report, std::string_view source, JsonWriter& json) {
   json.Open('{');
   if (!source.empty()) {
     json.Key("source");
@@ -271,7 +282,25 @@ std::string ToJson(const Report& report, std::string_view source) {
   json.Key("warnings");
   json.StringArray(report.warnings);
   json.Close('}');
+}
+
+}  // namespace
+
+std::string ToJson(const Report& report, std::string_view source) {
+  std::string out;
+  out.reserve(1024 + 400 * report.findings.size() + 80 * report.sentences.size());
+  JsonWriter json(&out);
+  WriteReport(report, source, json);
   return out;
+}
+
+void WriteJson(const Report& report, std::string_view source,
+               const std::function<void(std::string_view)>& write) {
+  std::string out;
+  out.reserve(80 * 1024);
+  JsonWriter json(&out, &write);
+  WriteReport(report, source, json);
+  if (!out.empty()) write(out);
 }
 
 }  // namespace plainlang
