@@ -201,3 +201,47 @@ TEST(DefaultLexiconTest, EveryRegisterExampleIsJargon) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// Everyday words of reports and orders (curated/register.tsv, familiarity
+// 0.55) are jargon only in a sentence that holds other medical words, a
+// number or a medicine, or as a label before a colon.
+TEST(DefaultLexiconTest, EverydaySenseRegisterWordsNeedAClinicalSentence) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("The 9 mm solid nodule has not grown."), (Texts{"solid", "nodule"}));
+  EXPECT_EQ(JargonTexts("The lymph node has resolved."), (Texts{"lymph node", "resolved"}));
+  EXPECT_EQ(JargonTexts("Finish the full course of amoxicillin."), Texts{"course"});
+  EXPECT_EQ(JargonTexts("The contrast goes into your vein."), Texts{"contrast"});
+  EXPECT_EQ(JargonTexts("Contrast: none."), Texts{"Contrast"});
+  // The same words in their everyday sense, in a sentence of everyday words.
+  EXPECT_EQ(JargonTexts("Our quarrel has resolved."), Texts{});
+  EXPECT_EQ(JargonTexts("She has a solid plan for the summer."), Texts{});
+  // Everyday idioms are familiar phrases: the longer match wins.
+  EXPECT_EQ(JargonTexts("Eat no solid food after midnight."), Texts{});
+  EXPECT_EQ(JargonTexts("Of course, call us any time."), Texts{});
+  EXPECT_EQ(JargonTexts("In contrast, the old scan was clear."), Texts{});
+  // The rows whose clinical sense is the usual one stay jargon everywhere.
+  EXPECT_EQ(JargonTexts("Her job is a stable one."), Texts{"stable"});
+  // The finding says what the word means here.
+  static const Analyzer analyzer;
+  const Report report = analyzer.Analyze("A 4 mm solid nodule.");
+  ASSERT_FALSE(report.findings.empty());
+  EXPECT_EQ(report.findings[0].text, "solid");
+  EXPECT_EQ(report.findings[0].suggestion, "not filled with fluid");
+  EXPECT_NEAR(report.findings[0].familiarity, 0.55, 1e-6);
+}
+
+// Orders for eating, drinking and moving written in everyday words.
+TEST(DefaultLexiconTest, DietAndActivityOrdersAreRegister) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("Drink clear broth, then advance your diet slowly."),
+            Texts{"advance your diet"});
+  EXPECT_EQ(JargonTexts("Do not bear weight on that leg."), Texts{"bear weight"});
+  EXPECT_EQ(JargonTexts("Push fluids and rest."), Texts{"Push fluids"});
+  EXPECT_EQ(JargonTexts("Stay on a soft diet this week."), Texts{"soft diet"});
+}
+
+}  // namespace
+}  // namespace plainlang

@@ -310,6 +310,7 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
 }
 
 void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
+  clinical_sentence_ = true;  // even "mg" or a defined one: clinical writing
   const Abbreviation& entry = index_.abbreviations[match.id];
   std::string_view written = text_.substr(tokens_[match.first].start,
                                           tokens_[match.end - 1].end - tokens_[match.first].start);

@@ -76,6 +76,7 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   MatchLexicon(index_, text_view_, tokens_, scratch_.lookups, shouting, &scratch_.matches);
   Counts counts;
   WalkTokens(counts);
+  classifier_.FinishSentence();
   if (counts.words == 0) return;  // a line of punctuation is not a sentence
   counts.sentences = 1;
   report_.counts += counts;

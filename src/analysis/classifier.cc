@@ -110,6 +110,26 @@ void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLook
   title_case_line_ = IsTitleCaseLine(tokens);
   sentence_jargon_words_ = 0;
   sentence_weighted_jargon_ = 0;
+  // A number is a reading, a dose, a date or a time: clinical writing.
+  clinical_sentence_ = std::any_of(tokens.begin(), tokens.end(),
+                                   [](const Token& token) { return token.digits > 0; });
+  register_words_.clear();
+}
+
+void Classifier::FinishSentence() {
+  if (clinical_sentence_) {
+    for (const RegisterWordFinding& word : register_words_) {
+      CountJargon(word.words, word.familiarity);
+      tally_.terms.push_back(word.term);
+    }
+  } else {
+    // Back to front, so the indices still hold; they are the sentence's
+    // own findings, near the vector's end.
+    for (auto word = register_words_.rbegin(); word != register_words_.rend(); ++word) {
+      findings_.erase(findings_.begin() + static_cast<std::ptrdiff_t>(word->finding));
+    }
+  }
+  register_words_.clear();
 }
 
 Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -125,7 +145,15 @@ void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start) 
 }
 
 void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start) {
-  if (term.category == "medicine" || term.familiarity >= options_.jargon_familiarity) return;
+  // A one-word register term readers know in its everyday sense ("solid",
+  // "elevated") is jargon only in a clinical sentence (FinishSentence).
+  const bool everyday_sense = term.category == "register" && match.end - match.first == 1 &&
+                              term.familiarity >= options_.jargon_familiarity;
+  if (!everyday_sense && !IsGeneralCategory(term.category)) clinical_sentence_ = true;
+  if (term.category == "medicine" ||
+      (term.familiarity >= options_.jargon_familiarity && !everyday_sense)) {
+    return;
+  }
   // A line of capitalised words only is a signature's or a heading's:
   // "Westbrook Dermatology", "Interventional Radiology".
   if (title_case_line_ && term.category != "register") return;
@@ -155,11 +183,17 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   finding.familiarity = term.familiarity;
   finding.source = term.source;
   finding.severity = general ? 0.5 * (1 - term.familiarity) : 1 - term.familiarity;
-  if (!general) {
-    size_t words = CountWords(tokens_, match.first, match.end, /*lexical=*/true);
-    CountJargon(static_cast<int64_t>(words), term.familiarity);
-    tally_.terms.push_back(match.id);
+  if (general) return;
+  const auto words = static_cast<int64_t>(CountWords(tokens_, match.first, match.end,
+                                                     /*lexical=*/true));
+  // Before a colon the word is a report's label ("IMPRESSION:",
+  // "Discharge:"), clinical wherever it stands.
+  if (everyday_sense && !(match.end < tokens_.size() && tokens_[match.end].folded == ":")) {
+    register_words_.push_back({findings_.size() - 1, match.id, words, term.familiarity});
+    return;
   }
+  CountJargon(words, term.familiarity);
+  tally_.terms.push_back(match.id);
 }
 
 // A finding for one word that no table lists, judged by a rule: an
@@ -169,6 +203,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
 void Classifier::AddWordFinding(size_t i, FindingKind kind, std::string_view term,
                                 std::string_view distinct, std::string_view definition,
                                 double familiarity, double certainty, std::string_view source) {
+  clinical_sentence_ = true;
   Finding& finding = NewFinding(kind, i, i + 1);
   finding.term = storage_->Keep(term);
   finding.definition = definition;
@@ -182,6 +217,7 @@ void Classifier::AddWordFinding(size_t i, FindingKind kind, std::string_view ter
 // "q6h", "95% CI", "ACE inhibitor": one finding and one jargon word however
 // many tokens.
 void Classifier::AddNotationFinding(size_t first, size_t end, NotationKind kind) {
+  clinical_sentence_ = true;
   const NotationInfo& info = InfoOf(kind);
   Finding& finding = NewFinding(FindingKind::kJargon, first, end);
   finding.term = info.term;

@@ -67,6 +67,15 @@ class Classifier {
   // Before each sentence: its tokens and their lookups, which must stay put
   // until the next call.
   void StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups, bool shouting);
+  // After the sentence's last finding and before its scores: a one-word
+  // register term that readers know in its everyday sense (familiarity at
+  // or above the jargon threshold: "solid", "elevated", "course") keeps its
+  // finding only in a clinical sentence, one with other medical words (a
+  // term of a medical category however familiar, a medicine, an
+  // abbreviation, notation, a word judged jargon by rule, a number) or
+  // before a colon ("Contrast:"). Elsewhere the word has its everyday sense:
+  // "no solid food", "keep your leg elevated".
+  void FinishSentence();
   // Jargon words found in the sentence since StartSentence, unweighted and
   // weighted by 1 - familiarity.
   int64_t sentence_jargon_words() const { return sentence_jargon_words_; }
@@ -148,6 +157,16 @@ class Classifier {
   bool title_case_line_ = false;               // a few capitalised words
   int64_t sentence_jargon_words_ = 0;
   double sentence_weighted_jargon_ = 0;
+  bool clinical_sentence_ = false;  // holds medical words (FinishSentence)
+  // One-word register findings of the sentence, counted or dropped by
+  // FinishSentence.
+  struct RegisterWordFinding {
+    size_t finding;  // index into findings_
+    uint32_t term;
+    int64_t words;
+    double familiarity;
+  };
+  std::vector<RegisterWordFinding> register_words_;
   // Abbreviations the text has explained. Sets: usually empty (no cost),
   // and a message that defines thousands must not take quadratic time.
   std::set<uint32_t> defined_;
