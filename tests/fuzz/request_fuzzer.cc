@@ -1,6 +1,14 @@
-// libFuzzer target: the service's request parsing on any body. Every body
-// is either a request within the documented limits or a 4xx API error whose
-// JSON parses and whose message is plain ASCII of our own.
+// libFuzzer target: the service's request parsing on any body, and its
+// framing rules on any header block.
+//   first byte 0x02: the rest is "METHOD PATH" and header lines
+//     ("Name: value"); a request the framing rules let through must be a
+//     body whose size was known before it was read (one Content-Length of
+//     digits, no Transfer-Encoding, no compression, JSON); a refusal is a
+//     4xx API error.
+//   otherwise (odd: a batch, even: one text): the rest is a body, and is
+//     either a request within the documented limits or a 4xx API error.
+// Every API error's JSON parses and its message is plain ASCII of our own.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -11,28 +19,89 @@
 #include <nlohmann/json.hpp>
 
 #include "service/analyze_request.h"
+#include "service/framing.h"
+
+namespace {
+
+constexpr uint8_t kFramingMode = 0x02;
+
+void CheckApiError(const plainlang::ApiError& error) {
+  const std::string json = plainlang::ApiErrorJson(error);
+  if (error.status < 400 || error.status > 499 || !nlohmann::json::accept(json)) {
+    std::fprintf(stderr, "bad error: %d %s\n", error.status, json.c_str());
+    std::abort();
+  }
+  // Messages are built from field names and numbers only, never from the
+  // request (tests/service_test.cc proves it with a marker word); a check on
+  // substrings here fires on inputs that happen to spell our own words.
+  for (unsigned char c : error.message) {
+    if (c >= 0x80 || c < 0x20) {
+      std::fprintf(stderr, "a byte outside our messages' ASCII: %s\n", error.message.c_str());
+      std::abort();
+    }
+  }
+}
+
+// "METHOD PATH\nName: value\n..." as cpp-httplib hands a request to us.
+httplib::Request HeaderBlock(std::string_view block) {
+  httplib::Request req;
+  bool first = true;
+  while (!block.empty()) {
+    const size_t end = std::min(block.find('\n'), block.size());
+    std::string_view line = block.substr(0, end);
+    block.remove_prefix(std::min(end + 1, block.size()));
+    if (first) {
+      const size_t space = line.find(' ');
+      req.method = std::string(line.substr(0, space));
+      if (space != std::string_view::npos) req.path = std::string(line.substr(space + 1));
+      first = false;
+      continue;
+    }
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    req.headers.emplace(std::string(line.substr(0, colon)), std::string(value));
+  }
+  return req;
+}
+
+void CheckFraming(std::string_view block) {
+  const httplib::Request req = HeaderBlock(block);
+  if (const auto refused = plainlang::RefusedFraming(req)) {
+    CheckApiError(*refused);
+    return;
+  }
+  if (req.method != "POST" || (req.path != "/v1/analyze" && req.path != "/v1/analyze/batch")) {
+    return;  // no body is read on other routes
+  }
+  const std::string length = req.get_header_value("Content-Length");
+  const std::string encoding = req.get_header_value("Content-Encoding");
+  const bool ok = req.get_header_value_count("Content-Length") == 1 && !length.empty() &&
+                  length.find_first_not_of("0123456789") == std::string::npos &&
+                  !req.has_header("Transfer-Encoding") &&
+                  (!req.has_header("Content-Encoding") || encoding == "identity") &&
+                  plainlang::IsJsonContentType(req.get_header_value("Content-Type"));
+  if (!ok) {
+    std::fprintf(stderr, "a body of unchecked size or kind was let through\n");
+    std::abort();
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
+  if (data[0] == kFramingMode) {
+    CheckFraming(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1));
+    return 0;
+  }
   const auto shape = data[0] % 2 ? plainlang::AnalyzeShape::kBatch : plainlang::AnalyzeShape::kOne;
   std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
   const plainlang::AnalyzerOptions defaults;
   auto parsed = plainlang::ParseAnalyzeRequest(body, shape, defaults);
   if (const auto* error = std::get_if<plainlang::ApiError>(&parsed)) {
-    const std::string json = plainlang::ApiErrorJson(*error);
-    if (error->status < 400 || error->status > 499 || !nlohmann::json::accept(json)) {
-      std::fprintf(stderr, "bad error: %d %s\n", error->status, json.c_str());
-      std::abort();
-    }
-    // Messages are built from field names and numbers only, never from the
-    // body (tests/service_test.cc proves it with a marker word); a check on
-    // substrings here fires on bodies that happen to spell our own words.
-    for (unsigned char c : error->message) {
-      if (c >= 0x80 || c < 0x20) {
-        std::fprintf(stderr, "a byte outside our messages' ASCII: %s\n", error->message.c_str());
-        std::abort();
-      }
-    }
+    CheckApiError(*error);
     return 0;
   }
   const auto& request = std::get<plainlang::AnalyzeRequest>(parsed);
