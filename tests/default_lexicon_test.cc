@@ -245,3 +245,22 @@ TEST(DefaultLexiconTest, DietAndActivityOrdersAreRegister) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// The familiarity rule for a term of two words: a word that is a known term
+// by itself (familiar.tsv, a lay name) beside an everyday word keeps the
+// term known (data/README.md, "The familiarity rule").
+TEST(DefaultLexiconTest, KnownWordBesideAnEverydayWordIsKnown) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("Food moves from the stomach to the small intestine."), Texts{});
+  EXPECT_EQ(JargonTexts("She had hepatitis B as a child."), Texts{});
+  // Three words, or a hyphenated partner, keep the frequency rule: the
+  // subtype is what a reader does not know.
+  EXPECT_EQ(JargonTexts("Her mantle cell lymphoma is back."), Texts{"mantle cell lymphoma"});
+  EXPECT_EQ(JargonTexts("It is a high-grade lymphoma."), Texts{"high-grade lymphoma"});
+}
+
+}  // namespace
+}  // namespace plainlang

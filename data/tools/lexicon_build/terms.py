@@ -459,14 +459,40 @@ class TermsBuilder:
 
     # --- output ------------------------------------------------------------
 
+    def _known_word_floor(self, word: str) -> int:
+        """The floor a word brings from being a known term itself:
+        familiar.tsv's, or a lay name's; else 0."""
+        term = self.terms.get(word)
+        if term is None:
+            return 0
+        if term.familiar:
+            return FAMILIAR_FLOOR
+        if word in self.lay_phrases:
+            return LAY_FLOOR
+        return 0
+
+    def _word_bases(self, key: str, centi) -> list[int]:
+        """The base familiarity of each word of a term. In a term of two
+        words, one of them an everyday word (base 1.00, unhyphenated: 'small',
+        'screening', a letter or a number), a word that is a known term by itself counts
+        as known: 'small intestine' is as plain as 'intestine'
+        (familiar.tsv), 'hepatitis b' as 'hepatitis' (a lay name)."""
+        words = key.split(" ")
+        bases = [base_familiarity_centi(centi(w)) for w in words]
+        if len(words) == 2:
+            for k in (0, 1):
+                # A hyphenated word is no everyday word here ('b-cell').
+                if bases[1 - k] >= 100 and "-" not in words[1 - k]:
+                    bases[k] = max(bases[k], self._known_word_floor(words[k]))
+        return bases
+
     def familiarity(self, key: str, term: _Term, has_plain: bool) -> int:
         """The familiarity rule, in hundredths (data/README.md)."""
-        base = base_familiarity_centi(self.frequency.phrase_centi(key))
+        base = min(self._word_bases(key, self.frequency.word_centi))
         value = base
         # The cap spares common words; a word whose plural is common counts
         # as common here ('symptom' -> symptoms).
-        common = base_familiarity_centi(
-            self.frequency.phrase_centi_with_plurals(key))
+        common = min(self._word_bases(key, self.frequency.phrase_centi_with_plurals))
         # A one-word term needs the evidence every other word needs: a
         # source's plain alternative alone does not make 'lungs', 'allergy'
         # or 'hormones' hard, but a medical affix does ('nephrology'), and
