@@ -85,6 +85,20 @@ TEST(NotationTest, NamedInstrumentsButNotTitleCase) {
   EXPECT_TRUE(Find("Your Blood Test and Stress Test are booked. The HIV test was fine.").empty());
 }
 
+// A capitalised head followed by another capitalised word names a place;
+// a person's possessive before an operation or an exam is theirs.
+TEST(NotationTest, PlacesAndPeoplesOperationsAreNotInstruments) {
+  EXPECT_TRUE(Find("Come to the Hartwell Procedure Room at 9.").empty());
+  EXPECT_TRUE(Find("Meet us at the Ferris Test Center.").empty());
+  EXPECT_TRUE(Find("Jonah's surgery is on Monday, and Priya's exam on Friday.").empty());
+  // A head after the head still belongs to the instrument; eponyms keep
+  // their possessive before a sign or a test.
+  EXPECT_EQ(Find("We used the Delirium Assessment Method today."),
+            (Found{{"Delirium Assessment", NotationKind::kNamed}}));
+  EXPECT_EQ(Find("Her Tinel's sign and Phalen's test were checked."),
+            (Found{{"Tinel's sign", NotationKind::kNamed}, {"Phalen's test", NotationKind::kNamed}}));
+}
+
 TEST(NotationTest, TheIssuesExamples) {
   EXPECT_EQ(Find("A grade 2/6 murmur."), (Found{{"grade 2/6 murmur", NotationKind::kGradeStage}}));
   EXPECT_EQ(Find("A GLP-1 agonist and an aldosterone antagonist."),

@@ -164,6 +164,7 @@ bool KindOf(const Patterns& patterns, re2::StringPiece found, NotationKind* kind
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // "2 x 3 cm" and "1.2 cm x 0.8 cm" are sizes, not durations: a number or a
 // length unit before the x, or a length unit after the number.
@@ -224,6 +225,15 @@ bool IsHeadNoun(std::string_view word) {
   return std::find(std::begin(kNamedHeads), std::end(kNamedHeads), folded) != std::end(kNamedHeads);
 }
 
+// Heads that name something done to a person, not an instrument.
+bool IsEventHead(std::string_view word) {
+  static constexpr std::string_view kEvents[] = {"surgery",  "procedure", "operation",
+                                                 "exam",     "assessment", "exercise",
+                                                 "exercises"};
+  const std::string folded = LowerAscii(word);
+  return std::find(std::begin(kEvents), std::end(kEvents), folded) != std::end(kEvents);
+}
+
 // Trims a drug-class or named match of its lead words and decides whether
 // it stands. Returns false to drop the match.
 bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* match) {
@@ -262,14 +272,32 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
       if (IsLeadWord(index, words[w])) return false;
     }
     // An eponym's possessive comes right before its head ("Murphy's sign");
-    // with words between, it is somebody's ("Maya's quick strep test").
-    const bool head_follows = names_end < words.size() && IsHeadNoun(words[names_end]);
+    // with words between, it is somebody's ("Maya's quick strep test"), and
+    // so it is before something done to a person ("Olivia's surgery",
+    // "Dad's procedure"): eponyms name signs, tests and scores, and their
+    // operations without the 's ("Whipple procedure").
+    const bool head_follows = names_end < words.size() && IsHeadNoun(words[names_end]) &&
+                              !IsEventHead(words[names_end]);
     bool named = false;
     for (size_t w = lead; w < names_end && !named; ++w) {
       const bool possessive = words[w].ends_with("'s") || words[w].ends_with("’s");
       named = IsName(index, words[w]) && (!possessive || (w + 1 == names_end && head_follows));
     }
     if (!named) return false;
+    // A capitalised head with a capitalised word after it, not another
+    // head, is part of a place's name: "the Neurology Procedure Room",
+    // "Stress Test Lab"; "Confusion Assessment Method" stands.
+    const std::string_view head = words.back();
+    if (head[0] >= 'A' && head[0] <= 'Z' && IsHeadNoun(head)) {
+      size_t after = match->end;
+      while (after < text.size() && IsSpace(text[after])) ++after;
+      size_t end = after;
+      while (end < text.size() && IsAsciiLetter(text[end])) ++end;
+      if (after > match->end && end > after && text[after] >= 'A' && text[after] <= 'Z' &&
+          !IsHeadNoun(text.substr(after, end - after))) {
+        return false;
+      }
+    }
   }
   if (lead > 0) {
     match->start = static_cast<size_t>(words[lead].data() - text.data());
