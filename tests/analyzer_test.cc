@@ -130,6 +130,26 @@ TEST(AnalyzerTest, UnknownWordsJudgedByAffixAndFrequency) {
   EXPECT_EQ(rare->kind, FindingKind::kComplexWord);
 }
 
+// The rare-word rule (a word the pronouncing dictionary lacks) spares words
+// built from everyday words: a native ending, or two words run together.
+TEST(AnalyzerTest, RareWordsBuiltFromEverydayWordsAreNotJargon) {
+  for (const char* sentence : {"Pour the soup through a strainer.", "The pills taste chalky.",
+                               "The gutter needs a cleanout."}) {
+    for (const Finding& f : DefaultAnalyzer().Analyze(sentence).findings) {
+      EXPECT_NE(f.kind, FindingKind::kJargon) << sentence << ": " << f.text;
+    }
+  }
+  // A prefix is no everyday word, nor is a rare three-letter ending.
+  const Report report =
+      DefaultAnalyzer().Analyze("The scan was noncontrast. She takes a triptan for headaches.");
+  for (const char* word : {"noncontrast", "triptan"}) {
+    const Finding* rare = FindingFor(report, word);
+    ASSERT_NE(rare, nullptr) << word;
+    EXPECT_EQ(rare->kind, FindingKind::kJargon) << word;
+    EXPECT_EQ(rare->source, "rare word") << word;
+  }
+}
+
 TEST(AnalyzerTest, UnlistedAcronymsAreAbbreviationsUnlessDefinedOrCommon) {
   // ZQTV is in no table; "USA" is a common word in capitals; XIV a numeral.
   const std::string input =

@@ -301,6 +301,32 @@ bool Classifier::BeforeADose(size_t i) const {
   return false;
 }
 
+// Whether a word the pronouncing dictionary lacks is built from everyday
+// words, as the lexicon build's medical-text rule judges them: an everyday
+// word (Zipf 3.5 or more) with a native ending ("strainer", "chalky",
+// "achiness"), or two everyday words run together ("cleanout", "bedside").
+bool Classifier::EverydayByDerivation(std::string_view word) const {
+  static constexpr std::string_view kNativeEndings[] = {"ers", "er", "y", "ish", "ness",
+                                                        "less", "ful", "ly"};
+  auto everyday = [this](std::string_view w, double zipf) {
+    const WordEntry* entry = index_.FindWord(w);
+    return entry != nullptr && entry->zipf >= zipf;
+  };
+  for (std::string_view ending : kNativeEndings) {
+    if (word.size() < ending.size() + 4 || !word.ends_with(ending)) continue;
+    const std::string_view stem = word.substr(0, word.size() - ending.size());
+    if (everyday(stem, 3.5) || everyday(std::string(stem) + "e", 3.5)) return true;
+  }
+  // The first part has four letters or more ("non", "pre" are prefixes:
+  // "noncontrast", "premedication" stay); a last part of three letters
+  // must be as common as "out" or "day" (Zipf 5.0: "triptan" stays).
+  auto part = [&everyday](std::string_view w) { return everyday(w, w.size() > 3 ? 4.0 : 5.0); };
+  for (size_t cut = 4; cut + 3 <= word.size(); ++cut) {
+    if (part(word.substr(0, cut)) && part(word.substr(cut))) return true;
+  }
+  return false;
+}
+
 bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                                     double familiarity, bool sentence_start) {
   // By derivation: an adverb of a jargon term ("bilaterally", "focally").
@@ -337,7 +363,7 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
     const WordEntry* stem = index_.FindWord(stems[k]);
     if (stem != nullptr && stem->syllables >= 0) return false;
   }
-  if (HasMedicineStem(base) || BeforeADose(i)) return false;
+  if (HasMedicineStem(base) || BeforeADose(i) || EverydayByDerivation(base)) return false;
   for (char c : base) {
     if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'')
       return false;  // a name in a script of its own

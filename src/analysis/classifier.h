@@ -128,6 +128,7 @@ class Classifier {
   bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                           double familiarity, bool sentence_start);
   bool BeforeADose(size_t i) const;
+  bool EverydayByDerivation(std::string_view word) const;
   // Abbreviations written out by rule (abbreviations.cc).
   bool AddAcronymFinding(size_t i, double zipf);
   bool AddLetterFinding(size_t i);
