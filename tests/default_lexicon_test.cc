@@ -264,3 +264,20 @@ TEST(DefaultLexiconTest, KnownWordBesideAnEverydayWordIsKnown) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// A care or test phrase that opens with a register word is jargon as that
+// word is, so a familiar phrase no longer hides it; names of conditions keep
+// their own familiarity (data/README.md, "register.tsv").
+TEST(DefaultLexiconTest, PhrasesOpeningWithARegisterWordAreRegister) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("Read your discharge instructions tonight."),
+            Texts{"discharge instructions"});
+  EXPECT_EQ(JargonTexts("We mailed the discharge summary."), Texts{"discharge summary"});
+  EXPECT_EQ(JargonTexts("Chronic pain can wear you down."), Texts{});
+}
+
+}  // namespace
+}  // namespace plainlang

@@ -30,6 +30,7 @@ LAY_FLOOR = 80           # a term that is itself lay wording gets at least this
 SPECIALTY_EVERYDAY_CENTI = 400  # Zipf 4.00: a term of words this common is everyday
 REGISTER_FAMILIARITY = 0.30  # a clinical-register phrase without its own value
 FAMILIAR_FLOOR = 90      # a word in data/curated/familiar.tsv gets at least this
+JARGON_CENTI = 50        # the engine's default jargon threshold (jargon_familiarity)
 LAY_WORD_CENTI = 350     # every word of a lay synonym has Zipf >= 3.5
 CDC_LAY_WORD_CENTI = 300 # every word of a CDC alternative that raises a term
 
@@ -515,6 +516,18 @@ class TermsBuilder:
               anatomy_words: frozenset[str]) -> TermsReport:
         rows = []
         overlap = []
+        # A test or care phrase that opens with a clinical-register word
+        # ('discharge summary', 'negative test result') is no more familiar
+        # than that word: the phrase names the word's clinical sense, and a
+        # familiar phrase would hide the word from the matcher. A word that
+        # trails a test's name ('HIV positive') is judged with that name;
+        # names of conditions and symptoms ('chronic pain', 'acute
+        # hepatitis') keep their own familiarity.
+        register_words = {
+            key: term.curated_familiarity for key, term in self.terms.items()
+            if " " not in key and term.curated_familiarity is not None
+            and term.curated_familiarity < JARGON_CENTI
+            and term.categories.get(_PRIORITY["curated"]) == "register"}
         for key, term in self.terms.items():
             plain = _dedupe([key] + [p for rank in sorted(term.plain)
                                      for p in term.plain[rank]])[1:]
@@ -544,8 +557,12 @@ class TermsBuilder:
             category = term.categories[min(term.categories)]
             definition = term.definitions[min(term.definitions)] if term.definitions else ""
             sources = ",".join(s for s in SOURCE_ORDER if s in term.sources)
-            rows.append((key, category,
-                         format_centi(self.familiarity(key, term, bool(plain))),
+            familiarity = self.familiarity(key, term, bool(plain))
+            first = key.split(" ")[0]
+            if (category not in ("general", "register", "condition", "symptom") and " " in key
+                    and first in register_words):
+                familiarity = min(familiarity, register_words[first])
+            rows.append((key, category, format_centi(familiarity),
                          "|".join(plain), definition, sources))
         per_source = collections.Counter(
             s for row in rows for s in row[5].split(","))
