@@ -522,6 +522,11 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // After a colon it is a heading's first word, and jargon.
   EXPECT_EQ(JargonFindingTexts("Impression: Dermatology consult."),
             (std::vector<std::string>{"Impression", "Dermatology"}));
+  // A label and its value in capitals is a report's line, not a name.
+  EXPECT_EQ(JargonFindingTexts("Gallbladder Scan: Cholelithiasis."),
+            std::vector<std::string>{"Cholelithiasis"});
+  EXPECT_EQ(JargonFindingTexts("PATHOLOGY: Core Needle Biopsy"),
+            (std::vector<std::string>{"PATHOLOGY", "Core Needle Biopsy"}));
 }
 
 TEST(AnalyzerTest, KnownShorthandIsFlaggedGently) {

@@ -75,12 +75,16 @@ bool HasMedicineStem(std::string_view word) {
 }
 
 // Whether a sentence is one to six words, each capitalised: a clinic's or
-// department's name on a signature line, or a heading.
+// department's name on a signature line, or a heading. A label and its
+// value ("RUQ US: Cholelithiasis", "Dx: Graves Disease") is neither: the
+// words after the colon are the report's content.
 bool IsTitleCaseLine(const std::vector<Token>& tokens) {
   size_t words = 0;
+  bool colon = false;
   for (const Token& token : tokens) {
+    if (token.folded == ":") colon = words > 0;
     if (!token.is_word() || token.letters == 0) continue;
-    if (!token.capitalized || ++words > 6) return false;
+    if (!token.capitalized || ++words > 6 || colon) return false;
   }
   return words > 0;
 }
