@@ -393,6 +393,13 @@ TEST(AnalyzerTest, AParenthesisDefinesAnAbbreviationOnlyWhenItSpellsItOut) {
       "The ZQTV (zinc quota test value) is fine. The XQRB (see above) is not.");
   EXPECT_EQ(CountFindings(unlisted, FindingKind::kAbbreviation, "ZQTV"), 0u);
   EXPECT_EQ(CountFindings(unlisted, FindingKind::kAbbreviation, "XQRB"), 1u);
+  // A parenthesis that writes the abbreviation again restates the dose.
+  Report restated = DefaultAnalyzer().Analyze("Then 2 tabs PO BID (500 mg BID) with food.");
+  EXPECT_EQ(CountFindings(restated, FindingKind::kAbbreviation, "BID"), 2u);
+  // Examples of a class are not its definition, though our plain wording
+  // names one of them ("anti-inflammatory pain relievers (like ibuprofen)").
+  Report examples = DefaultAnalyzer().Analyze("Avoid NSAIDs (ibuprofen, naproxen) for a week.");
+  EXPECT_EQ(CountFindings(examples, FindingKind::kAbbreviation, "NSAIDs"), 1u);
 }
 
 TEST(AnalyzerTest, WellKnownAcronymsAreFlaggedGentlyAndWeighLittle) {

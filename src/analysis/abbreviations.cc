@@ -90,8 +90,13 @@ bool GlossMatches(std::string_view gloss, std::span<const std::string_view> sens
   for (std::string_view sense : senses) {
     const std::string wording = FoldCase(sense);
     if (wording.size() >= 4 && folded.find(wording) != std::string::npos) return true;
-    for (size_t k = 0; k < wording.size();) {
-      while (k < wording.size() && !IsAsciiAlnum(wording[k])) ++k;
+    // Words in the sense's own brackets are examples, not the sense:
+    // "(ibuprofen, naproxen)" does not gloss NSAIDs' "anti-inflammatory
+    // pain relievers (like ibuprofen)".
+    const std::string_view unbracketed =
+        std::string_view(wording).substr(0, std::min(wording.size(), wording.find('(')));
+    for (size_t k = 0; k < unbracketed.size();) {
+      while (k < unbracketed.size() && !IsAsciiAlnum(wording[k])) ++k;
       size_t end = k;
       while (end < wording.size() && IsAsciiAlnum(wording[end])) ++end;
       if (end - k >= 4 && !IsLinkWord(std::string_view(wording).substr(k, end - k))) {
@@ -181,6 +186,12 @@ bool Classifier::ExplainedAfter(size_t end, std::string_view written,
   for (size_t k = end + 1; k < limit; ++k) {
     if (tokens_[k].folded != ")") continue;
     if (CountWords(tokens_, end + 1, k) == 0) return false;
+    // A parenthesis that writes the abbreviation again restates it
+    // ("2 tabs PO BID (1,000 mg BID)"): Schwartz & Hearst's long form
+    // never holds its short form.
+    for (size_t w = end + 1; w < k; ++w) {
+      if (Written(tokens_[w]) == written) return false;
+    }
     const std::string_view inside =
         text_.substr(tokens_[end + 1].start, tokens_[k - 1].end - tokens_[end + 1].start);
     return AccountsFor(inside, written) ||
