@@ -117,6 +117,19 @@ TEST(ToJsonTest, WriteJsonGivesTheSameBytesInPieces) {
     EXPECT_LT(pieces[i].size(), 64u * 1024 + 4096);
     EXPECT_EQ(pieces[i].back(), '}');  // a finding or a sentence ends each
   }
+  // A string longer than a piece (a huge "word") is cut too.
+  const std::string word(1 << 20, 'a');
+  const Report long_word = TestAnalyzer().Analyze(word);
+  ASSERT_FALSE(long_word.findings.empty());
+  pieces.clear();
+  WriteJson(long_word, "", [&](std::string_view piece) { pieces.emplace_back(piece); });
+  joined.clear();
+  for (const std::string& piece : pieces) {
+    EXPECT_LE(piece.size(), 2u * 64 * 1024 + 8);
+    joined += piece;
+  }
+  EXPECT_EQ(joined, ToJson(long_word));
+  EXPECT_GE(pieces.size(), 16u);
   // A small report is one piece.
   pieces.clear();
   WriteJson(TestAnalyzer().Analyze("Hello."), "", [&](std::string_view p) { pieces.emplace_back(p); });

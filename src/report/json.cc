@@ -17,6 +17,8 @@ namespace {
 // a huge report's findings in memory.
 class JsonWriter {
  public:
+  static constexpr size_t kPieceBytes = 64 * 1024;
+
   explicit JsonWriter(std::string* out,
                       const std::function<void(std::string_view)>* write = nullptr)
       : out_(*out), write_(write) {}
@@ -24,7 +26,6 @@ class JsonWriter {
   // Between two values: hands what is written so far to `write`, if there
   // is one and enough has gathered.
   void Piece() {
-    constexpr size_t kPieceBytes = 64 * 1024;
     if (write_ != nullptr && out_.size() >= kPieceBytes) {
       (*write_)(out_);
       out_.clear();
@@ -105,7 +106,14 @@ class JsonWriter {
 void JsonWriter::String(std::string_view text) {
   Separator();
   out_ += '"';
-  RepairUtf8(text, [this](std::string_view utf8, UChar32 c, size_t) {
+  // A string longer than a piece (a 20 MB "word") goes out as it is
+  // escaped, not gathered whole first.
+  const bool in_pieces = write_ != nullptr && text.size() > kPieceBytes;
+  RepairUtf8(text, [this, in_pieces](std::string_view utf8, UChar32 c, size_t) {
+    if (in_pieces && out_.size() >= 2 * kPieceBytes) {
+      (*write_)(out_);
+      out_.clear();
+    }
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
