@@ -536,6 +536,19 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
             (std::vector<std::string>{"PATHOLOGY", "Core Needle Biopsy"}));
 }
 
+// A familiar term holding an acronym ("CT scan") still shows the acronym,
+// and so does a report heading in capitals.
+TEST(AnalyzerTest, AcronymsInsideFamiliarTermsAndShoutedHeadings) {
+  Report scan = DefaultAnalyzer().Analyze("You are due for a CT scan in May.");
+  const Finding* ct = FindingFor(scan, "CT");
+  ASSERT_NE(ct, nullptr);
+  EXPECT_EQ(ct->kind, FindingKind::kAbbreviation);
+  EXPECT_DOUBLE_EQ(ct->severity, 0.1);  // a known acronym: gently
+  Report heading = DefaultAnalyzer().Analyze("Results below.\nMRI RIGHT SHOULDER WITHOUT DYE\n");
+  ASSERT_NE(FindingFor(heading, "MRI"), nullptr);
+  EXPECT_EQ(FindingFor(heading, "WITHOUT"), nullptr);
+}
+
 TEST(AnalyzerTest, KnownShorthandIsFlaggedGently) {
   Report report = DefaultAnalyzer().Analyze("Take 1 tab by mouth. Your MRI is next wk.");
   for (const char* text : {"tab", "MRI", "wk"}) {

@@ -100,6 +100,17 @@ TEST_F(MatcherTest, ShoutedSentencesDoNotMatchExactCaseAbbreviations) {
   EXPECT_EQ(Matches("CALL US IF YOU NEED A BID", /*shouting=*/true), Strings{});
 }
 
+// In a shouted sentence an exact-case abbreviation whose word is rarer than
+// Zipf 4.5 is still the abbreviation; a commoner one is a word.
+TEST_F(MatcherTest, ShoutedSentencesKeepAbbreviationsOfRareWords) {
+  lexicon_.Load(TableKind::kAbbreviations,
+                "abbreviation\texpansions\tplain\tcase\nCT\tcomputed tomography\t\texact\n",
+                "mine.tsv");
+  lexicon_.Load(TableKind::kWords, "word\tzipf\tsyllables\nus\t6.04\t1\nct\t4.11\t\n",
+                "words.tsv");
+  EXPECT_EQ(Matches("CALL US ABOUT THE CT", /*shouting=*/true), Strings{"A:CT"});
+}
+
 Strings Stems(std::string_view word) {
   InflectionStems stems(word);
   return Strings(stems.begin(), stems.end());

@@ -156,6 +156,8 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   if (!everyday_sense && !IsGeneralCategory(term.category)) clinical_sentence_ = true;
   if (term.category == "medicine" ||
       (term.familiarity >= options_.jargon_familiarity && !everyday_sense)) {
+    // A medicine's capitals are its form ("Depakote ER", "Toprol XL").
+    if (term.category != "medicine") AddAcronymsInside(match);
     return;
   }
   // A line of capitalised words only is a signature's or a heading's:
@@ -198,6 +200,25 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   }
   CountJargon(words, term.familiarity);
   tally_.terms.push_back(match.id);
+}
+
+// A familiar term can hold an acronym in capitals ("CT scan", "MRI
+// machine"): the acronym still gets its finding (a known one's is gentle),
+// as it would alone.
+void Classifier::AddAcronymsInside(const LexiconMatch& match) {
+  if (shouting_) return;  // every word is in capitals
+  for (size_t k = match.first; k < match.end; ++k) {
+    const Token& token = tokens_[k];
+    if (!token.all_caps || token.letters < 2) continue;
+    const Abbreviation* entry = index_.FindAbbreviation(AbbreviationKey(Written(token)));
+    if (entry == nullptr) continue;
+    LexiconMatch acronym;
+    acronym.type = LexiconMatch::Type::kAbbreviation;
+    acronym.first = k;
+    acronym.end = k + 1;
+    acronym.id = static_cast<uint32_t>(entry - index_.abbreviations.data());
+    AddAbbreviationFinding(acronym);
+  }
 }
 
 // A finding for one word that no table lists, judged by a rule: an

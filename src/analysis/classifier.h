@@ -120,6 +120,7 @@ class Classifier {
     tally_.weighted_words += weighted;
   }
   void AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start);
+  void AddAcronymsInside(const LexiconMatch& match);
   void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
                       std::string_view definition, double familiarity, double certainty,
                       std::string_view source);

@@ -128,9 +128,18 @@ bool EqualWithoutDots(std::string_view a, std::string_view b) {
   }
 }
 
-bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_sentence) {
+// Words at least this common (Zipf; "with", "us", "all", "or", "fast")
+// are ordinary words in a shouted sentence; rarer ones written as a listed
+// abbreviation ("CT" 4.11, "IV" 4.38, "PET" 4.45) are still the
+// abbreviation: "CT ABDOMEN WITH IV CONTRAST". A word of unknown frequency
+// (a lexicon without a word table) stays an ordinary word.
+constexpr float kShoutedWordZipf = 4.5f;
+
+// `word` is the token's entry when the span is one token, else null.
+bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_sentence,
+                const WordEntry* word) {
   if (!entry.exact_case) return true;
-  if (all_caps_sentence) return false;
+  if (all_caps_sentence) return word != nullptr && word->zipf > 0 && word->zipf < kShoutedWordZipf;
   // "b.i.d." written with dots is an abbreviation whatever its case.
   if (HasInnerDot(raw)) return true;
   return EqualWithoutDots(raw, entry.written);
@@ -183,7 +192,10 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
         raw = singular;
       }
     }
-    if (found == nullptr || !CaseAllows(*found, raw, all_caps_sentence)) continue;
+    if (found == nullptr ||
+        !CaseAllows(*found, raw, all_caps_sentence, j == i && !tokens[i].has_dot ? entry : nullptr)) {
+      continue;
+    }
     best = j - i + 1;
     *id = static_cast<uint32_t>(found - index.abbreviations.data());
   }

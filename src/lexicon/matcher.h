@@ -34,8 +34,10 @@ void LookUpTokens(const Lexicon::Index& index, const std::vector<Token>& tokens,
                   TokenLookups* lookups);
 
 // `text` is what the tokens' offsets index; `lookups` are theirs.
-// `all_caps_sentence` disables case-exact abbreviations, which in shouted
-// text are ordinary words.
+// `all_caps_sentence` disables case-exact abbreviations whose lower-case
+// word is common (Zipf 4.5 or more, or of unknown frequency), which in
+// shouted text are ordinary words ("CALL US"); rarer ones still match
+// ("CT ABDOMEN").
 std::vector<LexiconMatch> MatchLexicon(const Lexicon::Index& index, std::string_view text,
                                        const std::vector<Token>& tokens,
                                        const TokenLookups& lookups, bool all_caps_sentence);
