@@ -167,7 +167,9 @@ def score_batch(
         progress=False)
     frame.index = texts.index
     if findings:
-        frame["findings"] = [[f._asdict() for f in row] for row in frame["findings"]]
+        # Arrow reads a tuple as a struct by position: schema() lists
+        # Finding's fields in order, so the Findings go as they are.
+        frame["findings"] = [list(row) for row in frame["findings"]]
     if warnings:
         frame["warnings"] = [list(row) for row in frame["warnings"]]
     return frame
