@@ -556,8 +556,10 @@ TEST(AnalyzerTest, KnownShorthandIsFlaggedGently) {
     ASSERT_NE(f, nullptr) << text;
     EXPECT_DOUBLE_EQ(f->severity, 0.1) << text;
   }
-  // Units of measure are not shorthand to write out.
-  for (const Finding& f : DefaultAnalyzer().Analyze("Take 5 mg in 10 mL, 2 kg.").findings) {
+  // Units of measure are not shorthand to write out, international units
+  // written in capitals included.
+  for (const Finding& f :
+       DefaultAnalyzer().Analyze("Take 5 mg in 10 mL, 2 kg, and 1,000 IU of vitamin D.").findings) {
     EXPECT_NE(f.kind, FindingKind::kAbbreviation) << f.text;
   }
 }
