@@ -8,9 +8,10 @@ VENV ?= .venv
 PYTHON ?= python3
 
 # Debian packages the build needs; `make setup` installs the missing ones.
+# Java is for the Spark tests (tests/python/test_spark.py, a local Spark).
 APT_PACKAGES := cmake ninja-build g++ pkg-config libicu-dev libre2-dev libeigen3-dev \
   libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev \
-  pybind11-dev python3 python3-dev python3-venv
+  pybind11-dev python3 python3-dev python3-venv openjdk-17-jre-headless
 # The browser test's: a real browser and node to drive it. A machine that
 # cannot get them still builds and tests; the browser test then says it skipped.
 CHROMIUM ?= /usr/bin/chromium
