@@ -192,9 +192,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   if (general) return;
   const auto words = static_cast<int64_t>(CountWords(tokens_, match.first, match.end,
                                                      /*lexical=*/true));
-  // Before a colon the word is a report's label ("IMPRESSION:",
-  // "Discharge:"), clinical wherever it stands.
-  if (everyday_sense && !(match.end < tokens_.size() && tokens_[match.end].folded == ":")) {
+  if (everyday_sense) {
     register_words_.push_back({findings_.size() - 1, match.id, words, term.familiarity});
     return;
   }

@@ -72,8 +72,8 @@ class Classifier {
   // or above the jargon threshold: "solid", "elevated", "course") keeps its
   // finding only in a clinical sentence, one with other medical words (a
   // term of a medical category however familiar, a medicine, an
-  // abbreviation, notation, a word judged jargon by rule, a number) or
-  // before a colon ("Contrast:"). Elsewhere the word has its everyday sense:
+  // abbreviation, notation, a word judged jargon by rule, a number).
+  // Elsewhere the word has its everyday sense:
   // "no solid food", "keep your leg elevated".
   void FinishSentence();
   // Jargon words found in the sentence since StartSentence, unweighted and
