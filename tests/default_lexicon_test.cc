@@ -240,6 +240,9 @@ TEST(DefaultLexiconTest, DietAndActivityOrdersAreRegister) {
   EXPECT_EQ(JargonTexts("Do not bear weight on that leg."), Texts{"bear weight"});
   EXPECT_EQ(JargonTexts("Push fluids and rest."), Texts{"Push fluids"});
   EXPECT_EQ(JargonTexts("Stay on a soft diet this week."), Texts{"soft diet"});
+  EXPECT_EQ(JargonTexts("Then keep to a low-residue diet for a week."), Texts{"low-residue diet"});
+  EXPECT_EQ(JargonTexts("Use partial weight bearing with crutches."),
+            Texts{"partial weight bearing"});
 }
 
 }  // namespace
