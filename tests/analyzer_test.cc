@@ -529,6 +529,10 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // After a colon it is a heading's first word, and jargon.
   EXPECT_EQ(JargonFindingTexts("Impression: Dermatology consult."),
             (std::vector<std::string>{"Impression", "Dermatology"}));
+  // An eponymous term is capitalised by nature: no department's name.
+  EXPECT_EQ(JargonFindingTexts("We suggest Mohs surgery for the spot."),
+            std::vector<std::string>{"Mohs surgery"});
+  EXPECT_TRUE(JargonFindingTexts("You will see Interventional Radiology on Monday.").empty());
   // A label and its value in capitals is a report's line, not a name.
   EXPECT_EQ(JargonFindingTexts("Gallbladder Scan: Cholelithiasis."),
             std::vector<std::string>{"Cholelithiasis"});

@@ -170,9 +170,18 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // department or a clinic ("see Dermatology", "the Anticoagulation
   // Clinic"), as a capitalised word is a name to ClassifyWord; after a
   // colon, a dash or a line break it is a heading's or a list's first word.
+  // A term of several words led by a name, a rare word that is no term by
+  // itself and that the pronouncing dictionary (words and names) lists, is
+  // eponymous and capitalised by nature ("Mohs surgery", "Nissen
+  // fundoplication"), not a department's name ("Interventional Radiology":
+  // the dictionary lacks "interventional").
   const Token& first = tokens_[match.first];
+  const WordEntry* lead = FindWordOrBase(index_, first, entries_[match.first]);
+  const bool eponymous = match.end - match.first > 1 && lead != nullptr && lead->terms.empty() &&
+                         lead->zipf < kAffixJargonZipf && lead->syllables >= 0;
   if (first.capitalized && !first.all_caps && !sentence_start && match.first > 0 &&
-      tokens_[match.first - 1].is_word() && !LineBreakBetween(match.first - 1, match.first)) {
+      tokens_[match.first - 1].is_word() && !LineBreakBetween(match.first - 1, match.first) &&
+      !eponymous) {
     return;
   }
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
