@@ -187,8 +187,10 @@ void WindowFinder::AtWord(size_t i) {
   if (word.size() < 4 || !any_head.Holds(hash)) return;
   if (scales.Holds(hash)) {
     // stage, grade, class, level, phase, category: only before a number, a
-    // Roman numeral or a letter ("stage IIIA", "level 2", "class B").
+    // Roman numeral, one with a letter after it, or a letter ("stage IIIA",
+    // "stage IIB", "level 2", "class B").
     if (NextIs(i, [](std::string_view w) {
+          if (w.size() > 1 && w.back() >= 'a' && w.back() <= 'c') w.remove_suffix(1);
           return !w.empty() && ((w[0] >= '0' && w[0] <= '9') || w.size() == 1 ||
                                 w.find_first_not_of("ivx") == std::string_view::npos);
         })) {
