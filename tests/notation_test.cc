@@ -157,7 +157,7 @@ TEST(NotationTest, WindowsOnlyWhereSomethingGivesNotationAway) {
   // A scale word before a Roman numeral with a letter after it.
   EXPECT_EQ(Windows("The tumor is stage IIIA."), 1u);
   EXPECT_EQ(Windows("Breast cancer, stage IIB."), 1u);
-  EXPECT_EQ(Windows("At this stage, rest."), 0u);
+  EXPECT_EQ(Windows("At this stage we rest."), 0u);
   // Near ones share one window; far apart, two. A token that can only
   // start its notation gets a window of its own, searched anchored.
   EXPECT_EQ(Windows("An ACE inhibitor and a beta blocker"), 1u);
