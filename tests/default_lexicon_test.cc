@@ -258,6 +258,7 @@ TEST(DefaultLexiconTest, KnownWordBesideAnEverydayWordIsKnown) {
   using Texts = std::vector<std::string>;
   EXPECT_EQ(JargonTexts("Food moves from the stomach to the small intestine."), Texts{});
   EXPECT_EQ(JargonTexts("She had hepatitis B as a child."), Texts{});
+  EXPECT_EQ(JargonTexts("Drop off the stool test kit by Friday."), Texts{});
   // Three words, or a hyphenated partner, keep the frequency rule: the
   // subtype is what a reader does not know.
   EXPECT_EQ(JargonTexts("Her mantle cell lymphoma is back."), Texts{"mantle cell lymphoma"});

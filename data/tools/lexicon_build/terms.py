@@ -462,15 +462,20 @@ class TermsBuilder:
 
     def _known_word_floor(self, word: str) -> int:
         """The floor a word brings from being a known term itself:
-        familiar.tsv's, or a lay name's; else 0."""
+        familiar.tsv's, a lay name's, or our own rating of 0.80 or more;
+        else 0."""
         term = self.terms.get(word)
         if term is None:
             return 0
+        floor = 0
         if term.familiar:
-            return FAMILIAR_FLOOR
-        if word in self.lay_phrases:
-            return LAY_FLOOR
-        return 0
+            floor = FAMILIAR_FLOOR
+        elif word in self.lay_phrases:
+            floor = LAY_FLOOR
+        # Our own rating of the word, when it says known ('stool' 0.80).
+        if term.curated_familiarity is not None and term.curated_familiarity >= LAY_FLOOR:
+            floor = max(floor, term.curated_familiarity)
+        return floor
 
     def _word_bases(self, key: str, centi) -> list[int]:
         """The base familiarity of each word of a term. In a term of two
