@@ -284,3 +284,18 @@ TEST(DefaultLexiconTest, PhrasesOpeningWithARegisterWordAreRegister) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// Our clinical phrases of common words carry a hand familiarity (the
+// generator refuses one without): the frequency rule would call them known.
+TEST(DefaultLexiconTest, CuratedPhrasesOfCommonWordsAreJargon) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("His thyroid tests were within normal limits."),
+            Texts{"within normal limits"});
+  EXPECT_EQ(JargonTexts("She is status post knee surgery."), Texts{"status post"});
+}
+
+}  // namespace
+}  // namespace plainlang

@@ -563,6 +563,15 @@ class TermsBuilder:
             definition = term.definitions[min(term.definitions)] if term.definitions else ""
             sources = ",".join(s for s in SOURCE_ORDER if s in term.sources)
             familiarity = self.familiarity(key, term, bool(plain))
+            # A medical phrase of ours alone, of common words, must say how
+            # familiar it is: the frequency rule would call it known ('room
+            # air' 1.00), and a plain alternative says we think it is not.
+            if (term.sources == {"plainlang"} and term.curated_familiarity is None
+                    and category not in ("general", "register") and " " in key
+                    and familiarity >= JARGON_CENTI):
+                raise ValueError(f"data/curated: {key!r} ({category}) has common words and no "
+                                 f"familiarity; the rule would give "
+                                 f"{format_centi(familiarity)}: give one by hand")
             first = key.split(" ")[0]
             if (category not in ("general", "register", "condition", "symptom") and " " in key
                     and first in register_words):
