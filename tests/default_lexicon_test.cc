@@ -299,3 +299,18 @@ TEST(DefaultLexiconTest, CuratedPhrasesOfCommonWordsAreJargon) {
 
 }  // namespace
 }  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// Specialty phrases of everyday words that we rate clearly unknown (below
+// 0.20) are register; those we rate nearer known stay left out.
+TEST(DefaultLexiconTest, SpecialtyPhrasesOfEverydayWordsWeRateUnknownAreRegister) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("We chose rate control for now."), Texts{"rate control"});
+  EXPECT_EQ(JargonTexts("There was no free air."), Texts{"free air"});
+  EXPECT_EQ(JargonTexts("Your heart failure is better."), Texts{});
+}
+
+}  // namespace
+}  // namespace plainlang

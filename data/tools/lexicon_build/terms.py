@@ -27,7 +27,8 @@ DEFINITION_LIMIT = 250
 LAY_CAP = 45             # a term with a plain alternative is capped here...
 LAY_CAP_BELOW_BASE = 75  # ...unless its base (or its plural's) is at least this
 LAY_FLOOR = 80           # a term that is itself lay wording gets at least this
-SPECIALTY_EVERYDAY_CENTI = 400  # Zipf 4.00: a term of words this common is everyday
+SPECIALTY_EVERYDAY_CENTI = 400  # Zipf 4.00: a term of words this common is everyday...
+SPECIALTY_REGISTER_BELOW = 20   # ...unless a phrase we rate below 0.20: register
 REGISTER_FAMILIARITY = 0.30  # a clinical-register phrase without its own value
 FAMILIAR_FLOOR = 90      # a word in data/curated/familiar.tsv gets at least this
 JARGON_CENTI = 50        # the engine's default jargon threshold (jargon_familiarity)
@@ -375,8 +376,17 @@ class TermsBuilder:
             key = self._curated_key(row, where)
             category = self._curated_category(row, where)
             if min(self.frequency.word_centi(w) for w in key.split(" ")) >= SPECIALTY_EVERYDAY_CENTI:
-                skipped += 1
-                continue
+                # A phrase of everyday words that we rate clearly unknown is
+                # the clinical register ('kick counts', 'free air', 'rate
+                # control'); a single everyday word, or a phrase we rate
+                # more known ('heart failure' 0.41, 'bone density scan' 0.26), is
+                # left out.
+                if (" " not in key or key in self.terms
+                        or self._curated_familiarity(row["familiarity"], where)
+                        >= SPECIALTY_REGISTER_BELOW):
+                    skipped += 1
+                    continue
+                category = "register"
             known = key in self.terms
             term = self._ours(key, row, lay=False)
             if row.get("definition") and not term.definitions.get(0):
