@@ -529,6 +529,9 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // After a colon it is a heading's first word, and jargon.
   EXPECT_EQ(JargonFindingTexts("Impression: Dermatology consult."),
             (std::vector<std::string>{"Impression", "Dermatology"}));
+  // A heading's register word, and a phrase it opens, still count.
+  EXPECT_EQ(JargonFindingTexts("Hi Ana.\nDISCHARGE INSTRUCTIONS\nRest today."),
+            std::vector<std::string>{"DISCHARGE INSTRUCTIONS"});
   // An eponymous term is capitalised by nature: no department's name.
   EXPECT_EQ(JargonFindingTexts("We suggest Mohs surgery for the spot."),
             std::vector<std::string>{"Mohs surgery"});

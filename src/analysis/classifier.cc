@@ -161,8 +161,10 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
     return;
   }
   // A line of capitalised words only is a signature's or a heading's:
-  // "Westbrook Dermatology", "Interventional Radiology".
-  if (title_case_line_ && term.category != "register") return;
+  // "Westbrook Dermatology", "Interventional Radiology". Register words
+  // count in headings, and so do phrases they open ("DISCHARGE
+  // INSTRUCTIONS", "Hospital Discharge Summary").
+  if (title_case_line_ && term.category != "register" && !OpensWithRegisterWord(match)) return;
   // A one-word term built on a medicine's USAN stem is a medicine name that
   // a source files as a term ("infliximab").
   if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
@@ -207,6 +209,15 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   }
   CountJargon(words, term.familiarity);
   tally_.terms.push_back(match.id);
+}
+
+// Whether the term matched opens with a word that is a register term by
+// itself ("discharge summary").
+bool Classifier::OpensWithRegisterWord(const LexiconMatch& match) const {
+  const WordEntry* lead = entries_[match.first];
+  if (match.end - match.first < 2 || lead == nullptr) return false;
+  return std::any_of(lead->terms.begin(), lead->terms.end(),
+                     [this](uint32_t id) { return index_.terms[id].category == "register"; });
 }
 
 // A familiar term can hold an acronym in capitals ("CT scan", "MRI
