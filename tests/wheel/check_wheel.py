@@ -47,7 +47,8 @@ class CheckFailed(Exception):
 
 
 def run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
-    print("+", shlex.join(str(a) for a in args), flush=True)
+    command = shlex.join(str(a) for a in args)
+    print("+", command if len(command) < 300 else command[:300] + " ...", flush=True)
     return subprocess.run(args, text=True, capture_output=True, **kwargs)  # type: ignore[call-overload]
 
 
