@@ -556,6 +556,14 @@ TEST(AnalyzerTest, AcronymsInsideFamiliarTermsAndShoutedHeadings) {
   EXPECT_EQ(FindingFor(heading, "WITHOUT"), nullptr);
 }
 
+// A sources' abbreviation that spells an everyday word in capitals is that
+// word, stressed, unless the sentence is clinical.
+TEST(AnalyzerTest, StressedEverydayWordsAreNotAbbreviationsOutsideClinicalSentences) {
+  EXPECT_TRUE(JargonFindingTexts("Remember the words BE FAST and say them often.").empty());
+  EXPECT_EQ(JargonFindingTexts("Neck: FROM, no spasm, C-spine nontender."),
+            (std::vector<std::string>{"FROM", "spasm", "C-spine", "nontender"}));
+}
+
 TEST(AnalyzerTest, KnownShorthandIsFlaggedGently) {
   Report report = DefaultAnalyzer().Analyze("Take 1 tab by mouth. Your MRI is next wk.");
   for (const char* text : {"tab", "MRI", "wk"}) {

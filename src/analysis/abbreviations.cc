@@ -321,8 +321,16 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
 }
 
 void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
-  clinical_sentence_ = true;  // even "mg" or a defined one: clinical writing
   const Abbreviation& entry = index_.abbreviations[match.id];
+  // A sources' abbreviation (not ours) that spells an everyday word in
+  // capitals ("STOP", "DO", "FAST") may be that word, stressed: it needs a
+  // clinical sentence (FinishSentence).
+  const WordEntry* word = match.end - match.first == 1 ? entries_[match.first] : nullptr;
+  const bool everyday_word = tokens_[match.first].all_caps && word != nullptr &&
+                             word->zipf >= kStressedWordZipf &&
+                             !entry.source.starts_with("plainlang");
+  // Any other, even "mg" or a defined one, is clinical writing.
+  if (!everyday_word) clinical_sentence_ = true;
   std::string_view written = text_.substr(tokens_[match.first].start,
                                           tokens_[match.end - 1].end - tokens_[match.first].start);
   // "complete blood count (CBC)": the definition itself and what follows are
@@ -385,7 +393,12 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   finding.severity = known ? 0.1 : 0.9 * (1 - entry.familiarity);
   // One word to a reader, as in CountWord; a known acronym weighs at most
   // 0.1 of one, whatever its familiarity says.
-  CountJargon(1, known ? std::max(entry.familiarity, 0.9f) : entry.familiarity);
+  const double familiarity = known ? std::max(entry.familiarity, 0.9f) : entry.familiarity;
+  if (everyday_word) {
+    deferred_.push_back({findings_.size() - 1, match.id, 1, familiarity, true});
+    return;
+  }
+  CountJargon(1, familiarity);
   tally_.abbreviations.push_back(match.id);
 }
 

@@ -117,23 +117,23 @@ void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLook
   // A number is a reading, a dose, a date or a time: clinical writing.
   clinical_sentence_ = std::any_of(tokens.begin(), tokens.end(),
                                    [](const Token& token) { return token.digits > 0; });
-  register_words_.clear();
+  deferred_.clear();
 }
 
 void Classifier::FinishSentence() {
   if (clinical_sentence_) {
-    for (const RegisterWordFinding& word : register_words_) {
+    for (const DeferredFinding& word : deferred_) {
       CountJargon(word.words, word.familiarity);
-      tally_.terms.push_back(word.term);
+      (word.abbreviation ? tally_.abbreviations : tally_.terms).push_back(word.id);
     }
   } else {
     // Back to front, so the indices still hold; they are the sentence's
     // own findings, near the vector's end.
-    for (auto word = register_words_.rbegin(); word != register_words_.rend(); ++word) {
+    for (auto word = deferred_.rbegin(); word != deferred_.rend(); ++word) {
       findings_.erase(findings_.begin() + static_cast<std::ptrdiff_t>(word->finding));
     }
   }
-  register_words_.clear();
+  deferred_.clear();
 }
 
 Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -204,7 +204,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   const auto words = static_cast<int64_t>(CountWords(tokens_, match.first, match.end,
                                                      /*lexical=*/true));
   if (everyday_sense) {
-    register_words_.push_back({findings_.size() - 1, match.id, words, term.familiarity});
+    deferred_.push_back({findings_.size() - 1, match.id, words, term.familiarity, false});
     return;
   }
   CountJargon(words, term.familiarity);

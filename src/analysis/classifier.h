@@ -35,6 +35,10 @@ inline double ZipfFamiliarity(double zipf) { return std::clamp((zipf - 2.5) / 2.
 // Unknown words rarer than this, built on a medical affix, are jargon.
 inline constexpr double kAffixJargonZipf = 3.0;
 
+// A word this common (Zipf: "stop" 5.52, "fast" 5.13, "do" 6.35) written in
+// capitals may be the word, stressed, rather than an abbreviation.
+inline constexpr double kStressedWordZipf = 5.0;
+
 // What the findings of one report view besides the lexicon's own text.
 struct FindingStorage {
   std::shared_ptr<const Lexicon> lexicon;
@@ -69,12 +73,13 @@ class Classifier {
   void StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups, bool shouting);
   // After the sentence's last finding and before its scores: a one-word
   // register term that readers know in its everyday sense (familiarity at
-  // or above the jargon threshold: "solid", "elevated", "course") keeps its
-  // finding only in a clinical sentence, one with other medical words (a
-  // term of a medical category however familiar, a medicine, an
-  // abbreviation, notation, a word judged jargon by rule, a number).
-  // Elsewhere the word has its everyday sense:
-  // "no solid food", "keep your leg elevated".
+  // or above the jargon threshold: "solid", "resolved", "course"), and an
+  // abbreviation of the sources (not ours) that spells an everyday word in
+  // capitals ("STOP", "BE FAST", "FROM"), keep their finding only in a
+  // clinical sentence, one with other medical words (a term of a medical
+  // category however familiar, a medicine, another abbreviation, notation,
+  // a word judged jargon by rule, a number). Elsewhere the word has its
+  // everyday sense: "it is solid", "STOP taking it and call us".
   void FinishSentence();
   // Jargon words found in the sentence since StartSentence, unweighted and
   // weighted by 1 - familiarity.
@@ -161,15 +166,17 @@ class Classifier {
   int64_t sentence_jargon_words_ = 0;
   double sentence_weighted_jargon_ = 0;
   bool clinical_sentence_ = false;  // holds medical words (FinishSentence)
-  // One-word register findings of the sentence, counted or dropped by
-  // FinishSentence.
-  struct RegisterWordFinding {
+  // Findings that need a clinical sentence (register words of everyday
+  // sense, sources' abbreviations that spell an everyday word), counted or
+  // dropped by FinishSentence.
+  struct DeferredFinding {
     size_t finding;  // index into findings_
-    uint32_t term;
+    uint32_t id;     // into the index's terms, or its abbreviations
     int64_t words;
     double familiarity;
+    bool abbreviation;
   };
-  std::vector<RegisterWordFinding> register_words_;
+  std::vector<DeferredFinding> deferred_;
   // Abbreviations the text has explained. Sets: usually empty (no cost),
   // and a message that defines thousands must not take quadratic time.
   std::set<uint32_t> defined_;
