@@ -106,8 +106,7 @@ TEST_F(MatcherTest, ShoutedSentencesKeepAbbreviationsOfRareWords) {
   lexicon_.Load(TableKind::kAbbreviations,
                 "abbreviation\texpansions\tplain\tcase\nCT\tcomputed tomography\t\texact\n",
                 "mine.tsv");
-  lexicon_.Load(TableKind::kWords, "word\tzipf\tsyllables\nus\t6.04\t1\nct\t4.11\t\n",
-                "words.tsv");
+  lexicon_.Load(TableKind::kWords, "word\tzipf\tsyllables\nus\t6.04\t1\nct\t4.11\t\n", "words.tsv");
   EXPECT_EQ(Matches("CALL US ABOUT THE CT", /*shouting=*/true), Strings{"A:CT"});
 }
 

@@ -95,8 +95,9 @@ TEST(NotationTest, PlacesAndPeoplesOperationsAreNotInstruments) {
   // their possessive before a sign or a test.
   EXPECT_EQ(Find("We used the Delirium Assessment Method today."),
             (Found{{"Delirium Assessment", NotationKind::kNamed}}));
-  EXPECT_EQ(Find("Her Tinel's sign and Phalen's test were checked."),
-            (Found{{"Tinel's sign", NotationKind::kNamed}, {"Phalen's test", NotationKind::kNamed}}));
+  EXPECT_EQ(
+      Find("Her Tinel's sign and Phalen's test were checked."),
+      (Found{{"Tinel's sign", NotationKind::kNamed}, {"Phalen's test", NotationKind::kNamed}}));
 }
 
 TEST(NotationTest, TheIssuesExamples) {

@@ -150,7 +150,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start) 
 
 void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start) {
   // A one-word register term readers know in its everyday sense ("solid",
-  // "elevated") is jargon only in a clinical sentence (FinishSentence).
+  // "resolved") is jargon only in a clinical sentence (FinishSentence).
   const bool everyday_sense = term.category == "register" && match.end - match.first == 1 &&
                               term.familiarity >= options_.jargon_familiarity;
   if (!everyday_sense && !IsGeneralCategory(term.category)) clinical_sentence_ = true;
@@ -349,8 +349,8 @@ bool Classifier::BeforeADose(size_t i) const {
 // word (Zipf 3.5 or more) with a native ending ("strainer", "chalky",
 // "achiness"), or two everyday words run together ("cleanout", "bedside").
 bool Classifier::EverydayByDerivation(std::string_view word) const {
-  static constexpr std::string_view kNativeEndings[] = {"ers", "er", "y", "ish", "ness",
-                                                        "less", "ful", "ly"};
+  static constexpr std::string_view kNativeEndings[] = {"ers",  "er",   "y",   "ish",
+                                                        "ness", "less", "ful", "ly"};
   auto everyday = [this](std::string_view w, double zipf) {
     const WordEntry* entry = index_.FindWord(w);
     return entry != nullptr && entry->zipf >= zipf;

@@ -227,9 +227,8 @@ bool IsHeadNoun(std::string_view word) {
 
 // Heads that name something done to a person, not an instrument.
 bool IsEventHead(std::string_view word) {
-  static constexpr std::string_view kEvents[] = {"surgery",  "procedure", "operation",
-                                                 "exam",     "assessment", "exercise",
-                                                 "exercises"};
+  static constexpr std::string_view kEvents[] = {"surgery",    "procedure", "operation", "exam",
+                                                 "assessment", "exercise",  "exercises"};
   const std::string folded = LowerAscii(word);
   return std::find(std::begin(kEvents), std::end(kEvents), folded) != std::end(kEvents);
 }
@@ -276,8 +275,8 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
     // so it is before something done to a person ("Olivia's surgery",
     // "Dad's procedure"): eponyms name signs, tests and scores, and their
     // operations without the 's ("Whipple procedure").
-    const bool head_follows = names_end < words.size() && IsHeadNoun(words[names_end]) &&
-                              !IsEventHead(words[names_end]);
+    const bool head_follows =
+        names_end < words.size() && IsHeadNoun(words[names_end]) && !IsEventHead(words[names_end]);
     bool named = false;
     for (size_t w = lead; w < names_end && !named; ++w) {
       const bool possessive = words[w].ends_with("'s") || words[w].ends_with("’s");

@@ -192,8 +192,8 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
         raw = singular;
       }
     }
-    if (found == nullptr ||
-        !CaseAllows(*found, raw, all_caps_sentence, j == i && !tokens[i].has_dot ? entry : nullptr)) {
+    if (found == nullptr || !CaseAllows(*found, raw, all_caps_sentence,
+                                        j == i && !tokens[i].has_dot ? entry : nullptr)) {
       continue;
     }
     best = j - i + 1;
