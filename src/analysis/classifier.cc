@@ -172,18 +172,13 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // department or a clinic ("see Dermatology", "the Anticoagulation
   // Clinic"), as a capitalised word is a name to ClassifyWord; after a
   // colon, a dash or a line break it is a heading's or a list's first word.
-  // A term of several words led by a name, a rare word that is no term by
-  // itself and that the pronouncing dictionary (words and names) lists, is
-  // eponymous and capitalised by nature ("Mohs surgery", "Nissen
+  // An eponymous term is capitalised by nature ("Mohs surgery", "Nissen
   // fundoplication"), not a department's name ("Interventional Radiology":
   // the dictionary lacks "interventional").
   const Token& first = tokens_[match.first];
-  const WordEntry* lead = FindWordOrBase(index_, first, entries_[match.first]);
-  const bool eponymous = match.end - match.first > 1 && lead != nullptr && lead->terms.empty() &&
-                         lead->zipf < kAffixJargonZipf && lead->syllables >= 0;
   if (first.capitalized && !first.all_caps && !sentence_start && match.first > 0 &&
       tokens_[match.first - 1].is_word() && !LineBreakBetween(match.first - 1, match.first) &&
-      !eponymous) {
+      !Eponymous(match)) {
     return;
   }
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
@@ -209,6 +204,16 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   }
   CountJargon(words, term.familiarity);
   tally_.terms.push_back(match.id);
+}
+
+// Whether the term matched, of several words, is led by a name: a rare word
+// that is no term by itself and that the pronouncing dictionary (words and
+// names) lists.
+bool Classifier::Eponymous(const LexiconMatch& match) const {
+  if (match.end - match.first < 2) return false;
+  const WordEntry* lead = FindWordOrBase(index_, tokens_[match.first], entries_[match.first]);
+  return lead != nullptr && lead->terms.empty() && lead->zipf < kAffixJargonZipf &&
+         lead->syllables >= 0;
 }
 
 // Whether the term matched opens with a word that is a register term by
