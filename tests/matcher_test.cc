@@ -73,6 +73,17 @@ TEST_F(MatcherTest, CaseFoldedAndInflected) {
   EXPECT_EQ(Matches("The biopsy's result"), (Strings{"T:biopsy's"}));
 }
 
+// An inflected word that begins longer terms still finds its stem's term
+// when none of those is written here.
+TEST_F(MatcherTest, InflectedWordsThatBeginLongerTermsFindTheirStem) {
+  lexicon_.Load(TableKind::kTerms,
+                "term\tcategory\tfamiliarity\nulcer\tcondition\t0.3\n"
+                "ulcers of the mouth\tcondition\t0.3\n",
+                "mine.tsv");
+  EXPECT_EQ(Matches("Two ulcers healed."), (Strings{"T:ulcers"}));
+  EXPECT_EQ(Matches("Ulcers of the mouth healed."), (Strings{"T:Ulcers of the mouth"}));
+}
+
 TEST_F(MatcherTest, ShortStemsAreNotInflections) {
   // "stents" is a plural, but "tents" is not a form of "stent", nor "hearts"
   // of anything shorter.

@@ -43,9 +43,13 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   // whether its stems lead anywhere: most inflected words of a message are
   // common ones whose stems begin no term, and looking up each stem cost a
   // wait on memory.
+  // Also when the word as written begins longer terms that are not here:
+  // "holding" begins "holding area", and "holding your metoprolol" is
+  // "hold" (tried below, after the word's own entry finds nothing).
   const bool alphabetic = first.kind == TokenKind::kWord;  // not a number
-  const bool by_stems = !own && alphabetic && MayBeInflected(first.folded) &&
-                        (entry == nullptr || entry->stems_start_terms);
+  const bool may_stem =
+      alphabetic && MayBeInflected(first.folded) && (entry == nullptr || entry->stems_start_terms);
+  const bool by_stems = !own && may_stem;
   // 3. A British spelling of a listed term ("oedema", "randomised"); only for
   // words rare in everyday English, so "four" never becomes "for".
   const bool by_spelling =
@@ -98,7 +102,7 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
     }
   };
   if (own) try_first(entry);
-  if (by_stems) {
+  if (by_stems || (own && best == 0 && may_stem)) {
     InflectionStems stems(first.folded);
     for (size_t k = 1; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
   }
