@@ -89,23 +89,28 @@ bool IsEmbedded(std::string_view text) {
 // little (BM_LoadDefaultLexicon in benchmarks/README.md).
 constexpr float kStemsMarkedFromZipf = 2.5f;
 
-// Sets WordEntry::stems_start_terms for every entry of `index`, once the
-// terms it depends on are all there. The matcher only reads the marks.
+// Sets WordEntry::stems_start_terms and stems_file_terms for every entry of
+// `index`, once the terms they depend on are all there. The matcher only
+// reads the marks.
 void MarkStemsThatStartTerms(Lexicon::Index* index) {
   const WordTable& words = index->words;
   index->words.ForEach([&words](WordEntry& entry) {
     // LongestTerm asks only of words that may be inflected.
     if (entry.zipf < kStemsMarkedFromZipf || !MayBeInflected(entry.word)) {
       entry.stems_start_terms = true;
+      entry.stems_file_terms = true;
       return;
     }
     const InflectionStems stems(entry.word);
-    bool leads = false;
-    for (size_t k = 1; k < stems.size() && !leads; ++k) {
+    bool leads = false, files = false;
+    for (size_t k = 1; k < stems.size(); ++k) {
       const WordEntry* stem = words.Find(stems[k]);
-      leads = stem != nullptr && stem->starts_terms();
+      if (stem == nullptr) continue;
+      leads = leads || stem->starts_terms();
+      files = files || !stem->terms.empty();
     }
     entry.stems_start_terms = leads;
+    entry.stems_file_terms = files;
   });
 }
 

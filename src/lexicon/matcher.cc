@@ -102,7 +102,7 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
     }
   };
   if (own) try_first(entry);
-  if (by_stems || (own && best == 0 && may_stem)) {
+  if (by_stems || (own && best == 0 && may_stem && entry->stems_file_terms)) {
     InflectionStems stems(first.folded);
     for (size_t k = 1; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
   }

@@ -89,6 +89,10 @@ struct WordEntry {
   // whole table once it is loaded (MarkStemsThatStartTerms); until then
   // true, which only costs the lookups it spares.
   bool stems_start_terms : 1 = true;
+  // The same for stems that are one-word terms themselves ("holding" ->
+  // "hold"): the matcher tries them for a word that begins longer terms
+  // only when none of those is written there.
+  bool stems_file_terms : 1 = true;
   char short_word[14];  // the word's bytes, when it is this short
 
   bool starts_longer_terms() const { return second_words != 0; }
