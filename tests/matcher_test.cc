@@ -84,6 +84,22 @@ TEST_F(MatcherTest, InflectedWordsThatBeginLongerTermsFindTheirStem) {
   EXPECT_EQ(Matches("Ulcers of the mouth healed."), (Strings{"T:Ulcers of the mouth"}));
 }
 
+// Where a term readers know and an abbreviation of the sources span the
+// same words, the everyday word wins; our own abbreviation still does.
+TEST_F(MatcherTest, KnownWordWinsATieWithASourcesAbbreviation) {
+  lexicon_.Load(TableKind::kTerms,
+                "term\tcategory\tfamiliarity\nc-section\tother\t1.0\n"
+                "d-dimer\ttest\t0.9\n",
+                "mine.tsv");
+  lexicon_.Load(TableKind::kAbbreviations,
+                "abbreviation\texpansions\tplain\tcase\tsource\n"
+                "C-section\tcesarean section\t\tany\twikipedia\n"
+                "D-dimer\tfibrin fragment\tclot test\tany\tplainlang\n",
+                "mine.tsv");
+  EXPECT_EQ(Matches("After her C-section"), (Strings{"T:C-section"}));
+  EXPECT_EQ(Matches("A D-dimer test"), (Strings{"A:D-dimer"}));
+}
+
 TEST_F(MatcherTest, ShortStemsAreNotInflections) {
   // "stents" is a plural, but "tents" is not a form of "stent", nor "hearts"
   // of anything shorter.

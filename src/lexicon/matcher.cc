@@ -26,6 +26,10 @@ bool TokenEquals(const Token& token, const std::string& key) {
   return std::find(stems.begin() + 1, stems.end(), key) != stems.end();
 }
 
+// A term at least this familiar is an everyday word (familiar.tsv's floor
+// is 0.90, a lay name's 0.80).
+constexpr float kKnownTermFamiliarity = 0.8f;
+
 // Rarer than this, a word may be a British spelling worth respelling.
 constexpr float kBritishSpellingMaxZipf = 3.5f;
 
@@ -206,6 +210,15 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
   return best;
 }
 
+// On a tie, a term readers know (0.80 or more) over an abbreviation only
+// the sources list, not ours: "C-section" is the everyday word, not a
+// shorthand to write out.
+bool KnownWordOverSourcesAbbreviation(const Lexicon::Index& index, uint32_t term_id,
+                                      uint32_t abbreviation_id) {
+  return index.terms[term_id].familiarity >= kKnownTermFamiliarity &&
+         !index.abbreviations[abbreviation_id].source.starts_with("plainlang");
+}
+
 }  // namespace
 
 // Each lookup waits on memory for its slot; asking for all the sentence's
@@ -253,8 +266,9 @@ void MatchLexicon(const Lexicon::Index& index, std::string_view text,
     bool looks_abbreviated = tokens[i].all_caps ||
                              (tokens[i].digits > 0 && tokens[i].letters > 0) ||
                              abbreviation_length > 1;
-    bool abbreviation =
-        abbreviation_bytes > term_bytes || (abbreviation_bytes == term_bytes && looks_abbreviated);
+    bool abbreviation = abbreviation_bytes > term_bytes ||
+                        (abbreviation_bytes == term_bytes && looks_abbreviated &&
+                         !KnownWordOverSourcesAbbreviation(index, term_id, abbreviation_id));
     LexiconMatch match;
     match.first = i;
     if (abbreviation) {
