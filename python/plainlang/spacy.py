@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ._analyzer import Analyzer
+from ._core import DEFAULT_OPTIONS
 from ._report import Finding, Report
 
 #: The ``doc.spans`` key the findings go to unless ``spans_key`` says otherwise.
@@ -107,9 +108,10 @@ def _span(doc: Doc, finding: Finding) -> Optional[Span]:
 @Language.factory(
     "plainlang",
     default_config={
-        "target_grade": 8.0,
-        "max_jargon": 0.05,
-        "long_sentence_words": 20,
+        # The engine's defaults, so that they are written once.
+        "target_grade": DEFAULT_OPTIONS["target_grade"],
+        "max_jargon": DEFAULT_OPTIONS["max_jargon"],
+        "long_sentence_words": int(DEFAULT_OPTIONS["long_sentence_words"]),
         "lexicon": None,
         "abbreviations": None,
         "allow": None,
