@@ -33,13 +33,9 @@ MESSAGE = "Take one tablet PO BID. Your CBC was unremarkable.\n"
 # What `plainlang check -` prints for MESSAGE's findings (column, term, kind).
 EXPECTED_FINDINGS = ["1:17    PO", "1:20    BID", "1:30    CBC", "1:38    unremarkable"]
 SYSTEM_LIBRARIES = ["libicu*.so*", "libre2.so*", "libcpp-httplib.so*"]
-REQUIRED_LICENCE_FILES = [
-    "licenses/LICENSE",
-    "licenses/data/SOURCES.md",
-    "licenses/data/licenses/cmudict-BSD.txt",
-    "licenses/python/licenses/icu.txt",
-    "licenses/python/licenses/re2.txt",
-]
+# The licence and every notice in the repository must be in the wheel's
+# .dist-info/licenses, at their repository paths.
+LICENCE_FILES = ["LICENSE", "data/SOURCES.md", "data/licenses/*", "python/licenses/*"]
 
 
 class CheckFailed(Exception):
@@ -93,9 +89,13 @@ def repair(python: str, wheel: Path, out: Path) -> Path:
 def check_contents(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     dist_info = next(n.split("/")[0] for n in names if n.endswith(".dist-info/METADATA"))
-    for required in REQUIRED_LICENCE_FILES:
-        if f"{dist_info}/{required}" not in names:
-            raise CheckFailed(f"wheel contents: {dist_info}/{required} is missing")
+    required = sorted(str(path.relative_to(REPO)) for pattern in LICENCE_FILES
+                      for path in REPO.glob(pattern))
+    if len(required) < 10:
+        raise CheckFailed(f"wheel contents: expected the licence and the notices, found {required}")
+    for path in required:
+        if f"{dist_info}/licenses/{path}" not in names:
+            raise CheckFailed(f"wheel contents: {dist_info}/licenses/{path} is missing")
     bundled = [n for n in names if n.startswith("plainlang.libs/")]
     for library in ("libicuuc", "libre2"):
         if not any(Path(n).name.startswith(library + "-") for n in bundled):
