@@ -4,6 +4,7 @@
 
 #include "analysis/classifier.h"
 #include "analysis/counter.h"
+#include "text/byte_scan.h"
 
 namespace plainlang {
 namespace {
@@ -41,7 +42,6 @@ bool LooksLikeAcronym(std::string_view written, const Token& token) {
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The Schwartz & Hearst (2003) test of a definition: the long form's
 // letters account for every letter and digit of the short form, in order,

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "text/byte_scan.h"
+
 namespace plainlang::cli {
 namespace {
-
-char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Edits between two words (insert, delete, replace, swap two neighbours),
 // ASCII letters compared without case.
@@ -16,10 +16,10 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j) {
-      const bool same = AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]);
+      const bool same = LowerAscii(a[i - 1]) == LowerAscii(b[j - 1]);
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (same ? 0 : 1)});
-      if (i > 1 && j > 1 && AsciiLower(a[i - 1]) == AsciiLower(b[j - 2]) &&
-          AsciiLower(a[i - 2]) == AsciiLower(b[j - 1])) {
+      if (i > 1 && j > 1 && LowerAscii(a[i - 1]) == LowerAscii(b[j - 2]) &&
+          LowerAscii(a[i - 2]) == LowerAscii(b[j - 1])) {
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
       }
     }

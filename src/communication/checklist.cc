@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <string>
 
@@ -27,14 +28,8 @@ constexpr std::string_view kAdjectivalParticiples[] = {
     "wed",         "bled"};
 
 bool IsAdjectival(std::string_view word) {
-  for (std::string_view a : kAdjectivalParticiples) {
-    if (word.size() == a.size() && std::equal(a.begin(), a.end(), word.begin(), [](char x, char y) {
-          return x == (y >= 'A' && y <= 'Z' ? static_cast<char>(y - 'A' + 'a') : y);
-        })) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(std::begin(kAdjectivalParticiples), std::end(kAdjectivalParticiples),
+                     [word](std::string_view a) { return EqualsLowerAscii(word, a); });
 }
 
 // Whether `after` opens with what reads as a medicine's name: one long
@@ -54,14 +49,8 @@ bool BeforeAMedicineName(std::string_view after) {
       "delivery", "screening", "hearing", "vision",  "several",  "multiple",    "previous",
       "another",  "repeated",  "without", "despite", "against",  "twice",       "again"};
   if (word.size() < 6) return false;
-  for (std::string_view everyday : kEveryday) {
-    if (word.size() == everyday.size() &&
-        std::equal(word.begin(), word.end(), everyday.begin(),
-                   [](char a, char b) { return (a | 0x20) == b; })) {
-      return false;
-    }
-  }
-  return true;
+  return std::none_of(std::begin(kEveryday), std::end(kEveryday),
+                      [word](std::string_view everyday) { return EqualsLowerAscii(word, everyday); });
 }
 
 bool Contains(const RE2& re, std::string_view text) {

@@ -20,6 +20,7 @@
 #include "report/checklist_html.h"
 #include "report/evidence.h"
 #include "report/html_text.h"
+#include "text/byte_scan.h"
 
 // The page's style sheet and script, review_report.css and review_report.js
 // beside this file, linked in by report_assets.S (see CMakeLists.txt). The
@@ -273,9 +274,7 @@ void AppendFixFirst(std::string& out, const Report& report, size_t doc) {
     if (f.kind == FindingKind::kLongSentence) {
       key += std::to_string(i);
     } else {
-      for (char c : f.term.empty() ? f.text : f.term) {
-        key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      }
+      key += LowerAscii(f.term.empty() ? f.text : f.term);
     }
     auto [slot, added] = by_term.emplace(key, entries.size());
     if (added) entries.push_back({i, 0, 0});

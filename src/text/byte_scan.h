@@ -90,6 +90,19 @@ inline size_t AsciiLetterRunEnd(std::string_view text, size_t from, bool* any_lo
   return i;
 }
 
+// `c` lower-cased if it is an ASCII letter.
+inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// Whether `text` is `lower` (lower-case ASCII) with any of its ASCII
+// letters in either case: "Pleased" and "PLEASED" are "pleased".
+inline bool EqualsLowerAscii(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t k = 0; k < text.size(); ++k) {
+    if (LowerAscii(text[k]) != lower[k]) return false;
+  }
+  return true;
+}
+
 // dst[k] = src[k] lower-cased for ASCII letters, other bytes as they are;
 // sixteen bytes a step. dst may be src.data().
 inline void LowerAscii(std::string_view src, char* dst) {
@@ -105,10 +118,7 @@ inline void LowerAscii(std::string_view src, char* dst) {
                      _mm_or_si128(c, _mm_and_si128(upper, case_bit)));
   }
 #endif
-  for (; k < src.size(); ++k) {
-    const char c = src[k];
-    dst[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  }
+  for (; k < src.size(); ++k) dst[k] = LowerAscii(src[k]);
 }
 
 // `src` lower-cased for ASCII letters, as a new string.
