@@ -225,28 +225,26 @@ int RunReport(const ReportOptions& options) {
   if (!analyzer) return kInputError;
 
   const bool several = inputs.size() > 1;
-  // errors[i] is set when input i could not be read; it keeps its place on
-  // the page with the reason.
-  std::vector<std::string> sources, texts, errors;
+  // An input that could not be read goes in the batch with its reason, as
+  // in check, and keeps its place on the page as an error report.
+  std::vector<std::string> sources, texts(inputs.size());
+  std::vector<plainlang::BatchInput> batch(inputs.size());
   int failed = 0;
   const size_t max_bytes = plainlang::InputLimit(options.analysis.analyzer);
-  for (const plainlang::cli::Input& input : inputs) {
-    std::string text, error;
-    if (!plainlang::cli::ReadText(input, max_bytes, &text, &error)) {
-      std::cerr << "plainlang: " << error << "\n";
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (!plainlang::cli::ReadText(inputs[i], max_bytes, &texts[i], &batch[i].error)) {
+      std::cerr << "plainlang: " << batch[i].error << "\n";
       ++failed;
     }
-    sources.push_back(SourceName(input.name, several));
-    texts.push_back(std::move(text));
-    errors.push_back(std::move(error));
+    batch[i].text = texts[i];
+    sources.push_back(SourceName(inputs[i].name, several));
   }
   if (inputs.empty()) return kInputError;
-  const std::vector<std::string_view> views(texts.begin(), texts.end());
-  std::vector<plainlang::Report> reports =
-      plainlang::AnalyzeMany(*analyzer, views, options.analysis.threads);
-  for (size_t i = 0; i < reports.size(); ++i) {
-    if (!errors[i].empty()) reports[i] = plainlang::ErrorReport(analyzer->options(), errors[i]);
-  }
+  plainlang::BatchOptions batch_options;
+  batch_options.threads = options.analysis.threads;
+  batch_options.features = false;
+  const std::vector<plainlang::Report> reports =
+      plainlang::AnalyzeBatch(*analyzer, batch, batch_options).reports;
   int status = kMeetsTargets;
   for (const plainlang::Report& report : reports) {
     if (!report.verdict.meets_target) status = kMissesTargets;

@@ -25,12 +25,7 @@ class JsonWriter {
 
   // Between two values: hands what is written so far to `write`, if there
   // is one and enough has gathered.
-  void Piece() {
-    if (write_ != nullptr && out_.size() >= kPieceBytes) {
-      (*write_)(out_);
-      out_.clear();
-    }
-  }
+  void Piece() { HandOver(kPieceBytes); }
 
   void Key(std::string_view key) {
     Separator();
@@ -96,6 +91,15 @@ class JsonWriter {
     first_ = false;
   }
 
+  // What is written so far goes to `write_`, if there is one and at least
+  // `bytes` have gathered.
+  void HandOver(size_t bytes) {
+    if (write_ != nullptr && out_.size() >= bytes) {
+      (*write_)(out_);
+      out_.clear();
+    }
+  }
+
   std::string& out_;
   const std::function<void(std::string_view)>* write_;
   bool first_ = true;
@@ -110,10 +114,7 @@ void JsonWriter::String(std::string_view text) {
   // escaped, not gathered whole first.
   const bool in_pieces = write_ != nullptr && text.size() > kPieceBytes;
   RepairUtf8(text, [this, in_pieces](std::string_view utf8, UChar32 c, size_t) {
-    if (in_pieces && out_.size() >= 2 * kPieceBytes) {
-      (*write_)(out_);
-      out_.clear();
-    }
+    if (in_pieces) HandOver(2 * kPieceBytes);
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
