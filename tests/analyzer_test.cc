@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "plainlang/output.h"
@@ -577,6 +579,67 @@ TEST(AnalyzerTest, KnownShorthandIsFlaggedGently) {
        DefaultAnalyzer().Analyze("Take 5 mg in 10 mL, 2 kg, and 1,000 IU of vitamin D.").findings) {
     EXPECT_NE(f.kind, FindingKind::kAbbreviation) << f.text;
   }
+}
+
+}  // namespace
+}  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+// A sink gets, in order, the findings and sentences the report would hold,
+// grades included; copies it keeps stay valid after the analysis, though
+// the analysis made new storage for later findings' words.
+TEST(AnalyzerSinkTest, GetsWhatTheReportHoldsAndKeepsNothing) {
+  const Analyzer analyzer;
+  std::string message;
+  for (int i = 0; i < 50; ++i) {
+    message +=
+        "Hi Ana,\nYour A1c was 7.9%. Take metformin 500 mg PO BID with meals. The "
+        "radiologist, who reviewed every one of the images that were taken during "
+        "the visit at the clinic last week with great care and attention, saw a "
+        "2 cm hypoechoic lesion.\nThanks!\nDr. Roe\n";
+  }
+  const Report whole = analyzer.Analyze(message);
+  std::vector<Finding> findings;
+  std::vector<Sentence> sentences;
+  const Report streamed = analyzer.Analyze(
+      message, ReportSink{.finding = [&](const Finding& f) { findings.push_back(f); },
+                          .sentence = [&](const Sentence& s) { sentences.push_back(s); }});
+  EXPECT_TRUE(streamed.findings.empty());
+  EXPECT_TRUE(streamed.sentences.empty());
+  ASSERT_EQ(findings.size(), whole.findings.size());
+  ASSERT_EQ(sentences.size(), whole.sentences.size());
+  ASSERT_GT(findings.size(), 300u);
+  bool long_sentence = false;
+  for (size_t k = 0; k < findings.size(); ++k) {
+    const Finding &a = findings[k], &b = whole.findings[k];
+    EXPECT_EQ(a.kind, b.kind);
+    EXPECT_EQ(std::tuple(a.start, a.end, a.start_utf16, a.end_utf16),
+              std::tuple(b.start, b.end, b.start_utf16, b.end_utf16));
+    EXPECT_EQ(a.text, b.text);
+    EXPECT_EQ(a.term, b.term);  // a long sentence's "34 words" was made for it
+    EXPECT_EQ(a.suggestion, b.suggestion);
+    EXPECT_EQ(a.definition, b.definition);
+    EXPECT_EQ(a.source, b.source);
+    EXPECT_EQ(a.severity, b.severity);
+    long_sentence |= a.kind == FindingKind::kLongSentence;
+  }
+  EXPECT_TRUE(long_sentence);
+  int fragments = 0;
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    EXPECT_EQ(sentences[k].start, whole.sentences[k].start);
+    EXPECT_EQ(sentences[k].words, whole.sentences[k].words);
+    EXPECT_EQ(std::isnan(sentences[k].grade), std::isnan(whole.sentences[k].grade));
+    if (!std::isnan(whole.sentences[k].grade)) {
+      EXPECT_EQ(sentences[k].grade, whole.sentences[k].grade);
+    }
+    fragments += std::isnan(sentences[k].grade);
+  }
+  EXPECT_EQ(fragments, 150);  // "Hi Ana,", "Thanks!" and "Dr. Roe" in each letter
+  EXPECT_EQ(streamed.readability.health_grade, whole.readability.health_grade);
+  EXPECT_EQ(streamed.jargon.density, whole.jargon.density);
+  EXPECT_EQ(streamed.communication.score, whole.communication.score);
 }
 
 }  // namespace

@@ -310,7 +310,8 @@ TEST(CliTest, UnknownCommandsAreNamedWithTheClosestAndTheList) {
 
 TEST(CliTest, BadOverlayNamesFileLineAndField) {
   std::string path = ::testing::TempDir() + "/plainlang_bad_terms.tsv";
-  std::ofstream(path) << "term\tcategory\tfamiliarity\nzorblax\tother\t0.1\nfrumious\tother\tvery\n";
+  std::ofstream(path)
+      << "term\tcategory\tfamiliarity\nzorblax\tother\t0.1\nfrumious\tother\tvery\n";
   CommandResult run = Plainlang("check --terms " + path + " -", "Hello.");
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.out, "plainlang: " + path +
@@ -408,17 +409,37 @@ TEST(CliReportTest, UnreadableInputsStayOnThePage) {
   EXPECT_NE(html.find("<a href=\"#m2\">no_such_file.txt</a> &middot; not analysed: cannot open "
                       "&#39;no_such_file.txt&#39;: No such file or directory</li>"),
             std::string::npos);
-  EXPECT_NE(html.find("<p class=\"doc-error\">Not analysed: cannot open &#39;no_such_file.txt&#39;"),
+  EXPECT_NE(
+      html.find("<p class=\"doc-error\">Not analysed: cannot open &#39;no_such_file.txt&#39;"),
+      std::string::npos);
+  EXPECT_NE(html.find(kExamples + "portal_message.txt</a> &middot; health grade"),
             std::string::npos);
-  EXPECT_NE(html.find(kExamples + "portal_message.txt</a> &middot; health grade"), std::string::npos);
   // Nothing readable at all still makes the page that says so.
   CommandResult alone = Plainlang("report no_such_file.txt");
   EXPECT_EQ(alone.status, 2);
-  EXPECT_NE(alone.out.find("Not analysed: cannot open &#39;no_such_file.txt&#39;"), std::string::npos);
+  EXPECT_NE(alone.out.find("Not analysed: cannot open &#39;no_such_file.txt&#39;"),
+            std::string::npos);
 }
 
 // Byte limits hold for inputs that are not regular files, and a FIFO with
 // no writer does not hold up the batch.
+// An input over --stream-above is analysed in passes that keep none of its
+// findings; each format's output, the exit status and the summary are the
+// same as for the whole report.
+TEST(CliTest, LongInputsAnalysedInPassesGiveTheSameOutput) {
+  const std::string inputs = kExamples + "portal_message.txt " + kExamples + "plain_message.txt " +
+                             kExamples + "discharge_letter.txt";
+  for (const std::string format : {"json", "csv", "text --explain"}) {
+    const CommandResult whole = Plainlang("check --format " + format + " " + inputs);
+    const CommandResult passes =
+        Plainlang("check --stream-above 600 --format " + format + " " + inputs);
+    EXPECT_EQ(passes.out, whole.out) << format;
+    EXPECT_EQ(passes.status, 1) << format;
+    EXPECT_EQ(whole.status, 1) << format;
+    EXPECT_NE(whole.out.find("1 meet the targets, 2 do not"), std::string::npos) << whole.out;
+  }
+}
+
 TEST(CliTest, LimitsHoldForDevicesAndFifos) {
   CommandResult zero = Plainlang("check --max-bytes 1000 /dev/zero");
   EXPECT_EQ(zero.status, 2);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -132,7 +134,8 @@ TEST(ToJsonTest, WriteJsonGivesTheSameBytesInPieces) {
   EXPECT_GE(pieces.size(), 16u);
   // A small report is one piece.
   pieces.clear();
-  WriteJson(TestAnalyzer().Analyze("Hello."), "", [&](std::string_view p) { pieces.emplace_back(p); });
+  WriteJson(TestAnalyzer().Analyze("Hello."), "",
+            [&](std::string_view p) { pieces.emplace_back(p); });
   ASSERT_EQ(pieces.size(), 1u);
   EXPECT_EQ(pieces[0], ToJson(TestAnalyzer().Analyze("Hello.")));
 }
@@ -187,4 +190,72 @@ TEST(ToTextTest, LoneCarriageReturnsEndLines) {
   EXPECT_NE(text.find("  3:9     PO"), std::string::npos) << text;
 }
 
+}  // namespace plainlang
+
+namespace plainlang {
+namespace {
+
+std::string ReadExample(const std::string& name) {
+  std::ifstream in(std::string(PLAINLANG_SOURCE_DIR) + "/examples/" + name);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Messages whose passages end in every way the grade model knows: fragments
+// before a sentence, after the last one, alone; lines of punctuation that
+// hold findings; invalid UTF-8 and lone CRs; nothing at all.
+std::vector<std::string> StreamedMessages() {
+  std::vector<std::string> messages = {
+      ReadExample("portal_message.txt"),
+      ReadExample("discharge_letter.txt"),
+      ReadExample("plain_message.txt"),
+      "",
+      "Thanks!\nDr. Lee",
+      "Hi Sam,\nYour CBC was unremarkable. Take it PO BID.\nThanks!\nDr. Lee\n-- BP --\n",
+      "--- q4h ---\nYour echo showed mild LVH with an EF of 55%.\rCall us.\r\xff\xfe ok",
+  };
+  std::string many;
+  for (int i = 0; i < 300; ++i) many += messages[0] + "\n" + messages[4] + "\n";
+  messages.push_back(many);
+  return messages;
+}
+
+// The writers that analyse in passes give the bytes the others give for a
+// whole report, without holding findings or sentences.
+TEST(StreamedOutputTest, EachFormatGivesTheSameBytesAsTheWholeReport) {
+  const Analyzer& analyzer = TestAnalyzer();
+  for (const std::string& message : StreamedMessages()) {
+    const Report whole = analyzer.Analyze(message);
+    std::string json, text, csv;
+    const Report streamed =
+        AnalyzeToJson(analyzer, message, "m.txt", [&](std::string_view piece) { json += piece; });
+    EXPECT_EQ(json, ToJson(whole, "m.txt")) << message.substr(0, 60);
+    EXPECT_TRUE(streamed.findings.empty());
+    EXPECT_TRUE(streamed.sentences.empty());
+    EXPECT_EQ(streamed.readability.health_grade, whole.readability.health_grade);
+    EXPECT_EQ(streamed.verdict.meets_target, whole.verdict.meets_target);
+    AnalyzeToText(analyzer, message, "m.txt", /*explain=*/true,
+                  [&](std::string_view piece) { text += piece; });
+    EXPECT_EQ(text, ToText(whole, message, "m.txt", true));
+    AnalyzeToCsvRow(analyzer, message, "m.txt", &csv);
+    EXPECT_EQ(csv, ToCsvRow(whole, "m.txt"));
+  }
+}
+
+// An input the analyzer refuses is the same error report either way.
+TEST(StreamedOutputTest, AnErrorReportIsWrittenAsTheWholeReportIs) {
+  AnalyzerOptions options;
+  options.max_input_bytes = 10;
+  const Analyzer analyzer(options);
+  const std::string message = "This message is longer than ten bytes.";
+  std::string json, text;
+  const Report report =
+      AnalyzeToJson(analyzer, message, "", [&](std::string_view piece) { json += piece; });
+  EXPECT_NE(report.error.find("over the limit"), std::string::npos);
+  EXPECT_EQ(json, ToJson(analyzer.Analyze(message)));
+  AnalyzeToText(analyzer, message, "big.txt", false,
+                [&](std::string_view piece) { text += piece; });
+  EXPECT_EQ(text, "big.txt: error: " + report.error + "\n");
+}
+
+}  // namespace
 }  // namespace plainlang

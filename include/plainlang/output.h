@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "plainlang/analyzer.h"
 #include "plainlang/report.h"
 
 namespace plainlang {
@@ -26,11 +27,26 @@ void WriteJson(const Report& report, std::string_view source,
 std::string CsvHeader();
 std::string ToCsvRow(const Report& report, std::string_view source);
 
-// For a person: the grade, the verdict, and each finding with its suggestion.
+// For a person: the grade, the verdict, and each finding with its suggestion;
+// for a report that is an error, "source: error: reason".
 // With `explain`, each finding is followed by the evidence for it: where the
 // term is listed, its familiarity, or the rule that judged an unlisted word.
 std::string ToText(const Report& report, std::string_view input, std::string_view source,
                    bool explain = false);
+
+// For an input whose report would not fit in memory (a report keeps about
+// 200 bytes per finding and 150 per sentence): the same bytes as the
+// writers above give for analyzer.Analyze(input), made from analyses that
+// hand findings and sentences out instead of keeping them. Each returns the
+// report without its findings and sentences. Each pass takes as long as
+// Analyze: JSON three (the report, its findings, its sentences), text two,
+// CSV one.
+Report AnalyzeToJson(const Analyzer& analyzer, std::string_view input, std::string_view source,
+                     const std::function<void(std::string_view)>& write);
+Report AnalyzeToText(const Analyzer& analyzer, std::string_view input, std::string_view source,
+                     bool explain, const std::function<void(std::string_view)>& write);
+Report AnalyzeToCsvRow(const Analyzer& analyzer, std::string_view input, std::string_view source,
+                       std::string* row);
 
 // One message on a review page. Views: the caller keeps the strings and the
 // report alive while ToHtml runs.

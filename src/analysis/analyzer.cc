@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "analysis/classifier.h"
 #include "analysis/counter.h"
+#include "analysis/passage_grader.h"
 #include "analysis/scorer.h"
 #include "analysis/sentence_scratch.h"
 #include "communication/checklist.h"
@@ -21,15 +23,31 @@
 namespace plainlang {
 namespace {
 
+// Moves `span`'s offsets from text() to the caller's input.
+template <typename Span>
+void MapSpan(InputOffsets& offsets, Span& span) {
+  const InputOffsets::Position start = offsets(span.start), end = offsets(span.end);
+  span.start = start.byte;
+  span.end = end.byte;
+  span.start_utf16 = start.utf16;
+  span.end_utf16 = end.utf16;
+}
+
 class MessageAnalysis {
  public:
+  // With a `sink`, each sentence's findings and the sentence itself go to
+  // it as the sentence ends, and the report keeps neither.
   MessageAnalysis(std::shared_ptr<const Lexicon> lexicon, const AnalyzerOptions& options,
-                  const Utf8Text& text)
+                  const Utf8Text& text, const ReportSink* sink)
       : index_(lexicon->index()),
         options_(options),
         text_(text),
         text_view_(text.text()),
-        classifier_(std::move(lexicon), options, text_view_, &report_.findings) {}
+        sink_(sink),
+        grader_(options.grade_model ? *options.grade_model : GradeModel::Default()),
+        classifier_(std::move(lexicon), options, text_view_, &report_.findings),
+        sentence_offsets_(text),
+        finding_offsets_(text) {}
 
   // Also when the analysis ran out of memory: its buffers go first.
   ~MessageAnalysis() { scratch_.Trim(); }
@@ -37,6 +55,13 @@ class MessageAnalysis {
 
  private:
   void AnalyzeSentence(SentenceSpan span);
+  // The caller's offsets for the sentences and findings from these on.
+  void MapOffsets(size_t first_sentence, size_t first_finding);
+  void MapEvidenceOffsets();
+  // Hands what the last sentence added to the sink, and forgets it; the
+  // sentences go once their passage is complete, all of them after the
+  // `last`.
+  void Deliver(bool last);
   void WalkTokens(Counts& counts);
   void TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts);
   void TakeWord(size_t i, bool sentence_start, Counts& counts);
@@ -52,16 +77,23 @@ class MessageAnalysis {
     return FindWordOrBase(index_, tokens_[i], scratch_.lookups.entries[i]);
   }
   int SyllablesOf(size_t i) const { return WordSyllables(tokens_[i], WordOf(i)); }
-  void MapOffsets();
 
   const Lexicon::Index& index_;
   const AnalyzerOptions& options_;
   const Utf8Text& text_;
   const std::string_view text_view_;           // text_.text(), which is asked for every word
+  const ReportSink* const sink_;               // may be null: the report keeps everything
+  PassageGrader grader_;                       // with a sink: the sentences' grades as they come
+  std::vector<Sentence> graded_;               // with a sink: sentences the grader let go
   BreakRules word_rules_ = BreakRules::kFast;  // for Tokenize, as SplitSentences found
   Report report_;                              // before classifier_, which appends to its findings
   Classifier classifier_;
-  SentenceScratch& scratch_ = ThreadScratch();  // of the sentence being analysed
+  // Sentences ascend and do not overlap, nor do the findings inside them,
+  // so one forward cursor serves each.
+  InputOffsets sentence_offsets_, finding_offsets_;
+  std::vector<SentenceWords> checked_;  // every sentence, in text() offsets, for the checklist
+  int64_t waiting_abbreviations_ = 0, waiting_complex_ = 0;  // findings of no sentence yet
+  SentenceScratch& scratch_ = ThreadScratch();               // of the sentence being analysed
   std::vector<Token>& tokens_ = scratch_.tokens;
 };
 
@@ -80,6 +112,7 @@ void MessageAnalysis::AnalyzeSentence(SentenceSpan span) {
   if (counts.words == 0) return;  // a line of punctuation is not a sentence
   counts.sentences = 1;
   report_.counts += counts;
+  checked_.push_back({span.start, span.end, counts.words});
   report_.sentences.push_back(ScoreSentence(span.start, span.end, counts,
                                             classifier_.sentence_jargon_words(),
                                             classifier_.sentence_weighted_jargon()));
@@ -163,39 +196,63 @@ void MessageAnalysis::TakeWord(size_t i, bool sentence_start, Counts& counts) {
 }
 
 // Offsets so far index text(); the report promises the caller's bytes and
-// UTF-16 units. Sentences ascend and do not overlap, nor do the findings
-// inside them, so one forward cursor serves each; a long-sentence finding
-// spans exactly its sentence and copies the sentence's offsets.
-void MessageAnalysis::MapOffsets() {
-  InputOffsets sentence_offsets(text_), finding_offsets(text_);
-  auto map = [](InputOffsets& offsets, auto& span) {
-    const InputOffsets::Position start = offsets(span.start), end = offsets(span.end);
-    span.start = start.byte;
-    span.end = end.byte;
-    span.start_utf16 = start.utf16;
-    span.end_utf16 = end.utf16;
-  };
-  for (Sentence& s : report_.sentences) map(sentence_offsets, s);
-  for (CommunicationItemResult& item : report_.communication.items) {
-    InputOffsets offsets(text_);  // each item's spans ascend
-    for (CommunicationSpan& span : item.evidence) map(offsets, span);
+// UTF-16 units. A long-sentence finding spans exactly its sentence and
+// copies the sentence's offsets.
+void MessageAnalysis::MapOffsets(size_t first_sentence, size_t first_finding) {
+  for (size_t k = first_sentence; k < report_.sentences.size(); ++k) {
+    MapSpan(sentence_offsets_, report_.sentences[k]);
   }
-  // The findings' text views a copy of the message the report keeps.
   const std::shared_ptr<FindingStorage>& storage = classifier_.storage();
-  if (!report_.findings.empty()) storage->input.assign(text_.input());
-  size_t sentence = 0;
-  for (Finding& f : report_.findings) {
+  // The findings' text views the caller's input while a sink reads them,
+  // and otherwise a copy of the message the report keeps.
+  std::string_view input = text_.input();
+  if (sink_ == nullptr && first_finding < report_.findings.size()) {
+    if (storage->input.empty()) storage->input.assign(input);
+    input = storage->input;
+  }
+  for (size_t k = first_finding; k < report_.findings.size(); ++k) {
+    Finding& f = report_.findings[k];
     if (f.kind == FindingKind::kLongSentence) {
-      f.start = text_.ToInputOffset(f.start);
-      while (report_.sentences[sentence].start != f.start) ++sentence;
-      const Sentence& s = report_.sentences[sentence];
-      std::tie(f.end, f.start_utf16, f.end_utf16) = std::tuple(s.end, s.start_utf16, s.end_utf16);
+      const Sentence& s = report_.sentences.back();
+      std::tie(f.start, f.end, f.start_utf16, f.end_utf16) =
+          std::tuple(s.start, s.end, s.start_utf16, s.end_utf16);
     } else {
-      map(finding_offsets, f);
+      MapSpan(finding_offsets_, f);
     }
-    f.text = std::string_view(storage->input).substr(f.start, f.end - f.start);
+    f.text = input.substr(f.start, f.end - f.start);
     f.storage = storage;
   }
+}
+
+void MessageAnalysis::MapEvidenceOffsets() {
+  for (CommunicationItemResult& item : report_.communication.items) {
+    InputOffsets offsets(text_);  // each item's spans ascend
+    for (CommunicationSpan& span : item.evidence) MapSpan(offsets, span);
+  }
+}
+
+void MessageAnalysis::Deliver(bool last) {
+  int64_t abbreviations = 0, complex_findings = 0;
+  for (const Finding& f : report_.findings) {
+    abbreviations += f.kind == FindingKind::kAbbreviation;
+    complex_findings += f.kind == FindingKind::kComplexWord;
+    if (sink_->finding) sink_->finding(f);
+  }
+  // A line of punctuation is no sentence: its findings count with the next.
+  waiting_abbreviations_ += abbreviations;
+  waiting_complex_ += complex_findings;
+  for (const Sentence& s : report_.sentences) {
+    grader_.Add(s, waiting_abbreviations_, waiting_complex_, &graded_);
+    waiting_abbreviations_ = waiting_complex_ = 0;
+  }
+  if (last) grader_.Finish(&graded_);
+  if (sink_->sentence) {
+    for (const Sentence& s : graded_) sink_->sentence(s);
+  }
+  graded_.clear();
+  report_.findings.clear();
+  report_.sentences.clear();
+  classifier_.ReleaseFindings();
 }
 
 Report MessageAnalysis::Run() {
@@ -205,16 +262,23 @@ Report MessageAnalysis::Run() {
   }
   const std::vector<SentenceSpan> spans =
       SplitSentences(text_view_, BreakRules::kFast, &word_rules_);
-  report_.sentences.reserve(spans.size());
+  checked_.reserve(spans.size());
+  if (sink_ == nullptr) report_.sentences.reserve(spans.size());
   // Messages carry about a finding every 90 bytes: room for the first few
   // spares growing the vector (and moving its findings) four times, and a
   // large message still starts with no more than 16.
   report_.findings.reserve(std::min<size_t>(text_view_.size() / 64, 16));
-  for (SentenceSpan span : spans) AnalyzeSentence(span);
-  CheckCommunication(text_view_, report_.sentences, options_.checklist_items,
-                     &report_.communication);
-  ScoreMessage(options_, classifier_.tally(), &report_);
-  MapOffsets();
+  for (size_t k = 0; k < spans.size(); ++k) {
+    const size_t first_sentence = report_.sentences.size();
+    const size_t first_finding = report_.findings.size();
+    AnalyzeSentence(spans[k]);
+    MapOffsets(first_sentence, first_finding);
+    if (sink_ != nullptr) Deliver(k + 1 == spans.size());
+  }
+  CheckCommunication(text_view_, checked_, options_.checklist_items, &report_.communication);
+  ScoreMessage(options_, classifier_.tally(),
+               sink_ != nullptr ? std::optional(grader_.MessageGrade()) : std::nullopt, &report_);
+  MapEvidenceOffsets();
   return std::move(report_);
 }
 
@@ -225,7 +289,13 @@ Analyzer::Analyzer(AnalyzerOptions options) : Analyzer(Lexicon::Default(), optio
 Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions options)
     : lexicon_(lexicon ? std::move(lexicon) : Lexicon::Default()), options_(options) {}
 
-Report Analyzer::Analyze(std::string_view input) const {
+Report Analyzer::Analyze(std::string_view input) const { return Analyze(input, nullptr); }
+
+Report Analyzer::Analyze(std::string_view input, const ReportSink& sink) const {
+  return Analyze(input, &sink);
+}
+
+Report Analyzer::Analyze(std::string_view input, const ReportSink* sink) const {
   const size_t limit = InputLimit(options_);
   if (input.size() > limit) {
     return ErrorReport(options_, "the message is " + std::to_string(input.size()) +
@@ -234,7 +304,7 @@ Report Analyzer::Analyze(std::string_view input) const {
   }
   try {
     Utf8Text text(input);
-    return MessageAnalysis(lexicon_, options_, text).Run();
+    return MessageAnalysis(lexicon_, options_, text, sink).Run();
   } catch (const std::bad_alloc&) {
     // Analysis never fails: a message too large for memory still gets a
     // report saying so.

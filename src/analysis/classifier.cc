@@ -106,6 +106,14 @@ Classifier::Classifier(std::shared_ptr<const Lexicon> lexicon, const AnalyzerOpt
   storage_->lexicon = std::move(lexicon);
 }
 
+void Classifier::ReleaseFindings() {
+  if (storage_->made.empty()) return;
+  auto fresh = std::make_shared<FindingStorage>();
+  fresh->lexicon = storage_->lexicon;
+  storage_ = std::move(fresh);
+  split_advice_ = {};
+}
+
 void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups,
                                bool shouting) {
   tokens_ = tokens;

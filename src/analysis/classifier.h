@@ -106,6 +106,11 @@ class Classifier {
   // The findings of tokens[i], a word PlainlyFamiliar did not pass over.
   void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start);
 
+  // After the findings so far were handed out and forgotten: the words made
+  // for them stay in the storage they hold, and later findings' words go
+  // to a new one, so that memory does not grow with the findings.
+  void ReleaseFindings();
+
   JargonTally& tally() { return tally_; }
   const std::shared_ptr<FindingStorage>& storage() const { return storage_; }
 

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
+#include "analysis/passage_grader.h"
 #include "plainlang/analyzer.h"
 #include "plainlang/batch.h"
 
@@ -30,12 +32,32 @@ GradeModel MakeDefault() {
 // Features 1-3: jargon, abbreviations, complex words.
 constexpr size_t kFirstVocabulary = 1, kEndVocabulary = 4;
 
-// What a passage holds: a sentence with the fragments beside it.
-struct Passage {
-  Counts counts;
-  double weighted_jargon = 0;  // jargon words, each weighted by 1 - familiarity
-  int64_t abbreviations = 0, complex_findings = 0;
-};
+// Whether the run of sentences since the last passage is a passage of its
+// own when a sentence of `next_words` words follows: it holds a sentence
+// that is no fragment, and so does what follows. Otherwise a fragment joins
+// the run, and a run of fragments joins the sentence after it (or, at the
+// message's end, the one before it).
+bool PassageEndsBefore(bool run_is_whole, int64_t next_words) {
+  return run_is_whole && next_words >= kFragmentWords;
+}
+
+void AddSentence(const Sentence& s, Passage* p) {
+  p->counts += s.counts;
+  p->weighted_jargon += s.jargon_density * static_cast<double>(s.counts.lexical_words());
+}
+
+// Each sentence of a passage gets the passage's grade, except a fragment
+// beside a sentence, which has none of its own; a run of fragments alone
+// ("Thanks! Dr. Lee") has the run's grade.
+void GiveGrade(std::span<Sentence> passage, double grade) {
+  bool fragments_only = true;
+  for (const Sentence& s : passage) fragments_only &= s.words < kFragmentWords;
+  for (Sentence& s : passage) {
+    s.grade = fragments_only || s.words >= kFragmentWords
+                  ? grade
+                  : std::numeric_limits<double>::quiet_NaN();
+  }
+}
 
 std::array<double, kGradeFeatureCount> FeaturesOf(const Passage& p) {
   std::array<double, kGradeFeatureCount> x{};
@@ -61,13 +83,9 @@ void ForEachPassage(const Report& report, Visit visit) {
   for (size_t i = 0; i < sentences.size(); ++i) {
     whole |= sentences[i].words >= kFragmentWords;
     const bool last = i + 1 == sentences.size();
-    if (!last && (!whole || sentences[i + 1].words < kFragmentWords)) continue;
+    if (!last && !PassageEndsBefore(whole, sentences[i + 1].words)) continue;
     Passage p;
-    for (size_t k = first; k <= i; ++k) {
-      p.counts += sentences[k].counts;
-      p.weighted_jargon +=
-          sentences[k].jargon_density * static_cast<double>(sentences[k].counts.lexical_words());
-    }
+    for (size_t k = first; k <= i; ++k) AddSentence(sentences[k], &p);
     p.counts.sentences = 1;
     const size_t end = sentences[i].end;
     while (finding < report.findings.size() && report.findings[finding].start < end) {
@@ -101,28 +119,46 @@ double PassageGrade(const GradeModel& model, const std::array<double, kGradeFeat
 
 // The mean of the passages' grades weighted by their words; with
 // `sentences` (the report's own), each sentence also gets its passage's
-// grade: a fragment beside a sentence none of its own, a run of fragments
-// alone ("Thanks! Dr. Lee") the grade of the run.
+// grade (GiveGrade).
 double MeanGrade(const GradeModel& model, const Report& report, std::vector<Sentence>* sentences) {
   double sum = 0, words = 0;
   ForEachPassage(report, [&](size_t first, size_t end, double w, const auto& x) {
     const double grade = PassageGrade(model, x);
     sum += w * grade;
     words += w;
-    if (sentences == nullptr) return;
-    bool fragments_only = true;
-    for (size_t k = first; k < end; ++k) fragments_only &= (*sentences)[k].words < kFragmentWords;
-    for (size_t k = first; k < end; ++k) {
-      Sentence& sentence = (*sentences)[k];
-      sentence.grade = fragments_only || sentence.words >= kFragmentWords
-                           ? grade
-                           : std::numeric_limits<double>::quiet_NaN();
-    }
+    if (sentences != nullptr) GiveGrade(std::span(*sentences).subspan(first, end - first), grade);
   });
   return words > 0 ? sum / words : model.lowest;
 }
 
 }  // namespace
+
+void PassageGrader::Add(const Sentence& sentence, int64_t abbreviations, int64_t complex_findings,
+                        std::vector<Sentence>* graded) {
+  if (!waiting_.empty() && PassageEndsBefore(whole_, sentence.words)) Close(graded);
+  waiting_.push_back(sentence);
+  AddSentence(sentence, &passage_);
+  passage_.abbreviations += abbreviations;
+  passage_.complex_findings += complex_findings;
+  whole_ |= sentence.words >= kFragmentWords;
+}
+
+void PassageGrader::Finish(std::vector<Sentence>* graded) {
+  if (!waiting_.empty()) Close(graded);
+}
+
+void PassageGrader::Close(std::vector<Sentence>* graded) {
+  passage_.counts.sentences = 1;
+  const double words = static_cast<double>(passage_.counts.words);
+  const double grade = PassageGrade(model_, FeaturesOf(passage_));
+  sum_ += words * grade;
+  words_ += words;
+  GiveGrade(waiting_, grade);
+  graded->insert(graded->end(), waiting_.begin(), waiting_.end());
+  waiting_.clear();
+  passage_ = Passage();
+  whole_ = false;
+}
 
 std::span<const std::string_view> GradeFeatureNames() { return kNames; }
 

@@ -19,7 +19,8 @@ size_t DistinctCount(std::vector<T>& values) {
 
 }  // namespace
 
-void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally, Report* report) {
+void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally,
+                  std::optional<double> health_grade, Report* report) {
   report->readability = ScoreReadability(report->counts, &report->warnings);
   // Numbers are words to the formulas but carry no vocabulary, so a table
   // of results does not dilute the jargon in the words around it.
@@ -31,7 +32,7 @@ void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally, Report* re
       static_cast<int64_t>(DistinctCount(tally.terms) + DistinctCount(tally.abbreviations) +
                            DistinctCount(tally.rule_words));
   const GradeModel& model = options.grade_model ? *options.grade_model : GradeModel::Default();
-  report->readability.health_grade = model.Grade(report);
+  report->readability.health_grade = health_grade ? *health_grade : model.Grade(report);
   report->verdict.target_grade = options.target_grade;
   report->verdict.max_jargon = options.max_jargon;
   // No words, nothing to judge: an empty message is not a pass.

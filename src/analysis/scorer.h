@@ -3,6 +3,8 @@
 #ifndef PLAINLANG_ANALYSIS_SCORER_H_
 #define PLAINLANG_ANALYSIS_SCORER_H_
 
+#include <optional>
+
 #include "analysis/classifier.h"
 #include "plainlang/analyzer.h"
 #include "plainlang/report.h"
@@ -10,8 +12,12 @@
 namespace plainlang {
 
 // Fills report->readability, ->jargon and ->verdict from report->counts and
-// `tally` (whose vectors it sorts), appending warnings.
-void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally, Report* report);
+// `tally` (whose vectors it sorts), appending warnings. The health grade is
+// `health_grade` when given (an analysis that handed its sentences out
+// graded them as they went, PassageGrader), else the grade model's of
+// report->sentences, which get their grades.
+void ScoreMessage(const AnalyzerOptions& options, JargonTally& tally,
+                  std::optional<double> health_grade, Report* report);
 
 // One sentence's record: its span (bytes of the analysed text), counts and
 // jargon; ScoreMessage gives it its grade.

@@ -76,6 +76,10 @@ struct CheckOptions {
   std::string files_from;  // a list of paths, one per line; "-" is stdin
   std::string format = "text";
   bool explain = false;
+  // Inputs longer than this are analysed in passes that keep none of their
+  // findings (AnalyzeToJson and the like): a report of a long input dense in
+  // jargon takes over ten times its size.
+  size_t stream_above = size_t{16} << 20;
   AnalysisOptions analysis;
 };
 
@@ -155,37 +159,51 @@ int RunCheck(const CheckOptions& options) {
                                &batch.emplace_back().error);
       bytes += text.size();
     }
-    for (size_t k = 0; k < texts.size(); ++k) batch[k].text = texts[k];  // texts stay put now
+    // The texts stay put now. A long one is analysed on its own below.
+    for (size_t k = 0; k < texts.size(); ++k) {
+      if (texts[k].size() <= options.stream_above) batch[k].text = texts[k];
+    }
     plainlang::BatchOptions batch_options;
     batch_options.threads = options.analysis.threads;
     batch_options.features = false;
     const std::vector<plainlang::Report> reports =
         plainlang::AnalyzeBatch(*analyzer, batch, batch_options).reports;
     for (size_t k = 0; k < reports.size(); ++k) {
-      const plainlang::Report& report = reports[k];
       const std::string source = SourceName(inputs[first + k].name, several);
-      const bool is_error = !report.error.empty();
+      auto write = [](std::string_view piece) {
+        std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      };
       // A record is formatted whole and written at once, except JSON, which
-      // goes out in pieces as it is made: a report of millions of findings
-      // is not held twice.
+      // goes out in pieces as it is made (a report of millions of findings
+      // is not held twice), and a long input's, made in passes.
       std::string record;
-      if (options.format == "json") {
-        plainlang::WriteJson(report, source, [](std::string_view piece) {
-          std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
-        });
+      plainlang::Report streamed;
+      const plainlang::Report* report = &reports[k];
+      if (texts[k].size() > options.stream_above) {
+        report = &streamed;
+        if (options.format == "json") {
+          streamed = plainlang::AnalyzeToJson(*analyzer, texts[k], source, write);
+          record = "\n";
+        } else if (options.format == "csv") {
+          streamed = plainlang::AnalyzeToCsvRow(*analyzer, texts[k], source, &record);
+          record += "\n";
+        } else {
+          streamed = plainlang::AnalyzeToText(*analyzer, texts[k], source, options.explain, write);
+        }
+      } else if (options.format == "json") {
+        plainlang::WriteJson(*report, source, write);
         record = "\n";
       } else if (options.format == "csv") {
-        record = plainlang::ToCsvRow(report, source) + "\n";
-      } else if (is_error) {
-        record = (source.empty() ? "" : source + ": ") + "error: " + report.error + "\n";
+        record = plainlang::ToCsvRow(*report, source) + "\n";
       } else {
-        record = plainlang::ToText(report, texts[k], source, options.explain);
+        record = plainlang::ToText(*report, texts[k], source, options.explain);
       }
+      const bool is_error = !report->error.empty();
       std::cout << record;
       if (is_error) {
-        std::cerr << "plainlang: " << report.error << "\n";
+        std::cerr << "plainlang: " << report->error << "\n";
         ++failed;
-      } else if (report.verdict.meets_target) {
+      } else if (report->verdict.meets_target) {
         ++meet;
       } else {
         ++miss;
@@ -446,6 +464,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   check->add_flag("--explain", options.explain, "text format: print the evidence for each finding");
+  check
+      ->add_option("--stream-above", options.stream_above,
+                   "analyse an input longer than this many bytes in passes that keep none of "
+                   "its findings (same output, less memory, two or three times the time)")
+      ->check(CLI::Range(size_t{0}, plainlang::kMaxInputBytesRange.high))
+      ->capture_default_str();
   AddAnalysisOptions(check, &options.analysis);
 
   ReportOptions report_options;
@@ -501,7 +525,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    if (app.get_subcommands().empty()) {  // no arguments at all
+    if (app.get_subcommands().empty()) {             // no arguments at all
       std::cerr << plainlang::cli::UnknownCommandMessage("", commands);
       return kInputError;
     }

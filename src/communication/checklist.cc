@@ -49,8 +49,9 @@ bool BeforeAMedicineName(std::string_view after) {
       "delivery", "screening", "hearing", "vision",  "several",  "multiple",    "previous",
       "another",  "repeated",  "without", "despite", "against",  "twice",       "again"};
   if (word.size() < 6) return false;
-  return std::none_of(std::begin(kEveryday), std::end(kEveryday),
-                      [word](std::string_view everyday) { return EqualsLowerAscii(word, everyday); });
+  return std::none_of(
+      std::begin(kEveryday), std::end(kEveryday),
+      [word](std::string_view everyday) { return EqualsLowerAscii(word, everyday); });
 }
 
 bool Contains(const RE2& re, std::string_view text) {
@@ -86,7 +87,7 @@ struct SentenceFacts {
 
 class Checklist {
  public:
-  Checklist(std::string_view text, std::span<const Sentence> sentences,
+  Checklist(std::string_view text, std::span<const SentenceWords> sentences,
             std::span<const bool, kCommunicationItemCount> items, Communication* out)
       : rules_(CommunicationRules::Get()),
         text_(text),
@@ -106,7 +107,7 @@ class Checklist {
     span.end = end;
     span.suggestion = std::move(suggestion);
   }
-  SentenceFacts Read(const Sentence& sentence);
+  SentenceFacts Read(const SentenceWords& sentence);
   void Stigmatizing(std::string_view sentence, size_t offset);
   void ResultWords(std::string_view sentence, size_t offset, bool result);
   void Numbers(std::string_view sentence, size_t offset, bool explained, bool* any);
@@ -115,13 +116,13 @@ class Checklist {
 
   const CommunicationRules& rules_;
   const std::string_view text_;
-  const std::span<const Sentence> sentences_;
+  const std::span<const SentenceWords> sentences_;
   const std::span<const bool, kCommunicationItemCount> items_;  // the items judged
   Communication& out_;
   std::vector<int> matched_;  // the features a sentence matches
 };
 
-SentenceFacts Checklist::Read(const Sentence& sentence) {
+SentenceFacts Checklist::Read(const SentenceWords& sentence) {
   using R = CommunicationRules;
   const std::string_view s = text_.substr(sentence.start, sentence.end - sentence.start);
   std::vector<int>& matched = matched_;
@@ -285,7 +286,7 @@ void Checklist::Decide(const std::vector<SentenceFacts>& facts, bool any_number,
 void Checklist::Run() {
   out_ = Communication();
   int64_t words = 0;
-  for (const Sentence& sentence : sentences_) words += sentence.words;
+  for (const SentenceWords& sentence : sentences_) words += sentence.words;
   if (words == 0) {
     out_.score = std::numeric_limits<double>::quiet_NaN();
     return;
@@ -293,7 +294,7 @@ void Checklist::Run() {
   std::vector<SentenceFacts> facts;
   facts.reserve(sentences_.size());
   bool any_number = false, any_result = false;
-  for (const Sentence& sentence : sentences_) {
+  for (const SentenceWords& sentence : sentences_) {
     if (sentence.words == 0) continue;
     facts.push_back(Read(sentence));
     any_number |= facts.back().number;
@@ -312,7 +313,7 @@ void Checklist::Run() {
 
 }  // namespace
 
-void CheckCommunication(std::string_view text, std::span<const Sentence> sentences,
+void CheckCommunication(std::string_view text, std::span<const SentenceWords> sentences,
                         std::span<const bool, kCommunicationItemCount> items,
                         Communication* communication) {
   Checklist(text, sentences, items, communication).Run();

@@ -40,6 +40,8 @@ class ByteArena {
     return piece;
   }
 
+  bool empty() const { return blocks_.empty(); }
+
   // A copy of `bytes` kept here.
   std::string_view Copy(std::string_view bytes) {
     char* copy = static_cast<char*>(Allocate(bytes.size(), 1));

@@ -1,6 +1,7 @@
 #include <cmath>
 #include <string>
 
+#include "plainlang/analyzer.h"
 #include "plainlang/output.h"
 #include "report/evidence.h"
 
@@ -38,7 +39,9 @@ std::string CsvHeader() {
   return header + ",findings,warnings,error";
 }
 
-std::string ToCsvRow(const Report& report, std::string_view source) {
+namespace {
+
+std::string CsvRow(const Report& report, std::string_view source, size_t findings) {
   std::string row = CsvField(source);
   for (const ReportField& field : ReportFields()) {
     row += ',';
@@ -61,10 +64,25 @@ std::string ToCsvRow(const Report& report, std::string_view source) {
     if (!warnings.empty()) warnings += "; ";
     warnings += warning;
   }
-  row += ',' + std::to_string(report.findings.size());
+  row += ',' + std::to_string(findings);
   row += ',' + CsvField(warnings);
   row += ',' + CsvField(report.error);
   return row;
+}
+
+}  // namespace
+
+std::string ToCsvRow(const Report& report, std::string_view source) {
+  return CsvRow(report, source, report.findings.size());
+}
+
+Report AnalyzeToCsvRow(const Analyzer& analyzer, std::string_view input, std::string_view source,
+                       std::string* row) {
+  size_t findings = 0;
+  Report report =
+      analyzer.Analyze(input, ReportSink{.finding = [&](const Finding&) { ++findings; }});
+  *row = CsvRow(report, source, findings);
+  return report;
 }
 
 }  // namespace plainlang

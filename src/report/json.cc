@@ -5,7 +5,9 @@
 #include <functional>
 #include <iterator>
 #include <string>
+#include <vector>
 
+#include "plainlang/analyzer.h"
 #include "plainlang/output.h"
 #include "text/utf8_text.h"
 
@@ -221,59 +223,56 @@ void WriteFields(const Report& report, JsonWriter& json) {
   close();
 }
 
-void WriteFindings(const Report& report, JsonWriter& json) {
-  json.Key("findings");
-  json.Open('[');
-  for (const Finding& f : report.findings) {
-    json.Open('{');
-    json.Key("kind");
-    json.String(FindingKindName(f.kind));
-    json.Key("text");
-    json.String(f.text);
-    WriteOffsets(f, json);
-    json.Key("term");
-    json.String(f.term);
-    json.Key("suggestion");
-    json.String(f.suggestion);
-    json.Key("alternatives");
-    json.StringArray(f.alternatives);
-    json.Key("definition");
-    json.String(f.definition);
-    json.Key("expansions");
-    json.StringArray(f.expansions);
-    json.Key("familiarity");
-    json.Number(Rounded(f.familiarity, 2));
-    json.Key("severity");
-    json.Number(Rounded(f.severity, 2));
-    json.Key("source");
-    json.String(f.source);
-    json.Close('}');
-    json.Piece();
-  }
-  json.Close(']');
+void WriteFinding(const Finding& f, JsonWriter& json) {
+  json.Open('{');
+  json.Key("kind");
+  json.String(FindingKindName(f.kind));
+  json.Key("text");
+  json.String(f.text);
+  WriteOffsets(f, json);
+  json.Key("term");
+  json.String(f.term);
+  json.Key("suggestion");
+  json.String(f.suggestion);
+  json.Key("alternatives");
+  json.StringArray(f.alternatives);
+  json.Key("definition");
+  json.String(f.definition);
+  json.Key("expansions");
+  json.StringArray(f.expansions);
+  json.Key("familiarity");
+  json.Number(Rounded(f.familiarity, 2));
+  json.Key("severity");
+  json.Number(Rounded(f.severity, 2));
+  json.Key("source");
+  json.String(f.source);
+  json.Close('}');
+  json.Piece();
 }
 
-void WriteSentences(const Report& report, JsonWriter& json) {
-  json.Key("sentences");
-  json.Open('[');
-  for (const Sentence& s : report.sentences) {
-    json.Open('{');
-    WriteOffsets(s, json);
-    json.Key("words");
-    json.Integer(s.words);
-    json.Key("grade");
-    json.Number(Rounded(s.grade, 2));
-    json.Key("jargon_words");
-    json.Integer(s.jargon_words);
-    json.Key("jargon_density");
-    json.Number(Rounded(s.jargon_density, 4));
-    json.Close('}');
-    json.Piece();
-  }
-  json.Close(']');
+void WriteSentence(const Sentence& s, JsonWriter& json) {
+  json.Open('{');
+  WriteOffsets(s, json);
+  json.Key("words");
+  json.Integer(s.words);
+  json.Key("grade");
+  json.Number(Rounded(s.grade, 2));
+  json.Key("jargon_words");
+  json.Integer(s.jargon_words);
+  json.Key("jargon_density");
+  json.Number(Rounded(s.jargon_density, 4));
+  json.Close('}');
+  json.Piece();
 }
 
-void WriteReport(const Report& report, std::string_view source, JsonWriter& json) {
+// The report's findings and sentences come from `findings` and `sentences`,
+// each called with a writer of one item to call for each, in order: the
+// report's own vectors, or an analysis handing them out. Warnings are the
+// report's and `more_warnings`.
+template <typename Findings, typename Sentences>
+void WriteReport(const Report& report, std::string_view source, const Findings& findings,
+                 const Sentences& sentences, JsonWriter& json,
+                 const std::vector<std::string>& more_warnings = {}) {
   json.Open('{');
   if (!source.empty()) {
     json.Key("source");
@@ -286,11 +285,32 @@ void WriteReport(const Report& report, std::string_view source, JsonWriter& json
     json.String(report.error);
   }
   WriteFields(report, json);
-  WriteFindings(report, json);
-  WriteSentences(report, json);
+  json.Key("findings");
+  json.Open('[');
+  findings([&json](const Finding& f) { WriteFinding(f, json); });
+  json.Close(']');
+  json.Key("sentences");
+  json.Open('[');
+  sentences([&json](const Sentence& s) { WriteSentence(s, json); });
+  json.Close(']');
   json.Key("warnings");
-  json.StringArray(report.warnings);
+  json.Open('[');
+  for (const std::string& warning : report.warnings) json.String(warning);
+  for (const std::string& warning : more_warnings) json.String(warning);
+  json.Close(']');
   json.Close('}');
+}
+
+void WriteReport(const Report& report, std::string_view source, JsonWriter& json) {
+  WriteReport(
+      report, source,
+      [&report](const auto& write) {
+        for (const Finding& f : report.findings) write(f);
+      },
+      [&report](const auto& write) {
+        for (const Sentence& s : report.sentences) write(s);
+      },
+      json);
 }
 
 }  // namespace
@@ -310,6 +330,32 @@ void WriteJson(const Report& report, std::string_view source,
   JsonWriter json(&out, &write);
   WriteReport(report, source, json);
   if (!out.empty()) write(out);
+}
+
+Report AnalyzeToJson(const Analyzer& analyzer, std::string_view input, std::string_view source,
+                     const std::function<void(std::string_view)>& write) {
+  Report report = analyzer.Analyze(input, ReportSink{});
+  if (!report.error.empty()) {
+    WriteJson(report, source, write);
+    return report;
+  }
+  std::vector<std::string> more_warnings;
+  // Analysis is deterministic, so each pass hands out what the first made;
+  // only running out of memory can make a pass fail, and the report says so.
+  auto pass = [&](const ReportSink& sink, const char* what) {
+    const std::string error = analyzer.Analyze(input, sink).error;
+    if (!error.empty()) more_warnings.push_back(std::string(what) + " are incomplete: " + error);
+  };
+  std::string out;
+  out.reserve(80 * 1024);
+  JsonWriter json(&out, &write);
+  WriteReport(
+      report, source, [&](const auto& each) { pass(ReportSink{.finding = each}, "the findings"); },
+      [&](const auto& each) { pass(ReportSink{.sentence = each}, "the sentences"); }, json,
+      more_warnings);
+  if (!out.empty()) write(out);
+  report.warnings.insert(report.warnings.end(), more_warnings.begin(), more_warnings.end());
+  return report;
 }
 
 }  // namespace plainlang
