@@ -566,6 +566,31 @@ TEST(AnalyzerTest, StressedEverydayWordsAreNotAbbreviationsOutsideClinicalSenten
             (std::vector<std::string>{"FROM", "spasm", "C-spine", "nontender"}));
 }
 
+// Shorthand written in another case than listed ("fx" for "Fx", "Wt" for
+// "wt") is the abbreviation in a clinical sentence, and an everyday word
+// elsewhere; a term readers know from the sources' catch-all ("will") does
+// not make a sentence clinical.
+TEST(AnalyzerTest, ShorthandInAnotherCaseNeedsAClinicalSentence) {
+  EXPECT_EQ(JargonFindingTexts("Hx of hip fx last year, on tx since."),
+            (std::vector<std::string>{"Hx", "fx", "tx"}));
+  Report weight = DefaultAnalyzer().Analyze("Wt 22 kg today.");
+  const Finding* wt = FindingFor(weight, "Wt");
+  ASSERT_NE(wt, nullptr);
+  EXPECT_EQ(wt->suggestion, "weight");
+  EXPECT_TRUE(JargonFindingTexts("I will fx it soon.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Wt loss is great, keep going.").empty());
+}
+
+// A possessive name leads an eponymous condition wherever it stands;
+// possessives of everyday words lead the names of clinics.
+TEST(AnalyzerTest, PossessiveEponymsAreConditionsNotClinicNames) {
+  EXPECT_EQ(JargonFindingTexts("You have Barrett's esophagus."),
+            std::vector<std::string>{"Barrett's esophagus"});
+  EXPECT_EQ(JargonFindingTexts("Tests point to Hashimoto's thyroiditis."),
+            std::vector<std::string>{"Hashimoto's thyroiditis"});
+  EXPECT_TRUE(JargonFindingTexts("Please call the Women's Health Clinic.").empty());
+}
+
 TEST(AnalyzerTest, KnownShorthandIsFlaggedGently) {
   Report report = DefaultAnalyzer().Analyze("Take 1 tab by mouth. Your MRI is next wk.");
   for (const char* text : {"tab", "MRI", "wk"}) {

@@ -326,13 +326,18 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // capitals ("STOP", "DO", "FAST") may be that word, stressed: it needs a
   // clinical sentence (FinishSentence).
   const WordEntry* word = match.end - match.first == 1 ? entries_[match.first] : nullptr;
-  const bool everyday_word = tokens_[match.first].all_caps && word != nullptr &&
-                             word->zipf >= kStressedWordZipf &&
-                             !entry.source.starts_with("plainlang");
-  // Any other, even "mg" or a defined one, is clinical writing.
-  if (!everyday_word) clinical_sentence_ = true;
   std::string_view written = text_.substr(tokens_[match.first].start,
                                           tokens_[match.end - 1].end - tokens_[match.first].start);
+  // So does shorthand written in another case than listed ("fx" for "Fx",
+  // "Wt" for "wt", the matcher's CaseAllows): "hx of hip fx", not "fx
+  // chain".
+  const bool other_case = entry.exact_case && word != nullptr && !tokens_[match.first].has_dot &&
+                          written != entry.written && written.size() == entry.written.size();
+  const bool everyday_word =
+      other_case || (tokens_[match.first].all_caps && word != nullptr &&
+                     word->zipf >= kStressedWordZipf && !entry.source.starts_with("plainlang"));
+  // Any other, even "mg" or a defined one, is clinical writing.
+  if (!everyday_word) clinical_sentence_ = true;
   // "complete blood count (CBC)": the definition itself and what follows are
   // explained. "BID (twice a day)": explained where it stands and after.
   bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&

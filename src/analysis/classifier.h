@@ -34,6 +34,9 @@ inline double ZipfFamiliarity(double zipf) { return std::clamp((zipf - 2.5) / 2.
 
 // Unknown words rarer than this, built on a medical affix, are jargon.
 inline constexpr double kAffixJargonZipf = 3.0;
+// Possessives of words this common name departments and clinics ("Women's",
+// "Children's"), not eponyms (Classifier::Eponymous).
+inline constexpr double kEverydayPossessiveZipf = 5.0;
 
 // A word this common (Zipf: "stop" 5.52, "fast" 5.13, "do" 6.35) written in
 // capitals may be the word, stressed, rather than an abbreviation.

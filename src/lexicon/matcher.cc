@@ -6,6 +6,8 @@
 #include <string_view>
 #include <utility>
 
+#include "text/byte_scan.h"
+
 namespace plainlang {
 namespace {
 
@@ -143,6 +145,17 @@ bool EqualWithoutDots(std::string_view a, std::string_view b) {
 // (a lexicon without a word table) stays an ordinary word.
 constexpr float kShoutedWordZipf = 4.5f;
 
+// Whether `raw` is `written` with only its first letter's case changed, the
+// rest lower case: "dx" for "Dx", "Wt" for "wt".
+bool FirstLetterCaseOnly(std::string_view raw, std::string_view written) {
+  if (raw.size() < 2 || raw.size() != written.size() || raw == written) return false;
+  if (LowerAscii(raw[0]) != LowerAscii(written[0])) return false;
+  for (size_t k = 1; k < raw.size(); ++k) {
+    if (raw[k] != written[k] || !(raw[k] >= 'a' && raw[k] <= 'z')) return false;
+  }
+  return true;
+}
+
 // `word` is the token's entry when the span is one token, else null.
 bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_sentence,
                 const WordEntry* word) {
@@ -150,7 +163,13 @@ bool CaseAllows(const Abbreviation& entry, std::string_view raw, bool all_caps_s
   if (all_caps_sentence) return word != nullptr && word->zipf > 0 && word->zipf < kShoutedWordZipf;
   // "b.i.d." written with dots is an abbreviation whatever its case.
   if (HasInnerDot(raw)) return true;
-  return EqualWithoutDots(raw, entry.written);
+  if (EqualWithoutDots(raw, entry.written)) return true;
+  // Shorthand listed with a capital is written in lower case too ("hx of
+  // hip fx" for "Fx"), and shorthand listed in lower case opens a line with
+  // a capital ("Wt 22 kg"): the abbreviation, unless the word is a common
+  // English one. The classifier asks for a clinical sentence as well.
+  return word != nullptr && word->zipf < kShoutedWordZipf &&
+         FirstLetterCaseOnly(raw, entry.written);
 }
 
 // The singular of a plural of capitals ("MRIs" -> "MRI", "UTIs"), written
