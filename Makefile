@@ -73,7 +73,7 @@ test: build python
 	$(MAKE) --no-print-directory wheel
 
 # The manylinux wheel: built from make python's build folder, repaired by
-# auditwheel (it bundles ICU, RE2 and the service's libraries), installed
+# auditwheel (it bundles ICU and RE2), installed
 # into a new venv and run with the system's copies hidden
 # (tests/wheel/check_wheel.py). The wheel is left in $(BUILD)/wheel.
 wheel: python

@@ -37,7 +37,7 @@
 #include "plainlang/analyzer.h"
 #include "plainlang/output.h"
 #include "service/analyze_request.h"
-#include "service/bounded_pool.h"
+#include "service/http_server.h"
 
 extern char** environ;
 
@@ -829,32 +829,147 @@ TEST(ServeCommandTest, TokenFileTurnsOnBearerAuth) {
 namespace plainlang {
 namespace {
 
-// The connection cap: with one worker and room for two, a third task waits
-// in enqueue (where the accepting thread would) until one finishes.
-TEST(BoundedPoolTest, ThePastTheCapTaskWaitsForRoom) {
-  BoundedPool pool(1, 2);
-  std::promise<void> release_first;
-  std::shared_future<void> first_may_end = release_first.get_future().share();
-  std::atomic<int> finished{0};
-  pool.enqueue([&] {
-    first_may_end.wait();
-    ++finished;
-  });
-  pool.enqueue([&] { ++finished; });  // queued behind the first
-  EXPECT_EQ(pool.open(), 2u);
-  std::atomic<bool> third_queued{false};
-  std::thread acceptor([&] {
-    pool.enqueue([&] { ++finished; });
-    third_queued = true;
-  });
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  EXPECT_FALSE(third_queued);  // no room while two are open
-  release_first.set_value();
-  acceptor.join();
-  EXPECT_TRUE(third_queued);
-  pool.shutdown();
-  EXPECT_EQ(finished, 3);
-  EXPECT_EQ(pool.open(), 0u);
+// A connected socket to the service on `port`, or -1.
+int ConnectToLoopback(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// A raw client: sends `request` (then shuts its sending half when
+// `half_close`), and reads until the service closes or `wait` passes.
+std::string RawExchange(int port, const std::string& request, bool half_close = false,
+                        std::chrono::milliseconds wait = std::chrono::seconds(20)) {
+  const int fd = ConnectToLoopback(port);
+  if (fd < 0) return "connect failed";
+  ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  if (half_close) ::shutdown(fd, SHUT_WR);
+  timeval timeout{static_cast<time_t>(wait.count() / 1000),
+                  static_cast<suseconds_t>(wait.count() % 1000 * 1000)};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, n);
+  ::close(fd);
+  return answer;
+}
+
+TEST(HttpRequestHeadTest, ParsesTheRequestLineAndHeaders) {
+  HttpRequest request;
+  ASSERT_EQ(ParseRequestHead("\r\nPOST /v1/analyze?x=1 HTTP/1.1\r\nHost: a\r\ncontent-length:  12 "
+                             "\r\nX-Empty:\r\n",
+                             100, &request),
+            0);
+  EXPECT_EQ(request.method, "POST");
+  EXPECT_EQ(request.target, "/v1/analyze?x=1");
+  EXPECT_EQ(request.path, "/v1/analyze");
+  EXPECT_EQ(request.Header("Content-Length"), "12");
+  EXPECT_EQ(request.HeaderCount("x-empty"), 1u);
+  EXPECT_EQ(request.Header("X-Empty"), "");
+  HttpRequest lf;  // bare LF line ends are read too
+  EXPECT_EQ(ParseRequestHead("GET / HTTP/1.0\nHost: a", 100, &lf), 0);
+  EXPECT_EQ(lf.Header("host"), "a");
+}
+
+TEST(HttpRequestHeadTest, RefusesWhatCouldBeReadTwoWays) {
+  for (const char* head :
+       {"GET /\r\n", "GET  / HTTP/1.1", "GET / HTTP/1.1\r\nHost : a", "GET / HTTP/1.1\r\n folded",
+        "GET / HTTP/1.1\r\nNo colon", "G(T / HTTP/1.1", "GET x HTTP/1.1", "GET / HTTQ/1.1",
+        "GET /\x01 HTTP/1.1", "GET / HTTP/1.1\r\nA: b\x01"}) {
+    HttpRequest request;
+    EXPECT_EQ(ParseRequestHead(head, 100, &request), 400) << head;
+  }
+  HttpRequest two;
+  EXPECT_EQ(ParseRequestHead("GET / HTTP/2.0", 100, &two), 505);
+  std::string many = "GET / HTTP/1.1";
+  for (int i = 0; i < 101; ++i) many += "\r\nX-" + std::to_string(i) + ": v";
+  HttpRequest crowded;
+  EXPECT_EQ(ParseRequestHead(many, 100, &crowded), 431);
+}
+
+// The deadlines are for the whole head and the whole body, not for each
+// read: a client that sends a byte now and then is answered 408 when its
+// time is up, and so is one whose body stops short.
+TEST(ServiceTest, SlowHeadsAndBodiesMeetTheirDeadlines) {
+  ServiceOptions options;
+  options.head_deadline = std::chrono::milliseconds(800);
+  options.body_deadline = std::chrono::milliseconds(800);
+  RunningService service(options);
+  const int fd = ConnectToLoopback(service.port());
+  ASSERT_GE(fd, 0);
+  const auto started = std::chrono::steady_clock::now();
+  std::string answer;
+  for (char c : std::string("GET /healthz HTTP/1.1\r\nHost: x\r\n")) {
+    if (::send(fd, &c, 1, MSG_NOSIGNAL) != 1) break;
+    char buffer[512];
+    const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+    if (n > 0) {
+      answer.append(buffer, n);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  char buffer[512];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, n);
+  ::close(fd);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 408 ")) << answer;
+  EXPECT_LT(seconds, 2.5);
+  const std::string short_body = RawExchange(
+      service.port(),
+      "POST /v1/analyze HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+      "{\"text\":");
+  EXPECT_TRUE(short_body.starts_with("HTTP/1.1 408 ")) << short_body;
+  EXPECT_NE(short_body.find(R"("code":"http_408")"), std::string::npos);
+}
+
+// A client that shuts its sending half after the request still reads, and
+// gets its answer.
+TEST(ServiceTest, AHalfClosedClientGetsItsAnswer) {
+  RunningService service;
+  const std::string body = R"({"text":"Take it PO BID."})";
+  const std::string answer =
+      RawExchange(service.port(),
+                  "POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  "Content-Length: " +
+                      std::to_string(body.size()) + "\r\n\r\n" + body,
+                  /*half_close=*/true);
+  ASSERT_TRUE(answer.starts_with("HTTP/1.1 200 OK\r\n")) << answer;
+  EXPECT_NE(answer.find("\"BID\""), std::string::npos);
+  EXPECT_TRUE(RawExchange(service.port(), "GET /healthz HTTP/1.1\r\n\r\n", true)
+                  .ends_with(R"({"status":"ok"})"));
+}
+
+// Past the cap on connections served at once, clients wait in the backlog
+// and are served as room is made.
+TEST(ServiceTest, ConnectionsPastTheCapWaitTheirTurn) {
+  ServiceOptions options;
+  options.max_connections = 2;
+  options.head_deadline = std::chrono::milliseconds(1500);
+  RunningService service(options);
+  std::vector<int> idle;
+  for (int i = 0; i < 2; ++i) {  // two silent clients take the room
+    const int fd = ConnectToLoopback(service.port());
+    ASSERT_GE(fd, 0);
+    ::send(fd, "G", 1, MSG_NOSIGNAL);
+    idle.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const auto started = std::chrono::steady_clock::now();
+  const std::string answer = RawExchange(service.port(), "GET /healthz HTTP/1.1\r\n\r\n");
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_TRUE(answer.ends_with(R"({"status":"ok"})")) << answer;
+  EXPECT_GT(waited, 0.8);  // served once a silent client's head deadline ended
+  for (int fd : idle) ::close(fd);
 }
 
 }  // namespace

@@ -16,19 +16,18 @@ bool IsJsonContentType(std::string_view value) {
       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
-std::optional<ApiError> RefusedFraming(const httplib::Request& req) {
+std::optional<ApiError> RefusedFraming(const HttpRequest& req) {
   // Only the analysis routes take a body; any other route answers for
   // itself (a POST to / is 405, whatever it carries).
   if (req.method != "POST" || (req.path != "/v1/analyze" && req.path != "/v1/analyze/batch")) {
     return std::nullopt;
   }
-  if (req.has_header("Content-Encoding") &&
-      req.get_header_value("Content-Encoding") != "identity") {
+  if (req.HeaderCount("Content-Encoding") > 0 && req.Header("Content-Encoding") != "identity") {
     return ApiError{415, "unsupported_media_type",
                     "Content-Encoding is not accepted: send the body uncompressed"};
   }
-  const bool chunked = req.has_header("Transfer-Encoding");
-  const size_t lengths = req.get_header_value_count("Content-Length");
+  const bool chunked = req.HeaderCount("Transfer-Encoding") > 0;
+  const size_t lengths = req.HeaderCount("Content-Length");
   if (chunked && lengths > 0) {
     return ApiError{400, "invalid_request",
                     "a body has a Content-Length or a Transfer-Encoding, not both"};
@@ -38,14 +37,13 @@ std::optional<ApiError> RefusedFraming(const httplib::Request& req) {
     return ApiError{411, "length_required", "send the body with a Content-Length"};
   }
   if (lengths == 1) {
-    const std::string length = req.get_header_value("Content-Length");
+    const std::string_view length = req.Header("Content-Length");
     if (length.empty() || length.find_first_not_of("0123456789") != std::string::npos) {
       return ApiError{400, "invalid_request", "Content-Length is not a number of bytes"};
     }
   }
-  // Said before the body is read, so a form-encoded body gets this answer
-  // rather than cpp-httplib's own limit on forms (413).
-  if (req.method == "POST" && !IsJsonContentType(req.get_header_value("Content-Type"))) {
+  // Said before the body is read.
+  if (req.method == "POST" && !IsJsonContentType(req.Header("Content-Type"))) {
     return ApiError{415, "unsupported_media_type",
                     "send the body as JSON with 'Content-Type: application/json'"};
   }

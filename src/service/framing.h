@@ -3,12 +3,11 @@
 #ifndef PLAINLANG_SERVICE_FRAMING_H_
 #define PLAINLANG_SERVICE_FRAMING_H_
 
-#include <httplib.h>
-
 #include <optional>
 #include <string_view>
 
 #include "service/analyze_request.h"
+#include "service/http_server.h"
 
 namespace plainlang {
 
@@ -17,9 +16,9 @@ bool IsJsonContentType(std::string_view value);
 
 // Why the body of `req` is refused, or nullopt: chunked or compressed
 // bodies, a POST without a Content-Length, two Content-Lengths, or one that
-// is not a number, or a body that is not JSON. Every framing then meets the
-// body limit (set_payload_max_length). Only the analysis routes take a body.
-std::optional<ApiError> RefusedFraming(const httplib::Request& req);
+// is not a number, or a body that is not JSON. Only the analysis routes take
+// a body; the server refuses a body over the limit before reading it.
+std::optional<ApiError> RefusedFraming(const HttpRequest& req);
 
 }  // namespace plainlang
 

@@ -15,6 +15,7 @@
 #ifndef PLAINLANG_SERVICE_SERVICE_H_
 #define PLAINLANG_SERVICE_SERVICE_H_
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -33,10 +34,13 @@ namespace plainlang {
 //   port            8080         0 = any free port, see Service::port()
 //   threads         0            analyses run at once; 0 = one per core
 //   max_body_bytes  1 MiB        larger request bodies get 413
-//   max_connections 256          connections accepted and not yet answered, each
-//                                served by a thread of its own, so clients slow to
-//                                send hold a thread, not an analysis worker; past
-//                                it new clients wait in the listen backlog
+//   max_connections 256          connections served at once, each by a thread of
+//                                its own, so clients slow to send hold a thread,
+//                                not an analysis worker; past it new clients wait
+//                                in the listen backlog (1,024)
+//   head_deadline   10 s         to send the request line and headers (16 KiB and
+//                                100 fields at most), from the connection's accept
+//   body_deadline   30 s         to send the body, from the end of the headers
 //   token           empty        when set, every request needs
 //                                "Authorization: Bearer <token>" (else 401)
 //   access_log      stderr       receives one line per request (no newline)
@@ -47,6 +51,8 @@ struct ServiceOptions {
   int threads = 0;
   size_t max_body_bytes = size_t{1} << 20;
   size_t max_connections = 256;
+  std::chrono::milliseconds head_deadline{10000};
+  std::chrono::milliseconds body_deadline{30000};
   std::string token;
   std::function<void(std::string_view line)> access_log;
   AnalyzerOptions analyzer;
@@ -61,10 +67,12 @@ bool IsLoopbackHost(std::string_view host);
 // network by default.
 std::string ServiceOptionsProblem(const ServiceOptions& options);
 
-// Serves requests on a pool of `threads` workers; each request is analysed
-// on its worker with the one shared lexicon and that request's options. Run() blocks; Stop() is
-// safe from any thread (or a signal-watching thread) and makes Run() return once the requests in
-// flight are answered.
+// Serves each connection on a thread of its own, one request per
+// connection, with at most `threads` analyses at once; each request is
+// analysed with the one shared lexicon and that request's options. Run()
+// blocks; Stop() is safe from any thread (or a signal-watching thread) and
+// makes Run() return once every connection already accepted is answered,
+// each within its deadlines.
 class Service {
  public:
   Service(std::shared_ptr<const Lexicon> lexicon, ServiceOptions options);
