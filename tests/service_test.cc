@@ -786,10 +786,18 @@ TEST(ServeCommandTest, SigtermStopsWithinTheDrainTimeDespiteATrickle) {
   const auto signalled = std::chrono::steady_clock::now();
   kill(serve.pid, SIGTERM);
   EXPECT_EQ(WaitForExit(serve), 0);
-  EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(15));
-  EXPECT_NE(ReadFile(serve.log_path).find("with connections still open"), std::string::npos);
+  EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(11));
   done = true;
   trickle.join();
+  // Its head deadline (10 s from its accept) ended before the drain time:
+  // the service answered it 408 and stopped by itself, unless the machine
+  // was too slow for the 0.2 s between them.
+  char answer[64] = {};
+  recv(fd, answer, sizeof answer - 1, MSG_DONTWAIT);
+  const bool timed_out = std::string_view(answer).starts_with("HTTP/1.1 408 ");
+  EXPECT_TRUE(timed_out ||
+              ReadFile(serve.log_path).find("with connections still open") != std::string::npos)
+      << answer;
   close(fd);
 }
 

@@ -41,11 +41,12 @@ bool WaitFor(int fd, short events, Clock::time_point deadline) {
 }
 
 ssize_t ReadSome(int fd, char* into, size_t size, Clock::time_point deadline) {
-  if (!WaitFor(fd, POLLIN, deadline)) return kTimedOut;
   while (true) {
-    const ssize_t n = ::recv(fd, into, size, 0);
+    const ssize_t n = ::recv(fd, into, size, MSG_DONTWAIT);
     if (n >= 0) return n;
-    if (errno != EINTR) return -1;
+    if (errno == EINTR) continue;
+    if (errno != EAGAIN && errno != EWOULDBLOCK) return -1;
+    if (!WaitFor(fd, POLLIN, deadline)) return kTimedOut;
   }
 }
 
@@ -275,7 +276,7 @@ void HttpServer::Run() {
     {
       // Past the cap on connections, further clients wait in the backlog.
       std::unique_lock<std::mutex> lock(mutex_);
-      changed_.wait(
+      room_.wait(
           lock, [this] { return busy_ + waiting_.size() < options_.max_connections || stopping_; });
     }
     // Accepting in turns of a quarter second sees Stop() even where shutting
@@ -298,13 +299,13 @@ void HttpServer::Run() {
       waiting_.push_back(fd);
       if (waiting_.size() > idle_) workers_.emplace_back([this] { Work(); });
     }
-    changed_.notify_all();
+    work_.notify_one();
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     done_ = true;
   }
-  changed_.notify_all();
+  work_.notify_all();
   for (std::thread& worker : workers_) worker.join();
   workers_.clear();
 }
@@ -312,7 +313,12 @@ void HttpServer::Run() {
 void HttpServer::Stop() {
   stopping_ = true;
   if (listen_fd_ >= 0) ::shutdown(listen_fd_, SHUT_RDWR);
-  changed_.notify_all();
+  {
+    // Taken, so that the accepting loop cannot miss the flag between its
+    // test and its wait.
+    std::lock_guard<std::mutex> lock(mutex_);
+  }
+  room_.notify_all();
 }
 
 void HttpServer::Work() {
@@ -321,7 +327,7 @@ void HttpServer::Work() {
     {
       std::unique_lock<std::mutex> lock(mutex_);
       ++idle_;
-      changed_.wait(lock, [this] { return !waiting_.empty() || done_; });
+      work_.wait(lock, [this] { return !waiting_.empty() || done_; });
       --idle_;
       if (waiting_.empty()) return;  // done, and every connection answered
       fd = waiting_.front();
@@ -333,7 +339,7 @@ void HttpServer::Work() {
       std::lock_guard<std::mutex> lock(mutex_);
       --busy_;
     }
-    changed_.notify_all();
+    room_.notify_one();
   }
 }
 
@@ -387,9 +393,10 @@ void HttpServer::Serve(int fd) {
   handlers_.log(request, response);
   // Bytes left unread when a socket closes make the kernel send a reset,
   // which can destroy the answer before the client reads it: say we are
-  // done, and read what is left for a moment.
+  // done, and read what is left for a moment (a shorter one when stopping).
   ::shutdown(fd, SHUT_WR);
-  const Clock::time_point linger = Clock::now() + std::chrono::seconds(1);
+  const Clock::time_point linger =
+      Clock::now() + (stopping_ ? std::chrono::milliseconds(100) : std::chrono::seconds(1));
   for (size_t drained = 0; drained < (size_t{1} << 20);) {
     const ssize_t n = ReadSome(fd, chunk, sizeof chunk, linger);
     if (n <= 0) break;

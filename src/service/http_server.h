@@ -107,11 +107,12 @@ class HttpServer {
   int port_ = -1;
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<int> waiting_;  // accepted, not yet taken by a worker
-  size_t busy_ = 0;          // connections taken and not yet closed
-  size_t idle_ = 0;          // workers waiting for a connection
-  bool done_ = false;        // no more connections: workers end
+  std::condition_variable work_;  // for the workers: a connection waits, or done
+  std::condition_variable room_;  // for the accepting loop: a connection closed
+  std::deque<int> waiting_;       // accepted, not yet taken by a worker
+  size_t busy_ = 0;               // connections taken and not yet closed
+  size_t idle_ = 0;               // workers waiting for a connection
+  bool done_ = false;             // no more connections: workers end
   std::vector<std::thread> workers_;
 };
 
