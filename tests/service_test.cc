@@ -204,6 +204,10 @@ TEST(ServiceTest, BodiesThatCannotBeMeasuredFirstAreRefused) {
   for (int k = 0; k < 300; ++k) many += "X-Filler-" + std::to_string(k) + ": 1\r\n";
   EXPECT_EQ(StatusLine(service.port(), many + "\r\n"),
             "HTTP/1.1 431 Request Header Fields Too Large");
+  // Few fields, but more than 16 KiB of them, sent at once.
+  EXPECT_EQ(StatusLine(service.port(),
+                       "GET /healthz HTTP/1.1\r\nX-Long: " + std::string(20000, 'a') + "\r\n\r\n"),
+            "HTTP/1.1 431 Request Header Fields Too Large");
 }
 
 // Stopping answers every request already accepted, not only the one a

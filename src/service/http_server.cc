@@ -371,6 +371,8 @@ void HttpServer::Serve(int fd) {
     }
     buffer.append(chunk, static_cast<size_t>(n));
   }
+  // One read may have carried the head past its limit.
+  if (refusal == 0 && head_end > options_.max_head_bytes) refusal = 431;
   if (refusal == 0) {
     refusal = ParseRequestHead(std::string_view(buffer).substr(0, head_end), options_.max_headers,
                                &request);
