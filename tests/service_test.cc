@@ -960,6 +960,22 @@ TEST(ServiceTest, AHalfClosedClientGetsItsAnswer) {
                   .ends_with(R"({"status":"ok"})"));
 }
 
+// "localhost" listens where clients look first: 127.0.0.1.
+TEST(ServiceTest, LocalhostListensOnIpv4Loopback) {
+  ServiceOptions options;
+  options.host = "localhost";
+  options.port = 0;
+  options.access_log = [](std::string_view) {};
+  Service service(Lexicon::Default(), options);
+  std::string error;
+  ASSERT_TRUE(service.Bind(&error)) << error;
+  std::thread serving([&] { service.Run(); });
+  EXPECT_TRUE(
+      RawExchange(service.port(), "GET /healthz HTTP/1.1\r\n\r\n").ends_with(R"({"status":"ok"})"));
+  service.Stop();
+  serving.join();
+}
+
 // Past the cap on connections served at once, clients wait in the backlog
 // and are served as room is made.
 TEST(ServiceTest, ConnectionsPastTheCapWaitTheirTurn) {

@@ -154,7 +154,11 @@ void PassageGrader::Close(std::vector<Sentence>* graded) {
   sum_ += words * grade;
   words_ += words;
   GiveGrade(waiting_, grade);
-  graded->insert(graded->end(), waiting_.begin(), waiting_.end());
+  if (graded->empty()) {
+    graded->swap(waiting_);  // no second copy of a long run of fragments
+  } else {
+    graded->insert(graded->end(), waiting_.begin(), waiting_.end());
+  }
   waiting_.clear();
   passage_ = Passage();
   whole_ = false;

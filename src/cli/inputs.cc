@@ -137,6 +137,7 @@ bool ReadLimited(int fd, const std::string& name, size_t max_bytes, std::string*
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
       *error = "cannot read '" + name + "': " + std::strerror(errno);
+      contents->clear();  // part of an input is not the input
       return false;
     }
     if (got == 0) return true;

@@ -159,9 +159,13 @@ int RunCheck(const CheckOptions& options) {
                                &batch.emplace_back().error);
       bytes += text.size();
     }
-    // The texts stay put now. A long one is analysed on its own below.
+    // The texts stay put now. A long one that was read whole is analysed on
+    // its own below; one that could not be read keeps its error row.
+    auto streamed_input = [&](size_t k) {
+      return texts[k].size() > options.stream_above && batch[k].error.empty();
+    };
     for (size_t k = 0; k < texts.size(); ++k) {
-      if (texts[k].size() <= options.stream_above) batch[k].text = texts[k];
+      if (!streamed_input(k)) batch[k].text = texts[k];
     }
     plainlang::BatchOptions batch_options;
     batch_options.threads = options.analysis.threads;
@@ -179,7 +183,7 @@ int RunCheck(const CheckOptions& options) {
       std::string record;
       plainlang::Report streamed;
       const plainlang::Report* report = &reports[k];
-      if (texts[k].size() > options.stream_above) {
+      if (streamed_input(k)) {
         report = &streamed;
         if (options.format == "json") {
           streamed = plainlang::AnalyzeToJson(*analyzer, texts[k], source, write);

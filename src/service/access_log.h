@@ -16,7 +16,7 @@ struct AccessRecord {
   std::string_view route;   // a known path, or "-" for any other
   int status = 0;
   size_t response_bytes = 0;  // the response body, in bytes
-  double duration_ms = -1;    // from routing to the response; < 0 unknown
+  double duration_ms = -1;    // from the end of the head to the response; < 0 unknown
 };
 
 // "2025-01-02T03:04:05.678Z POST /v1/analyze 200 1534B 0.412ms", UTC.

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <system_error>
 #include <tuple>
 
 namespace plainlang {
@@ -242,8 +243,14 @@ bool HttpServer::Bind(const std::string& host, int port, std::string* error) {
     *error = gai_strerror(code);
     return false;
   }
+  // "localhost" may name ::1 first; clients try 127.0.0.1 as often.
+  std::vector<addrinfo*> addresses;
+  for (addrinfo* a = found; a != nullptr; a = a->ai_next) addresses.push_back(a);
+  std::stable_partition(addresses.begin(), addresses.end(),
+                        [](const addrinfo* a) { return a->ai_family == AF_INET; });
   int last_error = 0;
-  for (addrinfo* a = found; a != nullptr && listen_fd_ < 0; a = a->ai_next) {
+  for (addrinfo* a : addresses) {
+    if (listen_fd_ >= 0) break;
     const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
     if (fd < 0) {
       last_error = errno;
@@ -297,7 +304,18 @@ void HttpServer::Run() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       waiting_.push_back(fd);
-      if (waiting_.size() > idle_) workers_.emplace_back([this] { Work(); });
+      if (waiting_.size() > idle_) {
+        try {
+          workers_.emplace_back([this] { Work(); });
+        } catch (const std::system_error&) {
+          // No thread to be had (a limit on processes): the connection
+          // waits for a worker that has one, or, with none, is closed.
+          if (workers_.empty()) {
+            waiting_.pop_back();
+            ::close(fd);
+          }
+        }
+      }
     }
     work_.notify_one();
   }
@@ -322,28 +340,36 @@ void HttpServer::Stop() {
 }
 
 void HttpServer::Work() {
+  std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
-    int fd = -1;
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      ++idle_;
-      work_.wait(lock, [this] { return !waiting_.empty() || done_; });
-      --idle_;
-      if (waiting_.empty()) return;  // done, and every connection answered
-      fd = waiting_.front();
-      waiting_.pop_front();
-      ++busy_;
+    // Idle from the moment its last connection closed, under one lock, so
+    // that the accepting loop never starts a worker it did not need.
+    ++idle_;
+    work_.wait(lock, [this] { return !waiting_.empty() || done_; });
+    --idle_;
+    if (waiting_.empty()) return;  // done, and every connection answered
+    const int fd = waiting_.front();
+    waiting_.pop_front();
+    ++busy_;
+    lock.unlock();
+    try {
+      Serve(fd);
+    } catch (const std::exception&) {
+      // Out of memory, or a handler that threw past its own guard: this
+      // connection is lost (Serve closed it), the service goes on.
     }
-    Serve(fd);
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      --busy_;
-    }
+    lock.lock();
+    --busy_;
     room_.notify_one();
   }
 }
 
 void HttpServer::Serve(int fd) {
+  // Closed on every way out, an exception's included.
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   HttpRequest request;
   HttpResponse response;
   for (const auto& [name, value] : options_.headers) response.SetHeader(name, value);
@@ -365,12 +391,10 @@ void HttpServer::Serve(int fd) {
       refusal = 408;
       break;
     }
-    if (n <= 0) {  // gone, or never said anything: nobody to answer
-      ::close(fd);
-      return;
-    }
+    if (n <= 0) return;  // gone, or never said anything: nobody to answer
     buffer.append(chunk, static_cast<size_t>(n));
   }
+  request.received = Clock::now();
   // One read may have carried the head past its limit.
   if (refusal == 0 && head_end > options_.max_head_bytes) refusal = 431;
   if (refusal == 0) {
@@ -380,10 +404,7 @@ void HttpServer::Serve(int fd) {
   if (refusal == 0) handlers_.before_body(request, response);
   if (refusal == 0 && response.status == 0) {
     refusal = ReadBody(fd, buffer.substr(body_start), request);
-    if (refusal < 0) {  // the client left before sending its body
-      ::close(fd);
-      return;
-    }
+    if (refusal < 0) return;  // the client left before sending its body
   }
   if (refusal != 0) {
     handlers_.refuse(refusal, request, response);
@@ -404,7 +425,6 @@ void HttpServer::Serve(int fd) {
     if (n <= 0) break;
     drained += static_cast<size_t>(n);
   }
-  ::close(fd);
 }
 
 int HttpServer::ReadBody(int fd, std::string buffer, HttpRequest& request) {
@@ -434,7 +454,9 @@ int HttpServer::ReadBody(int fd, std::string buffer, HttpRequest& request) {
   // per connection.
   if (buffer.size() > length) buffer.resize(length);
   request.body = std::move(buffer);
-  request.body.reserve(length);
+  // Room as the bytes come, not as announced: a client may announce the
+  // limit and send nothing.
+  request.body.reserve(std::min(length, size_t{64} * 1024));
   char chunk[16 * 1024];
   while (request.body.size() < length) {
     const ssize_t n =

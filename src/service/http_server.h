@@ -28,6 +28,8 @@ struct HttpRequest {
   std::string path;                     // the target up to any '?'
   HttpHeaders headers;                  // in the order sent, names as sent
   std::string body;
+  // When the head was read (or refused): the start of the request's time.
+  std::chrono::steady_clock::time_point received;
 
   // The first value of the header `name` (any case), or empty.
   std::string_view Header(std::string_view name) const;

@@ -116,11 +116,6 @@ std::string_view LoggedMethod(std::string_view method) {
   return "-";
 }
 
-// When the request on this worker thread had its head read. A worker
-// serves one connection, of one request, at a time, so a thread-local is
-// per request; reset after each log line.
-thread_local std::optional<std::chrono::steady_clock::time_point> request_started;
-
 void WriteToStderr(std::string_view line) {
   std::string with_newline(line);
   with_newline += '\n';
@@ -186,6 +181,7 @@ std::string ServiceOptionsProblem(const ServiceOptions& options) {
     return "--threads must be from 0 (one per core) to " + std::to_string(kMaxThreads);
   }
   if (options.max_body_bytes == 0) return "--max-body must be at least 1 byte";
+  if (options.max_connections == 0) return "--max-connections must be at least 1";
   return {};
 }
 
@@ -277,7 +273,6 @@ struct Service::State {
   // body whose size or kind cannot be checked first, is answered without
   // the body being read.
   void BeforeBody(const Request& req, Response& res) {
-    request_started = std::chrono::steady_clock::now();
     if (!Authorized(req)) return Unauthorized(res);
     if (std::optional<ApiError> refused = RefusedFraming(req)) SendError(res, *refused);
   }
@@ -333,12 +328,9 @@ struct Service::State {
     record.route = route != nullptr ? route->path : "-";
     record.status = res.status;
     record.response_bytes = res.body.size();
-    if (request_started) {
-      record.duration_ms = std::chrono::duration<double, std::milli>(
-                               std::chrono::steady_clock::now() - *request_started)
-                               .count();
-    }
-    request_started.reset();
+    record.duration_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.received)
+            .count();
     options.access_log(FormatAccessRecord(record, std::chrono::system_clock::now()));
   }
 
