@@ -591,6 +591,18 @@ TEST(AnalyzerTest, PossessiveEponymsAreConditionsNotClinicNames) {
   EXPECT_TRUE(JargonFindingTexts("Please call the Women's Health Clinic.").empty());
 }
 
+// A named rule or measure may have words of its own between its name and
+// its head, wherever the sentence puts it; things done or used do not take
+// their names that way ("Diabetic eye exam" is an everyday phrase).
+TEST(AnalyzerTest, NamedRulesWithWordsBeforeTheirHead) {
+  for (const char* text :
+       {"We used the Ottawa ankle rules.", "Per the Ottawa ankle rules, fine."}) {
+    EXPECT_EQ(JargonFindingTexts(text), std::vector<std::string>{"Ottawa ankle rules"}) << text;
+  }
+  EXPECT_TRUE(JargonFindingTexts("Diabetic eye exam is due in May.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Updated med list attached.").empty());
+}
+
 TEST(AnalyzerTest, KnownShorthandIsFlaggedGently) {
   Report report = DefaultAnalyzer().Analyze("Take 1 tab by mouth. Your MRI is next wk.");
   for (const char* text : {"tab", "MRI", "wk"}) {

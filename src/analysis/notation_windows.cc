@@ -203,12 +203,25 @@ void WindowFinder::AtWord(size_t i) {
     return;
   }
   // A named instrument's head after a capitalised word that may name
-  // something: not "The", "Your".
+  // something (not "The", "Your"). Up to two lower-case words of the
+  // instrument's own may stand between them, as the pattern allows ("Ottawa
+  // ankle rules"), before the heads of rules and measures only: things done
+  // or used are described by everyday words ("Diabetic eye exam", "Updated
+  // med list").
+  static constexpr std::string_view kDoneOrUsed[] = {
+      "exam",      "assessment", "surgery", "procedure", "operation",    "exercise",
+      "exercises", "list",       "monitor", "catheter",  "contractions", "balloon"};
+  const bool gap_allowed =
+      std::find(std::begin(kDoneOrUsed), std::end(kDoneOrUsed), word) == std::end(kDoneOrUsed);
+  int lower_words = 0;
   for (size_t k = i; k-- > 0;) {
     if (!tokens_[k].is_word()) continue;
     const WordEntry* entry = lookups_.entries[k];
-    if (tokens_[k].capitalized && (entry == nullptr || entry->zipf < 5.5f)) Add(i);
-    break;
+    if (tokens_[k].capitalized) {
+      if (entry == nullptr || entry->zipf < 5.5f) Add(i);
+      break;
+    }
+    if (!gap_allowed || ++lower_words > 2) break;
   }
 }
 
