@@ -216,6 +216,11 @@ std::vector<std::string> StreamedMessages() {
   std::string many;
   for (int i = 0; i < 300; ++i) many += messages[0] + "\n" + messages[4] + "\n";
   messages.push_back(many);
+  // One passage of a sentence and thousands of lab lines, then another.
+  std::string table = "Your results are below and most of them look fine.\n";
+  for (int i = 0; i < 3000; ++i) table += "Na " + std::to_string(130 + i % 15) + " mmol/L\n";
+  messages.push_back(table + "We will talk about the rest at your visit next week.");
+  messages.push_back(table);
   return messages;
 }
 

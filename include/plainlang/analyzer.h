@@ -111,7 +111,9 @@ class Analyzer {
   Report Analyze(std::string_view text) const;
   // As Analyze, but each finding and sentence goes to `sink` as its sentence
   // ends, in the order the report would hold them, and the report comes back
-  // without them. Memory then no longer grows with the findings: a report
+  // without them. With a sentence sink the text is analysed twice: a
+  // sentence's grade is its passage's, known only when the passage ends, so
+  // a first pass records the passages' grades. Memory then no longer grows with the findings: a report
   // keeps about 200 bytes per finding and 150 per sentence, which for a
   // message dense in jargon is over ten times its size. A finding's text
   // views `text`, and its other views last while the finding's storage does.

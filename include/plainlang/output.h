@@ -39,8 +39,8 @@ std::string ToText(const Report& report, std::string_view input, std::string_vie
 // writers above give for analyzer.Analyze(input), made from analyses that
 // hand findings and sentences out instead of keeping them. Each returns the
 // report without its findings and sentences. Each pass takes as long as
-// Analyze: JSON three (the report, its findings, its sentences), text two,
-// CSV one.
+// Analyze: JSON four (the report, its findings, and two for its sentences,
+// the first for their passages' grades), text two, CSV one.
 Report AnalyzeToJson(const Analyzer& analyzer, std::string_view input, std::string_view source,
                      const std::function<void(std::string_view)>& write);
 Report AnalyzeToText(const Analyzer& analyzer, std::string_view input, std::string_view source,

@@ -36,15 +36,20 @@ void MapSpan(InputOffsets& offsets, Span& span) {
 class MessageAnalysis {
  public:
   // With a `sink`, each sentence's findings and the sentence itself go to
-  // it as the sentence ends, and the report keeps neither.
+  // it as the sentence ends, and the report keeps neither. A sink that
+  // takes sentences needs `passages`, the passages' grades a first analysis
+  // of the same text recorded into *record.
   MessageAnalysis(std::shared_ptr<const Lexicon> lexicon, const AnalyzerOptions& options,
-                  const Utf8Text& text, const ReportSink* sink)
+                  const Utf8Text& text, const ReportSink* sink,
+                  std::vector<GradedPassage>* record = nullptr,
+                  const std::vector<GradedPassage>* passages = nullptr)
       : index_(lexicon->index()),
         options_(options),
         text_(text),
         text_view_(text.text()),
         sink_(sink),
-        grader_(options.grade_model ? *options.grade_model : GradeModel::Default()),
+        grader_(options.grade_model ? *options.grade_model : GradeModel::Default(), record),
+        grades_(passages != nullptr ? *passages : kNoPassages),
         classifier_(std::move(lexicon), options, text_view_, &report_.findings),
         sentence_offsets_(text),
         finding_offsets_(text) {}
@@ -58,9 +63,7 @@ class MessageAnalysis {
   // The caller's offsets for the sentences and findings from these on.
   void MapOffsets(size_t first_sentence, size_t first_finding);
   void MapEvidenceOffsets();
-  // Hands what the last sentence added to the sink, and forgets it; the
-  // sentences go once their passage is complete, all of them after the
-  // `last`.
+  // Hands what the last sentence added to the sink, and forgets it.
   void Deliver(bool last);
   void WalkTokens(Counts& counts);
   void TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts);
@@ -81,10 +84,11 @@ class MessageAnalysis {
   const Lexicon::Index& index_;
   const AnalyzerOptions& options_;
   const Utf8Text& text_;
-  const std::string_view text_view_;           // text_.text(), which is asked for every word
-  const ReportSink* const sink_;               // may be null: the report keeps everything
-  PassageGrader grader_;                       // with a sink: the sentences' grades as they come
-  std::vector<Sentence> graded_;               // with a sink: sentences the grader let go
+  const std::string_view text_view_;  // text_.text(), which is asked for every word
+  const ReportSink* const sink_;      // may be null: the report keeps everything
+  PassageGrader grader_;              // with a sink: the message's grade, passage by passage
+  PassageGrades grades_;              // with a sentence sink: each sentence's grade
+  static inline const std::vector<GradedPassage> kNoPassages;
   BreakRules word_rules_ = BreakRules::kFast;  // for Tokenize, as SplitSentences found
   Report report_;                              // before classifier_, which appends to its findings
   Classifier classifier_;
@@ -241,15 +245,15 @@ void MessageAnalysis::Deliver(bool last) {
   // A line of punctuation is no sentence: its findings count with the next.
   waiting_abbreviations_ += abbreviations;
   waiting_complex_ += complex_findings;
-  for (const Sentence& s : report_.sentences) {
-    grader_.Add(s, waiting_abbreviations_, waiting_complex_, &graded_);
+  for (Sentence& s : report_.sentences) {
+    grader_.Add(s, waiting_abbreviations_, waiting_complex_);
     waiting_abbreviations_ = waiting_complex_ = 0;
+    if (sink_->sentence) {
+      grades_.Give(s);
+      sink_->sentence(s);
+    }
   }
-  if (last) grader_.Finish(&graded_);
-  if (sink_->sentence) {
-    for (const Sentence& s : graded_) sink_->sentence(s);
-  }
-  graded_.clear();
+  if (last) grader_.Finish();
   report_.findings.clear();
   report_.sentences.clear();
   classifier_.ReleaseFindings();
@@ -304,7 +308,16 @@ Report Analyzer::Analyze(std::string_view input, const ReportSink* sink) const {
   }
   try {
     Utf8Text text(input);
-    return MessageAnalysis(lexicon_, options_, text, sink).Run();
+    if (sink == nullptr || !sink->sentence) {
+      return MessageAnalysis(lexicon_, options_, text, sink).Run();
+    }
+    // A sentence's grade is known only when its passage ends: a first pass
+    // records the passages' grades (a few bytes each), the second hands the
+    // sentences out with them.
+    std::vector<GradedPassage> passages;
+    const ReportSink nothing;
+    MessageAnalysis(lexicon_, options_, text, &nothing, &passages).Run();
+    return MessageAnalysis(lexicon_, options_, text, sink, nullptr, &passages).Run();
   } catch (const std::bad_alloc&) {
     // Analysis never fails: a message too large for memory still gets a
     // report saying so.

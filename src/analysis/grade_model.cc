@@ -49,14 +49,16 @@ void AddSentence(const Sentence& s, Passage* p) {
 // Each sentence of a passage gets the passage's grade, except a fragment
 // beside a sentence, which has none of its own; a run of fragments alone
 // ("Thanks! Dr. Lee") has the run's grade.
+double SentenceGrade(const Sentence& s, bool passage_fragments_only, double passage_grade) {
+  return passage_fragments_only || s.words >= kFragmentWords
+             ? passage_grade
+             : std::numeric_limits<double>::quiet_NaN();
+}
+
 void GiveGrade(std::span<Sentence> passage, double grade) {
   bool fragments_only = true;
   for (const Sentence& s : passage) fragments_only &= s.words < kFragmentWords;
-  for (Sentence& s : passage) {
-    s.grade = fragments_only || s.words >= kFragmentWords
-                  ? grade
-                  : std::numeric_limits<double>::quiet_NaN();
-  }
+  for (Sentence& s : passage) s.grade = SentenceGrade(s, fragments_only, grade);
 }
 
 std::array<double, kGradeFeatureCount> FeaturesOf(const Passage& p) {
@@ -133,35 +135,40 @@ double MeanGrade(const GradeModel& model, const Report& report, std::vector<Sent
 
 }  // namespace
 
-void PassageGrader::Add(const Sentence& sentence, int64_t abbreviations, int64_t complex_findings,
-                        std::vector<Sentence>* graded) {
-  if (!waiting_.empty() && PassageEndsBefore(whole_, sentence.words)) Close(graded);
-  waiting_.push_back(sentence);
+void PassageGrader::Add(const Sentence& sentence, int64_t abbreviations, int64_t complex_findings) {
+  if (sentences_ > 0 && PassageEndsBefore(whole_, sentence.words)) Close();
   AddSentence(sentence, &passage_);
   passage_.abbreviations += abbreviations;
   passage_.complex_findings += complex_findings;
   whole_ |= sentence.words >= kFragmentWords;
+  ++sentences_;
 }
 
-void PassageGrader::Finish(std::vector<Sentence>* graded) {
-  if (!waiting_.empty()) Close(graded);
+void PassageGrader::Finish() {
+  if (sentences_ > 0) Close();
 }
 
-void PassageGrader::Close(std::vector<Sentence>* graded) {
+void PassageGrader::Close() {
   passage_.counts.sentences = 1;
   const double words = static_cast<double>(passage_.counts.words);
   const double grade = PassageGrade(model_, FeaturesOf(passage_));
   sum_ += words * grade;
   words_ += words;
-  GiveGrade(waiting_, grade);
-  if (graded->empty()) {
-    graded->swap(waiting_);  // no second copy of a long run of fragments
-  } else {
-    graded->insert(graded->end(), waiting_.begin(), waiting_.end());
-  }
-  waiting_.clear();
+  if (record_ != nullptr) record_->push_back({sentences_, !whole_, grade});
   passage_ = Passage();
+  sentences_ = 0;
   whole_ = false;
+}
+
+void PassageGrades::Give(Sentence& sentence) {
+  while (passage_ < passages_.size() && given_ == passages_[passage_].sentences) {
+    ++passage_;
+    given_ = 0;
+  }
+  if (passage_ == passages_.size()) return;  // not the message that was recorded
+  const GradedPassage& p = passages_[passage_];
+  ++given_;
+  sentence.grade = SentenceGrade(sentence, p.fragments_only, p.grade);
 }
 
 std::span<const std::string_view> GradeFeatureNames() { return kNames; }
