@@ -49,7 +49,7 @@ class MessageAnalysis {
         text_view_(text.text()),
         sink_(sink),
         grader_(options.grade_model ? *options.grade_model : GradeModel::Default(), record),
-        grades_(passages != nullptr ? *passages : kNoPassages),
+        grades_(passages),
         classifier_(std::move(lexicon), options, text_view_, &report_.findings),
         sentence_offsets_(text),
         finding_offsets_(text) {}
@@ -88,7 +88,6 @@ class MessageAnalysis {
   const ReportSink* const sink_;      // may be null: the report keeps everything
   PassageGrader grader_;              // with a sink: the message's grade, passage by passage
   PassageGrades grades_;              // with a sentence sink: each sentence's grade
-  static inline const std::vector<GradedPassage> kNoPassages;
   BreakRules word_rules_ = BreakRules::kFast;  // for Tokenize, as SplitSentences found
   Report report_;                              // before classifier_, which appends to its findings
   Classifier classifier_;
@@ -96,8 +95,7 @@ class MessageAnalysis {
   // so one forward cursor serves each.
   InputOffsets sentence_offsets_, finding_offsets_;
   std::vector<SentenceWords> checked_;  // every sentence, in text() offsets, for the checklist
-  int64_t waiting_abbreviations_ = 0, waiting_complex_ = 0;  // findings of no sentence yet
-  SentenceScratch& scratch_ = ThreadScratch();               // of the sentence being analysed
+  SentenceScratch& scratch_ = ThreadScratch();  // of the sentence being analysed
   std::vector<Token>& tokens_ = scratch_.tokens;
 };
 
@@ -236,18 +234,12 @@ void MessageAnalysis::MapEvidenceOffsets() {
 }
 
 void MessageAnalysis::Deliver(bool last) {
-  int64_t abbreviations = 0, complex_findings = 0;
   for (const Finding& f : report_.findings) {
-    abbreviations += f.kind == FindingKind::kAbbreviation;
-    complex_findings += f.kind == FindingKind::kComplexWord;
+    grader_.AddFinding(f.kind);
     if (sink_->finding) sink_->finding(f);
   }
-  // A line of punctuation is no sentence: its findings count with the next.
-  waiting_abbreviations_ += abbreviations;
-  waiting_complex_ += complex_findings;
   for (Sentence& s : report_.sentences) {
-    grader_.Add(s, waiting_abbreviations_, waiting_complex_);
-    waiting_abbreviations_ = waiting_complex_ = 0;
+    grader_.Add(s);
     if (sink_->sentence) {
       grades_.Give(s);
       sink_->sentence(s);

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <span>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "analysis/passage_grader.h"
@@ -32,20 +32,6 @@ GradeModel MakeDefault() {
 // Features 1-3: jargon, abbreviations, complex words.
 constexpr size_t kFirstVocabulary = 1, kEndVocabulary = 4;
 
-// Whether the run of sentences since the last passage is a passage of its
-// own when a sentence of `next_words` words follows: it holds a sentence
-// that is no fragment, and so does what follows. Otherwise a fragment joins
-// the run, and a run of fragments joins the sentence after it (or, at the
-// message's end, the one before it).
-bool PassageEndsBefore(bool run_is_whole, int64_t next_words) {
-  return run_is_whole && next_words >= kFragmentWords;
-}
-
-void AddSentence(const Sentence& s, Passage* p) {
-  p->counts += s.counts;
-  p->weighted_jargon += s.jargon_density * static_cast<double>(s.counts.lexical_words());
-}
-
 // Each sentence of a passage gets the passage's grade, except a fragment
 // beside a sentence, which has none of its own; a run of fragments alone
 // ("Thanks! Dr. Lee") has the run's grade.
@@ -53,12 +39,6 @@ double SentenceGrade(const Sentence& s, bool passage_fragments_only, double pass
   return passage_fragments_only || s.words >= kFragmentWords
              ? passage_grade
              : std::numeric_limits<double>::quiet_NaN();
-}
-
-void GiveGrade(std::span<Sentence> passage, double grade) {
-  bool fragments_only = true;
-  for (const Sentence& s : passage) fragments_only &= s.words < kFragmentWords;
-  for (Sentence& s : passage) s.grade = SentenceGrade(s, fragments_only, grade);
 }
 
 std::array<double, kGradeFeatureCount> FeaturesOf(const Passage& p) {
@@ -74,31 +54,24 @@ std::array<double, kGradeFeatureCount> FeaturesOf(const Passage& p) {
   return x;
 }
 
-// Calls visit(first, end, words, features) for each passage, sentences [first, end)
-// of `report`: a run of fragments joins the sentence after it, or, at the
-// end, the one before it. A passage reads as one sentence.
+// Calls visit(first, passage) for each passage of `report`, its sentences
+// [first, first + passage.sentences).
 template <typename Visit>
 void ForEachPassage(const Report& report, Visit visit) {
-  const std::vector<Sentence>& sentences = report.sentences;
+  PassageBuilder builder;
+  Passage ended;
   size_t first = 0, finding = 0;
-  bool whole = false;  // the run holds a sentence that is no fragment
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    whole |= sentences[i].words >= kFragmentWords;
-    const bool last = i + 1 == sentences.size();
-    if (!last && !PassageEndsBefore(whole, sentences[i + 1].words)) continue;
-    Passage p;
-    for (size_t k = first; k <= i; ++k) AddSentence(sentences[k], &p);
-    p.counts.sentences = 1;
-    const size_t end = sentences[i].end;
-    while (finding < report.findings.size() && report.findings[finding].start < end) {
-      const FindingKind kind = report.findings[finding++].kind;
-      p.abbreviations += kind == FindingKind::kAbbreviation;
-      p.complex_findings += kind == FindingKind::kComplexWord;
+  auto done = [&] {
+    visit(first, ended);
+    first += ended.sentences;
+  };
+  for (const Sentence& sentence : report.sentences) {
+    while (finding < report.findings.size() && report.findings[finding].start < sentence.end) {
+      builder.AddFinding(report.findings[finding++].kind);
     }
-    visit(first, i + 1, static_cast<double>(p.counts.words), FeaturesOf(p));
-    first = i + 1;
-    whole = false;
+    if (builder.Add(sentence, &ended)) done();
   }
+  if (builder.Finish(&ended)) done();
 }
 
 // A passage's grade from its features.
@@ -121,52 +94,77 @@ double PassageGrade(const GradeModel& model, const std::array<double, kGradeFeat
 
 // The mean of the passages' grades weighted by their words; with
 // `sentences` (the report's own), each sentence also gets its passage's
-// grade (GiveGrade).
+// grade (SentenceGrade).
 double MeanGrade(const GradeModel& model, const Report& report, std::vector<Sentence>* sentences) {
   double sum = 0, words = 0;
-  ForEachPassage(report, [&](size_t first, size_t end, double w, const auto& x) {
-    const double grade = PassageGrade(model, x);
+  ForEachPassage(report, [&](size_t first, const Passage& passage) {
+    const double grade = PassageGrade(model, FeaturesOf(passage));
+    const auto w = static_cast<double>(passage.counts.words);
     sum += w * grade;
     words += w;
-    if (sentences != nullptr) GiveGrade(std::span(*sentences).subspan(first, end - first), grade);
+    if (sentences == nullptr) return;
+    for (size_t k = first; k < first + passage.sentences; ++k) {
+      Sentence& s = (*sentences)[k];
+      s.grade = SentenceGrade(s, passage.fragments_only, grade);
+    }
   });
   return words > 0 ? sum / words : model.lowest;
 }
 
 }  // namespace
 
-void PassageGrader::Add(const Sentence& sentence, int64_t abbreviations, int64_t complex_findings) {
-  if (sentences_ > 0 && PassageEndsBefore(whole_, sentence.words)) Close();
-  AddSentence(sentence, &passage_);
-  passage_.abbreviations += abbreviations;
-  passage_.complex_findings += complex_findings;
+bool PassageBuilder::Add(const Sentence& sentence, Passage* ended) {
+  const bool ends = open_.sentences > 0 && whole_ && sentence.words >= kFragmentWords;
+  if (ends) Close(ended);
+  open_.counts += sentence.counts;
+  open_.weighted_jargon +=
+      sentence.jargon_density * static_cast<double>(sentence.counts.lexical_words());
+  open_.abbreviations += std::exchange(waiting_abbreviations_, 0);
+  open_.complex_findings += std::exchange(waiting_complex_, 0);
+  ++open_.sentences;
   whole_ |= sentence.words >= kFragmentWords;
-  ++sentences_;
+  return ends;
 }
 
-void PassageGrader::Finish() {
-  if (sentences_ > 0) Close();
+bool PassageBuilder::Finish(Passage* ended) {
+  if (open_.sentences == 0) return false;
+  Close(ended);
+  return true;
 }
 
-void PassageGrader::Close() {
-  passage_.counts.sentences = 1;
-  const double words = static_cast<double>(passage_.counts.words);
-  const double grade = PassageGrade(model_, FeaturesOf(passage_));
-  sum_ += words * grade;
-  words_ += words;
-  if (record_ != nullptr) record_->push_back({sentences_, !whole_, grade});
-  passage_ = Passage();
-  sentences_ = 0;
+void PassageBuilder::Close(Passage* ended) {
+  *ended = std::exchange(open_, Passage());
+  ended->counts.sentences = 1;
+  ended->fragments_only = !whole_;
   whole_ = false;
 }
 
+void PassageGrader::Add(const Sentence& sentence) {
+  Passage ended;
+  if (passages_.Add(sentence, &ended)) Grade(ended);
+}
+
+void PassageGrader::Finish() {
+  Passage ended;
+  if (passages_.Finish(&ended)) Grade(ended);
+}
+
+void PassageGrader::Grade(const Passage& passage) {
+  const double grade = PassageGrade(model_, FeaturesOf(passage));
+  const auto words = static_cast<double>(passage.counts.words);
+  sum_ += words * grade;
+  words_ += words;
+  if (record_ != nullptr) record_->push_back({passage.sentences, passage.fragments_only, grade});
+}
+
 void PassageGrades::Give(Sentence& sentence) {
-  while (passage_ < passages_.size() && given_ == passages_[passage_].sentences) {
+  if (passages_ == nullptr) return;
+  while (passage_ < passages_->size() && given_ == (*passages_)[passage_].sentences) {
     ++passage_;
     given_ = 0;
   }
-  if (passage_ == passages_.size()) return;  // not the message that was recorded
-  const GradedPassage& p = passages_[passage_];
+  if (passage_ == passages_->size()) return;  // not the message that was recorded
+  const GradedPassage& p = (*passages_)[passage_];
   ++given_;
   sentence.grade = SentenceGrade(sentence, p.fragments_only, p.grade);
 }
@@ -176,7 +174,9 @@ std::span<const std::string_view> GradeFeatureNames() { return kNames; }
 std::array<double, kGradeFeatureCount> GradeFeatures(const Report& report) {
   std::array<double, kGradeFeatureCount> mean{};
   double words = 0;
-  ForEachPassage(report, [&](size_t, size_t, double w, const auto& x) {
+  ForEachPassage(report, [&](size_t, const Passage& passage) {
+    const std::array<double, kGradeFeatureCount> x = FeaturesOf(passage);
+    const auto w = static_cast<double>(passage.counts.words);
     for (size_t k = 0; k < kGradeFeatureCount; ++k) mean[k] += w * x[k];
     words += w;
   });
