@@ -39,10 +39,6 @@ bool LooksLikeAcronym(std::string_view written, const Token& token) {
   return capitals >= 2 && 2 * capitals >= token.letters;
 }
 
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // The Schwartz & Hearst (2003) test of a definition: the long form's
 // letters account for every letter and digit of the short form, in order,
 // the short form's first at the start of a word; and the long form has at

@@ -231,9 +231,9 @@ bool Classifier::Eponymous(const LexiconMatch& match) const {
   if (match.end - match.first < 2) return false;
   const WordEntry* lead = FindWordOrBase(index_, tokens_[match.first], entries_[match.first]);
   if (lead == nullptr) return false;
-  const std::string_view written = Written(tokens_[match.first]);
-  const bool possessive =
-      written.ends_with("'s") || written.ends_with("’s") || written.ends_with("s'");
+  // Folded, a typographic apostrophe is the ASCII one.
+  const std::string_view folded = tokens_[match.first].folded;
+  const bool possessive = StripPossessive(folded).size() != folded.size() || folded.ends_with("s'");
   if (possessive) return lead->zipf < kEverydayPossessiveZipf;  // a source may list it alone
   return lead->terms.empty() && lead->zipf < kAffixJargonZipf && lead->syllables >= 0;
 }

@@ -162,16 +162,14 @@ bool KindOf(const Patterns& patterns, re2::StringPiece found, NotationKind* kind
   return true;
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // "2 x 3 cm" and "1.2 cm x 0.8 cm" are sizes, not durations: a number or a
 // length unit before the x, or a length unit after the number.
 bool IsDimension(std::string_view text, size_t start, size_t end) {
   size_t k = start;
   while (k > 0 && IsSpace(text[k - 1])) --k;
-  if (k > 0 && (IsDigit(text[k - 1]) || text[k - 1] == ')')) return true;
+  if (k > 0 && (IsAsciiDigit(text[k - 1]) || text[k - 1] == ')')) return true;
   if (k >= 2 && text.substr(k - 2, 2) == "cm") return true;
   if (k >= 2 && text.substr(k - 2, 2) == "mm") return true;
   size_t after = end;
@@ -200,7 +198,7 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
   for (char c : word) {
     capitals += c >= 'A' && c <= 'Z';
     lower += c >= 'a' && c <= 'z';
-    digits += IsDigit(c);
+    digits += IsAsciiDigit(c);
   }
   const std::string folded = LowerAscii(word);
   if (lower == 0 && word.find_first_not_of("IVX") == std::string_view::npos)
@@ -348,7 +346,7 @@ std::string PlainNotation(NotationKind kind, std::string_view matched) {
   size_t k = 1;  // past the q or the x
   if (kind == NotationKind::kDuration && s.rfind("×", 0) == 0) k = std::string_view("×").size();
   while (k < s.size() && IsSpace(s[k])) ++k;
-  while (k < s.size() && (IsDigit(s[k]) || s[k] == '-')) digits += s[k++];
+  while (k < s.size() && (IsAsciiDigit(s[k]) || s[k] == '-')) digits += s[k++];
   while (k < s.size() && IsSpace(s[k])) ++k;
   unit = s.substr(k);
   auto unit_word = [](std::string_view u, bool one) -> std::string {

@@ -1,8 +1,8 @@
 #include "service/framing.h"
 
-#include <algorithm>
-#include <cctype>
 #include <string>
+
+#include "text/byte_scan.h"
 
 namespace plainlang {
 
@@ -10,10 +10,7 @@ bool IsJsonContentType(std::string_view value) {
   std::string_view media_type = value.substr(0, value.find(';'));
   while (!media_type.empty() && media_type.back() == ' ') media_type.remove_suffix(1);
   while (!media_type.empty() && media_type.front() == ' ') media_type.remove_prefix(1);
-  constexpr std::string_view kWanted = "application/json";
-  return std::equal(
-      media_type.begin(), media_type.end(), kWanted.begin(), kWanted.end(),
-      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  return EqualsLowerAscii(media_type, "application/json");
 }
 
 std::optional<ApiError> RefusedFraming(const HttpRequest& req) {

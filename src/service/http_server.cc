@@ -15,14 +15,12 @@
 #include <system_error>
 #include <tuple>
 
+#include "text/byte_scan.h"
+
 namespace plainlang {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 // What a connection read gave: bytes, the end of the stream, or nothing
 // before the deadline (or an error, which ends the connection as well).
@@ -79,7 +77,7 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
 bool IsToken(std::string_view text) {
   static constexpr std::string_view kMarks = "!#$%&'*+-.^_`|~";
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return IsAsciiLetter(c) || IsDigit(c) || kMarks.find(c) != std::string_view::npos;
+    return IsAsciiLetter(c) || IsAsciiDigit(c) || kMarks.find(c) != std::string_view::npos;
   });
 }
 
@@ -179,8 +177,8 @@ int ParseRequestHead(std::string_view head, size_t max_headers, HttpRequest* req
   for (char c : target) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return 400;
   }
-  if (!version.starts_with("HTTP/") || version.size() != 8 || !IsDigit(version[5]) ||
-      version[6] != '.' || !IsDigit(version[7])) {
+  if (!version.starts_with("HTTP/") || version.size() != 8 || !IsAsciiDigit(version[5]) ||
+      version[6] != '.' || !IsAsciiDigit(version[7])) {
     return 400;
   }
   request->method = method;
@@ -437,7 +435,7 @@ int HttpServer::ReadBody(int fd, std::string buffer, HttpRequest& request) {
     const std::string_view text = request.Header("Content-Length");
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), length);
     if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
-        !IsDigit(text[0])) {
+        !IsAsciiDigit(text[0])) {
       return 400;
     }
   }

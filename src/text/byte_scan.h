@@ -90,8 +90,16 @@ inline size_t AsciiLetterRunEnd(std::string_view text, size_t from, bool* any_lo
   return i;
 }
 
+// Locale-free classes of ASCII bytes: the rules are about ASCII digits and
+// letters, and a byte of a UTF-8 sequence is neither.
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c); }
+
 // `c` lower-cased if it is an ASCII letter.
-inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+inline char LowerAscii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
 
 // Whether `text` is `lower` (lower-case ASCII) with any of its ASCII
 // letters in either case: "Pleased" and "PLEASED" are "pleased".

@@ -52,10 +52,6 @@ bool IsAsciiSpace(char c) {
   return byte <= ' ' && ((kSpaces >> byte) & 1) != 0;
 }
 
-// Locale-free: the rules are about ASCII digits and letters.
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // Whitespace, control and invisible format characters all separate words.
 bool IsSpaceLike(UChar32 c) {
   if (c < 0x80) return IsAsciiSpace(static_cast<char>(c)) || c < 0x20 || c == 0x7F;
