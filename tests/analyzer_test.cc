@@ -581,6 +581,18 @@ TEST(AnalyzerTest, ShorthandInAnotherCaseNeedsAClinicalSentence) {
   EXPECT_TRUE(JargonFindingTexts("Wt loss is great, keep going.").empty());
 }
 
+// Clipped words of charting (cont, pred, eos, div) are shorthand; the
+// clinical-sense diet orders ("clear liquids") are register.
+TEST(AnalyzerTest, ClippedWordsAndDietOrdersAreFlagged) {
+  EXPECT_EQ(JargonFindingTexts("Cont pred 40 mg daily; eos 6% on the diff."),
+            (std::vector<std::string>{"Cont", "pred", "eos", "diff"}));
+  Report clear = DefaultAnalyzer().Analyze("Have clear liquids only the day before.");
+  const Finding* liquids = FindingFor(clear, "clear liquids");
+  ASSERT_NE(liquids, nullptr);
+  EXPECT_EQ(liquids->suggestion, "only clear drinks");
+  EXPECT_TRUE(JargonFindingTexts("Keep the old scarf; the colors differ.").empty());
+}
+
 // A possessive name leads an eponymous condition wherever it stands;
 // possessives of everyday words lead the names of clinics.
 TEST(AnalyzerTest, PossessiveEponymsAreConditionsNotClinicNames) {
