@@ -593,6 +593,17 @@ TEST(AnalyzerTest, ClippedWordsAndDietOrdersAreFlagged) {
   EXPECT_TRUE(JargonFindingTexts("Keep the old scarf; the colors differ.").empty());
 }
 
+// An abbreviation of several words ("alk phos", "pulse ox") is one finding,
+// and still as many words as it has; its words stand one space apart.
+TEST(AnalyzerTest, AbbreviationsOfSeveralWords) {
+  EXPECT_EQ(JargonFindingTexts("Her alk phos was 130 and pulse ox 95%."),
+            (std::vector<std::string>{"alk phos", "pulse ox"}));
+  EXPECT_EQ(DefaultAnalyzer().Analyze("Her alk phos was 130.").counts.words,
+            DefaultAnalyzer().Analyze("Her bone test was 130.").counts.words);
+  EXPECT_EQ(JargonFindingTexts("Her alk\nphos was 130."),
+            (std::vector<std::string>{"alk", "phos"}));
+}
+
 // A possessive name leads an eponymous condition wherever it stands;
 // possessives of everyday words lead the names of clinics.
 TEST(AnalyzerTest, PossessiveEponymsAreConditionsNotClinicNames) {

@@ -173,17 +173,24 @@ void MessageAnalysis::TakeMatch(const LexiconMatch& match, bool sentence_start, 
     return;
   }
   classifier_.AddAbbreviationFinding(match);
-  // "f/u" is one word to a reader, though ICU sees "f", "/", "u".
-  Token word = tokens_[match.first];
-  int syllables = 0;
-  word.letters = word.digits = 0;
-  for (size_t k = match.first; k < match.end; ++k) {
-    if (!tokens_[k].is_word()) continue;
-    word.letters += tokens_[k].letters;
-    word.digits += tokens_[k].digits;
-    syllables += SyllablesOf(k);
+  // "f/u" is one word to a reader, though ICU sees "f", "/", "u"; "alk
+  // phos" is two.
+  for (size_t k = match.first; k < match.end;) {
+    Token word = tokens_[k];
+    int syllables = 0;
+    word.letters = word.digits = 0;
+    size_t glued = k;
+    do {
+      if (tokens_[glued].is_word()) {
+        word.letters += tokens_[glued].letters;
+        word.digits += tokens_[glued].digits;
+        syllables += SyllablesOf(glued);
+      }
+      ++glued;
+    } while (glued < match.end && !tokens_[glued].space_before);
+    CountWord(index_, word, syllables, sentence_start && k == match.first, counts);
+    k = glued;
   }
-  CountWord(index_, word, syllables, sentence_start, counts);
 }
 
 void MessageAnalysis::TakeWord(size_t i, bool sentence_start, Counts& counts) {

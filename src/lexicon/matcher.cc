@@ -194,12 +194,17 @@ size_t LongestAbbreviation(const Lexicon::Index& index, std::string_view text,
   // The common case, one token without dots that spells no abbreviation
   // and is no plural of capitals ("MRIs"): nothing to look up.
   const bool glued = i + 1 < tokens.size() && !tokens[i + 1].space_before;
-  if (!glued && (entry == nullptr || entry->abbreviation < 0)) {
+  const bool spaced = entry != nullptr && entry->starts_spaced_abbreviation;
+  if (!glued && !spaced && (entry == nullptr || entry->abbreviation < 0)) {
     const std::string_view raw = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
     if (!tokens[i].has_dot && CapitalsSingular(raw, tokens[i]).empty()) return 0;
   }
   for (size_t j = i; j < tokens.size() && j - i < kMaxAbbreviationTokens; ++j) {
-    if (j > i && tokens[j].space_before) break;
+    // Words of a spaced abbreviation stand one space apart on one line.
+    if (j > i && tokens[j].space_before &&
+        (!spaced || tokens[j].start != tokens[j - 1].end + 1 || text[tokens[j - 1].end] != ' ')) {
+      break;
+    }
     const Token& last = tokens[j];
     // Spans end on a word ("f/u"), or on a slash that ends a word ("w/ food").
     bool closes = last.is_word() ||

@@ -332,6 +332,11 @@ void LoadAbbreviations(Lexicon::Index& index, std::string_view contents, std::st
       word.abbreviation = static_cast<int32_t>(index.abbreviations.size());
       index.abbreviations.push_back(std::move(entry));
     }
+    // After `word` is used: adding the first word may move the entries.
+    if (const size_t space = key.find(' '); space != std::string::npos) {
+      index.words.FindOrAdd(std::string_view(key).substr(0, space), /*stable=*/false)
+          .starts_spaced_abbreviation = true;
+    }
   });
 }
 

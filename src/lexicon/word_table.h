@@ -93,6 +93,9 @@ struct WordEntry {
   // "hold"): the matcher tries them for a word that begins longer terms
   // only when none of those is written there.
   bool stems_file_terms : 1 = true;
+  // Whether an abbreviation of several words begins with this one ("pulse
+  // ox", "alk phos", "ad lib"), so that the matcher reads on past a space.
+  bool starts_spaced_abbreviation : 1 = false;
   char short_word[14];  // the word's bytes, when it is this short
 
   bool starts_longer_terms() const { return second_words != 0; }
