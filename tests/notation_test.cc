@@ -63,6 +63,23 @@ TEST(NotationTest, RatesGestationGradesStagesAndScores) {
   EXPECT_TRUE(Find("At this stage I think we wait. She is in grade school, first class.").empty());
 }
 
+// A name before a Roman numeral is an eponymous classification; a bare I
+// is one only after a rare name or before a mark, and a common word or a
+// person's name before it is English.
+TEST(NotationTest, EponymousClassificationsWithRomanNumerals) {
+  EXPECT_EQ(Find("A Bosniak I cyst, Salter-Harris II fracture, modified Hinchey Ib, "
+                 "Scadding stage I disease, category I."),
+            (Found{{"Bosniak I", NotationKind::kGradeStage},
+                   {"Salter-Harris II", NotationKind::kGradeStage},
+                   {"Hinchey Ib", NotationKind::kGradeStage},
+                   {"Scadding stage I", NotationKind::kGradeStage},
+                   {"category I", NotationKind::kGradeStage}}));
+  EXPECT_EQ(Find("Rome IV criteria met."), (Found{{"Rome IV criteria", NotationKind::kNamed}}));
+  EXPECT_TRUE(Find("Hi Maria I will call. Yesterday I called. World War II. Type II. "
+                   "Stage I think so.")
+                  .empty());
+}
+
 TEST(NotationTest, DrugClassConstructions) {
   EXPECT_EQ(Find("Start an SGLT2 inhibitor, stop the beta blocker, keep the loop diuretic and "
                  "the lipid-lowering therapy."),

@@ -55,6 +55,13 @@ constexpr std::array<std::string_view, 10> kPatterns = {
     R"(|\b[cpy]?T(?:[0-4]|is|x)[a-d]?\s?N(?:[0-3]|x)[a-c]?(?:\s?M(?:[01]|x))?\b)"
     R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II|[1-4][a-c]?|[A-D])\b)"
     R"(|\b(?:[Ss]tage|[Ll]evel|[Pp]hase|[Cc]ategory)\s+(?:IV|III|II|[0-4])[A-Ca-c]?(?:\.\d)?\b)"
+    // An eponymous classification with its Roman numeral: Bosniak I,
+    // Salter-Harris II, Hinchey Ib, Scadding stage I (Refine: the name must
+    // be one); a bare I after a scale word only before a mark or the end,
+    // so "stage I think" stays English
+    R"(|\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+(?:(?:stage|grade|class|type|category)[ \t]+)?)"
+    R"((?:IV|V|III|II|I)[a-c]?\b)"
+    R"(|\b(?:[Ss]tage|[Gg]rade|[Cc]lass|[Cc]ategory)[ \t]+I(?:[.,;:)]|$))"
     R"(|\bTR[1-5]\b)"
     R"(|\b[1-4]\+\s+(?:pitting\s+)?(?:edema|protein|proteinuria|pulses?|reflexes|blood|glucose)"
     R"(|ketones|leukocytes|bacteria)\b|\b[0-4]\+)",
@@ -164,6 +171,10 @@ bool KindOf(const Patterns& patterns, re2::StringPiece found, NotationKind* kind
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
+// A name rarer than this may stand before a bare Roman I ("Scadding I");
+// people's names are commoner (Maria 4.5, Ahmed 3.6).
+constexpr float kUncommonNameZipf = 3.0f;
+
 // "2 x 3 cm" and "1.2 cm x 0.8 cm" are sizes, not durations: a number or a
 // length unit before the x, or a length unit after the number.
 bool IsDimension(std::string_view text, size_t start, size_t end) {
@@ -231,6 +242,46 @@ bool IsEventHead(std::string_view word) {
   return std::find(std::begin(kEvents), std::end(kEvents), folded) != std::end(kEvents);
 }
 
+bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* match);
+
+// A grade or stage led by a capitalised word stands when the word is a
+// name (IsName): "Bosniak I", not "World War II" or "Type II"; a bare I
+// needs a name no dictionary knows well, since after a person's name it is
+// the pronoun ("Maria I will call"). A mark after a bare I is not part of
+// the stage.
+bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, NotationMatch* match) {
+  std::string_view body = text.substr(match->start, match->end - match->start);
+  while (!body.empty() && !IsAsciiAlnum(body.back())) body.remove_suffix(1);
+  match->end = match->start + body.size();
+  const bool mark_after = match->end == text.size() ||
+                          std::string_view(".,;:)\r\n").find(text[match->end]) != std::string_view::npos;
+  if (body.empty() || body[0] < 'A' || body[0] > 'Z') return true;
+  const size_t space = body.find_first_of(" \t");
+  if (space == std::string_view::npos) return true;
+  const bool bare_i = body.ends_with(" I") || body.ends_with("\tI");
+  // The numeral of a named instrument ("Rome IV criteria"): the whole name
+  // is the instrument, judged as one.
+  size_t after = match->end;
+  while (after < text.size() && IsSpace(text[after])) ++after;
+  size_t next_end = after;
+  while (next_end < text.size() && IsAsciiLetter(text[next_end])) ++next_end;
+  if (after > match->end && next_end > after && IsHeadNoun(text.substr(after, next_end - after))) {
+    match->end = next_end;
+    match->kind = NotationKind::kNamed;
+    return Refine(index, text, match);
+  }
+  const std::string_view first = body.substr(0, space);
+  const std::string folded = LowerAscii(first);
+  for (std::string_view scale : {"stage", "grade", "class", "category", "level", "phase"}) {
+    // "Stage I." is the stage; "Stage I think" the pronoun.
+    if (folded == scale) return !bare_i || mark_after;
+  }
+  if (!IsName(index, first)) return false;
+  if (!bare_i) return true;
+  const WordEntry* entry = index.FindWord(folded);
+  return entry == nullptr || entry->zipf < kUncommonNameZipf;
+}
+
 // Trims a drug-class or named match of its lead words and decides whether
 // it stands. Returns false to drop the match.
 bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* match) {
@@ -238,6 +289,7 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
   if (match->kind == NotationKind::kDuration) {
     return !IsDimension(text, match->start, match->end);
   }
+  if (match->kind == NotationKind::kGradeStage) return RefineGradeStage(index, text, match);
   if (match->kind != NotationKind::kDrugClass && match->kind != NotationKind::kNamed) return true;
   // Split off the words before the head.
   std::vector<std::string_view> words;

@@ -93,6 +93,20 @@ class WindowFinder {
   bool PreviousIs(size_t i, Test test) const {
     return i > 0 && test(tokens_[i - 1].folded);
   }
+  // Written I, II, III, IV or V, a lower-case a to c after it allowed.
+  bool IsRomanNumeral(size_t i) const {
+    const Token& token = tokens_[i];
+    if (!token.capitalized || token.letters != token.end - token.start || token.letters > 4) {
+      return false;
+    }
+    std::string_view folded = token.folded;
+    if (!token.all_caps) {  // "Ib", "IIa": capitals, then one lower-case letter
+      if (folded.size() < 2 || folded.back() < 'a' || folded.back() > 'c') return false;
+      folded.remove_suffix(1);
+    }
+    static constexpr std::string_view kNumerals[] = {"i", "ii", "iii", "iv", "v"};
+    return std::find(std::begin(kNumerals), std::end(kNumerals), folded) != std::end(kNumerals);
+  }
   void AtMark(size_t i);
   void AtWordWithDigits(size_t i);
   void AtWord(size_t i);
@@ -182,6 +196,18 @@ void WindowFinder::AtWord(size_t i) {
   if ((word[0] == 'q' && word.size() <= 6) || word == "x") {  // qHS, x 7 days
     AddStart(i);
     return;
+  }
+  // A Roman numeral after a capitalised word may close an eponymous
+  // classification ("Bosniak I", "Salter-Harris II", "Hinchey Ib"); a bare
+  // I only after a rare one, as the pronoun follows names and weekdays.
+  if (i > 0 && IsRomanNumeral(i)) {
+    const Token& name = tokens_[i - 1];
+    const WordEntry* entry = lookups_.entries[i - 1];
+    if (name.is_word() && name.capitalized && !name.all_caps &&
+        (word != "i" || entry == nullptr || entry->zipf < 3.0f)) {
+      Add(i);
+      return;
+    }
   }
   // Most words: one or two tests. No head word is shorter than four letters.
   if (word.size() < 4 || !any_head.Holds(hash)) return;
