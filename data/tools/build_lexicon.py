@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         frozenset(row["word"].strip().lower() for row in tsv.read_curated(
             curated_dir / "not_medical.tsv", ("word",))))
     builder.add_medical_text(vocabulary)
+    builder.add_ratings(tsv.read_curated(curated_dir / "ratings.tsv", ("term", "rating")))
     specialty_skipped = builder.add_specialty(tsv.read_curated(
         curated_dir / "specialty_terms.tsv", ("term",),
         ("category", "familiarity", "plain", "definition")))

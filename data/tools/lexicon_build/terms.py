@@ -27,6 +27,8 @@ DEFINITION_LIMIT = 250
 LAY_CAP = 45             # a term with a plain alternative is capped here...
 LAY_CAP_BELOW_BASE = 75  # ...unless its base (or its plural's) is at least this
 LAY_FLOOR = 80           # a term that is itself lay wording gets at least this
+RATED_HARD = 35          # a term rated hard (curated/ratings.tsv) gets at most this
+RATED_KNOWN = 80         # ...and one rated known at least this
 SPECIALTY_EVERYDAY_CENTI = 400  # Zipf 4.00: a term of words this common is everyday...
 SPECIALTY_REGISTER_BELOW = 20   # ...unless a phrase we rate below 0.20: register
 REGISTER_FAMILIARITY = 0.30  # a clinical-register phrase without its own value
@@ -110,6 +112,7 @@ class TermsBuilder:
         self.medical_vocabulary = None          # medical_text.Vocabulary
         self.medical_prefixes: list[str] = []   # affixes.tsv forms, longest first
         self.medical_suffixes: list[str] = []
+        self.ratings: dict[str, str] = {}       # curated/ratings.tsv: key -> known|hard
 
     def _term(self, written: str, source: str) -> tuple[str, _Term] | None:
         key = text.term_key(written)
@@ -363,6 +366,20 @@ class TermsBuilder:
             term.curated_familiarity = self._curated_familiarity(
                 row.get("familiarity") or REGISTER_FAMILIARITY, where)
 
+    def add_ratings(self, rows: list[dict[str, str]]) -> None:
+        """Our ratings of whether a 6th-8th grade reader knows a term
+        (curated/ratings.tsv); they decide over the frequency rule, the
+        familiar list and our other ratings (familiarity)."""
+        for row in rows:
+            where = f"data/curated/ratings.tsv line {row['_line']}"
+            key = self._curated_key(row, where)
+            rating = row["rating"].strip()
+            if rating not in ("known", "hard"):
+                raise ValueError(f"{where}: rating must be known or hard, not {rating!r}")
+            if key in self.ratings:
+                raise ValueError(f"{where}: {key!r} is rated twice")
+            self.ratings[key] = rating
+
     def add_specialty(self, rows: list[dict[str, str]]) -> int:
         """Our specialty vocabulary (curated/specialty_terms.tsv): a term no
         source lists comes in with our category and familiarity; a term a
@@ -375,7 +392,12 @@ class TermsBuilder:
             where = f"data/curated/specialty_terms.tsv line {row['_line']}"
             key = self._curated_key(row, where)
             category = self._curated_category(row, where)
-            if min(self.frequency.word_centi(w) for w in key.split(" ")) >= SPECIALTY_EVERYDAY_CENTI:
+            rating = self.ratings.get(key)
+            if rating == "known" and key not in self.terms:
+                skipped += 1  # readers know it: no term to flag
+                continue
+            if (rating != "hard" and min(self.frequency.word_centi(w) for w in key.split(" "))
+                    >= SPECIALTY_EVERYDAY_CENTI):
                 # A phrase of everyday words that we rate clearly unknown is
                 # the clinical register ('kick counts', 'free air', 'rate
                 # control'); a single everyday word, or a phrase we rate
@@ -474,10 +496,13 @@ class TermsBuilder:
         """The floor a word brings from being a known term itself:
         familiar.tsv's, a lay name's, or our own rating of 0.80 or more;
         else 0."""
+        rating = self.ratings.get(word)
+        if rating == "hard":
+            return 0
         term = self.terms.get(word)
         if term is None:
-            return 0
-        floor = 0
+            return RATED_KNOWN if rating == "known" else 0
+        floor = RATED_KNOWN if rating == "known" else 0
         if term.familiar:
             floor = FAMILIAR_FLOOR
         elif word in self.lay_phrases:
@@ -525,6 +550,11 @@ class TermsBuilder:
             value = max(value, FAMILIAR_FLOOR)
         if term.curated_familiarity is not None:
             value = term.curated_familiarity
+        rating = self.ratings.get(key)
+        if rating == "hard":
+            value = min(value, RATED_HARD)
+        elif rating == "known":
+            value = max(value, RATED_KNOWN)
         return value
 
     def build(self, medicines: set[str],
