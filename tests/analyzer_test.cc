@@ -531,6 +531,11 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // After a colon it is a heading's first word, and jargon.
   EXPECT_EQ(JargonFindingTexts("Impression: Nephrology consult."),
             (std::vector<std::string>{"Impression", "Nephrology"}));
+  // A capitalised phrase a register word opens is a heading's, even after
+  // another word; a lone register word there may name a clinic.
+  EXPECT_EQ(JargonFindingTexts("Hospital Discharge Summary for Ana Ruiz, Lakeview Hospital"),
+            std::vector<std::string>{"Discharge Summary"});
+  EXPECT_TRUE(JargonFindingTexts("You were seen at the Positive Living Clinic.").empty());
   // A heading's register word, and a phrase it opens, still count.
   EXPECT_EQ(JargonFindingTexts("Hi Ana.\nDISCHARGE INSTRUCTIONS\nRest today."),
             std::vector<std::string>{"DISCHARGE INSTRUCTIONS"});

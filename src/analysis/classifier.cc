@@ -190,10 +190,16 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // An eponymous term is capitalised by nature ("Mohs surgery", "Nissen
   // fundoplication"), not a department's name ("Interventional Radiology":
   // the dictionary lacks "interventional").
+  // In a heading a register word keeps its sense after another word, and so
+  // does a capitalised phrase it opens ("Hospital Discharge Summary for
+  // ..."); a lone capitalised register word inside a sentence may be part
+  // of a name ("the Positive Living Clinic").
   const Token& first = tokens_[match.first];
   if (first.capitalized && !first.all_caps && !sentence_start && match.first > 0 &&
       tokens_[match.first - 1].is_word() && !LineBreakBetween(match.first - 1, match.first) &&
-      !Eponymous(match)) {
+      !Eponymous(match) &&
+      !((title_case_line_ || CapitalisedPhrase(match)) &&
+        (term.category == "register" || OpensWithRegisterWord(match)))) {
     return;
   }
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
@@ -236,6 +242,18 @@ bool Classifier::Eponymous(const LexiconMatch& match) const {
   const bool possessive = StripPossessive(folded).size() != folded.size() || folded.ends_with("s'");
   if (possessive) return lead->zipf < kEverydayPossessiveZipf;  // a source may list it alone
   return lead->terms.empty() && lead->zipf < kAffixJargonZipf && lead->syllables >= 0;
+}
+
+// Whether the match is two or more words, each capitalised ("Discharge
+// Summary").
+bool Classifier::CapitalisedPhrase(const LexiconMatch& match) const {
+  size_t words = 0;
+  for (size_t k = match.first; k < match.end; ++k) {
+    if (!tokens_[k].is_word()) continue;
+    if (!tokens_[k].capitalized) return false;
+    ++words;
+  }
+  return words >= 2;
 }
 
 // Whether the term matched opens with a word that is a register term by

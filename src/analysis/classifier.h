@@ -135,6 +135,7 @@ class Classifier {
   void AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start);
   void AddAcronymsInside(const LexiconMatch& match);
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
+  bool CapitalisedPhrase(const LexiconMatch& match) const;
   bool Eponymous(const LexiconMatch& match) const;
   void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
                       std::string_view definition, double familiarity, double certainty,
