@@ -196,33 +196,33 @@ TEST(LexiconTest, DefaultMarksWordsWhoseStemsLeadNowhere) {
     EXPECT_FALSE(StemsLead(index, entry.word)) << entry.word;
   });
   EXPECT_GT(marked, 10000u);
-  const WordEntry* windows = index.FindWord("windows");
-  ASSERT_NE(windows, nullptr);
-  EXPECT_FALSE(windows->stems_start_terms);
+  const WordEntry* pencils = index.FindWord("pencils");
+  ASSERT_NE(pencils, nullptr);
+  EXPECT_FALSE(pencils->stems_start_terms);
   const WordEntry* biopsies = index.FindWord("biopsies");
   ASSERT_NE(biopsies, nullptr);
   EXPECT_TRUE(biopsies->stems_start_terms);  // "biopsy" is a term
 }
 
 // An overlay that makes a stem a term marks the words built on it again:
-// "windows" is then matched as the overlay's "window".
+// "pencils" is then matched as the overlay's "pencil".
 TEST(LexiconTest, OverlayTermsMarkTheirInflectedWordsAgain) {
-  std::string path = ::testing::TempDir() + "/plainlang_overlay_window.tsv";
+  std::string path = ::testing::TempDir() + "/plainlang_overlay_pencil.tsv";
   {
     std::ofstream out(path);
     out << "term\tcategory\tfamiliarity\tplain\n"
-        << "window\tanatomy\t0.1\tan opening\n";
+        << "pencil\tother\t0.1\ta writing stick\n";
   }
   auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
   std::remove(path.c_str());
-  const WordEntry* windows = lexicon->index().FindWord("windows");
-  ASSERT_NE(windows, nullptr);
-  EXPECT_TRUE(windows->stems_start_terms);
-  Report report = Analyzer(lexicon, AnalyzerOptions{}).Analyze("Clean the windows.");
+  const WordEntry* pencils = lexicon->index().FindWord("pencils");
+  ASSERT_NE(pencils, nullptr);
+  EXPECT_TRUE(pencils->stems_start_terms);
+  Report report = Analyzer(lexicon, AnalyzerOptions{}).Analyze("Sharpen the pencils.");
   ASSERT_EQ(report.findings.size(), 1u);
-  EXPECT_EQ(report.findings[0].text, "windows");
-  EXPECT_EQ(report.findings[0].term, "window");
-  EXPECT_EQ(report.findings[0].suggestion, "an opening");
+  EXPECT_EQ(report.findings[0].text, "pencils");
+  EXPECT_EQ(report.findings[0].term, "pencil");
+  EXPECT_EQ(report.findings[0].suggestion, "a writing stick");
 }
 
 }  // namespace
