@@ -73,7 +73,7 @@ def main() -> int:
 
     # Words each annotator marked in one message and left unmarked in another.
     def calls(texts):
-        marked, unmarked = collections.Counter(), collections.Counter()
+        marked = collections.Counter()
         for t in texts:
             data = t.text.encode()
             words = {data[s:e].decode().lower() for s, e, _ in t.gold}
@@ -81,8 +81,8 @@ def main() -> int:
                 marked[w] += 1
         return marked
     ma, mb = calls(a), calls(b)
-    only_a = sorted(set(ma) - set(mb), key=lambda w: -ma[w])[:25]
-    only_b = sorted(set(mb) - set(ma), key=lambda w: -mb[w])[:25]
+    only_a = sorted(set(ma) - set(mb), key=lambda w: (-ma[w], w))[:25]
+    only_b = sorted(set(mb) - set(ma), key=lambda w: (-mb[w], w))[:25]
     print("  marked by the first only (most messages first): " + ", ".join(only_a))
     print("  marked by the second only: " + ", ".join(only_b))
     return 0
