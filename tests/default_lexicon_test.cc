@@ -212,7 +212,7 @@ TEST(DefaultLexiconTest, EverydaySenseRegisterWordsNeedAClinicalSentence) {
   using Texts = std::vector<std::string>;
   EXPECT_EQ(JargonTexts("The 9 mm solid nodule has not grown."), (Texts{"solid", "nodule"}));
   EXPECT_EQ(JargonTexts("The lymph node has resolved."), (Texts{"lymph node", "resolved"}));
-  EXPECT_EQ(JargonTexts("Finish the full course of amoxicillin."), Texts{"course"});
+  EXPECT_EQ(JargonTexts("Start a 5-day course of amoxicillin."), Texts{"course"});
   EXPECT_EQ(JargonTexts("The contrast goes into your vein."), Texts{"contrast"});
   // The same words in their everyday sense, in a sentence of everyday words.
   EXPECT_EQ(JargonTexts("Our quarrel has resolved."), Texts{});

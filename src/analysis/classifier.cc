@@ -190,16 +190,17 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // An eponymous term is capitalised by nature ("Mohs surgery", "Nissen
   // fundoplication"), not a department's name ("Interventional Radiology":
   // the dictionary lacks "interventional").
-  // In a heading a register word keeps its sense after another word, and so
-  // does a capitalised phrase it opens ("Hospital Discharge Summary for
-  // ..."); a lone capitalised register word inside a sentence may be part
-  // of a name ("the Positive Living Clinic").
+  // In a heading a register term keeps its sense after another word, and
+  // so does a capitalised phrase a register word opens ("Hospital Discharge
+  // Summary for ..."); inside a sentence a capitalised register word alone,
+  // or a register phrase, may be part of a name ("the Positive Living
+  // Clinic", "the Infusion Center").
   const Token& first = tokens_[match.first];
   if (first.capitalized && !first.all_caps && !sentence_start && match.first > 0 &&
       tokens_[match.first - 1].is_word() && !LineBreakBetween(match.first - 1, match.first) &&
       !Eponymous(match) &&
-      !((title_case_line_ || CapitalisedPhrase(match)) &&
-        (term.category == "register" || OpensWithRegisterWord(match)))) {
+      !(title_case_line_ && term.category == "register") &&
+      !((title_case_line_ || CapitalisedPhrase(match)) && OpensWithRegisterWord(match))) {
     return;
   }
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
