@@ -196,33 +196,50 @@ TEST(LexiconTest, DefaultMarksWordsWhoseStemsLeadNowhere) {
     EXPECT_FALSE(StemsLead(index, entry.word)) << entry.word;
   });
   EXPECT_GT(marked, 10000u);
-  const WordEntry* pencils = index.FindWord("pencils");
-  ASSERT_NE(pencils, nullptr);
-  EXPECT_FALSE(pencils->stems_start_terms);
+  const WordEntry* ladders = index.FindWord("ladders");
+  ASSERT_NE(ladders, nullptr);
+  EXPECT_FALSE(ladders->stems_start_terms);
   const WordEntry* biopsies = index.FindWord("biopsies");
   ASSERT_NE(biopsies, nullptr);
   EXPECT_TRUE(biopsies->stems_start_terms);  // "biopsy" is a term
 }
 
-// An overlay that makes a stem a term marks the words built on it again:
-// "pencils" is then matched as the overlay's "pencil".
-TEST(LexiconTest, OverlayTermsMarkTheirInflectedWordsAgain) {
-  std::string path = ::testing::TempDir() + "/plainlang_overlay_pencil.tsv";
+// A listed name the named-instrument pattern also finds is the name, with
+// the table's plain wording, not a department's name after another word.
+TEST(LexiconTest, ListedNamedInstrumentsKeepTheirFinding) {
+  std::string path = ::testing::TempDir() + "/plainlang_overlay_named.tsv";
   {
     std::ofstream out(path);
     out << "term\tcategory\tfamiliarity\tplain\n"
-        << "pencil\tother\t0.1\ta writing stick\n";
+        << "ottawa knee rules\ttest\t0.1\tchecks for whether a knee x-ray is needed\n";
   }
   auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
   std::remove(path.c_str());
-  const WordEntry* pencils = lexicon->index().FindWord("pencils");
-  ASSERT_NE(pencils, nullptr);
-  EXPECT_TRUE(pencils->stems_start_terms);
-  Report report = Analyzer(lexicon, AnalyzerOptions{}).Analyze("Sharpen the pencils.");
+  Report report = Analyzer(lexicon, AnalyzerOptions{}).Analyze("We used the Ottawa knee rules.");
   ASSERT_EQ(report.findings.size(), 1u);
-  EXPECT_EQ(report.findings[0].text, "pencils");
-  EXPECT_EQ(report.findings[0].term, "pencil");
-  EXPECT_EQ(report.findings[0].suggestion, "a writing stick");
+  EXPECT_EQ(report.findings[0].text, "Ottawa knee rules");
+  EXPECT_EQ(report.findings[0].suggestion, "checks for whether a knee x-ray is needed");
+}
+
+// An overlay that makes a stem a term marks the words built on it again:
+// "ladders" is then matched as the overlay's "ladder".
+TEST(LexiconTest, OverlayTermsMarkTheirInflectedWordsAgain) {
+  std::string path = ::testing::TempDir() + "/plainlang_overlay_ladder.tsv";
+  {
+    std::ofstream out(path);
+    out << "term\tcategory\tfamiliarity\tplain\n"
+        << "ladder\tother\t0.1\ta climbing frame\n";
+  }
+  auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
+  std::remove(path.c_str());
+  const WordEntry* ladders = lexicon->index().FindWord("ladders");
+  ASSERT_NE(ladders, nullptr);
+  EXPECT_TRUE(ladders->stems_start_terms);
+  Report report = Analyzer(lexicon, AnalyzerOptions{}).Analyze("Climb the ladders.");
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].text, "ladders");
+  EXPECT_EQ(report.findings[0].term, "ladder");
+  EXPECT_EQ(report.findings[0].suggestion, "a climbing frame");
 }
 
 }  // namespace

@@ -66,7 +66,8 @@ class MessageAnalysis {
   // Hands what the last sentence added to the sink, and forgets it.
   void Deliver(bool last);
   void WalkTokens(Counts& counts);
-  void TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts);
+  void TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts,
+                 bool named = false);
   void TakeWord(size_t i, bool sentence_start, Counts& counts);
   // Counts the words of tokens_[first, end), the first at `sentence_start`.
   void CountTokens(size_t first, size_t end, bool sentence_start, Counts& counts) {
@@ -142,6 +143,13 @@ void MessageAnalysis::WalkTokens(Counts& counts) {
       // A lexicon entry as long or longer wins: it has plain wording.
       const bool lexicon_wins = next_match < matches.size() && matches[next_match].first == i &&
                                 matches[next_match].end >= end;
+      if (lexicon_wins && found.kind == NotationKind::kNamed) {
+        const LexiconMatch& match = matches[next_match++];
+        TakeMatch(match, sentence_start, counts, /*named=*/true);
+        sentence_start = false;
+        i = match.end;
+        continue;
+      }
       if (!lexicon_wins) {
         while (next_match < matches.size() && matches[next_match].first < end) ++next_match;
         classifier_.AddNotationFinding(i, end, found.kind);
@@ -166,9 +174,10 @@ void MessageAnalysis::WalkTokens(Counts& counts) {
   }
 }
 
-void MessageAnalysis::TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts) {
+void MessageAnalysis::TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts,
+                                bool named) {
   if (match.type == LexiconMatch::Type::kTerm) {
-    classifier_.AddTermFinding(match, sentence_start);
+    classifier_.AddTermFinding(match, sentence_start, named);
     CountTokens(match.first, match.end, sentence_start, counts);
     return;
   }

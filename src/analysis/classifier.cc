@@ -152,11 +152,12 @@ Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end
   return finding;
 }
 
-void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start) {
-  AddTermFinding(match, index_.terms[match.id], sentence_start);
+void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start, bool named) {
+  AddTermFinding(match, index_.terms[match.id], sentence_start, named);
 }
 
-void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start) {
+void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start,
+                                bool named) {
   // A one-word register term readers know in its everyday sense ("solid",
   // "resolved") is jargon only in a clinical sentence (FinishSentence).
   const bool everyday_sense = term.category == "register" && match.end - match.first == 1 &&
@@ -198,7 +199,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   const Token& first = tokens_[match.first];
   if (first.capitalized && !first.all_caps && !sentence_start && match.first > 0 &&
       tokens_[match.first - 1].is_word() && !LineBreakBetween(match.first - 1, match.first) &&
-      !Eponymous(match) &&
+      !named && !Eponymous(match) &&
       !(title_case_line_ && term.category == "register") &&
       !((title_case_line_ || CapitalisedPhrase(match)) && OpensWithRegisterWord(match))) {
     return;

@@ -89,7 +89,9 @@ class Classifier {
   int64_t sentence_jargon_words() const { return sentence_jargon_words_; }
   double sentence_weighted_jargon() const { return sentence_weighted_jargon_; }
 
-  void AddTermFinding(const LexiconMatch& match, bool sentence_start);
+  // `named`: the named-instrument pattern found a name over the same words
+  // ("Rome IV criteria"), so the term is no department's name.
+  void AddTermFinding(const LexiconMatch& match, bool sentence_start, bool named = false);
   void AddAbbreviationFinding(const LexiconMatch& match);
   // "q6h", "95% CI", "ACE inhibitor" over tokens [first, end).
   void AddNotationFinding(size_t first, size_t end, NotationKind kind);
@@ -132,7 +134,8 @@ class Classifier {
     tally_.words += words;
     tally_.weighted_words += weighted;
   }
-  void AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start);
+  void AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start,
+                      bool named = false);
   void AddAcronymsInside(const LexiconMatch& match);
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
