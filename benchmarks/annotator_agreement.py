@@ -71,7 +71,7 @@ def main() -> int:
     print(line("plainlang, scored against the first", je.score(a, mine)))
     print(line("plainlang, scored against the second", je.score(b, mine)))
 
-    # Words each annotator marked in one message and left unmarked in another.
+    # Words one annotator marked somewhere and the other marked nowhere.
     def calls(texts):
         marked = collections.Counter()
         for t in texts:

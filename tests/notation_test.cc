@@ -78,6 +78,13 @@ TEST(NotationTest, EponymousClassificationsWithRomanNumerals) {
   EXPECT_TRUE(Find("Hi Maria I will call. Yesterday I called. World War II. Type II. "
                    "Stage I think so.")
                   .empty());
+  // A generation after a person's name.
+  EXPECT_TRUE(Find("Seen by Dr. Carter II today. Henry Ford III called. Thanks, James Carter II")
+                  .empty());
+  // A scale word before its numeral stays a stage, whatever follows; a
+  // grade's "+" is its own.
+  EXPECT_EQ(Find("Stage II surgery is planned. Pulses 2+ throughout."),
+            (Found{{"Stage II", NotationKind::kGradeStage}, {"2+", NotationKind::kGradeStage}}));
 }
 
 TEST(NotationTest, DrugClassConstructions) {

@@ -392,14 +392,17 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   finding.familiarity = entry.familiarity;
   finding.source = entry.source;
   finding.severity = known ? 0.1 : 0.9 * (1 - entry.familiarity);
-  // One word to a reader, as in CountWord; a known acronym weighs at most
-  // 0.1 of one, whatever its familiarity says.
+  // A word to a reader for each run of glued tokens ("f/u" one, "alk phos"
+  // two), as TakeMatch counts them; a known acronym weighs at most 0.1 of
+  // one, whatever its familiarity says.
+  int64_t words = 1;
+  for (size_t k = match.first + 1; k < match.end; ++k) words += tokens_[k].space_before;
   const double familiarity = known ? std::max(entry.familiarity, 0.9f) : entry.familiarity;
   if (everyday_word) {
-    deferred_.push_back({findings_.size() - 1, match.id, 1, familiarity, true});
+    deferred_.push_back({findings_.size() - 1, match.id, words, familiarity, true});
     return;
   }
-  CountJargon(1, familiarity);
+  CountJargon(words, familiarity);
   tally_.abbreviations.push_back(match.id);
 }
 

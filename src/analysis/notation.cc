@@ -247,11 +247,16 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
 // A grade or stage led by a capitalised word stands when the word is a
 // name (IsName): "Bosniak I", not "World War II" or "Type II"; a bare I
 // needs a name no dictionary knows well, since after a person's name it is
-// the pronoun ("Maria I will call"). A mark after a bare I is not part of
-// the stage.
+// the pronoun ("Maria I will call"). A name after a title or another
+// capitalised word is a person's, the numeral a generation ("Dr. Carter
+// II", "Henry Ford III"). The mark the bare-I pattern reads after the I is
+// not part of the stage.
 bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, NotationMatch* match) {
   std::string_view body = text.substr(match->start, match->end - match->start);
-  while (!body.empty() && !IsAsciiAlnum(body.back())) body.remove_suffix(1);
+  if (!body.empty() && std::string_view(".,;:)").find(body.back()) != std::string_view::npos) {
+    body.remove_suffix(1);
+  }
+  while (!body.empty() && IsSpace(body.back())) body.remove_suffix(1);
   match->end = match->start + body.size();
   const bool mark_after = match->end == text.size() ||
                           std::string_view(".,;:)\r\n").find(text[match->end]) != std::string_view::npos;
@@ -259,6 +264,28 @@ bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, Notati
   const size_t space = body.find_first_of(" \t");
   if (space == std::string_view::npos) return true;
   const bool bare_i = body.ends_with(" I") || body.ends_with("\tI");
+  const std::string_view first = body.substr(0, space);
+  const std::string folded = LowerAscii(first);
+  for (std::string_view scale : {"stage", "grade", "class", "category", "level", "phase"}) {
+    // "Stage I." is the stage; "Stage I think" the pronoun.
+    if (folded == scale) return !bare_i || mark_after;
+  }
+  if (!IsName(index, first)) return false;
+  // The word before: a title or a capitalised word (not "The") makes the
+  // name a person's.
+  size_t before = match->start;
+  while (before > 0 && IsSpace(text[before - 1])) --before;
+  const bool dot = before > 0 && text[before - 1] == '.';  // "Dr.", or a sentence's end
+  if (dot) --before;
+  size_t word_start = before;
+  while (word_start > 0 && IsAsciiLetter(text[word_start - 1])) --word_start;
+  const std::string_view previous = text.substr(word_start, before - word_start);
+  if (!previous.empty() && before < match->start && previous[0] >= 'A' && previous[0] <= 'Z') {
+    static constexpr std::string_view kTitles[] = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr"};
+    const bool title =
+        std::find(std::begin(kTitles), std::end(kTitles), previous) != std::end(kTitles);
+    if (title || (!dot && !IsLeadWord(index, previous))) return false;
+  }
   // The numeral of a named instrument ("Rome IV criteria"): the whole name
   // is the instrument, judged as one.
   size_t after = match->end;
@@ -270,13 +297,6 @@ bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, Notati
     match->kind = NotationKind::kNamed;
     return Refine(index, text, match);
   }
-  const std::string_view first = body.substr(0, space);
-  const std::string folded = LowerAscii(first);
-  for (std::string_view scale : {"stage", "grade", "class", "category", "level", "phase"}) {
-    // "Stage I." is the stage; "Stage I think" the pronoun.
-    if (folded == scale) return !bare_i || mark_after;
-  }
-  if (!IsName(index, first)) return false;
   if (!bare_i) return true;
   const WordEntry* entry = index.FindWord(folded);
   return entry == nullptr || entry->zipf < kUncommonNameZipf;

@@ -332,10 +332,13 @@ void LoadAbbreviations(Lexicon::Index& index, std::string_view contents, std::st
       word.abbreviation = static_cast<int32_t>(index.abbreviations.size());
       index.abbreviations.push_back(std::move(entry));
     }
-    // After `word` is used: adding the first word may move the entries.
-    if (const size_t space = key.find(' '); space != std::string::npos) {
-      index.words.FindOrAdd(std::string_view(key).substr(0, space), /*stable=*/false)
-          .starts_spaced_abbreviation = true;
+    // The flag goes on the first token the segmenter will see ("p" of "P/C
+    // ratio", "q4" of "q4-6 hrs"), which is what the matcher looks up.
+    if (key.find(' ') != std::string::npos) {
+      const std::vector<std::string> tokens = TermTokens(key);
+      if (!tokens.empty()) {
+        index.words.FindOrAdd(tokens.front(), /*stable=*/false).starts_spaced_abbreviation = true;
+      }
     }
   });
 }

@@ -396,16 +396,18 @@ class TermsBuilder:
             if rating == "known" and key not in self.terms:
                 skipped += 1  # readers know it: no term to flag
                 continue
-            if (rating != "hard" and min(self.frequency.word_centi(w) for w in key.split(" "))
+            if (min(self.frequency.word_centi(w) for w in key.split(" "))
                     >= SPECIALTY_EVERYDAY_CENTI):
                 # A phrase of everyday words that we rate clearly unknown is
                 # the clinical register ('kick counts', 'free air', 'rate
                 # control'); a single everyday word, or a phrase we rate
                 # more known ('heart failure' 0.41, 'bone density scan' 0.26), is
                 # left out.
+                # A phrase rated hard comes in whatever its familiarity says.
                 if (" " not in key or key in self.terms
-                        or self._curated_familiarity(row["familiarity"], where)
-                        >= SPECIALTY_REGISTER_BELOW):
+                        or (rating != "hard"
+                            and self._curated_familiarity(row["familiarity"], where)
+                            >= SPECIALTY_REGISTER_BELOW)):
                     skipped += 1
                     continue
                 category = "register"
