@@ -1,0 +1,70 @@
+"""The lexicon generator's ratings (data/curated/ratings.tsv): a rating
+decides over the frequency rule, a bad row stops the build with its line.
+The generator is run on a word list made here, not on the raw sources."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import pytest
+
+from conftest import REPO
+
+# The generator is a script folder, not a package the tests install.
+sys.path.insert(0, str(REPO / "data" / "tools"))
+terms: Any = importlib.import_module("lexicon_build.terms")
+word_frequency: Any = importlib.import_module("lexicon_build.word_frequency")
+_Term = terms._Term
+
+
+def builder(centi: dict[str, int]) -> Any:
+    frequency = word_frequency.WordFrequency.__new__(word_frequency.WordFrequency)
+    frequency._centi = dict(centi)  # the list a wordfreq file would give
+    made = terms.TermsBuilder(frequency)
+    made.set_medical_affixes([])
+    return made
+
+
+def row(line: int, **fields: str) -> dict[str, str]:
+    return {"_line": str(line), **fields}
+
+
+def test_a_rating_decides_over_the_frequency_rule() -> None:
+    # By frequency alone bile (Zipf 3.21) is 0.36, jargon, and intact (4.00)
+    # 0.75, familiar; rated, bile is lifted to 0.80 and intact capped at 0.35.
+    made = builder({"bile": 321, "intact": 400, "sputum": 250})
+    made.add_ratings([row(2, term="bile", rating="known"), row(3, term="intact", rating="hard")])
+    assert made.familiarity("bile", _Term(), False) == 80
+    assert made.familiarity("intact", _Term(), False) == 35
+    assert made.familiarity("sputum", _Term(), False) == 0  # unrated: the rule's
+
+
+def test_a_hard_rating_keeps_a_phrase_of_everyday_words() -> None:
+    made = builder({"patch": 500, "test": 600, "heart": 600, "failure": 500})
+    made.add_ratings([row(2, term="patch test", rating="hard"),
+                      row(3, term="heart failure", rating="known")])
+    skipped = made.add_specialty([
+        row(10, term="patch test", category="test", familiarity="0.20", plain="skin test",
+            definition="Patches on the skin."),
+        row(11, term="heart failure", category="condition", familiarity="0.41", plain="",
+            definition=""),
+    ])
+    # Rated hard, the phrase comes in as register though our row rates it
+    # 0.20, where an unrated one of everyday words needs less than 0.20.
+    assert list(made.terms["patch test"].categories.values()) == ["register"]
+    assert made.familiarity("patch test", made.terms["patch test"], True) == 20
+    assert "heart failure" not in made.terms
+    assert skipped == 1
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([row(5, term="bile", rating="maybe")], "ratings.tsv line 5: rating must be known or hard"),
+    ([row(2, term="bile", rating="known"), row(7, term="Bile", rating="hard")],
+     "ratings.tsv line 7: 'bile' is rated twice"),
+])
+def test_a_bad_row_names_its_line(rows: list[dict[str, str]], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        builder({}).add_ratings(rows)
+
