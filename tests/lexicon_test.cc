@@ -5,7 +5,9 @@
 
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <string_view>
 
 #include "lexicon/lexicon_index.h"
 #include "lexicon/matcher.h"
@@ -20,6 +22,20 @@ constexpr char kTerms[] =
     "myocardial infarction\tcondition\t0.1\theart attack|heart damage\t\tdoid\n"
     "X-ray\ttest\t0.9\t\t\tplainlang\r\n"
     "\n";
+
+// The default lexicon with a terms overlay read from a file holding
+// `contents` (the file is gone once the lexicon is made).
+std::shared_ptr<const Lexicon> DefaultWithTermsFile(std::string_view name,
+                                                    std::string_view contents) {
+  const std::string path = ::testing::TempDir() + "/" + std::string(name);
+  {
+    std::ofstream out(path);
+    out << contents;
+  }
+  auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
+  std::remove(path.c_str());
+  return lexicon;
+}
 
 TEST(LexiconTest, LoadsTermsWithTokensAndAlternatives) {
   Lexicon lexicon;
@@ -148,12 +164,9 @@ TEST(LexiconTest, ErrorCarriesItsParts) {
 }
 
 TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
-  std::string path = ::testing::TempDir() + "/plainlang_overlay_terms.tsv";
-  {
-    std::ofstream out(path);
-    out << "term\tcategory\tplain\tfamiliarity\nzorblax syndrome\tcondition\ta made-up illness\t0.05\n";
-  }
-  auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
+  auto lexicon = DefaultWithTermsFile(
+      "plainlang_overlay_terms.tsv",
+      "term\tcategory\tplain\tfamiliarity\nzorblax syndrome\tcondition\ta made-up illness\t0.05\n");
   EXPECT_EQ(lexicon->sizes().terms, Lexicon::Default()->sizes().terms + 1);
   const WordEntry* first = lexicon->index().FindWord("zorblax");
   ASSERT_NE(first, nullptr);
@@ -162,7 +175,6 @@ TEST(LexiconTest, DefaultWithOverlaysReadsFiles) {
   ASSERT_NE(pair, nullptr);
   ASSERT_EQ(pair->terms.size(), 1u);
   EXPECT_EQ(lexicon->index().terms[pair->terms[0]].term, "zorblax syndrome");
-  std::remove(path.c_str());
 
   try {
     Lexicon::DefaultWithOverlays({{TableKind::kTerms, "/nonexistent/terms.tsv"}});
@@ -207,14 +219,10 @@ TEST(LexiconTest, DefaultMarksWordsWhoseStemsLeadNowhere) {
 // A listed name the named-instrument pattern also finds is the name, with
 // the table's plain wording, not a department's name after another word.
 TEST(LexiconTest, ListedNamedInstrumentsKeepTheirFinding) {
-  std::string path = ::testing::TempDir() + "/plainlang_overlay_named.tsv";
-  {
-    std::ofstream out(path);
-    out << "term\tcategory\tfamiliarity\tplain\n"
-        << "ottawa knee rules\ttest\t0.1\tchecks for whether a knee x-ray is needed\n";
-  }
-  auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
-  std::remove(path.c_str());
+  auto lexicon = DefaultWithTermsFile(
+      "plainlang_overlay_named.tsv",
+      "term\tcategory\tfamiliarity\tplain\n"
+      "ottawa knee rules\ttest\t0.1\tchecks for whether a knee x-ray is needed\n");
   Report report = Analyzer(lexicon, AnalyzerOptions{}).Analyze("We used the Ottawa knee rules.");
   ASSERT_EQ(report.findings.size(), 1u);
   EXPECT_EQ(report.findings[0].text, "Ottawa knee rules");
@@ -224,14 +232,9 @@ TEST(LexiconTest, ListedNamedInstrumentsKeepTheirFinding) {
 // An overlay that makes a stem a term marks the words built on it again:
 // "ladders" is then matched as the overlay's "ladder".
 TEST(LexiconTest, OverlayTermsMarkTheirInflectedWordsAgain) {
-  std::string path = ::testing::TempDir() + "/plainlang_overlay_ladder.tsv";
-  {
-    std::ofstream out(path);
-    out << "term\tcategory\tfamiliarity\tplain\n"
-        << "ladder\tother\t0.1\ta climbing frame\n";
-  }
-  auto lexicon = Lexicon::DefaultWithOverlays({{TableKind::kTerms, path}});
-  std::remove(path.c_str());
+  auto lexicon = DefaultWithTermsFile("plainlang_overlay_ladder.tsv",
+                                      "term\tcategory\tfamiliarity\tplain\n"
+                                      "ladder\tother\t0.1\ta climbing frame\n");
   const WordEntry* ladders = lexicon->index().FindWord("ladders");
   ASSERT_NE(ladders, nullptr);
   EXPECT_TRUE(ladders->stems_start_terms);

@@ -395,8 +395,8 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // A word to a reader for each run of glued tokens ("f/u" one, "alk phos"
   // two), as TakeMatch counts them; a known acronym weighs at most 0.1 of
   // one, whatever its familiarity says.
-  int64_t words = 1;
-  for (size_t k = match.first + 1; k < match.end; ++k) words += tokens_[k].space_before;
+  int64_t words = 0;
+  for (size_t k = match.first; k < match.end; k = GluedRunEnd(tokens_, k, match.end)) ++words;
   const double familiarity = known ? std::max(entry.familiarity, 0.9f) : entry.familiarity;
   if (everyday_word) {
     deferred_.push_back({findings_.size() - 1, match.id, words, familiarity, true});

@@ -185,20 +185,18 @@ void MessageAnalysis::TakeMatch(const LexiconMatch& match, bool sentence_start, 
   // "f/u" is one word to a reader, though ICU sees "f", "/", "u"; "alk
   // phos" is two.
   for (size_t k = match.first; k < match.end;) {
+    const size_t run_end = GluedRunEnd(tokens_, k, match.end);
     Token word = tokens_[k];
     int syllables = 0;
     word.letters = word.digits = 0;
-    size_t glued = k;
-    do {
-      if (tokens_[glued].is_word()) {
-        word.letters += tokens_[glued].letters;
-        word.digits += tokens_[glued].digits;
-        syllables += SyllablesOf(glued);
-      }
-      ++glued;
-    } while (glued < match.end && !tokens_[glued].space_before);
+    for (size_t j = k; j < run_end; ++j) {
+      if (!tokens_[j].is_word()) continue;
+      word.letters += tokens_[j].letters;
+      word.digits += tokens_[j].digits;
+      syllables += SyllablesOf(j);
+    }
     CountWord(index_, word, syllables, sentence_start && k == match.first, counts);
-    k = glued;
+    k = run_end;
   }
 }
 

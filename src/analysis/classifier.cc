@@ -191,17 +191,16 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // An eponymous term is capitalised by nature ("Mohs surgery", "Nissen
   // fundoplication"), not a department's name ("Interventional Radiology":
   // the dictionary lacks "interventional").
-  // In a heading a register term keeps its sense after another word, and
-  // so does a capitalised phrase a register word opens ("Hospital Discharge
-  // Summary for ..."); inside a sentence a capitalised register word alone,
-  // or a register phrase, may be part of a name ("the Positive Living
-  // Clinic", "the Infusion Center").
+  // A title-case line is a heading, whose terms that got this far are
+  // register ones (above); elsewhere a capitalised phrase a register word
+  // opens is a heading's too ("Hospital Discharge Summary for ..."), but a
+  // capitalised register word alone, or a register phrase, may be part of
+  // a name ("the Positive Living Clinic", "the Infusion Center").
   const Token& first = tokens_[match.first];
-  if (first.capitalized && !first.all_caps && !sentence_start && match.first > 0 &&
-      tokens_[match.first - 1].is_word() && !LineBreakBetween(match.first - 1, match.first) &&
-      !named && !Eponymous(match) &&
-      !(title_case_line_ && term.category == "register") &&
-      !((title_case_line_ || CapitalisedPhrase(match)) && OpensWithRegisterWord(match))) {
+  if (!title_case_line_ && first.capitalized && !first.all_caps && !sentence_start &&
+      match.first > 0 && tokens_[match.first - 1].is_word() &&
+      !LineBreakBetween(match.first - 1, match.first) && !named && !Eponymous(match) &&
+      !(OpensWithRegisterWord(match) && CapitalisedPhrase(match))) {
     return;
   }
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&

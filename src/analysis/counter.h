@@ -73,6 +73,14 @@ inline size_t CountWords(std::span<const Token> tokens, size_t first, size_t end
   return words;
 }
 
+// The end of the run of tokens glued to tokens[k], before `end`: a reader's
+// one word of an abbreviation ("f/u" is one run, "alk phos" two).
+inline size_t GluedRunEnd(std::span<const Token> tokens, size_t k, size_t end) {
+  do ++k;
+  while (k < end && !tokens[k].space_before);
+  return k;
+}
+
 }  // namespace plainlang
 
 #endif  // PLAINLANG_ANALYSIS_COUNTER_H_

@@ -171,10 +171,6 @@ bool KindOf(const Patterns& patterns, re2::StringPiece found, NotationKind* kind
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
-// A name rarer than this may stand before a bare Roman I ("Scadding I");
-// people's names are commoner (Maria 4.5, Ahmed 3.6).
-constexpr float kUncommonNameZipf = 3.0f;
-
 // "2 x 3 cm" and "1.2 cm x 0.8 cm" are sizes, not durations: a number or a
 // length unit before the x, or a length unit after the number.
 bool IsDimension(std::string_view text, size_t start, size_t end) {
@@ -266,9 +262,9 @@ bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, Notati
   const bool bare_i = body.ends_with(" I") || body.ends_with("\tI");
   const std::string_view first = body.substr(0, space);
   const std::string folded = LowerAscii(first);
-  for (std::string_view scale : {"stage", "grade", "class", "category", "level", "phase"}) {
-    // "Stage I." is the stage; "Stage I think" the pronoun.
-    if (folded == scale) return !bare_i || mark_after;
+  // "Stage I." is the stage; "Stage I think" the pronoun.
+  if (std::find(std::begin(kScaleWords), std::end(kScaleWords), folded) != std::end(kScaleWords)) {
+    return !bare_i || mark_after;
   }
   if (!IsName(index, first)) return false;
   // The word before: a title or a capitalised word (not "The") makes the

@@ -49,6 +49,14 @@ inline constexpr std::string_view kNamedHeads[] = {
     "surgery",      "monitor",        "catheter",      "balloon",   "exercise",  "exercises",
     "contractions", "method",         "rules",         "list"};
 
+// The words of a scale, which count only before its value ("stage IIIA").
+inline constexpr std::string_view kScaleWords[] = {"stage", "grade", "class",
+                                                   "level", "phase", "category"};
+
+// A name rarer than this may stand before a bare Roman I ("Scadding I");
+// people's names are commoner (Maria 4.5, Ahmed 3.6).
+inline constexpr float kUncommonNameZipf = 3.0f;
+
 // What a finding of each kind says.
 struct NotationInfo {
   std::string_view term;        // "dosing shorthand"

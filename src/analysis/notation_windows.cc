@@ -21,8 +21,6 @@ constexpr std::string_view kHeads[] = {
     "sparing",    "stimulating", "suppressing", "reducing",     "survival",      "mortality",
     "outcome",    "outcomes",    "endpoint",    "endpoints",    "effectiveness", "efficacy",
     "needed",     "murmur",      "murmurs",     "cycle",        "cycles"};
-// The words of a scale, which count only before its value ("stage IIIA").
-constexpr std::string_view kScales[] = {"stage", "grade", "class", "level", "phase", "category"};
 
 // The head words' hashes, sorted, and a 4,096-bit map of their low twelve
 // bits: most words fail the map, and only the rest are searched for.
@@ -184,10 +182,10 @@ void WindowFinder::AtWordWithDigits(size_t i) {
 }
 
 void WindowFinder::AtWord(size_t i) {
-  static const HeadSet heads(kHeads), scales(kScales);
+  static const HeadSet heads(kHeads), scales(kScaleWords);
   static const HeadSet any_head = [] {
     std::vector<std::string_view> all(std::begin(kHeads), std::end(kHeads));
-    all.insert(all.end(), std::begin(kScales), std::end(kScales));
+    all.insert(all.end(), std::begin(kScaleWords), std::end(kScaleWords));
     all.insert(all.end(), std::begin(kNamedHeads), std::end(kNamedHeads));
     return HeadSet(all);
   }();
@@ -204,7 +202,7 @@ void WindowFinder::AtWord(size_t i) {
     const Token& name = tokens_[i - 1];
     const WordEntry* entry = lookups_.entries[i - 1];
     if (name.is_word() && name.capitalized && !name.all_caps &&
-        (word != "i" || entry == nullptr || entry->zipf < 3.0f)) {
+        (word != "i" || entry == nullptr || entry->zipf < kUncommonNameZipf)) {
       Add(i);
       return;
     }

@@ -496,19 +496,19 @@ class TermsBuilder:
 
     def _known_word_floor(self, word: str) -> int:
         """The floor a word brings from being a known term itself:
-        familiar.tsv's, a lay name's, or our own rating of 0.80 or more;
-        else 0."""
+        familiar.tsv's, a lay name's, our own rating of 0.80 or more, or a
+        known rating (ratings.tsv); 0 when rated hard."""
         rating = self.ratings.get(word)
         if rating == "hard":
             return 0
+        floor = RATED_KNOWN if rating == "known" else 0
         term = self.terms.get(word)
         if term is None:
-            return RATED_KNOWN if rating == "known" else 0
-        floor = RATED_KNOWN if rating == "known" else 0
+            return floor
         if term.familiar:
-            floor = FAMILIAR_FLOOR
+            floor = max(floor, FAMILIAR_FLOOR)
         elif word in self.lay_phrases:
-            floor = LAY_FLOOR
+            floor = max(floor, LAY_FLOOR)
         # Our own rating of the word, when it says known ('stool' 0.80).
         if term.curated_familiarity is not None and term.curated_familiarity >= LAY_FLOOR:
             floor = max(floor, term.curated_familiarity)
