@@ -520,6 +520,12 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   EXPECT_TRUE(JargonFindingTexts("Anjali said she faints when she stands.").empty());
   // The adverb of a jargon term.
   EXPECT_EQ(JargonFindingTexts("Swelling bilaterally."), Texts{"bilaterally"});
+  // A word of a listed several-word name ("insulin lispro", "mometasone
+  // furoate"), and a substance DrugCentral files as a class ("Bismuth"),
+  // name medicines; a plural class is still a class.
+  EXPECT_TRUE(JargonFindingTexts("Use lispro before meals and mometasone on the rash.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Bismuth can turn your stool dark. Urea cream helps.").empty());
+  EXPECT_EQ(JargonFindingTexts("Macrolides can upset the stomach."), Texts{"Macrolides"});
 }
 
 TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {

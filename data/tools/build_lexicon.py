@@ -119,6 +119,13 @@ def main(argv: list[str] | None = None) -> int:
         curated_dir / "specialty_terms.tsv", ("term",),
         ("category", "familiarity", "plain", "definition")))
     print(f"specialty terms, left out as everyday words: {specialty_skipped}")
+    # A word of a several-word medicine name that only the medical-text
+    # rule lists ('epoetin' of 'epoetin alfa') is that medicine's name.
+    name_parts = medicines.add_name_parts(
+        medicine_tables, cmu_words,
+        {key for key, term in builder.terms.items() if term.sources - {"medical_text"}})
+    report.append(f"medicine names, words of several-word names added: {name_parts}")
+    medicine_names = set(medicine_tables.medicines)
     builder.set_medical_affixes(affix_rows)
     terms_report = builder.build(
         medicine_names, anatomy_words_from_affixes([a.meaning for a in affix_entries]))

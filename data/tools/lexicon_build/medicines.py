@@ -116,10 +116,15 @@ def build(links: list[DrugClassLink], classes: list[DrugClass],
         return not _NOT_A_CLASS.search(class_name.lower())
 
     class_terms = set()
+    substances = set()
     for c in classes:
         if usable(c.class_id, c.name):
             key = class_term(c.name)
-            if key:
+            if not key:
+                continue
+            if _names_a_substance(c):
+                substances.add(key)
+            else:
                 class_terms.add(key)
 
     medicines: dict[str, str] = {}
@@ -135,6 +140,8 @@ def build(links: list[DrugClassLink], classes: list[DrugClass],
                 medicines[name] = key
     for name, fallback in first_any.items():
         medicines.setdefault(name, fallback)
+    for name in substances:
+        medicines.setdefault(name, "")
 
     nci_class_terms = set()
     for entry in glossary:
@@ -159,6 +166,18 @@ def build(links: list[DrugClassLink], classes: list[DrugClass],
         if not medicines.get(name):
             medicines[name] = text.term_key(row.get("class", ""))
     return MedicineTables(medicines, class_terms, nci_class_terms)
+
+
+def _names_a_substance(c: DrugClass) -> bool:
+    """A Chemical/Ingredient 'class' with a singular name is one substance
+    ('Urea', 'Bismuth', 'Vitamin D', 'Folic Acid'), a medicine's name;
+    MeSH names a kind of drug in the plural ('Macrolides', 'Penicillins')
+    or with a class word ('Nucleoside Analog')."""
+    if c.class_type != "Chemical/Ingredient":
+        return False
+    words = text.term_key(re.sub(r"\s*\([^)]*\)", "", c.name)).split(" ")
+    return ("," not in c.name and words[-1] not in _CLASS_HEADS
+            and all(singular(w) == w for w in words))
 
 
 def _names_a_class(written: str, definition: str, class_terms: set[str]) -> bool:
@@ -193,6 +212,28 @@ def _acceptable_name(name: str) -> bool:
     characters a term may hold."""
     return (0 < text.word_count(name) <= 4 and text.is_clean_term(name)
             and not re.fullmatch(r"[\d\s.-]+", name))
+
+
+def add_name_parts(tables: MedicineTables, general_words: set[str],
+                   term_keys: set[str]) -> int:
+    """The first or last word of a several-word medicine name, when it is no
+    English word and no term of a source (the medical-text rule aside),
+    names that medicine when written alone: the analog of 'insulin lispro',
+    the salt of 'bismuth subsalicylate', 'epoetin' of 'epoetin alfa'. It
+    joins the table with its medicine's class, so the engine does not take
+    it for a rare medical word. Returns how many."""
+    added: dict[str, str] = {}
+    for name, drug_class in sorted(tables.medicines.items()):
+        words = name.split(" ")
+        if len(words) < 2:
+            continue
+        # A middle word describes the medicine ('recombinant urate oxidase').
+        for word in (words[0], words[-1]):
+            if (len(word) >= 5 and word.isalpha() and word not in general_words
+                    and word not in term_keys and word not in tables.medicines):
+                added.setdefault(word, drug_class)
+    tables.medicines.update(added)
+    return len(added)
 
 
 def rows(tables: MedicineTables) -> list[tuple[str, str]]:

@@ -1,0 +1,62 @@
+"""The lexicon generator's medicine names (medicines.py): a substance
+DrugCentral files as a class is a medicine's name, and the words of a
+several-word name name that medicine alone. Run on records made here, not
+on the raw sources."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+from conftest import REPO
+
+# The generator is a script folder, not a package the tests install.
+sys.path.insert(0, str(REPO / "data" / "tools"))
+medicines: Any = importlib.import_module("lexicon_build.medicines")
+sources: Any = importlib.import_module("lexicon_build.sources")
+
+
+def drug_class(class_id: str, name: str, class_type: str) -> Any:
+    return sources.DrugClass(class_id=class_id, name=name, source="MeSH", class_type=class_type)
+
+
+def link(drug: str, class_id: str, class_name: str) -> Any:
+    return sources.DrugClassLink(drug=drug, class_id=class_id, class_name=class_name)
+
+
+def test_a_singular_ingredient_is_a_medicine_and_a_plural_one_a_class() -> None:
+    classes = [
+        drug_class("C1", "Bismuth", "Chemical/Ingredient"),
+        drug_class("C2", "Macrolides", "Chemical/Ingredient"),
+        drug_class("C3", "Vitamin D", "Chemical/Ingredient"),
+        drug_class("C4", "Nucleoside Analog", "Chemical/Ingredient"),
+        drug_class("C5", "Proton Pump Inhibitor", "FDA Established Pharmacologic Class"),
+    ]
+    links = [link("Bismuth Subsalicylate", "C1", "Bismuth"),
+             link("Azithromycin", "C2", "Macrolides")]
+    tables = medicines.build(links, classes, [], [])
+    assert {"bismuth", "vitamin d"} <= tables.medicines.keys()
+    assert "bismuth" not in tables.class_terms
+    # A plural name or a class word keeps it a kind of drug.
+    assert {"macrolide", "nucleoside analog", "proton pump inhibitor"} <= tables.class_terms
+    assert "macrolide" not in tables.medicines
+
+
+def test_the_first_or_last_word_of_a_several_word_name_names_the_medicine() -> None:
+    tables = medicines.MedicineTables(
+        medicines={"insulin lispro": "therapeutic insulin", "fentanyl sublingual": "opioid",
+                   "recombinant urate oxidase": "enzyme", "sodium chloride": "",
+                   "insulin": "therapeutic insulin"},
+        class_terms=set(), nci_class_terms=set())
+    added = medicines.add_name_parts(
+        tables, general_words={"sodium", "chloride", "insulin", "recombinant"},
+        term_keys={"sublingual", "oxidase"})
+    # 'lispro' and 'fentanyl' join with their medicine's class.
+    assert tables.medicines["lispro"] == "therapeutic insulin"
+    assert tables.medicines["fentanyl"] == "opioid"
+    # 'sublingual' and 'oxidase' are terms of their own, a middle word
+    # describes the medicine, and English words stay words.
+    for word in ("sublingual", "oxidase", "urate", "sodium", "chloride"):
+        assert word not in tables.medicines
+    assert added == 2
