@@ -528,6 +528,19 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   EXPECT_EQ(JargonFindingTexts("Macrolides can upset the stomach."), Texts{"Macrolides"});
 }
 
+TEST(AnalyzerTest, CodesOfCapitalsAndDigitsAreUnlistedAbbreviations) {
+  // A gene or a day code ends in a digit, which makes it a number to ICU.
+  EXPECT_EQ(JargonFindingTexts("Your CYP2D6 result is back. Home on PPD1 and ZQV3X."),
+            (std::vector<std::string>{"CYP2D6", "PPD1", "ZQV3X"}));
+  Report report = DefaultAnalyzer().Analyze("Your CYP2D6 result is back.");
+  ASSERT_NE(FindingFor(report, "CYP2D6"), nullptr);
+  EXPECT_EQ(FindingFor(report, "CYP2D6")->source, "unlisted");
+  // Fewer than three letters, or not capitalised: a formula, a vitamin, a
+  // reading, an ordinal or a unit.
+  EXPECT_TRUE(JargonFindingTexts("Set it to 5 cm H2O with the N95 on. Room 4B, 3rd floor.").empty());
+  EXPECT_TRUE(JargonFindingTexts("We met on Dec3 at 10am about the 2x2 gauze.").empty());
+}
+
 TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   EXPECT_TRUE(JargonFindingTexts("Please see Nephrology next week.").empty());
   EXPECT_TRUE(JargonFindingTexts("Call us with questions.\n\nLee Park, PA-C\nWestside "

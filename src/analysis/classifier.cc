@@ -334,7 +334,7 @@ void Classifier::AddNotationFinding(size_t first, size_t end, NotationKind kind)
 void Classifier::ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start) {
   const Token& token = tokens_[i];
   std::string_view base = StripPossessive(token.folded);
-  if (AddAcronymFinding(i, word != nullptr ? word->zipf : 0)) return;
+  if (AddAcronymFinding(i, word != nullptr ? word->zipf : 0) || token.digits > 0) return;
   if (token.letters == 1 && token.end - token.start == 1 && AddLetterFinding(i)) return;
   // A capitalised word inside a sentence is most likely a name.
   if (token.capitalized && !sentence_start) return;

@@ -104,9 +104,16 @@ class Classifier {
   // a message are the last. `word` is the token's entry (WordOrBase),
   // `syllables` WordSyllables of it.
   bool PlainlyFamiliar(const Token& token, const WordEntry* word, int syllables) const {
-    if (token.kind != TokenKind::kWord || token.digits > 0) return true;
+    if (token.digits > 0) return !MayBeCode(token);
+    if (token.kind != TokenKind::kWord) return true;
     if (word == nullptr) return false;
     return word->allowed || (!token.capitalized && TooCommonForFinding(word->zipf, syllables));
+  }
+  // Of words and numbers with digits, only a code of three capitals or more
+  // can be a finding ("CYP2D6", "PPD1"); "A1c", "3rd", "B12", "CO2", "H2O"
+  // and readings pass.
+  static bool MayBeCode(const Token& token) {
+    return token.digits > 0 && token.letters >= 3 && token.capitalized;
   }
   // The findings of tokens[i], a word PlainlyFamiliar did not pass over.
   void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start);
