@@ -561,6 +561,12 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // An eponymous term is capitalised by nature: no department's name.
   EXPECT_EQ(JargonFindingTexts("We suggest Mohs surgery for the spot."),
             std::vector<std::string>{"Mohs surgery"});
+  // So is a plural's possessive, whose apostrophe the segmenter leaves
+  // apart, straight or curly.
+  EXPECT_EQ(JargonFindingTexts("You have Graves' disease."),
+            std::vector<std::string>{"Graves' disease"});
+  EXPECT_EQ(JargonFindingTexts("You have Graves’ disease."),
+            std::vector<std::string>{"Graves’ disease"});
   EXPECT_TRUE(JargonFindingTexts("You will see Interventional Radiology on Monday.").empty());
   // A label and its value in capitals is a report's line, not a name.
   EXPECT_EQ(JargonFindingTexts("Gallbladder Scan: Cholelithiasis."),

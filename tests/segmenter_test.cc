@@ -100,6 +100,15 @@ TEST(TokenizeTest, KindsFlagsAndFolding) {
   EXPECT_TRUE(tokens[2].space_before);
   EXPECT_EQ(tokens[3].kind, TokenKind::kNumber);
   EXPECT_EQ(tokens[3].digits, 3u);
+
+  // A plural's apostrophe stands alone, folded as in a word.
+  text = "Graves’ disease";
+  Tokenize(text, SentenceSpan{0, text.size()}, &tokens, &folded);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[1].kind, TokenKind::kPunct);
+  EXPECT_EQ(tokens[1].folded, "'");
+  EXPECT_EQ(tokens[1].end - tokens[1].start, 3u);  // offsets keep the text's bytes
+  EXPECT_FALSE(tokens[1].space_before);
 }
 
 TEST(TokenizeTest, SpaceBeforeTracksGluedTokens) {

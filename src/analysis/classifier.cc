@@ -240,7 +240,11 @@ bool Classifier::Eponymous(const LexiconMatch& match) const {
   if (lead == nullptr) return false;
   // Folded, a typographic apostrophe is the ASCII one.
   const std::string_view folded = tokens_[match.first].folded;
-  const bool possessive = StripPossessive(folded).size() != folded.size() || folded.ends_with("s'");
+  // "Graves' disease": the segmenter leaves a plural's apostrophe apart.
+  const Token& next = tokens_[match.first + 1];
+  const bool apostrophe_after = folded.ends_with('s') && !next.space_before && next.folded == "'";
+  const bool possessive = StripPossessive(folded).size() != folded.size() ||
+                          folded.ends_with("s'") || apostrophe_after;
   if (possessive) return lead->zipf < kEverydayPossessiveZipf;  // a source may list it alone
   return lead->terms.empty() && lead->zipf < kAffixJargonZipf && lead->syllables >= 0;
 }

@@ -283,7 +283,9 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
       }
       token.kind = u_ispunct(first) ? TokenKind::kPunct : TokenKind::kSymbol;
       folded_starts.push_back(folded->size());
-      folded->append(piece);
+      // A plural's apostrophe stands alone ("Graves’ disease"); folded as in
+      // a word, it is the ASCII one.
+      folded->append(first == 0x2019 && piece.size() == 3 ? std::string_view("'") : piece);
     } else {
       token.kind = (status_code >= UBRK_WORD_NUMBER && status_code < UBRK_WORD_NUMBER_LIMIT)
                        ? TokenKind::kNumber
