@@ -549,7 +549,7 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   EXPECT_TRUE(JargonFindingTexts("Luis Herrera, RN, Heart Failure Clinic").empty());
   // After a colon it is a heading's first word, and jargon.
   EXPECT_EQ(JargonFindingTexts("Impression: Nephrology consult."),
-            (std::vector<std::string>{"Impression", "Nephrology"}));
+            (std::vector<std::string>{"Impression", "Nephrology", "consult"}));
   // A capitalised phrase a register word opens is a heading's, even after
   // another word; a lone register word there may name a clinic.
   EXPECT_EQ(JargonFindingTexts("Hospital Discharge Summary for Ana Ruiz, Lakeview Hospital"),

@@ -68,3 +68,23 @@ def test_a_bad_row_names_its_line(rows: list[dict[str, str]], message: str) -> N
     with pytest.raises(ValueError, match=message):
         builder({}).add_ratings(rows)
 
+
+
+def test_our_category_decides_over_the_cdc_general_alone() -> None:
+    made = builder({"anaphylaxis": 220, "biopsy": 300})
+    made.terms["anaphylaxis"] = _Term(sources={"cdc_thesaurus"})
+    made.terms["anaphylaxis"].add_category("cdc", "general")
+    made.terms["biopsy"] = _Term(sources={"nci"})
+    made.terms["biopsy"].add_category("nci", "procedure")
+    made.add_specialty([
+        row(4, term="anaphylaxis", category="condition", familiarity="0.30",
+            plain="severe allergic reaction", definition="A sudden severe allergic reaction."),
+        row(5, term="biopsy", category="test", familiarity="0.30", plain="tissue sample",
+            definition="A small piece of tissue taken to be checked."),
+    ])
+
+    def category(key: str) -> str:
+        return made.terms[key].categories[min(made.terms[key].categories)]
+
+    assert category("anaphylaxis") == "condition"
+    assert category("biopsy") == "procedure"  # a medical source's stands

@@ -72,7 +72,7 @@ VARIANT_RARE_CENTI = 350
 # TermsBuilder.build) is not general vocabulary, so both outrank 'cdc'.
 _PRIORITY = {"curated": 0, "drug_class": 1, "doid": 2, "shape": 3,
              "nci_definition": 4, "icd": 5, "nci": 6, "medical_text": 7,
-             "cdc_medical": 8, "cdc": 9, "familiar": 10}
+             "cdc_medical": 8, "specialty": 9, "cdc": 10, "familiar": 11}
 
 
 @dataclasses.dataclass
@@ -418,6 +418,11 @@ class TermsBuilder:
             if not known:
                 term.add_category("curated", category)
                 term.curated_familiarity = self._curated_familiarity(row["familiarity"], where)
+            elif not term.familiar:
+                # Our category decides over the CDC's 'general' alone
+                # ('anaphylaxis' is a condition), never over a medical
+                # source's.
+                term.add_category("specialty", category)
         return skipped
 
     def add_familiar(self, rows: list[dict[str, str]]) -> None:
