@@ -561,6 +561,11 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // An eponymous term is capitalised by nature: no department's name.
   EXPECT_EQ(JargonFindingTexts("We suggest Mohs surgery for the spot."),
             std::vector<std::string>{"Mohs surgery"});
+  // So is one rare name alone ("Mohs", "Doppler"); a field's name, or a
+  // first name, is not.
+  EXPECT_EQ(JargonFindingTexts("Our Mohs coordinator will call. Your Doppler was fine."),
+            (std::vector<std::string>{"Mohs", "Doppler"}));
+  EXPECT_TRUE(JargonFindingTexts("See Radiology, then Pediatrics. Hi Iris, thanks.").empty());
   // So is a plural's possessive, whose apostrophe the segmenter leaves
   // apart, straight or curly.
   EXPECT_EQ(JargonFindingTexts("You have Graves' disease."),

@@ -228,16 +228,27 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   tally_.terms.push_back(match.id);
 }
 
-// Whether the term matched, of several words, is led by a name: a rare word
+// Whether the term matched is an eponym: one rare name, or several words led by a name: a rare word
 // that is no term by itself and that the pronouncing dictionary (words and
 // names) lists, or a possessive ("Barrett's esophagus", "Graves' disease")
 // of a word less common than the everyday words whose possessives name
 // departments ("Women's Health": women 5.6, children 5.5; Barrett 3.6,
 // Graves 3.9, Bell 4.6 as a word).
 bool Classifier::Eponymous(const LexiconMatch& match) const {
-  if (match.end - match.first < 2) return false;
   const WordEntry* lead = FindWordOrBase(index_, tokens_[match.first], entries_[match.first]);
   if (lead == nullptr) return false;
+  if (match.end - match.first < 2) {
+    // One word: a rare name the pronouncing dictionary lists ("Mohs",
+    // "Doppler", "Whipple"), where a department is named by its field
+    // ("Radiology", "Pediatrics", "Endoscopy") or an everyday word
+    // ("Imaging").
+    static constexpr std::string_view kFieldEndings[] = {"logy",  "iatry",  "iatrics", "ics",
+                                                         "scopy", "graphy", "gery",    "cine"};
+    const std::string_view word = tokens_[match.first].folded;
+    return lead->zipf < kEponymZipf && lead->syllables >= 0 &&
+           std::none_of(std::begin(kFieldEndings), std::end(kFieldEndings),
+                        [word](std::string_view ending) { return word.ends_with(ending); });
+  }
   // Folded, a typographic apostrophe is the ASCII one.
   const std::string_view folded = tokens_[match.first].folded;
   // "Graves' disease": the segmenter leaves a plural's apostrophe apart.

@@ -37,6 +37,10 @@ inline constexpr double kAffixJargonZipf = 3.0;
 // Possessives of words this common name departments and clinics ("Women's",
 // "Children's"), not eponyms (Classifier::Eponymous).
 inline constexpr double kEverydayPossessiveZipf = 5.0;
+// A one-word term capitalised inside a sentence and rarer than this, a name
+// the pronouncing dictionary lists, is an eponym ("Mohs" 2.2, "Doppler"
+// 3.1); first names are commoner ("Iris" 3.8, "Ruby" 4.0).
+inline constexpr double kEponymZipf = 3.5;
 
 // A word this common (Zipf: "stop" 5.52, "fast" 5.13, "do" 6.35) written in
 // capitals may be the word, stressed, rather than an abbreviation.
