@@ -601,6 +601,20 @@ TEST(AnalyzerTest, StressedEverydayWordsAreNotAbbreviationsOutsideClinicalSenten
             (std::vector<std::string>{"FROM", "crepitus", "C-spine", "nontender"}));
 }
 
+// A verb in capitals that opens an instruction is the verb stressed, even in
+// a clinical sentence; elsewhere, or not a verb, it may be the abbreviation.
+TEST(AnalyzerTest, StressedVerbsOpeningInstructionsAreNotAbbreviations) {
+  EXPECT_TRUE(JargonFindingTexts("STOP lisinopril 10 mg today.\n- STOP oxybutynin.\n"
+                                 "5. STOP warfarin 5 days before.\nDO take it with water.")
+                  .empty());
+  // ALL is no verb: in an oncology sentence it is leukemia.
+  EXPECT_EQ(JargonFindingTexts("Your ALL is in remission after 2 cycles."),
+            std::vector<std::string>{"ALL"});
+  // Inside a clinical sentence, it is no instruction.
+  EXPECT_EQ(JargonFindingTexts("We discussed STOP at 9 weeks."),
+            std::vector<std::string>{"STOP"});
+}
+
 // Shorthand written in another case than listed ("fx" for "Fx", "Wt" for
 // "wt") is the abbreviation in a clinical sentence, and an everyday word
 // elsewhere; a term readers know from the sources' catch-all ("will") does

@@ -316,6 +316,33 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
   return true;
 }
 
+// Whether tokens_[i], a word in capitals, is a verb that opens an
+// instruction: first in its sentence, its line or its list item, with a
+// word after it on the same line.
+bool Classifier::StressedInstruction(size_t i) const {
+  static constexpr std::string_view kInstructionVerbs[] = {
+      "stop", "do",    "don't", "hold",  "take",  "call",     "avoid", "start",
+      "keep", "skip",  "wait",  "use",   "bring", "continue", "resume", "go",
+      "eat",  "drink", "check", "never", "give",  "remove",   "wear",   "tell"};
+  const std::string_view word = tokens_[i].folded;
+  if (std::find(std::begin(kInstructionVerbs), std::end(kInstructionVerbs), word) ==
+      std::end(kInstructionVerbs)) {
+    return false;
+  }
+  if (i + 1 >= tokens_.size() || !tokens_[i + 1].is_word() || LineBreakBetween(i, i + 1)) {
+    return false;
+  }
+  if (i == 0 || LineBreakBetween(i - 1, i)) return true;
+  // After a list's mark or number ("- STOP", "5. STOP", "1) HOLD"), or a
+  // label's colon.
+  const std::string_view before = tokens_[i - 1].folded;
+  const bool mark = before == "-" || before == "*" || before == "\u2022" || before == ":" ||
+                    before == ")" || before == ".";
+  if (!mark) return false;
+  return i == 1 || LineBreakBetween(i - 2, i - 1) || before == ":" ||
+         tokens_[i - 2].letters == 0;  // "5." and "1)" follow a number
+}
+
 void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   const Abbreviation& entry = index_.abbreviations[match.id];
   // A sources' abbreviation (not ours) that spells an everyday word in
@@ -332,6 +359,9 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   const bool everyday_word =
       other_case || (tokens_[match.first].all_caps && word != nullptr &&
                      word->zipf >= kStressedWordZipf && !entry.source.starts_with("plainlang"));
+  // A verb in capitals opening an instruction is the verb stressed, even in
+  // a clinical sentence: "STOP lisinopril", "- DO take it", "DO NOT eat".
+  if (everyday_word && !other_case && StressedInstruction(match.first)) return;
   // Any other, even "mg" or a defined one, is clinical writing.
   if (!everyday_word) clinical_sentence_ = true;
   // "complete blood count (CBC)": the definition itself and what follows are
