@@ -635,6 +635,10 @@ TEST(AnalyzerTest, ShorthandInAnotherCaseNeedsAClinicalSentence) {
 TEST(AnalyzerTest, ClippedWordsAndDietOrdersAreFlagged) {
   EXPECT_EQ(JargonFindingTexts("Cont pred 40 mg daily; eos 6% on the diff."),
             (std::vector<std::string>{"Cont", "pred", "eos", "diff"}));
+  // The second pass: lab and chart shorthand, clipped procedures and forms.
+  EXPECT_EQ(JargonFindingTexts("HCV Ab neg, free T4 nl, retic 2%. Lap chole on 3/2, then amox susp."),
+            (std::vector<std::string>{"HCV", "Ab", "neg", "T4", "nl", "retic", "Lap chole",
+                                      "amox", "susp"}));
   Report clear = DefaultAnalyzer().Analyze("Have clear liquids only the day before.");
   const Finding* liquids = FindingFor(clear, "clear liquids");
   ASSERT_NE(liquids, nullptr);
