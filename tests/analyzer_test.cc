@@ -630,6 +630,17 @@ TEST(AnalyzerTest, ShorthandInAnotherCaseNeedsAClinicalSentence) {
   EXPECT_TRUE(JargonFindingTexts("Wt loss is great, keep going.").empty());
 }
 
+// Everyday words in their clinical sense (the third pass of register.tsv):
+// one readers misread anywhere is flagged anywhere, one with a common
+// everyday sense only in a clinical sentence.
+TEST(AnalyzerTest, EverydayWordsInTheirClinicalSenseAreRegister) {
+  EXPECT_EQ(JargonFindingTexts("Your echo showed a trough in the readings."),
+            (std::vector<std::string>{"echo", "trough"}));
+  EXPECT_EQ(JargonFindingTexts("This is an elective hernia repair."),
+            std::vector<std::string>{"elective"});
+  EXPECT_TRUE(JargonFindingTexts("She took an elective class in art.").empty());
+}
+
 // Clipped words of charting (cont, pred, eos, div) are shorthand; the
 // clinical-sense diet orders ("clear liquids") are register.
 TEST(AnalyzerTest, ClippedWordsAndDietOrdersAreFlagged) {

@@ -281,7 +281,7 @@ TEST(ServiceTest, AnalyzeAnswersTheEnginesJsonReport) {
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 200);
   EXPECT_EQ(result->body, ToJson(Analyzer().Analyze(kMessage)));
-  EXPECT_EQ(json::parse(result->body)["jargon"]["distinct_terms"], 7);  // with "wks"
+  EXPECT_EQ(json::parse(result->body)["jargon"]["distinct_terms"], 8);  // with "wks", "echo"
 }
 
 TEST(ServiceTest, AnalyzeAppliesTheRequestsOptions) {

@@ -84,7 +84,7 @@ def test_our_category_decides_over_the_cdc_general_alone() -> None:
     ])
 
     def category(key: str) -> str:
-        return made.terms[key].categories[min(made.terms[key].categories)]
+        return str(made.terms[key].categories[min(made.terms[key].categories)])
 
     assert category("anaphylaxis") == "condition"
     assert category("biopsy") == "procedure"  # a medical source's stands
