@@ -547,6 +547,9 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
                                  "Interventional Radiology\n")
                   .empty());
   EXPECT_TRUE(JargonFindingTexts("Luis Herrera, RN, Heart Failure Clinic").empty());
+  // A line all in capitals is a report's heading, whose terms count.
+  EXPECT_EQ(JargonFindingTexts("Results:\nMRI KNEE WITHOUT CONTRAST\nNo tear."),
+            (std::vector<std::string>{"MRI", "WITHOUT CONTRAST"}));
   // After a colon it is a heading's first word, and jargon.
   EXPECT_EQ(JargonFindingTexts("Impression: Nephrology consult."),
             (std::vector<std::string>{"Impression", "Nephrology", "consult"}));

@@ -79,14 +79,17 @@ bool HasMedicineStem(std::string_view word) {
 // value ("RUQ US: Cholelithiasis", "Dx: Graves Disease") is neither: the
 // words after the colon are the report's content.
 bool IsTitleCaseLine(const std::vector<Token>& tokens) {
-  size_t words = 0;
+  size_t words = 0, all_caps = 0;
   bool colon = false;
   for (const Token& token : tokens) {
     if (token.folded == ":") colon = words > 0;
     if (!token.is_word() || token.letters == 0) continue;
     if (!token.capitalized || ++words > 6 || colon) return false;
+    all_caps += token.all_caps && token.letters > 1;
   }
-  return words > 0;
+  // A line of several words all in capitals is a report's heading ("MRI
+  // KNEE WITHOUT CONTRAST"), whose terms count.
+  return words > 0 && !(words >= 2 && all_caps == words);
 }
 
 // The alternatives a statistics finding offers.
