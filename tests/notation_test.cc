@@ -139,6 +139,13 @@ TEST(NotationTest, ResearchMeasures) {
             (Found{{"Disease-specific survival", NotationKind::kResearch},
                    {"biochemical outcome", NotationKind::kResearch},
                    {"relative effectiveness", NotationKind::kResearch}}));
+  // An outcome's rate and a relative or absolute difference, in any case
+  // at the start; a rate of the body is no research measure.
+  EXPECT_EQ(Find("Remission rates rose; the relative reduction was 20% and the outcome measure "
+                 "was pain. Your heart rate was 70."),
+            (Found{{"Remission rates", NotationKind::kResearch},
+                   {"relative reduction", NotationKind::kResearch},
+                   {"outcome measure", NotationKind::kResearch}}));
 }
 
 TEST(NotationTest, StatisticsStillFound) {

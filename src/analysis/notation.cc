@@ -90,12 +90,18 @@ constexpr std::array<std::string_view, 10> kPatterns = {
     R"(|[Gg]rading|[Pp]rocedure|[Oo]peration|[Rr]eflex)\b)"
     R"((?:[ \t]+(?:of|was|is|=|:)[ \t]*\d+(?:\.\d+)?(?:[ \t]?/[ \t]?\d+)?)?)",
     // kResearch: disease-specific survival, progression-free survival,
-    // biochemical outcome, primary endpoint, relative effectiveness
+    // biochemical outcome, primary endpoint, relative effectiveness,
+    // absolute risk reduction, remission rates, outcome measure
     R"(\b[A-Za-z]+-(?:free|specific|related)\s+(?:survival|mortality)\b)"
     R"(|\b(?:overall|median)\s+survival\b)"
     R"(|\b(?:biochemical|surrogate|composite|primary|secondary|co-primary)\s+)"
     R"((?:outcomes?|end\s?points?)\b)"
-    R"(|\brelative\s+(?:effectiveness|efficacy|risk\s+reduction)\b)"
+    R"(|\brelative\s+(?:effectiveness|efficacy)\b)"
+    R"(|\b(?i:relative|absolute)\s+(?:risk\s+)?(?:reduction|increase|difference)\b)"
+    // an outcome's rate, as trials report it: remission rates, recurrence rate
+    R"(|\b(?i:remission|response|recurrence|relapse|mortality|complication|readmission))"
+    R"(\s+rates?\b)"
+    R"(|\b(?i:outcome)\s+measures?\b|\b(?i:effect)\s+sizes?\b)"
     R"(|\bnumber\s+needed\s+to\s+(?:treat|harm)\b)",
 };
 

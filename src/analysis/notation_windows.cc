@@ -20,7 +20,9 @@ constexpr std::string_view kHeads[] = {
     "binder",     "binders",     "diuretic",    "diuretics",    "lowering",      "modifying",
     "sparing",    "stimulating", "suppressing", "reducing",     "survival",      "mortality",
     "outcome",    "outcomes",    "endpoint",    "endpoints",    "effectiveness", "efficacy",
-    "needed",     "murmur",      "murmurs",     "cycle",        "cycles"};
+    "needed",     "murmur",      "murmurs",     "cycle",        "cycles",        "reduction",
+    "increase",   "difference",  "rate",        "rates",        "measure",       "measures",
+    "size",       "sizes"};
 
 // The head words' hashes, sorted, and a 4,096-bit map of their low twelve
 // bits: most words fail the map, and only the rest are searched for.
