@@ -564,6 +564,9 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // An eponymous term is capitalised by nature: no department's name.
   EXPECT_EQ(JargonFindingTexts("We suggest Mohs surgery for the spot."),
             std::vector<std::string>{"Mohs surgery"});
+  // A name holds no digit: "the Rule of 15" is an instrument.
+  EXPECT_EQ(JargonFindingTexts("For a low sugar, use the Rule of 15."),
+            std::vector<std::string>{"Rule of 15"});
   // So is one rare name alone ("Mohs", "Doppler"); a field's name, or a
   // first name, is not.
   EXPECT_EQ(JargonFindingTexts("Our Mohs coordinator will call. Your Doppler was fine."),

@@ -203,7 +203,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   if (!title_case_line_ && first.capitalized && !first.all_caps && !sentence_start &&
       match.first > 0 && tokens_[match.first - 1].is_word() &&
       !LineBreakBetween(match.first - 1, match.first) && !named && !Eponymous(match) &&
-      !(OpensWithRegisterWord(match) && CapitalisedPhrase(match))) {
+      !(OpensWithRegisterWord(match) && CapitalisedPhrase(match)) && WrittenAsAName(match)) {
     return;
   }
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
@@ -261,6 +261,15 @@ bool Classifier::Eponymous(const LexiconMatch& match) const {
                           folded.ends_with("s'") || apostrophe_after;
   if (possessive) return lead->zipf < kEverydayPossessiveZipf;  // a source may list it alone
   return lead->terms.empty() && lead->zipf < kAffixJargonZipf && lead->syllables >= 0;
+}
+
+// Whether the match could be a department's or a clinic's name: names
+// hold no digit ("the Rule of 15" is an instrument).
+bool Classifier::WrittenAsAName(const LexiconMatch& match) const {
+  for (size_t k = match.first; k < match.end; ++k) {
+    if (tokens_[k].digits > 0) return false;
+  }
+  return true;
 }
 
 // Whether the match is two or more words, each capitalised ("Discharge

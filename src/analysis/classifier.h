@@ -149,6 +149,7 @@ class Classifier {
                       bool named = false);
   void AddAcronymsInside(const LexiconMatch& match);
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
+  bool WrittenAsAName(const LexiconMatch& match) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
   bool Eponymous(const LexiconMatch& match) const;
   void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
