@@ -547,6 +547,9 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
                                  "Interventional Radiology\n")
                   .empty());
   EXPECT_TRUE(JargonFindingTexts("Luis Herrera, RN, Heart Failure Clinic").empty());
+  // A word and its value is a lab result, no heading.
+  EXPECT_EQ(JargonFindingTexts("Liver tests normal. Platelets 210."),
+            std::vector<std::string>{"Platelets"});
   // A line all in capitals is a report's heading, whose terms count.
   EXPECT_EQ(JargonFindingTexts("Results:\nMRI KNEE WITHOUT CONTRAST\nNo tear."),
             (std::vector<std::string>{"MRI", "WITHOUT CONTRAST"}));

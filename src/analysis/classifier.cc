@@ -81,8 +81,11 @@ bool HasMedicineStem(std::string_view word) {
 bool IsTitleCaseLine(const std::vector<Token>& tokens) {
   size_t words = 0, all_caps = 0;
   bool colon = false;
-  for (const Token& token : tokens) {
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& token = tokens[k];
     if (token.folded == ":") colon = words > 0;
+    // A word and its value is a lab result's line ("Platelets 210").
+    if (token.letters == 0 && token.digits > 0 && k > 0 && tokens[k - 1].letters > 0) return false;
     if (!token.is_word() || token.letters == 0) continue;
     if (!token.capitalized || ++words > 6 || colon) return false;
     all_caps += token.all_caps && token.letters > 1;
