@@ -234,12 +234,12 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   tally_.terms.push_back(match.id);
 }
 
-// Whether the term matched is an eponym: one rare name, or several words led by a name: a rare word
-// that is no term by itself and that the pronouncing dictionary (words and
-// names) lists, or a possessive ("Barrett's esophagus", "Graves' disease")
-// of a word less common than the everyday words whose possessives name
-// departments ("Women's Health": women 5.6, children 5.5; Barrett 3.6,
-// Graves 3.9, Bell 4.6 as a word).
+// Whether the term matched is an eponym: one rare name, or several words
+// led by a name: a rare word that is no term by itself and that the
+// pronouncing dictionary (words and names) lists, or a possessive
+// ("Barrett's esophagus", "Graves' disease") of a word less common than the
+// everyday words whose possessives name departments ("Women's Health":
+// women 5.6, children 5.5; Barrett 3.6, Graves 3.9, Bell 4.6 as a word).
 bool Classifier::Eponymous(const LexiconMatch& match) const {
   const WordEntry* lead = FindWordOrBase(index_, tokens_[match.first], entries_[match.first]);
   if (lead == nullptr) return false;
