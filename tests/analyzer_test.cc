@@ -567,6 +567,10 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // An eponymous term is capitalised by nature: no department's name.
   EXPECT_EQ(JargonFindingTexts("We suggest Mohs surgery for the spot."),
             std::vector<std::string>{"Mohs surgery"});
+  // A term a notation pattern finds too is no department's name, though
+  // capitalised after a word.
+  EXPECT_EQ(JargonFindingTexts("We booked a Level II ultrasound at 20 weeks."),
+            std::vector<std::string>{"Level II ultrasound"});
   // A name holds no digit: "the Rule of 15" is an instrument.
   EXPECT_EQ(JargonFindingTexts("For a low sugar, use the Rule of 15."),
             std::vector<std::string>{"Rule of 15"});
@@ -657,7 +661,7 @@ TEST(AnalyzerTest, ClippedWordsAndDietOrdersAreFlagged) {
             (std::vector<std::string>{"Cont", "pred", "eos", "diff"}));
   // The second pass: lab and chart shorthand, clipped procedures and forms.
   EXPECT_EQ(JargonFindingTexts("HCV Ab neg, free T4 nl, retic 2%. Lap chole on 3/2, then amox susp."),
-            (std::vector<std::string>{"HCV", "Ab", "neg", "T4", "nl", "retic", "Lap chole",
+            (std::vector<std::string>{"HCV", "Ab", "neg", "free T4", "nl", "retic", "Lap chole",
                                       "amox", "susp"}));
   Report clear = DefaultAnalyzer().Analyze("Have clear liquids only the day before.");
   const Finding* liquids = FindingFor(clear, "clear liquids");

@@ -67,7 +67,7 @@ class MessageAnalysis {
   void Deliver(bool last);
   void WalkTokens(Counts& counts);
   void TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts,
-                 bool named = false);
+                 bool pattern_found = false);
   void TakeWord(size_t i, bool sentence_start, Counts& counts);
   // Counts the words of tokens_[first, end), the first at `sentence_start`.
   void CountTokens(size_t first, size_t end, bool sentence_start, Counts& counts) {
@@ -140,24 +140,24 @@ void MessageAnalysis::WalkTokens(Counts& counts) {
       const NotationMatch found = notation[next_notation++];
       size_t end = i;
       while (end < tokens_.size() && tokens_[end].start < found.end) ++end;
-      // A lexicon entry as long or longer wins: it has plain wording.
+      // A lexicon entry as long or longer wins: it has plain wording. The
+      // pattern vouches for it: capitalised after a word ("a Level II
+      // ultrasound", "the Wells score"), it is no department's name.
       const bool lexicon_wins = next_match < matches.size() && matches[next_match].first == i &&
                                 matches[next_match].end >= end;
-      if (lexicon_wins && found.kind == NotationKind::kNamed) {
+      if (lexicon_wins) {
         const LexiconMatch& match = matches[next_match++];
-        TakeMatch(match, sentence_start, counts, /*named=*/true);
+        TakeMatch(match, sentence_start, counts, /*pattern_found=*/true);
         sentence_start = false;
         i = match.end;
         continue;
       }
-      if (!lexicon_wins) {
-        while (next_match < matches.size() && matches[next_match].first < end) ++next_match;
-        classifier_.AddNotationFinding(i, end, found.kind);
-        CountTokens(i, end, sentence_start, counts);
-        sentence_start = false;
-        i = end;
-        continue;
-      }
+      while (next_match < matches.size() && matches[next_match].first < end) ++next_match;
+      classifier_.AddNotationFinding(i, end, found.kind);
+      CountTokens(i, end, sentence_start, counts);
+      sentence_start = false;
+      i = end;
+      continue;
     }
     if (next_match < matches.size() && matches[next_match].first == i) {
       const LexiconMatch& match = matches[next_match++];
@@ -175,9 +175,9 @@ void MessageAnalysis::WalkTokens(Counts& counts) {
 }
 
 void MessageAnalysis::TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts,
-                                bool named) {
+                                bool pattern_found) {
   if (match.type == LexiconMatch::Type::kTerm) {
-    classifier_.AddTermFinding(match, sentence_start, named);
+    classifier_.AddTermFinding(match, sentence_start, pattern_found);
     CountTokens(match.first, match.end, sentence_start, counts);
     return;
   }

@@ -158,12 +158,12 @@ Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end
   return finding;
 }
 
-void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start, bool named) {
-  AddTermFinding(match, index_.terms[match.id], sentence_start, named);
+void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start, bool pattern_found) {
+  AddTermFinding(match, index_.terms[match.id], sentence_start, pattern_found);
 }
 
 void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start,
-                                bool named) {
+                                bool pattern_found) {
   // A one-word register term readers know in its everyday sense ("solid",
   // "resolved") is jargon only in a clinical sentence (FinishSentence).
   const bool everyday_sense = term.category == "register" && match.end - match.first == 1 &&
@@ -205,7 +205,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   const Token& first = tokens_[match.first];
   if (!title_case_line_ && first.capitalized && !first.all_caps && !sentence_start &&
       match.first > 0 && tokens_[match.first - 1].is_word() &&
-      !LineBreakBetween(match.first - 1, match.first) && !named && !Eponymous(match) &&
+      !LineBreakBetween(match.first - 1, match.first) && !pattern_found && !Eponymous(match) &&
       !(OpensWithRegisterWord(match) && CapitalisedPhrase(match)) && WrittenAsAName(match)) {
     return;
   }

@@ -93,9 +93,9 @@ class Classifier {
   int64_t sentence_jargon_words() const { return sentence_jargon_words_; }
   double sentence_weighted_jargon() const { return sentence_weighted_jargon_; }
 
-  // `named`: the named-instrument pattern found a name over the same words
-  // ("Rome IV criteria"), so the term is no department's name.
-  void AddTermFinding(const LexiconMatch& match, bool sentence_start, bool named = false);
+  // `pattern_found`: a notation pattern found the same words too ("Rome IV
+  // criteria", "Level II ultrasound"), so the term is no department's name.
+  void AddTermFinding(const LexiconMatch& match, bool sentence_start, bool pattern_found = false);
   void AddAbbreviationFinding(const LexiconMatch& match);
   // "q6h", "95% CI", "ACE inhibitor" over tokens [first, end).
   void AddNotationFinding(size_t first, size_t end, NotationKind kind);
@@ -146,7 +146,7 @@ class Classifier {
     tally_.weighted_words += weighted;
   }
   void AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start,
-                      bool named = false);
+                      bool pattern_found = false);
   void AddAcronymsInside(const LexiconMatch& match);
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
   bool WrittenAsAName(const LexiconMatch& match) const;
