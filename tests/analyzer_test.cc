@@ -571,6 +571,13 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // capitalised after a word.
   EXPECT_EQ(JargonFindingTexts("We booked a Level II ultrasound at 20 weeks."),
             std::vector<std::string>{"Level II ultrasound"});
+  // Rare names joined by hyphens are an eponym; a person's, a heading's or
+  // a department's are not.
+  EXPECT_EQ(JargonFindingTexts("Values above the Carpenter-Coustan cutoffs need a call."),
+            std::vector<std::string>{"Carpenter-Coustan"});
+  EXPECT_TRUE(JargonFindingTexts("Amara Osei-Bonsu called. Dr. Osei-Bonsu agreed. See "
+                                 "Hematology-Oncology. We live in Winston-Salem.")
+                  .empty());
   // A name holds no digit: "the Rule of 15" is an instrument.
   EXPECT_EQ(JargonFindingTexts("For a low sugar, use the Rule of 15."),
             std::vector<std::string>{"Rule of 15"});

@@ -166,6 +166,13 @@ void MessageAnalysis::WalkTokens(Counts& counts) {
       i = match.end;
       continue;
     }
+    if (const size_t end = classifier_.EponymPairEnd(i); end > 0) {
+      classifier_.AddNotationFinding(i, end, NotationKind::kNamed);
+      CountTokens(i, end, sentence_start, counts);
+      sentence_start = false;
+      i = end;
+      continue;
+    }
     if (tokens_[i].is_word()) {
       TakeWord(i, sentence_start, counts);
       sentence_start = false;

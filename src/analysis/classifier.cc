@@ -266,6 +266,49 @@ bool Classifier::Eponymous(const LexiconMatch& match) const {
   return lead->terms.empty() && lead->zipf < kAffixJargonZipf && lead->syllables >= 0;
 }
 
+// Names joined by hyphens, none an everyday word (Zipf 4.5: "Carpenter"
+// 3.6 is a name too) or a term by itself, one of them rare (below Zipf 3.5),
+// are an eponym (criteria, a test or a syndrome named for its authors:
+// "Carpenter-Coustan", "Ferriman-Gallwey") unless they are a person's or a
+// place's name: after a title, a first name, a greeting or "in", "at",
+// "from", or before a surname; everyday and medical words make headings and
+// departments ("After-Visit Summary", "Hematology-Oncology").
+size_t Classifier::EponymPairEnd(size_t i) const {
+  auto name_part = [this](size_t k) {
+    const Token& token = tokens_[k];
+    if (token.kind != TokenKind::kWord || !token.capitalized || token.all_caps ||
+        token.letters < 3 || token.digits > 0) {
+      return false;
+    }
+    const WordEntry* entry = entries_[k];
+    return entry == nullptr || (entry->zipf < kEverydayNameZipf && entry->terms.empty());
+  };
+  auto rare = [this](size_t k) { return entries_[k] == nullptr || entries_[k]->zipf < kEponymZipf; };
+  if (title_case_line_ || !name_part(i)) return 0;
+  size_t end = i + 1;
+  bool any_rare = rare(i);
+  while (end + 1 < tokens_.size() && end - i < 5 && tokens_[end].folded == "-" &&
+         !tokens_[end].space_before && !tokens_[end + 1].space_before && name_part(end + 1)) {
+    any_rare |= rare(end + 1);
+    end += 2;
+  }
+  if (end == i + 1 || !any_rare) return 0;
+  if (i > 0) {
+    static constexpr std::string_view kBefore[] = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof",
+                                                   "hi", "hello", "dear", "in", "at", "from"};
+    size_t before = i - 1;
+    if (tokens_[before].folded == "." && before > 0) --before;
+    const Token& previous = tokens_[before];
+    if (previous.is_word() &&
+        (previous.capitalized ||
+         std::find(std::begin(kBefore), std::end(kBefore), previous.folded) != std::end(kBefore))) {
+      return 0;
+    }
+  }
+  if (end < tokens_.size() && tokens_[end].is_word() && tokens_[end].capitalized) return 0;
+  return end;
+}
+
 // Whether the match could be a department's or a clinic's name: names
 // hold no digit ("the Rule of 15" is an instrument).
 bool Classifier::WrittenAsAName(const LexiconMatch& match) const {

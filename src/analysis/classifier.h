@@ -41,6 +41,8 @@ inline constexpr double kEverydayPossessiveZipf = 5.0;
 // the pronouncing dictionary lists, is an eponym ("Mohs" 2.2, "Doppler"
 // 3.1); first names are commoner ("Iris" 3.8, "Ruby" 4.0).
 inline constexpr double kEponymZipf = 3.5;
+// Names are rarer than everyday words ("Carpenter" 3.6, "After" 6.4).
+inline constexpr double kEverydayNameZipf = 4.5;
 
 // A word this common (Zipf: "stop" 5.52, "fast" 5.13, "do" 6.35) written in
 // capitals may be the word, stressed, rather than an abbreviation.
@@ -119,6 +121,9 @@ class Classifier {
   static bool MayBeCode(const Token& token) {
     return token.digits > 0 && token.letters >= 3 && token.capitalized;
   }
+  // The end of an eponym of two or three names joined by hyphens that
+  // starts at tokens[i] ("Carpenter-Coustan", "Ferriman-Gallwey"), or 0.
+  size_t EponymPairEnd(size_t i) const;
   // The findings of tokens[i], a word PlainlyFamiliar did not pass over.
   void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start);
 
