@@ -538,6 +538,7 @@ TEST(AnalyzerTest, CodesOfCapitalsAndDigitsAreUnlistedAbbreviations) {
   // Fewer than three letters, or not capitalised: a formula, a vitamin, a
   // reading, an ordinal or a unit.
   EXPECT_TRUE(JargonFindingTexts("Set it to 5 cm H2O with the N95 on. Room 4B, 3rd floor.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Take CoQ10 daily.").empty());  // two capitals
   EXPECT_TRUE(JargonFindingTexts("We met on Dec3 at 10am about the 2x2 gauze.").empty());
 }
 
@@ -547,11 +548,15 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
                                  "Interventional Radiology\n")
                   .empty());
   EXPECT_TRUE(JargonFindingTexts("Luis Herrera, RN, Heart Failure Clinic").empty());
-  // A word and its value is a lab result, no heading.
-  EXPECT_EQ(JargonFindingTexts("Liver tests normal. Platelets 210."),
-            std::vector<std::string>{"Platelets"});
+  // A term and its value is a lab result, no heading; a place and its
+  // number is an address.
+  EXPECT_EQ(JargonFindingTexts("Liver tests normal. Platelets 210.\nPlatelets: 190\n"),
+            (std::vector<std::string>{"Platelets", "Platelets"}));
+  EXPECT_TRUE(JargonFindingTexts("Dr Ana Ruiz\nInterventional Radiology, Suite 300").empty());
   // A line all in capitals is a report's heading, whose terms count.
   EXPECT_EQ(JargonFindingTexts("Results:\nMRI KNEE WITHOUT CONTRAST\nNo tear."),
+            (std::vector<std::string>{"MRI", "WITHOUT CONTRAST"}));
+  EXPECT_EQ(JargonFindingTexts("Results:\nMRI L SPINE WITHOUT CONTRAST\nNo tear."),
             (std::vector<std::string>{"MRI", "WITHOUT CONTRAST"}));
   // After a colon it is a heading's first word, and jargon.
   EXPECT_EQ(JargonFindingTexts("Impression: Nephrology consult."),
@@ -586,6 +591,7 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   EXPECT_EQ(JargonFindingTexts("Our Mohs coordinator will call. Your Doppler was fine."),
             (std::vector<std::string>{"Mohs", "Doppler"}));
   EXPECT_TRUE(JargonFindingTexts("See Radiology, then Pediatrics. Hi Iris, thanks.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Move to Telemetry tonight, then ask for Lactation.").empty());
   // So is a plural's possessive, whose apostrophe the segmenter leaves
   // apart, straight or curly.
   EXPECT_EQ(JargonFindingTexts("You have Graves' disease."),
@@ -625,8 +631,11 @@ TEST(AnalyzerTest, StressedEverydayWordsAreNotAbbreviationsOutsideClinicalSenten
 // a clinical sentence; elsewhere, or not a verb, it may be the abbreviation.
 TEST(AnalyzerTest, StressedVerbsOpeningInstructionsAreNotAbbreviations) {
   EXPECT_TRUE(JargonFindingTexts("STOP lisinopril 10 mg today.\n- STOP oxybutynin.\n"
-                                 "5. STOP warfarin 5 days before.\nDO take it with water.")
+                                 "5. STOP warfarin 5 days before.\nDO take 5 mg with water.")
                   .empty());
+  // A label's colon or a bracket's number is no list item.
+  EXPECT_EQ(JargonFindingTexts("Procedure: STOP at 9 weeks.\n(3.5) STOP warfarin 2 mg."),
+            (std::vector<std::string>{"STOP", "STOP"}));
   // ALL is no verb: in an oncology sentence it is leukemia.
   EXPECT_EQ(JargonFindingTexts("Your ALL is in remission after 2 cycles."),
             std::vector<std::string>{"ALL"});

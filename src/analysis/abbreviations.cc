@@ -333,14 +333,17 @@ bool Classifier::StressedInstruction(size_t i) const {
     return false;
   }
   if (i == 0 || LineBreakBetween(i - 1, i)) return true;
-  // After a list's mark or number ("- STOP", "5. STOP", "1) HOLD"), or a
-  // label's colon.
+  // After a list's mark that opens its line ("- STOP", "• HOLD"), or a
+  // list's number that does ("5. STOP", "1) HOLD"), not "(3.5) STOP" or
+  // "Procedure: STOP".
+  auto opens_line = [this](size_t k) { return k == 0 || LineBreakBetween(k - 1, k); };
   const std::string_view before = tokens_[i - 1].folded;
-  const bool mark = before == "-" || before == "*" || before == "\u2022" || before == ":" ||
-                    before == ")" || before == ".";
-  if (!mark) return false;
-  return i == 1 || LineBreakBetween(i - 2, i - 1) || before == ":" ||
-         tokens_[i - 2].letters == 0;  // "5." and "1)" follow a number
+  if (before == "-" || before == "*" || before == "\u2022") return opens_line(i - 1);
+  if (before == "." || before == ")") {
+    return i >= 2 && tokens_[i - 2].letters == 0 && tokens_[i - 2].digits > 0 &&
+           opens_line(i - 2);
+  }
+  return false;
 }
 
 void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {

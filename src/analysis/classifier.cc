@@ -78,17 +78,23 @@ bool HasMedicineStem(std::string_view word) {
 // department's name on a signature line, or a heading. A label and its
 // value ("RUQ US: Cholelithiasis", "Dx: Graves Disease") is neither: the
 // words after the colon are the report's content.
-bool IsTitleCaseLine(const std::vector<Token>& tokens) {
+bool IsTitleCaseLine(const std::vector<Token>& tokens, const TokenLookups& lookups) {
   size_t words = 0, all_caps = 0;
   bool colon = false;
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& token = tokens[k];
     if (token.folded == ":") colon = words > 0;
-    // A word and its value is a lab result's line ("Platelets 210").
-    if (token.letters == 0 && token.digits > 0 && k > 0 && tokens[k - 1].letters > 0) return false;
+    // A term and its value is a lab result's line ("Platelets 210",
+    // "Platelets: 210"); a place and its number is an address's ("Suite
+    // 300").
+    if (token.letters == 0 && token.digits > 0 && k > 0) {
+      const size_t label = tokens[k - 1].folded == ":" && k > 1 ? k - 2 : k - 1;
+      const WordEntry* entry = lookups.entries[label];
+      if (tokens[label].letters > 0 && entry != nullptr && !entry->terms.empty()) return false;
+    }
     if (!token.is_word() || token.letters == 0) continue;
     if (!token.capitalized || ++words > 6 || colon) return false;
-    all_caps += token.all_caps && token.letters > 1;
+    all_caps += token.all_caps;
   }
   // A line of several words all in capitals is a report's heading ("MRI
   // KNEE WITHOUT CONTRAST"), whose terms count.
@@ -125,7 +131,7 @@ void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLook
   tokens_ = tokens;
   entries_ = lookups.entries;
   shouting_ = shouting;
-  title_case_line_ = IsTitleCaseLine(tokens);
+  title_case_line_ = IsTitleCaseLine(tokens, lookups);
   sentence_jargon_words_ = 0;
   sentence_weighted_jargon_ = 0;
   // A number is a reading, a dose, a date or a time: clinical writing.
@@ -245,11 +251,12 @@ bool Classifier::Eponymous(const LexiconMatch& match) const {
   if (lead == nullptr) return false;
   if (match.end - match.first < 2) {
     // One word: a rare name the pronouncing dictionary lists ("Mohs",
-    // "Doppler", "Whipple"), where a department is named by its field
-    // ("Radiology", "Pediatrics", "Endoscopy") or an everyday word
-    // ("Imaging").
-    static constexpr std::string_view kFieldEndings[] = {"logy",  "iatry",  "iatrics", "ics",
-                                                         "scopy", "graphy", "gery",    "cine"};
+    // "Doppler", "Whipple"), where a department or a unit is named by its
+    // field or its work ("Radiology", "Pediatrics", "Endoscopy",
+    // "Telemetry", "Lactation", "Triage", "Nursing").
+    static constexpr std::string_view kFieldEndings[] = {
+        "logy", "iatry", "iatrics", "ics",  "scopy", "graphy", "gery", "cine",
+        "tion", "sion",  "metry",   "tomy", "iage",  "ing",    "ary"};
     const std::string_view word = tokens_[match.first].folded;
     return lead->zipf < kEponymZipf && lead->syllables >= 0 &&
            std::none_of(std::begin(kFieldEndings), std::end(kFieldEndings),

@@ -116,10 +116,13 @@ class Classifier {
     return word->allowed || (!token.capitalized && TooCommonForFinding(word->zipf, syllables));
   }
   // Of words and numbers with digits, only a code of three capitals or more
-  // can be a finding ("CYP2D6", "PPD1"); "A1c", "3rd", "B12", "CO2", "H2O"
-  // and readings pass.
-  static bool MayBeCode(const Token& token) {
-    return token.digits > 0 && token.letters >= 3 && token.capitalized;
+  // can be a finding ("CYP2D6", "PPD1"); "A1c", "3rd", "B12", "CO2", "H2O",
+  // "CoQ10" and readings pass.
+  bool MayBeCode(const Token& token) const {
+    if (token.digits == 0 || token.letters < 3 || !token.capitalized) return false;
+    size_t capitals = 0;
+    for (char c : Written(token)) capitals += c >= 'A' && c <= 'Z';
+    return capitals >= 3;
   }
   // The end of an eponym of two or three names joined by hyphens that
   // starts at tokens[i] ("Carpenter-Coustan", "Ferriman-Gallwey"), or 0.
