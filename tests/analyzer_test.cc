@@ -524,7 +524,9 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   // furoate"), and a substance DrugCentral files as a class ("Bismuth"),
   // name medicines; a plural class is still a class.
   EXPECT_TRUE(JargonFindingTexts("Use lispro before meals and mometasone on the rash.").empty());
-  EXPECT_TRUE(JargonFindingTexts("Bismuth can turn your stool dark. Urea cream helps.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Bismuth can turn your stool dark.").empty());
+  // A substance the body makes is a lab value's name, and stays a term.
+  EXPECT_EQ(JargonFindingTexts("Your urea level was high."), Texts{"urea"});
   EXPECT_EQ(JargonFindingTexts("Macrolides can upset the stomach."), Texts{"Macrolides"});
 }
 

@@ -33,11 +33,20 @@ def test_a_singular_ingredient_is_a_medicine_and_a_plural_one_a_class() -> None:
         drug_class("C4", "Nucleoside Analog", "Chemical/Ingredient"),
         drug_class("C5", "Proton Pump Inhibitor", "FDA Established Pharmacologic Class"),
     ]
+    classes.append(drug_class("C6", "Thyroxine", "Chemical/Ingredient"))
+    classes.append(drug_class("C7", "Antidiarrheals", "Pharmacological Action"))
     links = [link("Bismuth Subsalicylate", "C1", "Bismuth"),
+             link("Bismuth Subsalicylate", "C7", "Antidiarrheals"),
              link("Azithromycin", "C2", "Macrolides")]
-    tables = medicines.build(links, classes, [], [])
+    # The NCI says the body makes thyroxine: a lab value's name, no medicine.
+    glossary = [sources.GlossaryEntry(term="thyroxine",
+                                      definition="A hormone that is made by the thyroid gland.")]
+    tables = medicines.build(links, classes, glossary, [])
     assert {"bismuth", "vitamin d"} <= tables.medicines.keys()
     assert "bismuth" not in tables.class_terms
+    assert "thyroxine" not in tables.medicines
+    # A substance is no medicine's class.
+    assert tables.medicines["bismuth subsalicylate"] == "antidiarrheal"
     # A plural name or a class word keeps it a kind of drug.
     assert {"macrolide", "nucleoside analog", "proton pump inhibitor"} <= tables.class_terms
     assert "macrolide" not in tables.medicines

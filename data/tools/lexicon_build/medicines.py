@@ -28,6 +28,10 @@ _CLASS_TYPES = {
     "Chemical/Ingredient",
     "Mechanism of Action",
 }
+# An NCI definition of a substance the body makes: a hormone, a metabolite.
+_BODY_SUBSTANCE = re.compile(
+    r"\bhormone\b|\b(?:made|produced|formed) (?:in|by) (?:the )?(?:body|muscle|liver|"
+    r"breakdown|thyroid|kidneys?|adrenal)|\bformed by the breakdown\b", re.IGNORECASE)
 # Mechanism-of-action names that describe an activity, not a kind of drug.
 _NOT_A_CLASS = re.compile(
     r"\b(activity|activities|interactions?|reduction|alteration|binding|"
@@ -115,6 +119,10 @@ def build(links: list[DrugClassLink], classes: list[DrugClass],
             return False
         return not _NOT_A_CLASS.search(class_name.lower())
 
+    # A substance the body makes ('thyroxine', 'urea': a hormone, a
+    # metabolite) is measured as a lab value and stays a term.
+    made_by_body = {text.term_key(e.term) for e in glossary
+                    if _BODY_SUBSTANCE.search(e.definition)}
     class_terms = set()
     substances = set()
     for c in classes:
@@ -123,7 +131,8 @@ def build(links: list[DrugClassLink], classes: list[DrugClass],
             if not key:
                 continue
             if _names_a_substance(c):
-                substances.add(key)
+                if key not in made_by_body:
+                    substances.add(key)
             else:
                 class_terms.add(key)
 
@@ -133,11 +142,13 @@ def build(links: list[DrugClassLink], classes: list[DrugClass],
         name = text.term_key(link.drug)
         if not _acceptable_name(name):
             continue
-        first_any.setdefault(name, class_term(link.class_name) or "")
-        if name not in medicines and usable(link.class_id, link.class_name):
-            key = class_term(link.class_name)
-            if key:
-                medicines[name] = key
+        # A substance is no class ('bismuth subsalicylate' is no bismuth).
+        as_class = class_term(link.class_name) or ""
+        if as_class in substances:
+            as_class = ""
+        first_any.setdefault(name, as_class)
+        if name not in medicines and usable(link.class_id, link.class_name) and as_class:
+            medicines[name] = as_class
     for name, fallback in first_any.items():
         medicines.setdefault(name, fallback)
     for name in substances:
