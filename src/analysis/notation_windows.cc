@@ -20,9 +20,18 @@ constexpr std::string_view kHeads[] = {
     "binder",     "binders",     "diuretic",    "diuretics",    "lowering",      "modifying",
     "sparing",    "stimulating", "suppressing", "reducing",     "survival",      "mortality",
     "outcome",    "outcomes",    "endpoint",    "endpoints",    "effectiveness", "efficacy",
-    "needed",     "murmur",      "murmurs",     "cycle",        "cycles",        "reduction",
-    "increase",   "difference",  "rate",        "rates",        "measure",       "measures",
-    "size",       "sizes"};
+    "needed",     "murmur",      "murmurs",     "cycle",        "cycles"};
+
+// Research measures that end in an everyday word ("remission rates",
+// "absolute risk reduction", "effect size"): the word alone is too common
+// ("heart rate", "increase the dose") to open a window; the word before it
+// (or before "risk") must be one of kResearchLeads.
+constexpr std::string_view kResearchTails[] = {"reduction", "increase", "difference", "rate",
+                                               "rates",     "measure",  "measures",   "size",
+                                               "sizes"};
+constexpr std::string_view kResearchLeads[] = {
+    "relative", "absolute",  "remission",    "response",    "recurrence", "relapse",
+    "mortality", "complication", "readmission", "outcome",  "effect"};
 
 // The head words' hashes, sorted, and a 4,096-bit map of their low twelve
 // bits: most words fail the map, and only the rest are searched for.
@@ -189,8 +198,10 @@ void WindowFinder::AtWord(size_t i) {
     std::vector<std::string_view> all(std::begin(kHeads), std::end(kHeads));
     all.insert(all.end(), std::begin(kScaleWords), std::end(kScaleWords));
     all.insert(all.end(), std::begin(kNamedHeads), std::end(kNamedHeads));
+    all.insert(all.end(), std::begin(kResearchTails), std::end(kResearchTails));
     return HeadSet(all);
   }();
+  static const HeadSet research_tails(kResearchTails);
   const std::string_view word = tokens_[i].folded;
   const uint64_t hash = lookups_.hashes[i];
   if ((word[0] == 'q' && word.size() <= 6) || word == "x") {  // qHS, x 7 days
@@ -226,6 +237,21 @@ void WindowFinder::AtWord(size_t i) {
   }
   if (heads.Holds(hash)) {
     Add(i);
+    return;
+  }
+  if (research_tails.Holds(hash)) {
+    size_t lead = i;
+    for (int words = 0; lead-- > 0 && words < 2;) {
+      if (!tokens_[lead].is_word()) continue;
+      ++words;
+      const std::string_view before = tokens_[lead].folded;
+      if (std::find(std::begin(kResearchLeads), std::end(kResearchLeads), before) !=
+          std::end(kResearchLeads)) {
+        Add(i);
+        return;
+      }
+      if (before != "risk") return;
+    }
     return;
   }
   // A named instrument's head after a capitalised word that may name
