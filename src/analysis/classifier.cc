@@ -291,7 +291,11 @@ size_t Classifier::EponymPairEnd(size_t i) const {
     return entry == nullptr || (entry->zipf < kEverydayNameZipf && entry->terms.empty());
   };
   auto rare = [this](size_t k) { return entries_[k] == nullptr || entries_[k]->zipf < kEponymZipf; };
-  if (title_case_line_ || !name_part(i)) return 0;
+  // Most tokens leave here: no hyphen glued after them.
+  if (i + 2 >= tokens_.size() || tokens_[i + 1].folded != "-" || tokens_[i + 1].space_before ||
+      title_case_line_ || !name_part(i)) {
+    return 0;
+  }
   size_t end = i + 1;
   bool any_rare = rare(i);
   while (end + 1 < tokens_.size() && end - i < 5 && tokens_[end].folded == "-" &&
