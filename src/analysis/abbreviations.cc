@@ -332,11 +332,11 @@ bool Classifier::StressedInstruction(size_t i) const {
   if (i + 1 >= tokens_.size() || !tokens_[i + 1].is_word() || LineBreakBetween(i, i + 1)) {
     return false;
   }
-  if (i == 0 || LineBreakBetween(i - 1, i)) return true;
+  auto opens_line = [this](size_t k) { return k == 0 || LineBreakBetween(k - 1, k); };
+  if (opens_line(i)) return true;
   // After a list's mark that opens its line ("- STOP", "• HOLD"), or a
   // list's number that does ("5. STOP", "1) HOLD"), not "(3.5) STOP" or
   // "Procedure: STOP".
-  auto opens_line = [this](size_t k) { return k == 0 || LineBreakBetween(k - 1, k); };
   const std::string_view before = tokens_[i - 1].folded;
   if (before == "-" || before == "*" || before == "\u2022") return opens_line(i - 1);
   if (before == "." || before == ")") {

@@ -196,25 +196,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // A one-word term built on a medicine's USAN stem is a medicine name that
   // a source files as a term ("infliximab").
   if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
-  // Capitalised right after another word, a term is the name of a
-  // department or a clinic ("see Dermatology", "the Anticoagulation
-  // Clinic"), as a capitalised word is a name to ClassifyWord; after a
-  // colon, a dash or a line break it is a heading's or a list's first word.
-  // An eponymous term is capitalised by nature ("Mohs surgery", "Nissen
-  // fundoplication"), not a department's name ("Interventional Radiology":
-  // the dictionary lacks "interventional").
-  // A title-case line is a heading, whose terms that got this far are
-  // register ones (above); elsewhere a capitalised phrase a register word
-  // opens is a heading's too ("Hospital Discharge Summary for ..."), but a
-  // capitalised register word alone, or a register phrase, may be part of
-  // a name ("the Positive Living Clinic", "the Infusion Center").
-  const Token& first = tokens_[match.first];
-  if (!title_case_line_ && first.capitalized && !first.all_caps && !sentence_start &&
-      match.first > 0 && tokens_[match.first - 1].is_word() &&
-      !LineBreakBetween(match.first - 1, match.first) && !pattern_found && !Eponymous(match) &&
-      !(OpensWithRegisterWord(match) && CapitalisedPhrase(match)) && WrittenAsAName(match)) {
-    return;
-  }
+  if (NamesADepartment(match, sentence_start, pattern_found)) return;
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
       entries_[match.first]->allowed) {
     return;
@@ -305,14 +287,16 @@ size_t Classifier::EponymPairEnd(size_t i) const {
   }
   if (end == i + 1 || !any_rare) return 0;
   if (i > 0) {
-    static constexpr std::string_view kBefore[] = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof",
-                                                   "hi", "hello", "dear", "in", "at", "from"};
+    // A title, a greeting, or a place's preposition: a person or a place.
+    static constexpr std::string_view kBefore[] = {"hi", "hello", "dear", "in", "at", "from"};
     size_t before = i - 1;
     if (tokens_[before].folded == "." && before > 0) --before;
     const Token& previous = tokens_[before];
+    auto listed = [&previous](std::span<const std::string_view> words) {
+      return std::find(words.begin(), words.end(), previous.folded) != words.end();
+    };
     if (previous.is_word() &&
-        (previous.capitalized ||
-         std::find(std::begin(kBefore), std::end(kBefore), previous.folded) != std::end(kBefore))) {
+        (previous.capitalized || listed(kPersonalTitles) || listed(kBefore))) {
       return 0;
     }
   }
@@ -320,13 +304,33 @@ size_t Classifier::EponymPairEnd(size_t i) const {
   return end;
 }
 
-// Whether the match could be a department's or a clinic's name: names
-// hold no digit ("the Rule of 15" is an instrument).
-bool Classifier::WrittenAsAName(const LexiconMatch& match) const {
+// Whether the term matched names a department or a clinic: capitalised
+// right after another word ("see Dermatology", "the Anticoagulation
+// Clinic"), as a capitalised word is a name to ClassifyWord; after a colon,
+// a dash or a line break it is a heading's or a list's first word. Not:
+// - on a title-case line, a heading, whose terms that got this far are
+//   register ones (AddTermFinding);
+// - what a notation pattern found too ("a Level II ultrasound");
+// - an eponym, capitalised by nature ("Mohs surgery", "Nissen
+//   fundoplication"; "Interventional Radiology" is a department's name:
+//   the dictionary lacks "interventional");
+// - a capitalised phrase a register word opens, a heading's ("Hospital
+//   Discharge Summary for ..."), though a capitalised register word alone,
+//   or a register phrase, may be part of a name ("the Positive Living
+//   Clinic", "the Infusion Center");
+// - words with a digit: names hold none ("the Rule of 15").
+bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start,
+                                  bool pattern_found) const {
+  const Token& first = tokens_[match.first];
+  if (title_case_line_ || !first.capitalized || first.all_caps || sentence_start ||
+      match.first == 0 || !tokens_[match.first - 1].is_word() ||
+      LineBreakBetween(match.first - 1, match.first) || pattern_found) {
+    return false;
+  }
   for (size_t k = match.first; k < match.end; ++k) {
     if (tokens_[k].digits > 0) return false;
   }
-  return true;
+  return !Eponymous(match) && !(OpensWithRegisterWord(match) && CapitalisedPhrase(match));
 }
 
 // Whether the match is two or more words, each capitalised ("Discharge

@@ -157,7 +157,7 @@ class Classifier {
                       bool pattern_found = false);
   void AddAcronymsInside(const LexiconMatch& match);
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
-  bool WrittenAsAName(const LexiconMatch& match) const;
+  bool NamesADepartment(const LexiconMatch& match, bool sentence_start, bool pattern_found) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
   bool Eponymous(const LexiconMatch& match) const;
   void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,

@@ -283,9 +283,9 @@ bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, Notati
   while (word_start > 0 && IsAsciiLetter(text[word_start - 1])) --word_start;
   const std::string_view previous = text.substr(word_start, before - word_start);
   if (!previous.empty() && before < match->start && previous[0] >= 'A' && previous[0] <= 'Z') {
-    static constexpr std::string_view kTitles[] = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr"};
     const bool title =
-        std::find(std::begin(kTitles), std::end(kTitles), previous) != std::end(kTitles);
+        std::any_of(std::begin(kPersonalTitles), std::end(kPersonalTitles),
+                    [previous](std::string_view t) { return EqualsLowerAscii(previous, t); });
     if (title || (!dot && !IsLeadWord(index, previous))) return false;
   }
   // The numeral of a named instrument ("Rome IV criteria"): the whole name

@@ -53,6 +53,11 @@ inline constexpr std::string_view kNamedHeads[] = {
 inline constexpr std::string_view kScaleWords[] = {"stage", "grade", "class",
                                                    "level", "phase", "category"};
 
+// Titles before a person's name, lower case: after one, a name is a
+// person's ("Dr. Carter II", "Ms. Osei-Bonsu"), not an eponym's.
+inline constexpr std::string_view kPersonalTitles[] = {"dr",   "mr", "mrs", "ms", "miss",
+                                                       "mx",   "prof", "sr", "jr"};
+
 // A name rarer than this may stand before a bare Roman I ("Scadding I");
 // people's names are commoner (Maria 4.5, Ahmed 3.6).
 inline constexpr float kUncommonNameZipf = 3.0f;

@@ -214,6 +214,24 @@ std::string FoldCase(std::string_view word) {
   return folded;
 }
 
+namespace {
+
+// Appends `text` with each typographic apostrophe as the ASCII one, so
+// "patient’s" and the plural's lone apostrophe of "Graves’ disease" match.
+void AppendAsciiApostrophes(std::string_view text, std::string* out) {
+  constexpr std::string_view kApostrophe = "\xE2\x80\x99";
+  for (size_t k = 0; k < text.size();) {
+    if (text.substr(k, 3) == kApostrophe) {
+      out->push_back('\'');
+      k += 3;
+    } else {
+      out->push_back(text[k++]);
+    }
+  }
+}
+
+}  // namespace
+
 void AppendFoldCase(std::string_view word, std::string* out) {
   if (AsciiRunEnd(word, 0) == word.size()) {
     const size_t at = out->size();
@@ -237,16 +255,7 @@ void AppendFoldCase(std::string_view word, std::string* out) {
     }
   }
   wide.toUTF8String(folded);
-  // Typographic apostrophes fold to the ASCII one, so "patient’s" matches.
-  constexpr std::string_view kApostrophe = "\xE2\x80\x99";
-  for (size_t k = 0; k < folded.size();) {
-    if (std::string_view(folded).substr(k, 3) == kApostrophe) {
-      out->push_back('\'');
-      k += 3;
-    } else {
-      out->push_back(folded[k++]);
-    }
-  }
+  AppendAsciiApostrophes(folded, out);
 }
 
 namespace {
@@ -283,9 +292,7 @@ void TokenizeWithIcu(std::string_view text, SentenceSpan span, std::vector<Token
       }
       token.kind = u_ispunct(first) ? TokenKind::kPunct : TokenKind::kSymbol;
       folded_starts.push_back(folded->size());
-      // A plural's apostrophe stands alone ("Graves’ disease"); folded as in
-      // a word, it is the ASCII one.
-      folded->append(first == 0x2019 && piece.size() == 3 ? std::string_view("'") : piece);
+      AppendAsciiApostrophes(piece, folded);
     } else {
       token.kind = (status_code >= UBRK_WORD_NUMBER && status_code < UBRK_WORD_NUMBER_LIMIT)
                        ? TokenKind::kNumber

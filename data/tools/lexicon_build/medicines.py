@@ -85,6 +85,11 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+def _bracketless(name: str) -> str:
+    """A class name without its bracketed notes ('Vitamin D (Cholecalciferol)')."""
+    return re.sub(r"\s*\([^)]*\)", "", text.normalise(name))
+
+
 def class_term(name: str) -> str | None:
     """A DrugCentral or NCI class name as a lower-case singular term.
 
@@ -92,7 +97,7 @@ def class_term(name: str) -> str | None:
     (MeSH writes qualifiers after commas); a comma list that is not such an
     inversion gives None, as do names the terms table could not hold.
     """
-    name = re.sub(r"\s*\([^)]*\)", "", text.normalise(name))
+    name = _bracketless(name)
     parts = [p.strip() for p in name.split(",")]
     if len(parts) > 1:
         qualifiers = parts[1:]
@@ -186,7 +191,7 @@ def _names_a_substance(c: DrugClass) -> bool:
     or with a class word ('Nucleoside Analog')."""
     if c.class_type != "Chemical/Ingredient":
         return False
-    words = text.term_key(re.sub(r"\s*\([^)]*\)", "", c.name)).split(" ")
+    words = text.term_key(_bracketless(c.name)).split(" ")
     return ("," not in c.name and words[-1] not in _CLASS_HEADS
             and all(singular(w) == w for w in words))
 
