@@ -518,6 +518,14 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   EXPECT_TRUE(JargonFindingTexts("Start zarvoglutide and take velbrotinib 50 mg daily.").empty());
   EXPECT_TRUE(JargonFindingTexts("Take trezimora 20 mg at night.").empty());
   EXPECT_TRUE(JargonFindingTexts("Anjali said she faints when she stands.").empty());
+  // First in its sentence, a learned word's ending and a lower-case word
+  // after it: capitalised only as the first word. A brand, a name before a
+  // comma, a word inside the sentence stay names.
+  EXPECT_EQ(JargonFindingTexts("Euthymic mood. Physis otherwise normal."),
+            (Texts{"Euthymic", "Physis"}));
+  EXPECT_TRUE(JargonFindingTexts("Ocrevus is due on Monday. Zorvanic, call me. "
+                                 "We saw Euthymic today.")
+                  .empty());
   // The adverb of a jargon term.
   EXPECT_EQ(JargonFindingTexts("Swelling bilaterally."), Texts{"bilaterally"});
   // A word of a listed several-word name ("insulin lispro", "mometasone

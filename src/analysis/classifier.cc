@@ -504,6 +504,23 @@ bool Classifier::EverydayByDerivation(std::string_view word) const {
   return false;
 }
 
+// Whether a capitalised rare word is capitalised only because it opens its
+// sentence: a learned word's ending (adjectives in -ic, -al, -ous, -oid,
+// nouns in -sis, agents in -ist: "Euthymic mood", "Physis otherwise
+// normal", "Photic stimulation") and a lower-case word after it. A
+// capitalised word is a name or a brand more often than not ("Anjali
+// said", "Trelegy inhaler", "Ocrevus infusion"), and those seldom end so.
+bool Classifier::CapitalisedOnlyAsFirst(size_t i, std::string_view base,
+                                        bool sentence_start) const {
+  static constexpr std::string_view kLearnedEndings[] = {"ic", "al", "ous", "oid", "sis", "ist"};
+  const Token& token = tokens_[i];
+  if (!sentence_start || token.all_caps || i + 1 >= tokens_.size()) return false;
+  const Token& next = tokens_[i + 1];
+  if (!next.is_word() || next.capitalized || next.letters == 0) return false;
+  return std::any_of(std::begin(kLearnedEndings), std::end(kLearnedEndings),
+                     [base](std::string_view ending) { return base.ends_with(ending); });
+}
+
 bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                                     double familiarity, bool sentence_start) {
   // By derivation: an adverb of a jargon term ("bilaterally", "focally").
@@ -527,12 +544,10 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
   // lexicon build judges ICD words. Short words are too often typing slips
   // or units, and a medicine name the table lacks is no jargon.
   const Token& token = tokens_[i];
-  // Capitalised, even first in a sentence: a name or a brand more often
-  // than not ("Anjali", "Trelegy"). No word of a language is longer than
-  // forty letters; a longer one is a run of letters, a complex word at most.
-  if (token.letters < 6 || token.letters > 40 || token.digits > 0 || token.capitalized) {
-    return false;
-  }
+  // No word of a language is longer than forty letters; a longer one is a
+  // run of letters, a complex word at most.
+  if (token.letters < 6 || token.letters > 40 || token.digits > 0) return false;
+  if (token.capitalized && !CapitalisedOnlyAsFirst(i, base, sentence_start)) return false;
   if (base.size() != token.folded.size()) return false;  // a possessive: a name's
   if (word != nullptr && word->syllables >= 0) return false;
   InflectionStems stems(base);  // "faints", "gargles": forms of English words

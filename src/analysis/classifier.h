@@ -167,6 +167,7 @@ class Classifier {
   // not being general English; false when it is neither.
   bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                           double familiarity, bool sentence_start);
+  bool CapitalisedOnlyAsFirst(size_t i, std::string_view base, bool sentence_start) const;
   bool BeforeADose(size_t i) const;
   bool EverydayByDerivation(std::string_view word) const;
   // Abbreviations written out by rule (abbreviations.cc).
