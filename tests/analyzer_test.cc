@@ -538,6 +538,16 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   EXPECT_EQ(JargonFindingTexts("Macrolides can upset the stomach."), Texts{"Macrolides"});
 }
 
+TEST(AnalyzerTest, NamedInstrumentsAreNeverDepartments) {
+  using Texts = std::vector<std::string>;
+  // Capitalised inside a sentence, a term of category named is the
+  // instrument, however everyday its words; a department stays a name.
+  EXPECT_EQ(JargonFindingTexts("Your Trail Making Test was slow and the Romberg was normal."),
+            (Texts{"Trail Making Test", "Romberg"}));
+  EXPECT_EQ(JargonFindingTexts("Her Mallampati was 2."), Texts{"Mallampati"});
+  EXPECT_TRUE(JargonFindingTexts("Please see Dermatology next week.").empty());
+}
+
 TEST(AnalyzerTest, CodesOfCapitalsAndDigitsAreUnlistedAbbreviations) {
   // A gene or a day code ends in a digit, which makes it a number to ICU.
   EXPECT_EQ(JargonFindingTexts("Your CYP2D6 result is back. Home on PPD1 and ZQV3X."),

@@ -145,10 +145,10 @@ TEST(LexiconTest, ErrorsNameFileLineAndField) {
             "mine.tsv:1: header lacks the column 'category' (columns are separated by tabs)");
   EXPECT_EQ(LoadError(TableKind::kTerms, "term\tcategory\nwound vac\tother\nstent\tdevice\n"),
             "mine.tsv:3: field 'category' must be one of condition, symptom, procedure, test, "
-            "anatomy, medicine_class, research, register, general or other, got 'device'");
+            "anatomy, named, medicine_class, research, register, general or other, got 'device'");
   EXPECT_EQ(LoadError(TableKind::kTerms, "term\tcategory\nwound vac\t\n"),
             "mine.tsv:2: field 'category' must be one of condition, symptom, procedure, test, "
-            "anatomy, medicine_class, research, register, general or other, got ''");
+            "anatomy, named, medicine_class, research, register, general or other, got ''");
 }
 
 TEST(LexiconTest, ErrorCarriesItsParts) {

@@ -24,8 +24,8 @@ HEADERS = {
     "words": ["word", "zipf", "syllables"],
     "affixes": ["affix", "position", "meaning", "example"],
 }
-CATEGORIES = {"condition", "symptom", "procedure", "test", "anatomy", "research", "register",
-              "medicine_class", "general", "other"}
+CATEGORIES = {"condition", "symptom", "procedure", "test", "anatomy", "named", "research",
+              "register", "medicine_class", "general", "other"}
 UNIT = re.compile(r"(0\.\d\d|1\.00)")
 ZIPF = re.compile(r"\d\.\d\d")
 

@@ -313,7 +313,8 @@ size_t Classifier::EponymPairEnd(size_t i) const {
 // - what a notation pattern found too ("a Level II ultrasound");
 // - an eponym, capitalised by nature ("Mohs surgery", "Nissen
 //   fundoplication"; "Interventional Radiology" is a department's name:
-//   the dictionary lacks "interventional");
+//   the dictionary lacks "interventional"), or a term of category named
+//   ("Trail Making Test", "Toupet");
 // - a capitalised phrase a register word opens, a heading's ("Hospital
 //   Discharge Summary for ..."), though a capitalised register word alone,
 //   or a register phrase, may be part of a name ("the Positive Living
@@ -323,6 +324,7 @@ bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start
                                   bool pattern_found) const {
   const Token& first = tokens_[match.first];
   if (title_case_line_ || !first.capitalized || first.all_caps || sentence_start ||
+      index_.terms[match.id].category == "named" ||
       match.first == 0 || !tokens_[match.first - 1].is_word() ||
       LineBreakBetween(match.first - 1, match.first) || pattern_found) {
     return false;

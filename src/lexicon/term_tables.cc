@@ -206,9 +206,9 @@ std::vector<std::string> WrittenTermTokens(std::string_view written, WrittenKeys
 }
 
 // data/README.md defines each.
-constexpr std::array<std::string_view, 10> kTermCategories = {
-    "condition", "symptom",  "procedure", "test",    "anatomy",
-    "medicine_class", "research", "register", "general", "other"};
+constexpr std::array<std::string_view, 11> kTermCategories = {
+    "condition",      "symptom",  "procedure", "test",    "anatomy", "named",
+    "medicine_class", "research", "register",  "general", "other"};
 
 std::string CategoryList() {
   std::string list;

@@ -59,6 +59,14 @@ def test_a_hard_rating_keeps_a_phrase_of_everyday_words() -> None:
     assert skipped == 1
 
 
+def test_a_named_instrument_of_everyday_words_stays_named() -> None:
+    made = builder({"trail": 450, "making": 520, "test": 600})
+    made.add_ratings([row(2, term="trail making test", rating="hard")])
+    made.add_specialty([row(9, term="Trail Making Test", category="named", familiarity="0.05",
+                            plain="connect-the-dots test", definition="Dots joined in order.")])
+    assert list(made.terms["trail making test"].categories.values()) == ["named"]
+
+
 @pytest.mark.parametrize("rows, message", [
     ([row(5, term="bile", rating="maybe")], "ratings.tsv line 5: rating must be known or hard"),
     ([row(2, term="bile", rating="known"), row(7, term="Bile", rating="hard")],

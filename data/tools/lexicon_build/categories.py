@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-CATEGORIES = ("condition", "symptom", "procedure", "test", "anatomy", "research",
+CATEGORIES = ("condition", "symptom", "procedure", "test", "anatomy", "named", "research",
               "register", "medicine_class", "general", "other")
 
 # Word endings that make a word a condition, a symptom, a procedure or a test.

@@ -404,13 +404,15 @@ class TermsBuilder:
                 # more known ('heart failure' 0.41, 'bone density scan' 0.26), is
                 # left out.
                 # A phrase rated hard comes in whatever its familiarity says.
+                # A named instrument stays one ('Trail Making Test').
                 if (" " not in key or key in self.terms
                         or (rating != "hard"
                             and self._curated_familiarity(row["familiarity"], where)
                             >= SPECIALTY_REGISTER_BELOW)):
                     skipped += 1
                     continue
-                category = "register"
+                if category != "named":
+                    category = "register"
             known = key in self.terms
             term = self._ours(key, row, lay=False)
             if row.get("definition") and not term.definitions.get(0):
