@@ -96,6 +96,9 @@ TEST(NotationTest, DrugClassConstructions) {
                    {"lipid-lowering therapy", NotationKind::kDrugClass}}));
   // The lead word is not part of the class.
   EXPECT_EQ(Find("Take your blocker."), (Found{{"blocker", NotationKind::kDrugClass}}));
+  EXPECT_EQ(Find("Avoid tetracycline-class antibiotics."),
+            (Found{{"tetracycline-class antibiotics", NotationKind::kDrugClass}}));
+  EXPECT_TRUE(Find("A first-class seat.").empty());
 }
 
 TEST(NotationTest, NamedInstrumentsButNotTitleCase) {
@@ -190,6 +193,8 @@ TEST(NotationTest, WindowsOnlyWhereSomethingGivesNotationAway) {
   EXPECT_EQ(Windows("The tumor is stage IIIA."), 1u);
   EXPECT_EQ(Windows("Breast cancer, stage IIB."), 1u);
   EXPECT_EQ(Windows("At this stage we rest."), 0u);
+  EXPECT_EQ(Windows("Avoid tetracycline-class antibiotics."), 1u);
+  EXPECT_EQ(Windows("After class we rest."), 0u);
   // Near ones share one window; far apart, two. A token that can only
   // start its notation gets a window of its own, searched anchored.
   EXPECT_EQ(Windows("An ACE inhibitor and a beta blocker"), 1u);

@@ -225,8 +225,11 @@ void WindowFinder::AtWord(size_t i) {
   if (scales.Holds(hash)) {
     // stage, grade, class, level, phase, category: only before a number, a
     // Roman numeral, one with a letter after it, or a letter ("stage IIIA",
-    // "stage IIB", "level 2", "class B").
-    if (NextIs(i, [](std::string_view w) {
+    // "stage IIB", "level 2", "class B"); a class also after a hyphen, where
+    // it names drugs ("tetracycline-class antibiotics").
+    const bool drug_class = word == "class" && i > 0 && tokens_[i - 1].folded == "-" &&
+                            !tokens_[i].space_before;
+    if (drug_class || NextIs(i, [](std::string_view w) {
           if (w.size() > 1 && w.back() >= 'a' && w.back() <= 'c') w.remove_suffix(1);
           return !w.empty() && ((w[0] >= '0' && w[0] <= '9') || w.size() == 1 ||
                                 w.find_first_not_of("ivx") == std::string_view::npos);
