@@ -538,6 +538,16 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   EXPECT_EQ(JargonFindingTexts("Macrolides can upset the stomach."), Texts{"Macrolides"});
 }
 
+TEST(AnalyzerTest, TheIssuesNotationThroughTheWholeEngine) {
+  using Texts = std::vector<std::string>;
+  // Each pattern needs a window opened on its text (notation_windows.cc).
+  EXPECT_EQ(JargonFindingTexts("Give 15 mg/kg/day, about 40 mL per 24 h. She is 36+5 weeks "
+                               "with a grade 2/6 murmur, stage IIIA, PHQ-9 of 14. Take it qHS "
+                               "x 7 days. Avoid tetracycline-class antibiotics."),
+            (Texts{"mg/kg/day", "per 24 h", "36+5 weeks", "grade 2/6 murmur", "stage IIIA",
+                   "PHQ-9 of 14", "qHS", "x 7 days", "tetracycline-class antibiotics"}));
+}
+
 TEST(AnalyzerTest, NamedInstrumentsAreNeverDepartments) {
   using Texts = std::vector<std::string>;
   // Capitalised inside a sentence, a term of category named is the

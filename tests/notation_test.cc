@@ -195,6 +195,8 @@ TEST(NotationTest, WindowsOnlyWhereSomethingGivesNotationAway) {
   EXPECT_EQ(Windows("At this stage we rest."), 0u);
   EXPECT_EQ(Windows("Avoid tetracycline-class antibiotics."), 1u);
   EXPECT_EQ(Windows("After class we rest."), 0u);
+  EXPECT_EQ(Windows("No more than 4 g per 24 hours."), 1u);
+  EXPECT_EQ(Windows("Two per day, 24 in all."), 0u);
   // Near ones share one window; far apart, two. A token that can only
   // start its notation gets a window of its own, searched anchored.
   EXPECT_EQ(Windows("An ACE inhibitor and a beta blocker"), 1u);

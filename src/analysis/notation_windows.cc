@@ -220,6 +220,11 @@ void WindowFinder::AtWord(size_t i) {
       return;
     }
   }
+  // A rate per day in hours: "per 24 h" ("/24 h" opens at its mark).
+  if (word == "per" && NextIs(i, [](std::string_view w) { return w.starts_with("24"); })) {
+    Add(i);
+    return;
+  }
   // Most words: one or two tests. No head word is shorter than four letters.
   if (word.size() < 4 || !any_head.Holds(hash)) return;
   if (scales.Holds(hash)) {
