@@ -387,9 +387,13 @@ TEST(AnalyzerTest, AParenthesisDefinesAnAbbreviationOnlyWhenItSpellsItOut) {
   Report before = DefaultAnalyzer().Analyze(
       "Your estimated glomerular filtration rate (eGFR) is 52. The eGFR is lower than last year.");
   EXPECT_EQ(CountFindings(before, FindingKind::kAbbreviation, "eGFR"), 0u);
-  // A plain gloss of the abbreviation's own sense explains it too.
+  // A gloss that says one of its expansions defines it too; our plain
+  // wording in brackets explains it without defining it, and jargon stays
+  // marked when explained (the annotation guideline's rules 3 and 4).
   Report gloss = DefaultAnalyzer().Analyze("Take one tablet BID (twice a day).");
   EXPECT_EQ(CountFindings(gloss, FindingKind::kAbbreviation, "BID"), 0u);
+  Report plain = DefaultAnalyzer().Analyze("You will wear SCDs (leg squeeze sleeves) in bed.");
+  EXPECT_EQ(CountFindings(plain, FindingKind::kAbbreviation, "SCDs"), 1u);
   // An unlisted acronym is defined by the same rule, not by any parenthesis.
   Report unlisted = DefaultAnalyzer().Analyze(
       "The ZQTV (zinc quota test value) is fine. The XQRB (see above) is not.");

@@ -79,16 +79,15 @@ bool AccountsFor(std::string_view long_form, std::string_view short_form) {
 }
 
 // Whether a gloss says what one of an abbreviation's senses says: it holds
-// a plain wording or expansion, or shares a word of four or more letters
-// with one ("PO (by mouth)", "BID (twice daily)").
+// the sense's wording, or shares a word of four or more letters with it
+// ("PO (by mouth)", "BID (twice daily)").
 bool GlossMatches(std::string_view gloss, std::span<const std::string_view> senses) {
   const std::string folded = FoldCase(gloss);
   for (std::string_view sense : senses) {
     const std::string wording = FoldCase(sense);
     if (wording.size() >= 4 && folded.find(wording) != std::string::npos) return true;
-    // Words in the sense's own brackets are examples, not the sense:
-    // "(ibuprofen, naproxen)" does not gloss NSAIDs' "anti-inflammatory
-    // pain relievers (like ibuprofen)".
+    // Words in the sense's own brackets are not the sense: "twice a day
+    // (bis in die)", "pain relievers (like ibuprofen)".
     const std::string_view unbracketed =
         std::string_view(wording).substr(0, std::min(wording.size(), wording.find('(')));
     for (size_t k = 0; k < unbracketed.size();) {
@@ -168,10 +167,12 @@ constexpr std::string_view kKnownShorthandAdvice =
 
 // Whether a parenthesis opening at tokens_[end] defines the abbreviation
 // written before it: its words account for the letters ("CBC (complete
-// blood count)", Schwartz & Hearst), or it glosses one of the senses of
+// blood count)", Schwartz & Hearst), or it says one of the expansions of
 // `entry`, the abbreviation's row when the table has one ("BID (twice a
-// day)"). Any other parenthesis is about something else:
-// "Clopidogrel 75 mg PO BID (blood thinner)".
+// day)"). Our plain wording in brackets explains without defining ("SCDs
+// (leg squeeze sleeves)"): explained jargon stays jargon. Any other
+// parenthesis is about something else: "Clopidogrel 75 mg PO BID (blood
+// thinner)".
 bool Classifier::ExplainedAfter(size_t end, std::string_view written,
                                 const Abbreviation* entry) const {
   // An explanation is a few words; looking further would make a sentence of
@@ -191,8 +192,7 @@ bool Classifier::ExplainedAfter(size_t end, std::string_view written,
     const std::string_view inside =
         text_.substr(tokens_[end + 1].start, tokens_[k - 1].end - tokens_[end + 1].start);
     return AccountsFor(inside, written) ||
-           (entry != nullptr &&
-            (GlossMatches(inside, entry->plain) || GlossMatches(inside, entry->expansions)));
+           (entry != nullptr && GlossMatches(inside, entry->expansions));
   }
   return false;
 }
