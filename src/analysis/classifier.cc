@@ -164,7 +164,8 @@ Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end
   return finding;
 }
 
-void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start, bool pattern_found) {
+void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start,
+                                bool pattern_found) {
   AddTermFinding(match, index_.terms[match.id], sentence_start, pattern_found);
 }
 
@@ -249,8 +250,8 @@ bool Classifier::Eponymous(const LexiconMatch& match) const {
   // "Graves' disease": the segmenter leaves a plural's apostrophe apart.
   const Token& next = tokens_[match.first + 1];
   const bool apostrophe_after = folded.ends_with('s') && !next.space_before && next.folded == "'";
-  const bool possessive = StripPossessive(folded).size() != folded.size() ||
-                          folded.ends_with("s'") || apostrophe_after;
+  const bool possessive =
+      StripPossessive(folded).size() != folded.size() || folded.ends_with("s'") || apostrophe_after;
   if (possessive) return lead->zipf < kEverydayPossessiveZipf;  // a source may list it alone
   return lead->terms.empty() && lead->zipf < kAffixJargonZipf && lead->syllables >= 0;
 }
@@ -272,7 +273,9 @@ size_t Classifier::EponymPairEnd(size_t i) const {
     const WordEntry* entry = entries_[k];
     return entry == nullptr || (entry->zipf < kEverydayNameZipf && entry->terms.empty());
   };
-  auto rare = [this](size_t k) { return entries_[k] == nullptr || entries_[k]->zipf < kEponymZipf; };
+  auto rare = [this](size_t k) {
+    return entries_[k] == nullptr || entries_[k]->zipf < kEponymZipf;
+  };
   // Most tokens leave here: no hyphen glued after them.
   if (i + 2 >= tokens_.size() || tokens_[i + 1].folded != "-" || tokens_[i + 1].space_before ||
       title_case_line_ || !name_part(i)) {
@@ -324,9 +327,9 @@ bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start
                                   bool pattern_found) const {
   const Token& first = tokens_[match.first];
   if (title_case_line_ || !first.capitalized || first.all_caps || sentence_start ||
-      index_.terms[match.id].category == "named" ||
-      match.first == 0 || !tokens_[match.first - 1].is_word() ||
-      LineBreakBetween(match.first - 1, match.first) || pattern_found) {
+      index_.terms[match.id].category == "named" || match.first == 0 ||
+      !tokens_[match.first - 1].is_word() || LineBreakBetween(match.first - 1, match.first) ||
+      pattern_found) {
     return false;
   }
   for (size_t k = match.first; k < match.end; ++k) {
@@ -480,6 +483,22 @@ bool Classifier::BeforeADose(size_t i) const {
   return false;
 }
 
+// Whether the word after tokens_[i] names a salt or an ester: then a rare
+// word before it names a medicine with it ("benzoyl peroxide"), and
+// medicine names are not jargon. A listed term before one may name a lab
+// value ("serum phosphate"), so only the rare-word rule asks.
+bool Classifier::BeforeASaltWord(size_t i) const {
+  static constexpr std::string_view kSaltWords[] = {
+      "peroxide",   "oxide",        "sulfide",       "sulfate",   "sulphate",  "chloride",
+      "citrate",    "acetate",      "acetonide",     "phosphate", "carbonate", "bicarbonate",
+      "hydroxide",  "gluconate",    "hydrochloride", "bromide",   "iodide",    "nitrate",
+      "tartrate",   "maleate",      "succinate",     "fumarate",  "mesylate",  "besylate",
+      "propionate", "dipropionate", "valerate",      "furoate"};
+  if (i + 1 >= tokens_.size() || !tokens_[i + 1].is_word()) return false;
+  const std::string_view next = tokens_[i + 1].folded;
+  return std::find(std::begin(kSaltWords), std::end(kSaltWords), next) != std::end(kSaltWords);
+}
+
 // Whether a word the pronouncing dictionary lacks is built from everyday
 // words, as the lexicon build's medical-text rule judges them: an everyday
 // word (Zipf 3.5 or more) with a native ending ("strainer", "chalky",
@@ -557,7 +576,9 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
     const WordEntry* stem = index_.FindWord(stems[k]);
     if (stem != nullptr && stem->syllables >= 0) return false;
   }
-  if (HasMedicineStem(base) || BeforeADose(i) || EverydayByDerivation(base)) return false;
+  if (HasMedicineStem(base) || BeforeADose(i) || BeforeASaltWord(i) || EverydayByDerivation(base)) {
+    return false;
+  }
   for (char c : base) {
     if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'')
       return false;  // a name in a script of its own

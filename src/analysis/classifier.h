@@ -169,6 +169,7 @@ class Classifier {
                           double familiarity, bool sentence_start);
   bool CapitalisedOnlyAsFirst(size_t i, std::string_view base, bool sentence_start) const;
   bool BeforeADose(size_t i) const;
+  bool BeforeASaltWord(size_t i) const;
   bool EverydayByDerivation(std::string_view word) const;
   // Abbreviations written out by rule (abbreviations.cc).
   bool AddAcronymFinding(size_t i, double zipf);
