@@ -521,7 +521,7 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   // A medicine by its USAN stem or its dose, a name, a form of an English word.
   EXPECT_TRUE(JargonFindingTexts("Start zarvoglutide and take velbrotinib 50 mg daily.").empty());
   EXPECT_TRUE(JargonFindingTexts("Take trezimora 20 mg at night.").empty());
-  EXPECT_TRUE(JargonFindingTexts("Use benzoyl peroxide wash and zorvamide acetate.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Use benzoyl peroxide wash and zorvamide hydrochloride.").empty());
   EXPECT_TRUE(JargonFindingTexts("Anjali said she faints when she stands.").empty());
   // First in its sentence, a learned word's ending and a lower-case word
   // after it: capitalised only as the first word. A brand, a name before a
