@@ -394,6 +394,12 @@ TEST(AnalyzerTest, AParenthesisDefinesAnAbbreviationOnlyWhenItSpellsItOut) {
   EXPECT_EQ(CountFindings(gloss, FindingKind::kAbbreviation, "BID"), 0u);
   Report plain = DefaultAnalyzer().Analyze("You will wear SCDs (leg squeeze sleeves) in bed.");
   EXPECT_EQ(CountFindings(plain, FindingKind::kAbbreviation, "SCDs"), 1u);
+  // Nor does a word the plain wording shares with the expansion ("tablet").
+  Report shared =
+      DefaultAnalyzer().Analyze("Take ondansetron ODT (tablet that melts in the mouth).");
+  EXPECT_EQ(CountFindings(shared, FindingKind::kAbbreviation, "ODT"), 1u);
+  Report mouth = DefaultAnalyzer().Analyze("Take it PO (by mouth) with food.");
+  EXPECT_EQ(CountFindings(mouth, FindingKind::kAbbreviation, "PO"), 0u);
   // An unlisted acronym is defined by the same rule, not by any parenthesis.
   Report unlisted = DefaultAnalyzer().Analyze(
       "The ZQTV (zinc quota test value) is fine. The XQRB (see above) is not.");
@@ -522,15 +528,13 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   EXPECT_TRUE(JargonFindingTexts("Start zarvoglutide and take velbrotinib 50 mg daily.").empty());
   EXPECT_TRUE(JargonFindingTexts("Take trezimora 20 mg at night.").empty());
   EXPECT_TRUE(JargonFindingTexts("Use benzoyl peroxide wash and zorvamide hydrochloride.").empty());
+  // An adjective describes the salt word after it, names no medicine.
+  EXPECT_EQ(JargonFindingTexts("Your hypophosphatemic phosphate level is low."),
+            (Texts{"hypophosphatemic", "phosphate"}));
   EXPECT_TRUE(JargonFindingTexts("Anjali said she faints when she stands.").empty());
-  // First in its sentence, a learned word's ending and a lower-case word
-  // after it: capitalised only as the first word. A brand, a name before a
-  // comma, a word inside the sentence stay names.
-  EXPECT_EQ(JargonFindingTexts("Euthymic mood. Physis otherwise normal."),
-            (Texts{"Euthymic", "Physis"}));
-  EXPECT_TRUE(JargonFindingTexts("Ocrevus is due on Monday. Zorvanic, call me. "
-                                 "We saw Euthymic today.")
-                  .empty());
+  // Capitalised, even first in its sentence, a rare word is a name or a
+  // brand, whatever its ending.
+  EXPECT_TRUE(JargonFindingTexts("Synthroid is fine. Vishal called. Bystolic helps.").empty());
   // The adverb of a jargon term.
   EXPECT_EQ(JargonFindingTexts("Swelling bilaterally."), Texts{"bilaterally"});
   // A word of a listed several-word name ("insulin lispro", "mometasone
@@ -561,6 +565,10 @@ TEST(AnalyzerTest, NamedInstrumentsAreNeverDepartments) {
             (Texts{"Trail Making Test", "Romberg"}));
   EXPECT_EQ(JargonFindingTexts("Her Mallampati was 2."), Texts{"Mallampati"});
   EXPECT_TRUE(JargonFindingTexts("Please see Dermatology next week.").empty());
+  // One word alone is a surname too: people, and a place.
+  EXPECT_TRUE(JargonFindingTexts("I spoke with Tanner. Please call Nurse Fontan. Dr. Phalen "
+                                 "will call. We moved to Epworth.")
+                  .empty());
 }
 
 TEST(AnalyzerTest, CodesOfCapitalsAndDigitsAreUnlistedAbbreviations) {
@@ -572,7 +580,8 @@ TEST(AnalyzerTest, CodesOfCapitalsAndDigitsAreUnlistedAbbreviations) {
   EXPECT_EQ(FindingFor(report, "CYP2D6")->source, "unlisted");
   // Fewer than three letters, or not capitalised: a formula, a vitamin, a
   // reading, an ordinal or a unit.
-  EXPECT_TRUE(JargonFindingTexts("Set it to 5 cm H2O with the N95 on. Room 4B, 3rd floor.").empty());
+  EXPECT_TRUE(
+      JargonFindingTexts("Set it to 5 cm H2O with the N95 on. Room 4B, 3rd floor.").empty());
   EXPECT_TRUE(JargonFindingTexts("Take CoQ10 daily.").empty());  // two capitals
   EXPECT_TRUE(JargonFindingTexts("We met on Dec3 at 10am about the 2x2 gauze.").empty());
 }
@@ -675,8 +684,7 @@ TEST(AnalyzerTest, StressedVerbsOpeningInstructionsAreNotAbbreviations) {
   EXPECT_EQ(JargonFindingTexts("Your ALL is in remission after 2 cycles."),
             std::vector<std::string>{"ALL"});
   // Inside a clinical sentence, it is no instruction.
-  EXPECT_EQ(JargonFindingTexts("We discussed STOP at 9 weeks."),
-            std::vector<std::string>{"STOP"});
+  EXPECT_EQ(JargonFindingTexts("We discussed STOP at 9 weeks."), std::vector<std::string>{"STOP"});
 }
 
 // Shorthand written in another case than listed ("fx" for "Fx", "Wt" for
@@ -711,9 +719,10 @@ TEST(AnalyzerTest, ClippedWordsAndDietOrdersAreFlagged) {
   EXPECT_EQ(JargonFindingTexts("Cont pred 40 mg daily; eos 6% on the diff."),
             (std::vector<std::string>{"Cont", "pred", "eos", "diff"}));
   // The second pass: lab and chart shorthand, clipped procedures and forms.
-  EXPECT_EQ(JargonFindingTexts("HCV Ab neg, free T4 nl, retic 2%. Lap chole on 3/2, then amox susp."),
-            (std::vector<std::string>{"HCV", "Ab", "neg", "free T4", "nl", "retic", "Lap chole",
-                                      "amox", "susp"}));
+  EXPECT_EQ(
+      JargonFindingTexts("HCV Ab neg, free T4 nl, retic 2%. Lap chole on 3/2, then amox susp."),
+      (std::vector<std::string>{"HCV", "Ab", "neg", "free T4", "nl", "retic", "Lap chole", "amox",
+                                "susp"}));
   Report clear = DefaultAnalyzer().Analyze("Have clear liquids only the day before.");
   const Finding* liquids = FindingFor(clear, "clear liquids");
   ASSERT_NE(liquids, nullptr);

@@ -79,8 +79,8 @@ TEST(NotationTest, EponymousClassificationsWithRomanNumerals) {
                    "Stage I think so.")
                   .empty());
   // A generation after a person's name.
-  EXPECT_TRUE(Find("Seen by Dr. Carter II today. Henry Ford III called. Thanks, James Carter II")
-                  .empty());
+  EXPECT_TRUE(
+      Find("Seen by Dr. Carter II today. Henry Ford III called. Thanks, James Carter II").empty());
   // A scale word before its numeral stays a stage, whatever follows; a
   // grade's "+" is its own.
   EXPECT_EQ(Find("Stage II surgery is planned. Pulses 2+ throughout."),
@@ -99,6 +99,8 @@ TEST(NotationTest, DrugClassConstructions) {
   EXPECT_EQ(Find("Avoid tetracycline-class antibiotics."),
             (Found{{"tetracycline-class antibiotics", NotationKind::kDrugClass}}));
   EXPECT_TRUE(Find("A first-class seat.").empty());
+  // A class named by an everyday word is no drug class.
+  EXPECT_TRUE(Find("We offer world-class medicine; avoid same-class agents.").empty());
 }
 
 TEST(NotationTest, NamedInstrumentsButNotTitleCase) {
@@ -196,6 +198,8 @@ TEST(NotationTest, WindowsOnlyWhereSomethingGivesNotationAway) {
   EXPECT_EQ(Windows("Avoid tetracycline-class antibiotics."), 1u);
   EXPECT_EQ(Windows("After class we rest."), 0u);
   EXPECT_EQ(Windows("No more than 4 g per 24 hours."), 1u);
+  EXPECT_EQ(Find("Per 24 hours, drink 2 liters. PER 24 HOURS."),
+            (Found{{"Per 24 hours", NotationKind::kRate}, {"PER 24 HOURS", NotationKind::kRate}}));
   EXPECT_EQ(Windows("Two per day, 24 in all."), 0u);
   // Near ones share one window; far apart, two. A token that can only
   // start its notation gets a window of its own, searched anchored.

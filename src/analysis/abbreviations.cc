@@ -78,28 +78,43 @@ bool AccountsFor(std::string_view long_form, std::string_view short_form) {
   return true;
 }
 
-// Whether a gloss says what one of an abbreviation's senses says: it holds
-// the sense's wording, or shares a word of four or more letters with it
-// ("PO (by mouth)", "BID (twice daily)").
-bool GlossMatches(std::string_view gloss, std::span<const std::string_view> senses) {
+// Whether a gloss says what one of an abbreviation's expansions says: it
+// holds the expansion's wording ("PO (by mouth)"), or shares a word of four
+// or more letters with it that our plain wording lacks ("BID (twice
+// daily)": "daily"). A word our plain wording shares would let the plain
+// wording define the abbreviation ("ODT (tablet that melts in the mouth)":
+// "tablet"), and explained jargon stays jargon.
+bool GlossMatches(std::string_view gloss, std::span<const std::string_view> expansions,
+                  std::span<const std::string_view> plain) {
   const std::string folded = FoldCase(gloss);
-  for (std::string_view sense : senses) {
-    const std::string wording = FoldCase(sense);
+  std::string plain_words;
+  for (std::string_view wording : plain) plain_words += " " + FoldCase(wording) + " ";
+  auto in_plain = [&plain_words](std::string_view word) {
+    for (size_t at = plain_words.find(word); at != std::string::npos;
+         at = plain_words.find(word, at + 1)) {
+      if (!IsAsciiAlnum(plain_words[at - 1]) && !IsAsciiAlnum(plain_words[at + word.size()])) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (std::string_view expansion : expansions) {
+    const std::string folded_expansion = FoldCase(expansion);
+    // Words in the expansion's own brackets are not the sense: "twice a
+    // day (bis in die)", "by mouth (per os)".
+    std::string_view wording = folded_expansion;
+    wording = wording.substr(0, std::min(wording.size(), wording.find('(')));
+    while (!wording.empty() && wording.back() == ' ') wording.remove_suffix(1);
     if (wording.size() >= 4 && folded.find(wording) != std::string::npos) return true;
-    // Words in the sense's own brackets are not the sense: "twice a day
-    // (bis in die)", "pain relievers (like ibuprofen)".
-    const std::string_view unbracketed =
-        std::string_view(wording).substr(0, std::min(wording.size(), wording.find('(')));
-    for (size_t k = 0; k < unbracketed.size();) {
-      while (k < unbracketed.size() && !IsAsciiAlnum(wording[k])) ++k;
+    for (size_t k = 0; k < wording.size();) {
+      while (k < wording.size() && !IsAsciiAlnum(wording[k])) ++k;
       size_t end = k;
       while (end < wording.size() && IsAsciiAlnum(wording[end])) ++end;
-      if (end - k >= 4 && !IsLinkWord(std::string_view(wording).substr(k, end - k))) {
-        const std::string_view word = std::string_view(wording).substr(k, end - k);
+      const std::string_view word = wording.substr(k, end - k);
+      if (word.size() >= 4 && !IsLinkWord(word) && !in_plain(word)) {
         for (size_t at = folded.find(word); at != std::string::npos;
              at = folded.find(word, at + 1)) {
-          const bool starts = at == 0 || !IsAsciiAlnum(folded[at - 1]);
-          if (starts) return true;
+          if (at == 0 || !IsAsciiAlnum(folded[at - 1])) return true;
         }
       }
       k = end;
@@ -192,7 +207,7 @@ bool Classifier::ExplainedAfter(size_t end, std::string_view written,
     const std::string_view inside =
         text_.substr(tokens_[end + 1].start, tokens_[k - 1].end - tokens_[end + 1].start);
     return AccountsFor(inside, written) ||
-           (entry != nullptr && GlossMatches(inside, entry->expansions));
+           (entry != nullptr && GlossMatches(inside, entry->expansions, entry->plain));
   }
   return false;
 }
@@ -321,7 +336,7 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
 // word after it on the same line.
 bool Classifier::StressedInstruction(size_t i) const {
   static constexpr std::string_view kInstructionVerbs[] = {
-      "stop", "do",    "don't", "hold",  "take",  "call",     "avoid", "start",
+      "stop", "do",    "don't", "hold",  "take",  "call",     "avoid",  "start",
       "keep", "skip",  "wait",  "use",   "bring", "continue", "resume", "go",
       "eat",  "drink", "check", "never", "give",  "remove",   "wear",   "tell"};
   const std::string_view word = tokens_[i].folded;
@@ -340,8 +355,7 @@ bool Classifier::StressedInstruction(size_t i) const {
   const std::string_view before = tokens_[i - 1].folded;
   if (before == "-" || before == "*" || before == "\u2022") return opens_line(i - 1);
   if (before == "." || before == ")") {
-    return i >= 2 && tokens_[i - 2].letters == 0 && tokens_[i - 2].digits > 0 &&
-           opens_line(i - 2);
+    return i >= 2 && tokens_[i - 2].letters == 0 && tokens_[i - 2].digits > 0 && opens_line(i - 2);
   }
   return false;
 }

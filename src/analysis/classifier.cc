@@ -197,7 +197,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // A one-word term built on a medicine's USAN stem is a medicine name that
   // a source files as a term ("infliximab").
   if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
-  if (NamesADepartment(match, sentence_start, pattern_found)) return;
+  if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match)) return;
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
       entries_[match.first]->allowed) {
     return;
@@ -316,8 +316,8 @@ size_t Classifier::EponymPairEnd(size_t i) const {
 // - what a notation pattern found too ("a Level II ultrasound");
 // - an eponym, capitalised by nature ("Mohs surgery", "Nissen
 //   fundoplication"; "Interventional Radiology" is a department's name:
-//   the dictionary lacks "interventional"), or a term of category named
-//   ("Trail Making Test", "Toupet");
+//   the dictionary lacks "interventional"), or a named instrument as
+//   written (NamesAnInstrument: "the Trail Making Test", "your Mallampati");
 // - a capitalised phrase a register word opens, a heading's ("Hospital
 //   Discharge Summary for ..."), though a capitalised register word alone,
 //   or a register phrase, may be part of a name ("the Positive Living
@@ -327,15 +327,41 @@ bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start
                                   bool pattern_found) const {
   const Token& first = tokens_[match.first];
   if (title_case_line_ || !first.capitalized || first.all_caps || sentence_start ||
-      index_.terms[match.id].category == "named" || match.first == 0 ||
-      !tokens_[match.first - 1].is_word() || LineBreakBetween(match.first - 1, match.first) ||
-      pattern_found) {
+      NamesAnInstrument(match) || match.first == 0 || !tokens_[match.first - 1].is_word() ||
+      LineBreakBetween(match.first - 1, match.first) || pattern_found) {
     return false;
   }
   for (size_t k = match.first; k < match.end; ++k) {
     if (tokens_[k].digits > 0) return false;
   }
   return !Eponymous(match) && !(OpensWithRegisterWord(match) && CapitalisedPhrase(match));
+}
+
+// Whether the term matched is a named instrument as written: a term of
+// category named of two or more words ("the Trail Making Test", "the
+// Bethesda system"), or of one after a determiner, as a noun is written
+// ("the Romberg", "your Mallampati"). One alone is a surname too: "spoke
+// with Tanner", "Nurse Fontan", "Dr. Phalen" are people.
+bool Classifier::NamesAnInstrument(const LexiconMatch& match) const {
+  static constexpr std::string_view kDeterminers[] = {"the",   "a",  "an",  "your", "his",  "her",
+                                                      "their", "my", "our", "its",  "this", "that"};
+  if (index_.terms[match.id].category != "named") return false;
+  if (match.end - match.first > 1) return true;
+  if (match.first == 0 || !tokens_[match.first - 1].is_word()) return false;
+  const std::string_view before = tokens_[match.first - 1].folded;
+  return std::find(std::begin(kDeterminers), std::end(kDeterminers), before) !=
+         std::end(kDeterminers);
+}
+
+// Whether a capitalised term follows a personal title: a person's name
+// ("Dr. Phalen", "Dr. Graves", "Ms. Wells").
+bool Classifier::AfterAPersonalTitle(const LexiconMatch& match) const {
+  if (!tokens_[match.first].capitalized || match.first == 0) return false;
+  size_t before = match.first - 1;
+  if (tokens_[before].folded == "." && before > 0) --before;
+  const Token& title = tokens_[before];
+  return title.is_word() && std::find(std::begin(kPersonalTitles), std::end(kPersonalTitles),
+                                      title.folded) != std::end(kPersonalTitles);
 }
 
 // Whether the match is two or more words, each capitalised ("Discharge
@@ -525,23 +551,6 @@ bool Classifier::EverydayByDerivation(std::string_view word) const {
   return false;
 }
 
-// Whether a capitalised rare word is capitalised only because it opens its
-// sentence: a learned word's ending (adjectives in -ic, -al, -ous, -oid,
-// nouns in -sis, agents in -ist: "Euthymic mood", "Physis otherwise
-// normal", "Photic stimulation") and a lower-case word after it. A
-// capitalised word is a name or a brand more often than not ("Anjali
-// said", "Trelegy inhaler", "Ocrevus infusion"), and those seldom end so.
-bool Classifier::CapitalisedOnlyAsFirst(size_t i, std::string_view base,
-                                        bool sentence_start) const {
-  static constexpr std::string_view kLearnedEndings[] = {"ic", "al", "ous", "oid", "sis", "ist"};
-  const Token& token = tokens_[i];
-  if (!sentence_start || token.all_caps || i + 1 >= tokens_.size()) return false;
-  const Token& next = tokens_[i + 1];
-  if (!next.is_word() || next.capitalized || next.letters == 0) return false;
-  return std::any_of(std::begin(kLearnedEndings), std::end(kLearnedEndings),
-                     [base](std::string_view ending) { return base.ends_with(ending); });
-}
-
 bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                                     double familiarity, bool sentence_start) {
   // By derivation: an adverb of a jargon term ("bilaterally", "focally").
@@ -565,10 +574,13 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
   // lexicon build judges ICD words. Short words are too often typing slips
   // or units, and a medicine name the table lacks is no jargon.
   const Token& token = tokens_[i];
+  // Capitalised, even first in a sentence: a name or a brand more often
+  // than not ("Anjali", "Trelegy", "Synthroid is fine", "Vishal called").
   // No word of a language is longer than forty letters; a longer one is a
   // run of letters, a complex word at most.
-  if (token.letters < 6 || token.letters > 40 || token.digits > 0) return false;
-  if (token.capitalized && !CapitalisedOnlyAsFirst(i, base, sentence_start)) return false;
+  if (token.letters < 6 || token.letters > 40 || token.digits > 0 || token.capitalized) {
+    return false;
+  }
   if (base.size() != token.folded.size()) return false;  // a possessive: a name's
   if (word != nullptr && word->syllables >= 0) return false;
   InflectionStems stems(base);  // "faints", "gargles": forms of English words
@@ -576,7 +588,14 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
     const WordEntry* stem = index_.FindWord(stems[k]);
     if (stem != nullptr && stem->syllables >= 0) return false;
   }
-  if (HasMedicineStem(base) || BeforeADose(i) || BeforeASaltWord(i) || EverydayByDerivation(base)) {
+  // An adjective's ending says the word describes, not names: a salt word
+  // after it is the thing described ("hypophosphatemic phosphate level").
+  static constexpr std::string_view kAdjectiveEndings[] = {"ic", "al", "ous", "oid"};
+  const bool adjective =
+      std::any_of(std::begin(kAdjectiveEndings), std::end(kAdjectiveEndings),
+                  [base](std::string_view ending) { return base.ends_with(ending); });
+  if (HasMedicineStem(base) || BeforeADose(i) || (!adjective && BeforeASaltWord(i)) ||
+      EverydayByDerivation(base)) {
     return false;
   }
   for (char c : base) {

@@ -158,6 +158,8 @@ class Classifier {
   void AddAcronymsInside(const LexiconMatch& match);
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
   bool NamesADepartment(const LexiconMatch& match, bool sentence_start, bool pattern_found) const;
+  bool NamesAnInstrument(const LexiconMatch& match) const;
+  bool AfterAPersonalTitle(const LexiconMatch& match) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
   bool Eponymous(const LexiconMatch& match) const;
   void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
@@ -167,7 +169,6 @@ class Classifier {
   // not being general English; false when it is neither.
   bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                           double familiarity, bool sentence_start);
-  bool CapitalisedOnlyAsFirst(size_t i, std::string_view base, bool sentence_start) const;
   bool BeforeADose(size_t i) const;
   bool BeforeASaltWord(size_t i) const;
   bool EverydayByDerivation(std::string_view word) const;

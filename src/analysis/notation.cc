@@ -42,7 +42,7 @@ constexpr std::array<std::string_view, 10> kPatterns = {
     R"(|#\d{1,3}\b)",
     // kRate: mg/kg/day, mL/kg/hr, units/kg, mg/m2; per 24 h, /24hr
     R"(\b(?:mg|mcg|g|mL|ml|units?|U|mEq|mmol|kcal|cc|L|IU)\s?/\s?(?:kg|m2)(?:\s?/\s?(?:day|d|dose)"
-    R"(|hr|h|hour|min|week|wk))?\b|(?:\bper\s?|/\s?)24\s?(?:h|hrs?|hours)\b)",
+    R"(|hr|h|hour|min|week|wk))?\b|(?i:(?:\bper\s?|/\s?)24\s?(?:h|hrs?|hours))\b)",
     // kGestation: 36+5 weeks, 36+5, 34 2/7 weeks, 36w5d, G2P1, G3P2012
     R"(\b\d{1,2}\s?\+\s?[0-6](?:\s?/\s?7)?\s?(?:weeks?|wks?|w)\b|\b[1-4]\d\+[0-6]\b)"
     R"(|\b\d{1,2}\s[0-6]/7\s?(?:weeks?|wks?)\b|\b\d{1,2}w\s?[0-6]d\b)"
@@ -260,8 +260,9 @@ bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, Notati
   }
   while (!body.empty() && IsSpace(body.back())) body.remove_suffix(1);
   match->end = match->start + body.size();
-  const bool mark_after = match->end == text.size() ||
-                          std::string_view(".,;:)\r\n").find(text[match->end]) != std::string_view::npos;
+  const bool mark_after =
+      match->end == text.size() ||
+      std::string_view(".,;:)\r\n").find(text[match->end]) != std::string_view::npos;
   if (body.empty() || body[0] < 'A' || body[0] > 'Z') return true;
   const size_t space = body.find_first_of(" \t");
   if (space == std::string_view::npos) return true;
@@ -327,6 +328,14 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
   size_t lead = 0;
   if (match->kind == NotationKind::kDrugClass) {
     if (IsLeadWord(index, words[0])) lead = 1;
+    // "<X>-class antibiotics" names a class by a drug ("tetracycline-",
+    // "macrolide-"), not by an everyday word ("world-class medicine",
+    // "same-class agents", "in-class drug").
+    const std::string_view first = words[lead];
+    if (first.size() > 6 && EqualsLowerAscii(first.substr(first.size() - 6), "-class")) {
+      const WordEntry* entry = index.FindWord(LowerAscii(first.substr(0, first.size() - 6)));
+      if (entry != nullptr && entry->zipf >= 4.0) return false;
+    }
   } else {
     // The capitalised run is the name, and its last word the head noun when
     // the head is capitalised too ("Glasgow Coma Scale").
