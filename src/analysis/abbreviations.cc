@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 #include "analysis/classifier.h"
 #include "analysis/counter.h"
@@ -14,8 +15,18 @@ namespace {
 constexpr std::array<std::string_view, 9> kLinkWords = {"of", "and",  "the", "in", "for",
                                                         "to", "with", "on",  "a"};
 
-bool IsLinkWord(std::string_view word) {
-  return std::find(kLinkWords.begin(), kLinkWords.end(), word) != kLinkWords.end();
+bool IsLinkWord(std::string_view word) { return IsListed(kLinkWords, word); }
+
+// Calls `each` with every run of ASCII letters and digits in `text`.
+template <typename Each>
+void ForEachWord(std::string_view text, Each each) {
+  for (size_t at = 0; at < text.size();) {
+    while (at < text.size() && !IsAsciiAlnum(text[at])) ++at;
+    size_t end = at;
+    while (end < text.size() && IsAsciiAlnum(text[end])) ++end;
+    if (end > at) each(text.substr(at, end - at));
+    at = end;
+  }
 }
 
 // Whether a word is written like an acronym: two or more capitals making at
@@ -87,17 +98,12 @@ bool AccountsFor(std::string_view long_form, std::string_view short_form) {
 bool GlossMatches(std::string_view gloss, std::span<const std::string_view> expansions,
                   std::span<const std::string_view> plain) {
   const std::string folded = FoldCase(gloss);
-  std::string plain_words;
-  for (std::string_view wording : plain) plain_words += " " + FoldCase(wording) + " ";
-  auto in_plain = [&plain_words](std::string_view word) {
-    for (size_t at = plain_words.find(word); at != std::string::npos;
-         at = plain_words.find(word, at + 1)) {
-      if (!IsAsciiAlnum(plain_words[at - 1]) && !IsAsciiAlnum(plain_words[at + word.size()])) {
-        return true;
-      }
-    }
-    return false;
-  };
+  std::vector<std::string> plain_folded;
+  std::vector<std::string_view> plain_words;
+  for (std::string_view wording : plain) plain_folded.push_back(FoldCase(wording));
+  for (const std::string& wording : plain_folded) {
+    ForEachWord(wording, [&plain_words](std::string_view word) { plain_words.push_back(word); });
+  }
   for (std::string_view expansion : expansions) {
     const std::string folded_expansion = FoldCase(expansion);
     // Words in the expansion's own brackets are not the sense: "twice a
@@ -106,19 +112,15 @@ bool GlossMatches(std::string_view gloss, std::span<const std::string_view> expa
     wording = wording.substr(0, std::min(wording.size(), wording.find('(')));
     while (!wording.empty() && wording.back() == ' ') wording.remove_suffix(1);
     if (wording.size() >= 4 && folded.find(wording) != std::string::npos) return true;
-    for (size_t k = 0; k < wording.size();) {
-      while (k < wording.size() && !IsAsciiAlnum(wording[k])) ++k;
-      size_t end = k;
-      while (end < wording.size() && IsAsciiAlnum(wording[end])) ++end;
-      const std::string_view word = wording.substr(k, end - k);
-      if (word.size() >= 4 && !IsLinkWord(word) && !in_plain(word)) {
-        for (size_t at = folded.find(word); at != std::string::npos;
-             at = folded.find(word, at + 1)) {
-          if (at == 0 || !IsAsciiAlnum(folded[at - 1])) return true;
-        }
+    bool shared = false;
+    ForEachWord(wording, [&](std::string_view word) {
+      if (shared || word.size() < 4 || IsLinkWord(word) || IsListed(plain_words, word)) return;
+      for (size_t at = folded.find(word); at != std::string::npos && !shared;
+           at = folded.find(word, at + 1)) {
+        shared = at == 0 || !IsAsciiAlnum(folded[at - 1]);
       }
-      k = end;
-    }
+    });
+    if (shared) return true;
   }
   return false;
 }
@@ -248,19 +250,13 @@ int Classifier::SenseFromContext(std::span<const std::string_view> senses) {
     // their singulars ("androgens" supports "androgen").
     std::string folded(text_);
     for (char& c : folded) c = LowerAscii(c);
-    for (size_t at = 0; at < folded.size();) {
-      while (at < folded.size() && !IsAsciiAlnum(folded[at])) ++at;
-      size_t end = at;
-      while (end < folded.size() && IsAsciiAlnum(folded[end])) ++end;
-      std::string_view word = std::string_view(folded).substr(at, end - at);
-      if (word.size() >= 4) {
-        message_words_.push_back(WordTable::Hash(word));
-        if (word.back() == 's') {
-          message_words_.push_back(WordTable::Hash(word.substr(0, word.size() - 1)));
-        }
+    ForEachWord(folded, [this](std::string_view word) {
+      if (word.size() < 4) return;
+      message_words_.push_back(WordTable::Hash(word));
+      if (word.back() == 's') {
+        message_words_.push_back(WordTable::Hash(word.substr(0, word.size() - 1)));
       }
-      at = end;
-    }
+    });
     message_words_.push_back(0);  // not empty once made
     std::sort(message_words_.begin(), message_words_.end());
   }
@@ -268,18 +264,12 @@ int Classifier::SenseFromContext(std::span<const std::string_view> senses) {
   for (size_t k = 0; k < senses.size(); ++k) {
     const std::string sense = FoldCase(senses[k]);
     size_t words = 0, present = 0;
-    for (size_t at = 0; at < sense.size();) {
-      while (at < sense.size() && !IsAsciiAlnum(sense[at])) ++at;
-      size_t end = at;
-      while (end < sense.size() && IsAsciiAlnum(sense[end])) ++end;
-      const std::string_view word = std::string_view(sense).substr(at, end - at);
-      if (word.size() >= 4 && !IsLinkWord(word)) {
-        ++words;
-        present +=
-            std::binary_search(message_words_.begin(), message_words_.end(), WordTable::Hash(word));
-      }
-      at = end;
-    }
+    ForEachWord(sense, [&](std::string_view word) {
+      if (word.size() < 4 || IsLinkWord(word)) return;
+      ++words;
+      present +=
+          std::binary_search(message_words_.begin(), message_words_.end(), WordTable::Hash(word));
+    });
     if (words == 0 || present == 0 || 2 * present < words) continue;
     if (chosen >= 0) return -1;  // two senses fit: the context does not tell
     chosen = static_cast<int>(k);
@@ -340,10 +330,7 @@ bool Classifier::StressedInstruction(size_t i) const {
       "keep", "skip",  "wait",  "use",   "bring", "continue", "resume", "go",
       "eat",  "drink", "check", "never", "give",  "remove",   "wear",   "tell"};
   const std::string_view word = tokens_[i].folded;
-  if (std::find(std::begin(kInstructionVerbs), std::end(kInstructionVerbs), word) ==
-      std::end(kInstructionVerbs)) {
-    return false;
-  }
+  if (!IsListed(kInstructionVerbs, word)) return false;
   if (i + 1 >= tokens_.size() || !tokens_[i + 1].is_word() || LineBreakBetween(i, i + 1)) {
     return false;
   }

@@ -240,10 +240,8 @@ bool Classifier::Eponymous(const LexiconMatch& match) const {
     static constexpr std::string_view kFieldEndings[] = {
         "logy", "iatry", "iatrics", "ics",  "scopy", "graphy", "gery", "cine",
         "tion", "sion",  "metry",   "tomy", "iage",  "ing",    "ary"};
-    const std::string_view word = tokens_[match.first].folded;
     return lead->zipf < kEponymZipf && lead->syllables >= 0 &&
-           std::none_of(std::begin(kFieldEndings), std::end(kFieldEndings),
-                        [word](std::string_view ending) { return word.ends_with(ending); });
+           !EndsWithAny(tokens_[match.first].folded, kFieldEndings);
   }
   // Folded, a typographic apostrophe is the ASCII one.
   const std::string_view folded = tokens_[match.first].folded;
@@ -289,19 +287,13 @@ size_t Classifier::EponymPairEnd(size_t i) const {
     end += 2;
   }
   if (end == i + 1 || !any_rare) return 0;
-  if (i > 0) {
-    // A title, a greeting, or a place's preposition: a person or a place.
-    static constexpr std::string_view kBefore[] = {"hi", "hello", "dear", "in", "at", "from"};
-    size_t before = i - 1;
-    if (tokens_[before].folded == "." && before > 0) --before;
-    const Token& previous = tokens_[before];
-    auto listed = [&previous](std::span<const std::string_view> words) {
-      return std::find(words.begin(), words.end(), previous.folded) != words.end();
-    };
-    if (previous.is_word() &&
-        (previous.capitalized || listed(kPersonalTitles) || listed(kBefore))) {
-      return 0;
-    }
+  // A title, a first name, a greeting, or a place's preposition: a person
+  // or a place.
+  static constexpr std::string_view kBefore[] = {"hi", "hello", "dear", "in", "at", "from"};
+  if (const Token* previous = WordBefore(i);
+      previous != nullptr && (previous->capitalized || IsPersonalTitle(previous->folded) ||
+                              IsListed(kBefore, previous->folded))) {
+    return 0;
   }
   if (end < tokens_.size() && tokens_[end].is_word() && tokens_[end].capitalized) return 0;
   return end;
@@ -347,21 +339,24 @@ bool Classifier::NamesAnInstrument(const LexiconMatch& match) const {
                                                       "their", "my", "our", "its",  "this", "that"};
   if (index_.terms[match.id].category != "named") return false;
   if (match.end - match.first > 1) return true;
-  if (match.first == 0 || !tokens_[match.first - 1].is_word()) return false;
-  const std::string_view before = tokens_[match.first - 1].folded;
-  return std::find(std::begin(kDeterminers), std::end(kDeterminers), before) !=
-         std::end(kDeterminers);
+  return match.first > 0 && tokens_[match.first - 1].is_word() &&
+         IsListed(kDeterminers, tokens_[match.first - 1].folded);
 }
 
 // Whether a capitalised term follows a personal title: a person's name
 // ("Dr. Phalen", "Dr. Graves", "Ms. Wells").
 bool Classifier::AfterAPersonalTitle(const LexiconMatch& match) const {
-  if (!tokens_[match.first].capitalized || match.first == 0) return false;
-  size_t before = match.first - 1;
+  if (!tokens_[match.first].capitalized) return false;
+  const Token* title = WordBefore(match.first);
+  return title != nullptr && IsPersonalTitle(title->folded);
+}
+
+// The word before tokens_[i], past one full stop ("Dr. Carter"), or null.
+const Token* Classifier::WordBefore(size_t i) const {
+  if (i == 0) return nullptr;
+  size_t before = i - 1;
   if (tokens_[before].folded == "." && before > 0) --before;
-  const Token& title = tokens_[before];
-  return title.is_word() && std::find(std::begin(kPersonalTitles), std::end(kPersonalTitles),
-                                      title.folded) != std::end(kPersonalTitles);
+  return tokens_[before].is_word() ? &tokens_[before] : nullptr;
 }
 
 // Whether the match is two or more words, each capitalised ("Discharge
@@ -503,26 +498,27 @@ bool Classifier::BeforeADose(size_t i) const {
     ++words;
     if (tokens_[k].letters == 0 && tokens_[k].digits > 0) {
       const std::string_view unit = tokens_[k + 1].folded;
-      return std::find(std::begin(kDoseUnits), std::end(kDoseUnits), unit) != std::end(kDoseUnits);
+      return IsListed(kDoseUnits, unit);
     }
   }
   return false;
 }
 
-// Whether the word after tokens_[i] names a salt or an ester: then a rare
-// word before it names a medicine with it ("benzoyl peroxide"), and
-// medicine names are not jargon. A listed term before one may name a lab
-// value ("serum phosphate"), so only the rare-word rule asks.
-bool Classifier::BeforeASaltWord(size_t i) const {
+// Whether the rare word tokens_[i] (`base`) names a medicine with the salt
+// or ester named after it ("benzoyl peroxide"); medicine names are not
+// jargon. An adjective's ending says the word describes the salt word
+// instead ("hypophosphatemic phosphate level"). A listed term before one
+// may name a lab value ("serum phosphate"), so only the rare-word rule asks.
+bool Classifier::NamesASaltedMedicine(size_t i, std::string_view base) const {
+  static constexpr std::string_view kAdjectiveEndings[] = {"ic", "al", "ous", "oid"};
   static constexpr std::string_view kSaltWords[] = {
       "peroxide",   "oxide",        "sulfide",       "sulfate",   "sulphate",  "chloride",
       "citrate",    "acetate",      "acetonide",     "phosphate", "carbonate", "bicarbonate",
       "hydroxide",  "gluconate",    "hydrochloride", "bromide",   "iodide",    "nitrate",
       "tartrate",   "maleate",      "succinate",     "fumarate",  "mesylate",  "besylate",
       "propionate", "dipropionate", "valerate",      "furoate"};
-  if (i + 1 >= tokens_.size() || !tokens_[i + 1].is_word()) return false;
-  const std::string_view next = tokens_[i + 1].folded;
-  return std::find(std::begin(kSaltWords), std::end(kSaltWords), next) != std::end(kSaltWords);
+  return i + 1 < tokens_.size() && tokens_[i + 1].is_word() &&
+         IsListed(kSaltWords, tokens_[i + 1].folded) && !EndsWithAny(base, kAdjectiveEndings);
 }
 
 // Whether a word the pronouncing dictionary lacks is built from everyday
@@ -588,13 +584,7 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
     const WordEntry* stem = index_.FindWord(stems[k]);
     if (stem != nullptr && stem->syllables >= 0) return false;
   }
-  // An adjective's ending says the word describes, not names: a salt word
-  // after it is the thing described ("hypophosphatemic phosphate level").
-  static constexpr std::string_view kAdjectiveEndings[] = {"ic", "al", "ous", "oid"};
-  const bool adjective =
-      std::any_of(std::begin(kAdjectiveEndings), std::end(kAdjectiveEndings),
-                  [base](std::string_view ending) { return base.ends_with(ending); });
-  if (HasMedicineStem(base) || BeforeADose(i) || (!adjective && BeforeASaltWord(i)) ||
+  if (HasMedicineStem(base) || BeforeADose(i) || NamesASaltedMedicine(i, base) ||
       EverydayByDerivation(base)) {
     return false;
   }

@@ -160,6 +160,7 @@ class Classifier {
   bool NamesADepartment(const LexiconMatch& match, bool sentence_start, bool pattern_found) const;
   bool NamesAnInstrument(const LexiconMatch& match) const;
   bool AfterAPersonalTitle(const LexiconMatch& match) const;
+  const Token* WordBefore(size_t i) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
   bool Eponymous(const LexiconMatch& match) const;
   void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
@@ -170,7 +171,7 @@ class Classifier {
   bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                           double familiarity, bool sentence_start);
   bool BeforeADose(size_t i) const;
-  bool BeforeASaltWord(size_t i) const;
+  bool NamesASaltedMedicine(size_t i, std::string_view base) const;
   bool EverydayByDerivation(std::string_view word) const;
   // Abbreviations written out by rule (abbreviations.cc).
   bool AddAcronymFinding(size_t i, double zipf);

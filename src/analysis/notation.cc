@@ -233,7 +233,7 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
 // The head nouns of the named-instrument pattern, in any case.
 bool IsHeadNoun(std::string_view word) {
   const std::string folded = LowerAscii(word);
-  return std::find(std::begin(kNamedHeads), std::end(kNamedHeads), folded) != std::end(kNamedHeads);
+  return IsListed(kNamedHeads, folded);
 }
 
 // Heads that name something done to a person, not an instrument.
@@ -241,7 +241,7 @@ bool IsEventHead(std::string_view word) {
   static constexpr std::string_view kEvents[] = {"surgery",    "procedure", "operation", "exam",
                                                  "assessment", "exercise",  "exercises"};
   const std::string folded = LowerAscii(word);
-  return std::find(std::begin(kEvents), std::end(kEvents), folded) != std::end(kEvents);
+  return IsListed(kEvents, folded);
 }
 
 bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* match);
@@ -270,7 +270,7 @@ bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, Notati
   const std::string_view first = body.substr(0, space);
   const std::string folded = LowerAscii(first);
   // "Stage I." is the stage; "Stage I think" the pronoun.
-  if (std::find(std::begin(kScaleWords), std::end(kScaleWords), folded) != std::end(kScaleWords)) {
+  if (IsListed(kScaleWords, folded)) {
     return !bare_i || mark_after;
   }
   if (!IsName(index, first)) return false;
@@ -284,10 +284,7 @@ bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, Notati
   while (word_start > 0 && IsAsciiLetter(text[word_start - 1])) --word_start;
   const std::string_view previous = text.substr(word_start, before - word_start);
   if (!previous.empty() && before < match->start && previous[0] >= 'A' && previous[0] <= 'Z') {
-    const bool title =
-        std::any_of(std::begin(kPersonalTitles), std::end(kPersonalTitles),
-                    [previous](std::string_view t) { return EqualsLowerAscii(previous, t); });
-    if (title || (!dot && !IsLeadWord(index, previous))) return false;
+    if (IsPersonalTitle(previous) || (!dot && !IsLeadWord(index, previous))) return false;
   }
   // The numeral of a named instrument ("Rome IV criteria"): the whole name
   // is the instrument, judged as one.

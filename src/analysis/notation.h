@@ -9,14 +9,17 @@
 #ifndef PLAINLANG_ANALYSIS_NOTATION_H_
 #define PLAINLANG_ANALYSIS_NOTATION_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "lexicon/lexicon_index.h"
 #include "lexicon/matcher.h"
+#include "text/byte_scan.h"
 #include "text/segmenter.h"
 
 namespace plainlang {
@@ -39,6 +42,17 @@ struct NotationMatch {
   NotationKind kind = NotationKind::kStatistics;
 };
 
+// Whether `word` is one of `words`; the rules' word lists are short.
+inline bool IsListed(std::span<const std::string_view> words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Whether `word` ends with one of `endings`.
+inline bool EndsWithAny(std::string_view word, std::span<const std::string_view> endings) {
+  return std::any_of(endings.begin(), endings.end(),
+                     [word](std::string_view ending) { return word.ends_with(ending); });
+}
+
 // The head nouns of named instruments ("Wells score", "Murphy's sign"),
 // which count only after a capitalised word, not in "your test".
 inline constexpr std::string_view kNamedHeads[] = {
@@ -55,8 +69,14 @@ inline constexpr std::string_view kScaleWords[] = {"stage", "grade", "class",
 
 // Titles before a person's name, lower case: after one, a name is a
 // person's ("Dr. Carter II", "Ms. Osei-Bonsu"), not an eponym's.
-inline constexpr std::string_view kPersonalTitles[] = {"dr",   "mr", "mrs", "ms", "miss",
-                                                       "mx",   "prof", "sr", "jr"};
+inline constexpr std::string_view kPersonalTitles[] = {"dr", "mr",   "mrs", "ms", "miss",
+                                                       "mx", "prof", "sr",  "jr"};
+
+// Whether `word`, in any case, is one of kPersonalTitles.
+inline bool IsPersonalTitle(std::string_view word) {
+  return std::any_of(std::begin(kPersonalTitles), std::end(kPersonalTitles),
+                     [word](std::string_view title) { return EqualsLowerAscii(word, title); });
+}
 
 // A name rarer than this may stand before a bare Roman I ("Scadding I");
 // people's names are commoner (Maria 4.5, Ahmed 3.6).

@@ -26,11 +26,10 @@ constexpr std::string_view kHeads[] = {
 // "absolute risk reduction", "effect size"): the word alone is too common
 // ("heart rate", "increase the dose") to open a window; the word before it
 // (or before "risk") must be one of kResearchLeads.
-constexpr std::string_view kResearchTails[] = {"reduction", "increase", "difference", "rate",
-                                               "rates",     "measure",  "measures",   "size",
-                                               "sizes"};
+constexpr std::string_view kResearchTails[] = {
+    "reduction", "increase", "difference", "rate", "rates", "measure", "measures", "size", "sizes"};
 constexpr std::string_view kResearchLeads[] = {
-    "relative", "absolute",  "remission",    "response",    "recurrence", "relapse",
+    "relative",  "absolute",     "remission",   "response", "recurrence", "relapse",
     "mortality", "complication", "readmission", "outcome",  "effect"};
 
 // The head words' hashes, sorted, and a 4,096-bit map of their low twelve
@@ -114,7 +113,7 @@ class WindowFinder {
       folded.remove_suffix(1);
     }
     static constexpr std::string_view kNumerals[] = {"i", "ii", "iii", "iv", "v"};
-    return std::find(std::begin(kNumerals), std::end(kNumerals), folded) != std::end(kNumerals);
+    return IsListed(kNumerals, folded);
   }
   void AtMark(size_t i);
   void AtWordWithDigits(size_t i);
@@ -232,8 +231,8 @@ void WindowFinder::AtWord(size_t i) {
     // Roman numeral, one with a letter after it, or a letter ("stage IIIA",
     // "stage IIB", "level 2", "class B"); a class also after a hyphen, where
     // it names drugs ("tetracycline-class antibiotics").
-    const bool drug_class = word == "class" && i > 0 && tokens_[i - 1].folded == "-" &&
-                            !tokens_[i].space_before;
+    const bool drug_class =
+        word == "class" && i > 0 && tokens_[i - 1].folded == "-" && !tokens_[i].space_before;
     if (drug_class || NextIs(i, [](std::string_view w) {
           if (w.size() > 1 && w.back() >= 'a' && w.back() <= 'c') w.remove_suffix(1);
           return !w.empty() && ((w[0] >= '0' && w[0] <= '9') || w.size() == 1 ||
@@ -253,8 +252,7 @@ void WindowFinder::AtWord(size_t i) {
       if (!tokens_[lead].is_word()) continue;
       ++words;
       const std::string_view before = tokens_[lead].folded;
-      if (std::find(std::begin(kResearchLeads), std::end(kResearchLeads), before) !=
-          std::end(kResearchLeads)) {
+      if (IsListed(kResearchLeads, before)) {
         Add(i);
         return;
       }
@@ -271,8 +269,7 @@ void WindowFinder::AtWord(size_t i) {
   static constexpr std::string_view kDoneOrUsed[] = {
       "exam",      "assessment", "surgery", "procedure", "operation",    "exercise",
       "exercises", "list",       "monitor", "catheter",  "contractions", "balloon"};
-  const bool gap_allowed =
-      std::find(std::begin(kDoneOrUsed), std::end(kDoneOrUsed), word) == std::end(kDoneOrUsed);
+  const bool gap_allowed = !IsListed(kDoneOrUsed, word);
   int lower_words = 0;
   for (size_t k = i; k-- > 0;) {
     if (!tokens_[k].is_word()) continue;
