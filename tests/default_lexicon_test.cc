@@ -97,6 +97,18 @@ TEST(DefaultLexiconTest, TechnicalWordsAreJargon) {
   }
 }
 
+// Words rated known at first, then rated hard because both raters would
+// explain them in a plain rewrite (ratings.tsv); their neighbours in that
+// list that a rewrite uses as they are stay familiar.
+TEST(DefaultLexiconTest, WordsAPlainRewriteWouldExplainAreJargon) {
+  for (const char* word : {"cervix", "spleen", "pancreas", "celiac disease", "stem cell"}) {
+    EXPECT_EQ(Verdict(std::string("Your ") + word + " is better."), "jargon") << word;
+  }
+  for (const char* word : {"thyroid", "ultrasound", "bladder", "vaccine"}) {
+    EXPECT_EQ(Verdict(std::string("Your ") + word + " is fine."), "familiar") << word;
+  }
+}
+
 TEST(DefaultLexiconTest, AmbiguousAbbreviationsListEverySense) {
   static const Analyzer analyzer;
   for (const char* abbreviation : {"MS", "PT", "RA"}) {

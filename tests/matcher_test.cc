@@ -84,6 +84,21 @@ TEST_F(MatcherTest, InflectedWordsThatBeginLongerTermsFindTheirStem) {
   EXPECT_EQ(Matches("Ulcers of the mouth healed."), (Strings{"T:Ulcers of the mouth"}));
 }
 
+// A closed compound written with a hyphen is the compound ("wash-out" for
+// "washout", inflected too); a listed hyphenated term keeps its own match,
+// and a hyphen with spaces joins nothing.
+TEST_F(MatcherTest, HyphenatedSpellingsOfClosedCompounds) {
+  lexicon_.Load(TableKind::kTerms,
+                "term\tcategory\tfamiliarity\nwashout\tresearch\t0.2\n"
+                "comorbidity\tcondition\t0.2\nwash\tother\t0.9\n",
+                "mine.tsv");
+  EXPECT_EQ(Matches("A wash-out period"), (Strings{"T:wash-out"}));
+  EXPECT_EQ(Matches("Two co-morbidities"), (Strings{"T:co-morbidities"}));
+  EXPECT_EQ(Matches("A wash - out period"), (Strings{"T:wash"}));
+  EXPECT_EQ(Matches("Both X-rays"), (Strings{"T:X-rays"}));
+  EXPECT_EQ(Matches("A well-known heart"), (Strings{"T:heart"}));
+}
+
 // Where a term readers know and an abbreviation of the sources span the
 // same words, the everyday word wins; our own abbreviation still does.
 TEST_F(MatcherTest, KnownWordWinsATieWithASourcesAbbreviation) {

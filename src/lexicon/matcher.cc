@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -60,7 +61,12 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
   // words rare in everyday English, so "four" never becomes "for".
   const bool by_spelling =
       alphabetic && (entry == nullptr || entry->zipf < kBritishSpellingMaxZipf);
-  if (!own && !by_stems && !by_spelling) return 0;
+  // 4. A closed compound written with a hyphen ("wash-out", "drop-outs",
+  // "co-morbidity"): the words either side, glued, as one word.
+  const bool hyphenated = alphabetic && i + 2 < tokens.size() && tokens[i + 1].folded == "-" &&
+                          !tokens[i + 1].space_before && !tokens[i + 2].space_before &&
+                          tokens[i + 2].kind == TokenKind::kWord;
+  if (!own && !by_stems && !by_spelling && !hyphenated) return 0;
   size_t best = 0;
   auto try_terms = [&](const WordEntry* key) {
     if (key == nullptr) return;
@@ -117,6 +123,19 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
     if (us != first.folded) {
       InflectionStems stems(us);
       for (size_t k = 0; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
+    }
+  }
+  if (hyphenated && best < 3) {
+    std::string joined(first.folded);
+    joined += tokens[i + 2].folded;
+    InflectionStems stems(joined);
+    for (std::string_view stem : stems) {
+      const WordEntry* word = index.FindWord(stem);
+      if (word != nullptr && !word->terms.empty()) {
+        best = 3;
+        *id = word->terms.front();
+        break;
+      }
     }
   }
   return best;
