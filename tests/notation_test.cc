@@ -114,6 +114,24 @@ TEST(NotationTest, NamedInstrumentsButNotTitleCase) {
   EXPECT_TRUE(Find("Your Blood Test and Stress Test are booked. The HIV test was fine.").empty());
 }
 
+// One capitalised word before a head is a name only when it is none of
+// the lexicon's terms; first in a sentence or a list's line, only when it
+// is no everyday word either. Codes, possessives and titles of several
+// words stand wherever they are.
+TEST(NotationTest, EverydayWordsOpeningASentenceAreNotNames) {
+  EXPECT_TRUE(Find("Urine test came back normal. Thyroid test was fine.").empty());
+  EXPECT_TRUE(Find("Needle test: some cells were seen.\n- Breathing exercises daily.").empty());
+  EXPECT_TRUE(Find("Robotic surgery costs more. Plan: Hearing test next week.").empty());
+  EXPECT_EQ(Find("Your Hamilton scale was 12. Hamilton scale was 12."),
+            (Found{{"Hamilton scale was 12", NotationKind::kNamed}}));
+  EXPECT_EQ(
+      Find("ACT score was 14. Murphy's sign was absent."),
+      (Found{{"ACT score was 14", NotationKind::kNamed}, {"Murphy's sign", NotationKind::kNamed}}));
+  EXPECT_EQ(Find("Fatigue Severity Scale fell. Delirium Assessment Method done."),
+            (Found{{"Fatigue Severity Scale", NotationKind::kNamed},
+                   {"Delirium Assessment", NotationKind::kNamed}}));
+}
+
 // A capitalised head followed by another capitalised word names a place;
 // a person's possessive before an operation or an exam is theirs.
 TEST(NotationTest, PlacesAndPeoplesOperationsAreNotInstruments) {

@@ -230,6 +230,49 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
   return entry->zipf < 4.6;
 }
 
+// Whether text[at] opens a sentence or a line (after a list's mark): its
+// capital then says nothing of a name.
+bool OpensSentence(std::string_view text, size_t at) {
+  size_t k = at;
+  while (k > 0 && IsSpace(text[k - 1]) && text[k - 1] != '\n') --k;
+  if (k > 0 && (text[k - 1] == '-' || text[k - 1] == '*')) {
+    --k;
+    while (k > 0 && IsSpace(text[k - 1]) && text[k - 1] != '\n') --k;
+  } else if (k >= 3 && text.substr(k - 3, 3) == "\u2022") {
+    k -= 3;
+    while (k > 0 && IsSpace(text[k - 1]) && text[k - 1] != '\n') --k;
+  }
+  if (k == 0) return true;
+  const char before = text[k - 1];
+  return before == '\n' || before == '\r' || before == '.' || before == '!' || before == '?' ||
+         before == ':';
+}
+
+// IsName for a name of one word before its head, stricter: a word the
+// lexicon files as a term of its own is that term, not a surname ("Urine
+// test", "Thyroid test"); and first in a sentence, whose capital is the
+// sentence's, an everyday word is that word ("Needle test", "Robotic
+// surgery", "Breathing exercises"), so a surname as common is missed there
+// unless listed ("Wells score" is). Several capitalised words, or one
+// before a capitalised head, are a title: "Tinnitus Handicap
+// Questionnaire" and "Delirium Assessment" stand.
+bool IsOneWordName(const Lexicon::Index& index, std::string_view word, bool opens_sentence) {
+  if (!IsName(index, word)) return false;
+  if (word.ends_with("'s") || word.ends_with("’s")) return true;
+  size_t capitals = 0, digits = 0;
+  for (char c : word) {
+    capitals += c >= 'A' && c <= 'Z';
+    digits += IsAsciiDigit(c);
+  }
+  if (capitals > 1 || digits > 0) return true;  // a code or an acronym: "ACT score"
+  const WordEntry* entry = index.FindWord(LowerAscii(word));
+  if (entry == nullptr) return true;
+  if (!entry->terms.empty() && index.terms[entry->terms.front()].category != "named") {
+    return false;
+  }
+  return !opens_sentence || entry->syllables < 0 || entry->zipf < kCommonOpeningWordZipf;
+}
+
 // The head nouns of the named-instrument pattern, in any case.
 bool IsHeadNoun(std::string_view word) {
   const std::string folded = LowerAscii(word);
@@ -356,9 +399,16 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
     const bool head_follows =
         names_end < words.size() && IsHeadNoun(words[names_end]) && !IsEventHead(words[names_end]);
     bool named = false;
+    // A capitalised head makes a title of its words ("Delirium Assessment").
+    const bool one_word = names_end == lead + 1 && names_end < words.size() &&
+                          !(words[names_end][0] >= 'A' && words[names_end][0] <= 'Z');
+    const bool opens_sentence =
+        one_word && OpensSentence(text, static_cast<size_t>(words[lead].data() - text.data()));
     for (size_t w = lead; w < names_end && !named; ++w) {
       const bool possessive = words[w].ends_with("'s") || words[w].ends_with("’s");
-      named = IsName(index, words[w]) && (!possessive || (w + 1 == names_end && head_follows));
+      const bool name =
+          one_word ? IsOneWordName(index, words[w], opens_sentence) : IsName(index, words[w]);
+      named = name && (!possessive || (w + 1 == names_end && head_follows));
     }
     if (!named) return false;
     // A capitalised head with a capitalised word after it, not another

@@ -82,6 +82,11 @@ inline bool IsPersonalTitle(std::string_view word) {
 // people's names are commoner (Maria 4.5, Ahmed 3.6).
 inline constexpr float kUncommonNameZipf = 3.0f;
 
+// First in a sentence, a word of the pronouncing dictionary at least this
+// common is taken for the everyday word its capital starts ("Needle" 3.9,
+// "Breathing" 4.3), not a name.
+inline constexpr float kCommonOpeningWordZipf = 3.5f;
+
 // What a finding of each kind says.
 struct NotationInfo {
   std::string_view term;        // "dosing shorthand"
