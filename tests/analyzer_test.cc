@@ -152,6 +152,19 @@ TEST(AnalyzerTest, RareWordsBuiltFromEverydayWordsAreNotJargon) {
   }
 }
 
+// A British spelling is judged as its US form: an everyday word is no rare
+// word ("summarised", "kilogramme"), a listed term is still found.
+TEST(AnalyzerTest, BritishSpellingsOfEverydayWordsAreNotRareWords) {
+  const Report report = DefaultAnalyzer().Analyze(
+      "We summarised the standardised results; she lost a kilogramme. Her oedema eased.");
+  for (const Finding& f : report.findings) {
+    EXPECT_TRUE(f.kind != FindingKind::kJargon || f.text == "oedema") << f.text;
+  }
+  const Finding* oedema = FindingFor(report, "oedema");
+  ASSERT_NE(oedema, nullptr);
+  EXPECT_EQ(oedema->kind, FindingKind::kJargon);
+}
+
 TEST(AnalyzerTest, UnlistedAcronymsAreAbbreviationsUnlessDefinedOrCommon) {
   // ZQTV is in no table; "USA" is a common word in capitals; XIV a numeral.
   const std::string input =

@@ -547,6 +547,21 @@ bool Classifier::EverydayByDerivation(std::string_view word) const {
   return false;
 }
 
+// Whether `word` is the British spelling of an everyday word, or of one of
+// its forms: one the pronouncing dictionary has, as common as Zipf 3.0 and
+// no term of the lexicon ("summarised", "standardised", "kilogrammes"; not
+// "anaemic" or "apnoea").
+bool Classifier::IsBritishSpellingOfAWord(std::string_view word) const {
+  if (!MayBeBritishSpelling(word)) return false;
+  const std::string us = UsSpelling(word);
+  if (us == word) return false;
+  InflectionStems forms(us);
+  return std::any_of(forms.begin(), forms.end(), [this](std::string_view form) {
+    const WordEntry* entry = index_.FindWord(form);
+    return entry != nullptr && entry->syllables >= 0 && entry->zipf >= 3.0f && entry->terms.empty();
+  });
+}
+
 bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                                     double familiarity, bool sentence_start) {
   // By derivation: an adverb of a jargon term ("bilaterally", "focally").
@@ -584,6 +599,7 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
     const WordEntry* stem = index_.FindWord(stems[k]);
     if (stem != nullptr && stem->syllables >= 0) return false;
   }
+  if (IsBritishSpellingOfAWord(base)) return false;  // "summarised", "kilogramme"
   if (HasMedicineStem(base) || BeforeADose(i) || NamesASaltedMedicine(i, base) ||
       EverydayByDerivation(base)) {
     return false;

@@ -168,6 +168,7 @@ class Classifier {
                       std::string_view source);
   // A rare word the other rules pass over that is jargon by derivation or by
   // not being general English; false when it is neither.
+  bool IsBritishSpellingOfAWord(std::string_view word) const;
   bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                           double familiarity, bool sentence_start);
   bool BeforeADose(size_t i) const;

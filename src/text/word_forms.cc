@@ -21,8 +21,9 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 
 // British endings and their US forms, longest first where one ends another.
 constexpr std::pair<std::string_view, std::string_view> kBritishEndings[] = {
-    {"isation", "ization"}, {"ised", "ized"}, {"ising", "izing"}, {"ises", "izes"},
-    {"ise", "ize"},         {"yse", "yze"},   {"tre", "ter"}};
+    {"isation", "ization"}, {"ised", "ized"},     {"ising", "izing"},
+    {"ises", "izes"},       {"ise", "ize"},       {"yse", "yze"},
+    {"tre", "ter"},         {"grammes", "grams"}, {"gramme", "gram"}};
 
 // The British ending `word` has (a stem of 3+ letters before it), or null.
 const std::pair<std::string_view, std::string_view>* BritishEnding(std::string_view word) {
