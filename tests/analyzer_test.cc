@@ -460,6 +460,25 @@ TEST(AnalyzerTest, CredentialsAfterANameAreNotJargon) {
   EXPECT_EQ(CountFindings(note, FindingKind::kAbbreviation, "NP"), 1u);
 }
 
+// A field's shorthand after a place's capitalised name ends a clinic's
+// name; after a medicine, a common word opening the sentence, "the", or
+// before a number it is the shorthand still.
+TEST(AnalyzerTest, AFieldsShorthandEndingAClinicsNameIsNotJargon) {
+  Report names = DefaultAnalyzer().Analyze(
+      "I sent the referral to Riverbend GI. This is Jess at Lakeview OB/GYN.\n"
+      "Riverbend PT will call you.");
+  for (const Finding& f : names.findings) {
+    EXPECT_NE(f.kind, FindingKind::kAbbreviation) << f.text;
+  }
+  Report shorthand = DefaultAnalyzer().Analyze(
+      "Your GI doctor called. Go to the Mercy ED now. Metformin ER 500 mg daily. "
+      "Fewer bleeds (Peto OR 2.3).");
+  EXPECT_EQ(CountFindings(shorthand, FindingKind::kAbbreviation, "GI"), 1u);
+  EXPECT_EQ(CountFindings(shorthand, FindingKind::kAbbreviation, "ED"), 1u);
+  EXPECT_EQ(CountFindings(shorthand, FindingKind::kAbbreviation, "ER"), 1u);
+  EXPECT_EQ(CountFindings(shorthand, FindingKind::kAbbreviation, "OR"), 1u);
+}
+
 TEST(AnalyzerTest, AmbiguousAbbreviationsTakeTheSenseTheMessageSupportsOrSaySo) {
   // Nothing in the message tells RA's sense: no sense is shown as if sure.
   Report bare = DefaultAnalyzer().Analyze("Your RA is better.");

@@ -5,6 +5,7 @@
 
 #include "analysis/classifier.h"
 #include "analysis/counter.h"
+#include "analysis/notation.h"
 #include "text/byte_scan.h"
 
 namespace plainlang {
@@ -277,6 +278,52 @@ int Classifier::SenseFromContext(std::span<const std::string_view> senses) {
   return chosen;
 }
 
+// Whether an abbreviation names a field of care or a place of it, by the
+// last word of one of its senses: "GI" (gastroenterology), "OB/GYN", "ENT"
+// (ear, nose, and throat), "ER" (emergency room), "PT" (physical therapy).
+bool NamesAField(const Abbreviation& entry) {
+  static constexpr std::string_view kFieldEndings[] = {"logy", "iatry", "ics"};
+  static constexpr std::string_view kPlaces[] = {"medicine", "unit",     "department",
+                                                 "room",     "therapy",  "rehabilitation",
+                                                 "throat",   "delivery", "surgery"};
+  return std::any_of(entry.expansions.begin(), entry.expansions.end(), [](std::string_view sense) {
+    const size_t space = sense.find_last_of(" /");
+    const std::string last =
+        LowerAscii(space == std::string_view::npos ? sense : sense.substr(space + 1));
+    return EndsWithAny(last, kFieldEndings) || IsListed(kPlaces, last);
+  });
+}
+
+// Whether tokens_[first], an abbreviation of a field of care, ends a
+// clinic's name after a place's capitalised name: "Riverbend GI",
+// "Lakeview OB/GYN", "Mercy ER". Not after a term or a medicine ("Metformin
+// ER"), a title, or a common word that opens the sentence ("Your GI
+// doctor"), nor after "the" or before a number. Names of clinics are not
+// jargon.
+bool Classifier::NamesAClinic(size_t first, const Abbreviation& entry) const {
+  if (first == 0 || !tokens_[first].space_before || LineBreakBetween(first - 1, first)) {
+    return false;
+  }
+  const Token& name = tokens_[first - 1];
+  if (!name.is_word() || !name.capitalized || name.all_caps || name.digits > 0 ||
+      IsPersonalTitle(name.folded) || !NamesAField(entry)) {
+    return false;
+  }
+  const WordEntry* word = entries_[first - 1];
+  if (word != nullptr && (!word->terms.empty() || word->allowed)) return false;
+  // "the Mercy ED" is a hospital's unit, the shorthand still; "Peto OR 2.0"
+  // a statistic.
+  if (first >= 2 && tokens_[first - 2].folded == "the") return false;
+  size_t after = first + 1;
+  while (after < tokens_.size() && !tokens_[after].space_before) ++after;
+  if (after < tokens_.size() && tokens_[after].kind == TokenKind::kNumber) return false;
+  const bool opens_sentence =
+      std::none_of(tokens_.begin(), tokens_.begin() + static_cast<std::ptrdiff_t>(first - 1),
+                   [](const Token& token) { return token.is_word(); });
+  return !opens_sentence || word == nullptr || word->syllables < 0 ||
+         word->zipf < kUncommonNameZipf;
+}
+
 // Whether tokens_[first, end), an abbreviation, is among the credentials
 // after a name: "Dana Ruiz, NP", "Omar Haddad, MD, PhD", "Lee Park, MSN,
 // FNP-BC". The list runs from a comma after a capitalised name to the end
@@ -377,6 +424,7 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   }
   if (ExplainedAfter(match.end, written, &entry)) defined_.insert(match.id);
   if (defined_.count(match.id) || IsCredential(match.first, match.end)) return;
+  if (NamesAClinic(match.first, entry)) return;
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
   // guidance is to spell it out at first use. It gets a finding of low
   // severity and weighs little in the density.
