@@ -458,6 +458,10 @@ TEST(AnalyzerTest, CredentialsAfterANameAreNotJargon) {
   }
   Report note = DefaultAnalyzer().Analyze("The NP will call you.");
   EXPECT_EQ(CountFindings(note, FindingKind::kAbbreviation, "NP"), 1u);
+  // A title after the list may open with capitals; they are its own.
+  Report title = DefaultAnalyzer().Analyze("Thanks,\nBea Lim, RN, ECT Nurse Coordinator\n");
+  EXPECT_EQ(CountFindings(title, FindingKind::kAbbreviation, "RN"), 0u);
+  EXPECT_EQ(CountFindings(title, FindingKind::kAbbreviation, "ECT"), 1u);
 }
 
 // A field's shorthand after a place's capitalised name ends a clinic's

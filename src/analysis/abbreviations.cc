@@ -358,12 +358,17 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
   if (k < 2 || tokens_[k - 1].folded != ",") return false;
   const Token& name = tokens_[k - 2];
   if (!name.is_word() || !name.capitalized || name.all_caps) return false;
-  // The list ends the line, or a comma ends it before a clinic's name
-  // ("Luis Herrera, RN, Heart Failure Clinic").
+  // The list ends the line, or a comma ends it before a clinic's name or a
+  // title, which may open with capitals ("Luis Herrera, RN, Heart Failure
+  // Clinic", "Bea Lim, RN, ECT Nurse Coordinator").
   for (size_t j = end; j < tokens_.size(); ++j) {
     if (j >= end + kLongestList) return false;
     if (LineBreakBetween(j - 1, j)) return true;
-    if (!in_list(tokens_[j])) return tokens_[j].folded == "." || tokens_[j - 1].folded == ",";
+    if (in_list(tokens_[j])) continue;
+    if (tokens_[j].folded == ".") return true;
+    size_t k = j;
+    while (k > end && tokens_[k - 1].folded != "," && in_list(tokens_[k - 1])) --k;
+    return k > end && tokens_[k - 1].folded == "," && (k == j || tokens_[j].capitalized);
   }
   return true;
 }
