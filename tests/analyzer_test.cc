@@ -156,7 +156,8 @@ TEST(AnalyzerTest, RareWordsBuiltFromEverydayWordsAreNotJargon) {
 // word ("summarised", "kilogramme"), a listed term is still found.
 TEST(AnalyzerTest, BritishSpellingsOfEverydayWordsAreNotRareWords) {
   const Report report = DefaultAnalyzer().Analyze(
-      "We summarised the standardised results; she lost a kilogramme. Her oedema eased.");
+      "We summarised the standardised results; she lost a kilogramme. The kit was sterilised. "
+      "Her oedema eased.");
   for (const Finding& f : report.findings) {
     EXPECT_TRUE(f.kind != FindingKind::kJargon || f.text == "oedema") << f.text;
   }
@@ -462,6 +463,9 @@ TEST(AnalyzerTest, CredentialsAfterANameAreNotJargon) {
   Report title = DefaultAnalyzer().Analyze("Thanks,\nBea Lim, RN, ECT Nurse Coordinator\n");
   EXPECT_EQ(CountFindings(title, FindingKind::kAbbreviation, "RN"), 0u);
   EXPECT_EQ(CountFindings(title, FindingKind::kAbbreviation, "ECT"), 1u);
+  // A greeting's name and a list of tests is no signature.
+  Report greeting = DefaultAnalyzer().Analyze("Hi Ana, MRI, EKG Thursday and labs Friday.");
+  EXPECT_EQ(CountFindings(greeting, FindingKind::kAbbreviation, "MRI"), 1u);
 }
 
 // A field's shorthand after a place's capitalised name ends a clinic's
@@ -470,17 +474,17 @@ TEST(AnalyzerTest, CredentialsAfterANameAreNotJargon) {
 TEST(AnalyzerTest, AFieldsShorthandEndingAClinicsNameIsNotJargon) {
   Report names = DefaultAnalyzer().Analyze(
       "I sent the referral to Riverbend GI. This is Jess at Lakeview OB/GYN.\n"
-      "Riverbend PT will call you.");
+      "Riverbend ENT will call you. Call Riverbend GI, 555-0100, to book.");
   for (const Finding& f : names.findings) {
     EXPECT_NE(f.kind, FindingKind::kAbbreviation) << f.text;
   }
   Report shorthand = DefaultAnalyzer().Analyze(
       "Your GI doctor called. Go to the Mercy ED now. Metformin ER 500 mg daily. "
-      "Fewer bleeds (Peto OR 2.3).");
-  EXPECT_EQ(CountFindings(shorthand, FindingKind::kAbbreviation, "GI"), 1u);
-  EXPECT_EQ(CountFindings(shorthand, FindingKind::kAbbreviation, "ED"), 1u);
-  EXPECT_EQ(CountFindings(shorthand, FindingKind::kAbbreviation, "ER"), 1u);
-  EXPECT_EQ(CountFindings(shorthand, FindingKind::kAbbreviation, "OR"), 1u);
+      "Fewer bleeds (Peto OR 2.3). Your Monday PT visit moved. Plan: Weekly CBT.");
+  for (const char* abbreviation : {"GI", "ED", "ER", "OR", "PT", "CBT"}) {
+    EXPECT_EQ(CountFindings(shorthand, FindingKind::kAbbreviation, abbreviation), 1u)
+        << abbreviation;
+  }
 }
 
 TEST(AnalyzerTest, AmbiguousAbbreviationsTakeTheSenseTheMessageSupportsOrSaySo) {

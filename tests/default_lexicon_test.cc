@@ -101,7 +101,7 @@ TEST(DefaultLexiconTest, TechnicalWordsAreJargon) {
 // explain them in a plain rewrite (ratings.tsv); their neighbours in that
 // list that a rewrite uses as they are stay familiar.
 TEST(DefaultLexiconTest, WordsAPlainRewriteWouldExplainAreJargon) {
-  for (const char* word : {"cervix", "spleen", "pancreas", "celiac disease", "stem cell", "iris"}) {
+  for (const char* word : {"cervix", "spleen", "pancreas", "celiac disease", "stem cell"}) {
     EXPECT_EQ(Verdict(std::string("Your ") + word + " is better."), "jargon") << word;
   }
   for (const char* word : {"thyroid", "ultrasound", "bladder", "vaccine"}) {

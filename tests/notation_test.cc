@@ -122,8 +122,14 @@ TEST(NotationTest, EverydayWordsOpeningASentenceAreNotNames) {
   EXPECT_TRUE(Find("Urine test came back normal. Thyroid test was fine.").empty());
   EXPECT_TRUE(Find("Needle test: some cells were seen.\n- Breathing exercises daily.").empty());
   EXPECT_TRUE(Find("Robotic surgery costs more. Plan: Hearing test next week.").empty());
-  EXPECT_EQ(Find("Your Hamilton scale was 12. Hamilton scale was 12."),
-            (Found{{"Hamilton scale was 12", NotationKind::kNamed}}));
+  EXPECT_TRUE(Find("(Needle test was fine.)\n\u201cNeedle test\u201d; Needle test.").empty());
+  // A common surname opening a sentence is missed unless a value follows;
+  // "e.g." ends no sentence.
+  EXPECT_EQ(Find("Your Hamilton scale. Hamilton scale. Hamilton scale was 12. See e.g. Morse "
+                 "scale results."),
+            (Found{{"Hamilton scale", NotationKind::kNamed},
+                   {"Hamilton scale was 12", NotationKind::kNamed},
+                   {"Morse scale", NotationKind::kNamed}}));
   EXPECT_EQ(
       Find("ACT score was 14. Murphy's sign was absent."),
       (Found{{"ACT score was 14", NotationKind::kNamed}, {"Murphy's sign", NotationKind::kNamed}}));

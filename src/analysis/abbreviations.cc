@@ -280,12 +280,12 @@ int Classifier::SenseFromContext(std::span<const std::string_view> senses) {
 
 // Whether an abbreviation names a field of care or a place of it, by the
 // last word of one of its senses: "GI" (gastroenterology), "OB/GYN", "ENT"
-// (ear, nose, and throat), "ER" (emergency room), "PT" (physical therapy).
+// (ear, nose, and throat), "ER" (emergency room). Treatments and units
+// ("CBT", therapy; "IU", unit) are not fields.
 bool NamesAField(const Abbreviation& entry) {
   static constexpr std::string_view kFieldEndings[] = {"logy", "iatry", "ics"};
-  static constexpr std::string_view kPlaces[] = {"medicine", "unit",     "department",
-                                                 "room",     "therapy",  "rehabilitation",
-                                                 "throat",   "delivery", "surgery"};
+  static constexpr std::string_view kPlaces[] = {"medicine", "department", "room",
+                                                 "throat",   "surgery",    "rehabilitation"};
   return std::any_of(entry.expansions.begin(), entry.expansions.end(), [](std::string_view sense) {
     const size_t space = sense.find_last_of(" /");
     const std::string last =
@@ -294,13 +294,15 @@ bool NamesAField(const Abbreviation& entry) {
   });
 }
 
-// Whether tokens_[first], an abbreviation of a field of care, ends a
-// clinic's name after a place's capitalised name: "Riverbend GI",
-// "Lakeview OB/GYN", "Mercy ER". Not after a term or a medicine ("Metformin
-// ER"), a title, or a common word that opens the sentence ("Your GI
-// doctor"), nor after "the" or before a number. Names of clinics are not
-// jargon.
-bool Classifier::NamesAClinic(size_t first, const Abbreviation& entry) const {
+// Whether tokens_[first, end), an abbreviation of a field of care, ends a
+// clinic's name after a place's name: "Riverbend GI", "Lakeview OB/GYN".
+// The name is a capitalised word that is no everyday word (none of the
+// pronouncing dictionary as common as Zipf 3.0: not "Monday PT", "Home
+// PT", "Weekly CBT", "Your GI doctor"), no term or medicine ("Metformin
+// ER") and no title; not after "the" ("the Mercy ED" is the hospital's
+// unit, shorthand still) nor right before a number ("Peto OR 2.3").
+// Names of clinics are not jargon.
+bool Classifier::NamesAClinic(size_t first, size_t end, const Abbreviation& entry) const {
   if (first == 0 || !tokens_[first].space_before || LineBreakBetween(first - 1, first)) {
     return false;
   }
@@ -310,18 +312,12 @@ bool Classifier::NamesAClinic(size_t first, const Abbreviation& entry) const {
     return false;
   }
   const WordEntry* word = entries_[first - 1];
-  if (word != nullptr && (!word->terms.empty() || word->allowed)) return false;
-  // "the Mercy ED" is a hospital's unit, the shorthand still; "Peto OR 2.0"
-  // a statistic.
+  if (word != nullptr && (!word->terms.empty() || word->allowed ||
+                          (word->syllables >= 0 && word->zipf >= kUncommonNameZipf))) {
+    return false;
+  }
   if (first >= 2 && tokens_[first - 2].folded == "the") return false;
-  size_t after = first + 1;
-  while (after < tokens_.size() && !tokens_[after].space_before) ++after;
-  if (after < tokens_.size() && tokens_[after].kind == TokenKind::kNumber) return false;
-  const bool opens_sentence =
-      std::none_of(tokens_.begin(), tokens_.begin() + static_cast<std::ptrdiff_t>(first - 1),
-                   [](const Token& token) { return token.is_word(); });
-  return !opens_sentence || word == nullptr || word->syllables < 0 ||
-         word->zipf < kUncommonNameZipf;
+  return end == tokens_.size() || tokens_[end].kind != TokenKind::kNumber;
 }
 
 // Whether tokens_[first, end), an abbreviation, is among the credentials
@@ -366,9 +362,17 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
     if (LineBreakBetween(j - 1, j)) return true;
     if (in_list(tokens_[j])) continue;
     if (tokens_[j].folded == ".") return true;
+    if (tokens_[j - 1].folded == ",") return true;
+    // A title opening with capitals: only capitalised words from there to
+    // the end of the line, no full stop ("Hi Ana, MRI, EKG Thursday and labs
+    // Friday." is no signature).
     size_t k = j;
     while (k > end && tokens_[k - 1].folded != "," && in_list(tokens_[k - 1])) --k;
-    return k > end && tokens_[k - 1].folded == "," && (k == j || tokens_[j].capitalized);
+    if (k == end || tokens_[k - 1].folded != ",") return false;
+    for (size_t t = j; t < tokens_.size() && !LineBreakBetween(t - 1, t); ++t) {
+      if (tokens_[t].is_word() ? !tokens_[t].capitalized : tokens_[t].folded == ".") return false;
+    }
+    return true;
   }
   return true;
 }
@@ -429,7 +433,7 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   }
   if (ExplainedAfter(match.end, written, &entry)) defined_.insert(match.id);
   if (defined_.count(match.id) || IsCredential(match.first, match.end)) return;
-  if (NamesAClinic(match.first, entry)) return;
+  if (NamesAClinic(match.first, match.end, entry)) return;
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
   // guidance is to spell it out at first use. It gets a finding of low
   // severity and weighs little in the density.

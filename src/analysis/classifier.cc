@@ -547,10 +547,9 @@ bool Classifier::EverydayByDerivation(std::string_view word) const {
   return false;
 }
 
-// Whether `word` is the British spelling of an everyday word, or of one of
-// its forms: one the pronouncing dictionary has, as common as Zipf 3.0 and
-// no term of the lexicon ("summarised", "standardised", "kilogrammes"; not
-// "anaemic" or "apnoea").
+// Whether `word` is the British spelling of a word of the pronouncing
+// dictionary, or of one of its forms ("summarised", "sterilised",
+// "kilogrammes"): the rare-word rule spares it as it spares the US word.
 bool Classifier::IsBritishSpellingOfAWord(std::string_view word) const {
   if (!MayBeBritishSpelling(word)) return false;
   const std::string us = UsSpelling(word);
@@ -558,7 +557,7 @@ bool Classifier::IsBritishSpellingOfAWord(std::string_view word) const {
   InflectionStems forms(us);
   return std::any_of(forms.begin(), forms.end(), [this](std::string_view form) {
     const WordEntry* entry = index_.FindWord(form);
-    return entry != nullptr && entry->syllables >= 0 && entry->zipf >= 3.0f && entry->terms.empty();
+    return entry != nullptr && entry->syllables >= 0;
   });
 }
 

@@ -179,7 +179,7 @@ class Classifier {
   bool AddLetterFinding(size_t i);
   bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
   bool IsCredential(size_t first, size_t end) const;
-  bool NamesAClinic(size_t first, const Abbreviation& entry) const;
+  bool NamesAClinic(size_t first, size_t end, const Abbreviation& entry) const;
   bool StressedInstruction(size_t i) const;
   int SenseFromContext(std::span<const std::string_view> senses);
   // Whether a line break stands between tokens[a] and the later tokens[b].

@@ -230,22 +230,28 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
   return entry->zipf < 4.6;
 }
 
-// Whether text[at] opens a sentence or a line (after a list's mark): its
-// capital then says nothing of a name.
+// Whether text[at] opens a sentence, a line (after a list's mark: "-",
+// "*", "•", "–"), a clause after ";" or ":", a parenthesis or a quotation:
+// its capital then says nothing of a name. A full stop after a letter that
+// follows another stop ends an abbreviation, not a sentence ("e.g.").
 bool OpensSentence(std::string_view text, size_t at) {
-  size_t k = at;
-  while (k > 0 && IsSpace(text[k - 1]) && text[k - 1] != '\n') --k;
-  if (k > 0 && (text[k - 1] == '-' || text[k - 1] == '*')) {
-    --k;
+  auto skip_spaces = [&text](size_t k) {
     while (k > 0 && IsSpace(text[k - 1]) && text[k - 1] != '\n') --k;
-  } else if (k >= 3 && text.substr(k - 3, 3) == "\u2022") {
-    k -= 3;
-    while (k > 0 && IsSpace(text[k - 1]) && text[k - 1] != '\n') --k;
+    return k;
+  };
+  size_t k = skip_spaces(at);
+  if (k > 0 &&
+      (text[k - 1] == '-' || text[k - 1] == '*' || text[k - 1] == '(' || text[k - 1] == '"')) {
+    k = skip_spaces(k - 1);
+  } else if (k >= 3 && (text.substr(k - 3, 3) == "\u2022" || text.substr(k - 3, 3) == "\u2013" ||
+                        text.substr(k - 3, 3) == "\u201c")) {
+    k = skip_spaces(k - 3);
   }
   if (k == 0) return true;
   const char before = text[k - 1];
-  return before == '\n' || before == '\r' || before == '.' || before == '!' || before == '?' ||
-         before == ':';
+  if (before == '.') return !(k >= 3 && IsAsciiLetter(text[k - 2]) && text[k - 3] == '.');
+  return before == '\n' || before == '\r' || before == '!' || before == '?' || before == ':' ||
+         before == ';';
 }
 
 // IsName for a name of one word before its head, stricter: a word the
@@ -402,8 +408,11 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
     // A capitalised head makes a title of its words ("Delirium Assessment").
     const bool one_word = names_end == lead + 1 && names_end < words.size() &&
                           !(words[names_end][0] >= 'A' && words[names_end][0] <= 'Z');
+    // A value after the head is an instrument's ("Glasgow scale was 15").
+    const bool valued = IsAsciiDigit(body.back());
     const bool opens_sentence =
-        one_word && OpensSentence(text, static_cast<size_t>(words[lead].data() - text.data()));
+        one_word && !valued &&
+        OpensSentence(text, static_cast<size_t>(words[lead].data() - text.data()));
     for (size_t w = lead; w < names_end && !named; ++w) {
       const bool possessive = words[w].ends_with("'s") || words[w].ends_with("’s");
       const bool name =
