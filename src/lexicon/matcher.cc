@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <string>
 #include <string_view>
 #include <utility>
 
@@ -125,10 +124,12 @@ size_t LongestTerm(const Lexicon::Index& index, const std::vector<Token>& tokens
       for (size_t k = 0; k < stems.size() && best == 0; ++k) try_first(index.FindWord(stems[k]));
     }
   }
-  if (hyphenated && best < 3) {
-    std::string joined(first.folded);
-    joined += tokens[i + 2].folded;
-    InflectionStems stems(joined);
+  const std::string_view second = hyphenated ? tokens[i + 2].folded : std::string_view();
+  if (hyphenated && best < 3 && first.folded.size() + second.size() <= key->room.size()) {
+    char* out = key->room.data();  // no word is longer than the pair keys' room
+    std::memcpy(out, first.folded.data(), first.folded.size());
+    std::memcpy(out + first.folded.size(), second.data(), second.size());
+    InflectionStems stems(std::string_view(out, first.folded.size() + second.size()));
     for (std::string_view stem : stems) {
       const WordEntry* word = index.FindWord(stem);
       if (word != nullptr && !word->terms.empty()) {
