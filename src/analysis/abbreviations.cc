@@ -288,9 +288,14 @@ bool NamesAField(const Abbreviation& entry) {
                                                  "throat",   "surgery",    "rehabilitation"};
   return std::any_of(entry.expansions.begin(), entry.expansions.end(), [](std::string_view sense) {
     const size_t space = sense.find_last_of(" /");
-    const std::string last =
-        LowerAscii(space == std::string_view::npos ? sense : sense.substr(space + 1));
-    return EndsWithAny(last, kFieldEndings) || IsListed(kPlaces, last);
+    const std::string_view last = space == std::string_view::npos ? sense : sense.substr(space + 1);
+    auto is = [last](std::string_view word) { return EqualsLowerAscii(last, word); };
+    auto ends = [last](std::string_view ending) {
+      return last.size() > ending.size() &&
+             EqualsLowerAscii(last.substr(last.size() - ending.size()), ending);
+    };
+    return std::any_of(std::begin(kFieldEndings), std::end(kFieldEndings), ends) ||
+           std::any_of(std::begin(kPlaces), std::end(kPlaces), is);
   });
 }
 
@@ -308,7 +313,7 @@ bool Classifier::NamesAClinic(size_t first, size_t end, const Abbreviation& entr
   }
   const Token& name = tokens_[first - 1];
   if (!name.is_word() || !name.capitalized || name.all_caps || name.digits > 0 ||
-      IsPersonalTitle(name.folded) || !NamesAField(entry)) {
+      IsPersonalTitle(name.folded)) {
     return false;
   }
   const WordEntry* word = entries_[first - 1];
@@ -317,7 +322,8 @@ bool Classifier::NamesAClinic(size_t first, size_t end, const Abbreviation& entr
     return false;
   }
   if (first >= 2 && tokens_[first - 2].folded == "the") return false;
-  return end == tokens_.size() || tokens_[end].kind != TokenKind::kNumber;
+  if (end < tokens_.size() && tokens_[end].kind == TokenKind::kNumber) return false;
+  return NamesAField(entry);
 }
 
 // Whether tokens_[first, end), an abbreviation, is among the credentials
