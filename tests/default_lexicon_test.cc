@@ -310,6 +310,9 @@ TEST(DefaultLexiconTest, CuratedPhrasesOfCommonWordsAreJargon) {
   // The fifth pass: a known word and a modifier that makes a concept.
   EXPECT_EQ(JargonTexts("The scan shows reactive lymph nodes."), Texts{"reactive lymph nodes"});
   EXPECT_EQ(JargonTexts("We will use an antibiotic lock in your line."), Texts{"antibiotic lock"});
+  // The sixth pass and its everyday words: words that describe a finding.
+  EXPECT_EQ(JargonTexts("The cyst is septated and exophytic."), (Texts{"septated", "exophytic"}));
+  EXPECT_EQ(JargonTexts("The CT shows ground-glass change."), (Texts{"CT", "ground-glass"}));
 }
 
 }  // namespace
