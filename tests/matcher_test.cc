@@ -39,6 +39,11 @@ class MatcherTest : public ::testing::Test {
                   "abbreviations.tsv");
   }
 
+  // Loads term rows ("term\tcategory\tfamiliarity") over the fixture's.
+  void AddTerms(const std::string& rows) {
+    lexicon_.Load(TableKind::kTerms, "term\tcategory\tfamiliarity\n" + rows, "mine.tsv");
+  }
+
   // "text of match" for each match, terms as "T:..." and abbreviations "A:...".
   std::vector<std::string> Matches(const std::string& text, bool shouting = false) {
     std::vector<Token> tokens;
@@ -76,10 +81,7 @@ TEST_F(MatcherTest, CaseFoldedAndInflected) {
 // An inflected word that begins longer terms still finds its stem's term
 // when none of those is written here.
 TEST_F(MatcherTest, InflectedWordsThatBeginLongerTermsFindTheirStem) {
-  lexicon_.Load(TableKind::kTerms,
-                "term\tcategory\tfamiliarity\nulcer\tcondition\t0.3\n"
-                "ulcers of the mouth\tcondition\t0.3\n",
-                "mine.tsv");
+  AddTerms("ulcer\tcondition\t0.3\nulcers of the mouth\tcondition\t0.3\n");
   EXPECT_EQ(Matches("Two ulcers healed."), (Strings{"T:ulcers"}));
   EXPECT_EQ(Matches("Ulcers of the mouth healed."), (Strings{"T:Ulcers of the mouth"}));
 }
@@ -88,10 +90,7 @@ TEST_F(MatcherTest, InflectedWordsThatBeginLongerTermsFindTheirStem) {
 // "washout", inflected too); a listed hyphenated term keeps its own match,
 // and a hyphen with spaces joins nothing.
 TEST_F(MatcherTest, HyphenatedSpellingsOfClosedCompounds) {
-  lexicon_.Load(TableKind::kTerms,
-                "term\tcategory\tfamiliarity\nwashout\tresearch\t0.2\n"
-                "comorbidity\tcondition\t0.2\nwash\tother\t0.9\n",
-                "mine.tsv");
+  AddTerms("washout\tresearch\t0.2\ncomorbidity\tcondition\t0.2\nwash\tother\t0.9\n");
   EXPECT_EQ(Matches("A wash-out period"), (Strings{"T:wash-out"}));
   EXPECT_EQ(Matches("Two co-morbidities"), (Strings{"T:co-morbidities"}));
   EXPECT_EQ(Matches("A wash - out period"), (Strings{"T:wash"}));
@@ -102,10 +101,7 @@ TEST_F(MatcherTest, HyphenatedSpellingsOfClosedCompounds) {
 // Where a term readers know and an abbreviation of the sources span the
 // same words, the everyday word wins; our own abbreviation still does.
 TEST_F(MatcherTest, KnownWordWinsATieWithASourcesAbbreviation) {
-  lexicon_.Load(TableKind::kTerms,
-                "term\tcategory\tfamiliarity\nc-section\tother\t1.0\n"
-                "d-dimer\ttest\t0.9\n",
-                "mine.tsv");
+  AddTerms("c-section\tother\t1.0\nd-dimer\ttest\t0.9\n");
   lexicon_.Load(TableKind::kAbbreviations,
                 "abbreviation\texpansions\tplain\tcase\tsource\n"
                 "C-section\tcesarean section\t\tany\twikipedia\n"

@@ -288,14 +288,9 @@ bool NamesAField(const Abbreviation& entry) {
                                                  "throat",   "surgery",    "rehabilitation"};
   return std::any_of(entry.expansions.begin(), entry.expansions.end(), [](std::string_view sense) {
     const size_t space = sense.find_last_of(" /");
-    const std::string_view last = space == std::string_view::npos ? sense : sense.substr(space + 1);
-    auto is = [last](std::string_view word) { return EqualsLowerAscii(last, word); };
-    auto ends = [last](std::string_view ending) {
-      return last.size() > ending.size() &&
-             EqualsLowerAscii(last.substr(last.size() - ending.size()), ending);
-    };
-    return std::any_of(std::begin(kFieldEndings), std::end(kFieldEndings), ends) ||
-           std::any_of(std::begin(kPlaces), std::end(kPlaces), is);
+    const std::string last =
+        LowerAscii(space == std::string_view::npos ? sense : sense.substr(space + 1));
+    return EndsWithAny(last, kFieldEndings) || IsListed(kPlaces, last);
   });
 }
 
@@ -363,18 +358,19 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
   // The list ends the line, or a comma ends it before a clinic's name or a
   // title, which may open with capitals ("Luis Herrera, RN, Heart Failure
   // Clinic", "Bea Lim, RN, ECT Nurse Coordinator").
+  bool comma_after = false;  // the list goes on after this abbreviation
   for (size_t j = end; j < tokens_.size(); ++j) {
     if (j >= end + kLongestList) return false;
     if (LineBreakBetween(j - 1, j)) return true;
-    if (in_list(tokens_[j])) continue;
-    if (tokens_[j].folded == ".") return true;
-    if (tokens_[j - 1].folded == ",") return true;
-    // A title opening with capitals: only capitalised words from there to
-    // the end of the line, no full stop ("Hi Ana, MRI, EKG Thursday and labs
-    // Friday." is no signature).
-    size_t k = j;
-    while (k > end && tokens_[k - 1].folded != "," && in_list(tokens_[k - 1])) --k;
-    if (k == end || tokens_[k - 1].folded != ",") return false;
+    if (in_list(tokens_[j])) {
+      comma_after |= tokens_[j].folded == ",";
+      continue;
+    }
+    if (tokens_[j].folded == "." || tokens_[j - 1].folded == ",") return true;
+    // A title opening with capitals after the list's last comma: only
+    // capitalised words from there to the end of the line, no full stop
+    // ("Hi Ana, MRI, EKG Thursday and labs Friday." is no signature).
+    if (!comma_after) return false;
     for (size_t t = j; t < tokens_.size() && !LineBreakBetween(t - 1, t); ++t) {
       if (tokens_[t].is_word() ? !tokens_[t].capitalized : tokens_[t].folded == ".") return false;
     }

@@ -201,12 +201,27 @@ bool IsLeadWord(const Lexicon::Index& index, std::string_view word) {
   return entry != nullptr && entry->zipf >= 5.5;
 }
 
+bool EndsWithPossessive(std::string_view word) {
+  return word.ends_with("'s") || word.ends_with("’s");
+}
+
+// Where a capitalised word stands before a head noun: among capitalised
+// words (a title: "Tinnitus Handicap Questionnaire", "Delirium
+// Assessment"), alone, or alone and first in its sentence.
+enum class NamePosition { kInTitle, kAlone, kAloneOpeningSentence };
+
 // Whether the capitalised words before a head noun name something: an
 // eponym ("Murphy's"), a code ("PHQ-9", "Rome IV"), or a word rare in
 // everyday English ("Apgar", "Wells", "Coma"). "Blood Test", "Stress Test"
-// and "Covid Test" are everyday words in title case.
-bool IsName(const Lexicon::Index& index, std::string_view word) {
-  if (word.ends_with("'s") || word.ends_with("’s")) return true;
+// and "Covid Test" are everyday words in title case. Alone, a word the
+// lexicon files as a term of its own is that term, not a surname ("Urine
+// test", "Thyroid test"); and first in a sentence, whose capital is the
+// sentence's, an everyday word is that word ("Needle test", "Robotic
+// surgery", "Breathing exercises"), so a surname as common is missed there
+// unless listed ("Wells score" is).
+bool IsName(const Lexicon::Index& index, std::string_view word,
+            NamePosition position = NamePosition::kInTitle) {
+  if (EndsWithPossessive(word)) return true;
   size_t capitals = 0, lower = 0, digits = 0;
   for (char c : word) {
     capitals += c >= 'A' && c <= 'Z';
@@ -224,6 +239,14 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
   const WordEntry* entry = index.FindWord(folded);
   if (entry == nullptr) return true;
   if (entry->allowed) return false;
+  if (position != NamePosition::kInTitle && !entry->terms.empty() &&
+      index.terms[entry->terms.front()].category != "named") {
+    return false;
+  }
+  if (position == NamePosition::kAloneOpeningSentence && entry->syllables >= 0 &&
+      entry->zipf >= kCommonOpeningWordZipf) {
+    return false;
+  }
   // Place and family names are common words too (Wells 4.25, Glasgow 4.19,
   // Rome 4.45); the everyday words of title-case headings are commoner
   // (Blood 5.3, Stress 5.0, Heart 5.3).
@@ -235,48 +258,24 @@ bool IsName(const Lexicon::Index& index, std::string_view word) {
 // its capital then says nothing of a name. A full stop after a letter that
 // follows another stop ends an abbreviation, not a sentence ("e.g.").
 bool OpensSentence(std::string_view text, size_t at) {
+  static constexpr std::string_view kOpeners[] = {"-",      "*",      "(",     "\"",
+                                                  "\u2022", "\u2013", "\u201c"};
   auto skip_spaces = [&text](size_t k) {
     while (k > 0 && IsSpace(text[k - 1]) && text[k - 1] != '\n') --k;
     return k;
   };
   size_t k = skip_spaces(at);
-  if (k > 0 &&
-      (text[k - 1] == '-' || text[k - 1] == '*' || text[k - 1] == '(' || text[k - 1] == '"')) {
-    k = skip_spaces(k - 1);
-  } else if (k >= 3 && (text.substr(k - 3, 3) == "\u2022" || text.substr(k - 3, 3) == "\u2013" ||
-                        text.substr(k - 3, 3) == "\u201c")) {
-    k = skip_spaces(k - 3);
+  for (std::string_view opener : kOpeners) {
+    if (text.substr(0, k).ends_with(opener)) {
+      k = skip_spaces(k - opener.size());
+      break;
+    }
   }
   if (k == 0) return true;
   const char before = text[k - 1];
   if (before == '.') return !(k >= 3 && IsAsciiLetter(text[k - 2]) && text[k - 3] == '.');
   return before == '\n' || before == '\r' || before == '!' || before == '?' || before == ':' ||
          before == ';';
-}
-
-// IsName for a name of one word before its head, stricter: a word the
-// lexicon files as a term of its own is that term, not a surname ("Urine
-// test", "Thyroid test"); and first in a sentence, whose capital is the
-// sentence's, an everyday word is that word ("Needle test", "Robotic
-// surgery", "Breathing exercises"), so a surname as common is missed there
-// unless listed ("Wells score" is). Several capitalised words, or one
-// before a capitalised head, are a title: "Tinnitus Handicap
-// Questionnaire" and "Delirium Assessment" stand.
-bool IsOneWordName(const Lexicon::Index& index, std::string_view word, bool opens_sentence) {
-  if (!IsName(index, word)) return false;
-  if (word.ends_with("'s") || word.ends_with("’s")) return true;
-  size_t capitals = 0, digits = 0;
-  for (char c : word) {
-    capitals += c >= 'A' && c <= 'Z';
-    digits += IsAsciiDigit(c);
-  }
-  if (capitals > 1 || digits > 0) return true;  // a code or an acronym: "ACT score"
-  const WordEntry* entry = index.FindWord(LowerAscii(word));
-  if (entry == nullptr) return true;
-  if (!entry->terms.empty() && index.terms[entry->terms.front()].category != "named") {
-    return false;
-  }
-  return !opens_sentence || entry->syllables < 0 || entry->zipf < kCommonOpeningWordZipf;
 }
 
 // The head nouns of the named-instrument pattern, in any case.
@@ -414,9 +413,11 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
         one_word && !valued &&
         OpensSentence(text, static_cast<size_t>(words[lead].data() - text.data()));
     for (size_t w = lead; w < names_end && !named; ++w) {
-      const bool possessive = words[w].ends_with("'s") || words[w].ends_with("’s");
-      const bool name =
-          one_word ? IsOneWordName(index, words[w], opens_sentence) : IsName(index, words[w]);
+      const bool possessive = EndsWithPossessive(words[w]);
+      const bool name = IsName(index, words[w],
+                               !one_word        ? NamePosition::kInTitle
+                               : opens_sentence ? NamePosition::kAloneOpeningSentence
+                                                : NamePosition::kAlone);
       named = name && (!possessive || (w + 1 == names_end && head_follows));
     }
     if (!named) return false;
