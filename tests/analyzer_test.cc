@@ -187,6 +187,15 @@ TEST(AnalyzerTest, UnlistedAcronymsAreAbbreviationsUnlessDefinedOrCommon) {
     }
   }
   EXPECT_EQ(zqtv, 2);
+  // One or two lower-case letters may lead an acronym's capitals; a brand's
+  // one capital does not make it one.
+  Report led =
+      DefaultAnalyzer().Analyze("Cashew sIgE was sent; hrHPV and cPRA are pending on her iPhone.");
+  std::vector<std::string> unlisted;
+  for (const Finding& f : led.findings) {
+    if (f.source == "unlisted") unlisted.emplace_back(f.text);
+  }
+  EXPECT_EQ(unlisted, (std::vector<std::string>{"sIgE", "hrHPV", "cPRA"}));
   // Shouting is not a string of acronyms.
   Report shouted = DefaultAnalyzer().Analyze("PLEASE CALL THE CLINIC BEFORE FRIDAY ZQTV.");
   for (const Finding& f : shouted.findings) EXPECT_NE(f.source, "unlisted") << f.text;
@@ -551,10 +560,20 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   EXPECT_EQ(FindingFor(lab, "H")->suggestion, "high");
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
+  // A flag in parentheses after the value, or after the reference range.
+  Report flags = DefaultAnalyzer().Analyze("AST 142 (H), Hgb 9.1 (L). tTG-IgA 86 U/mL (ref <15) H");
+  int flagged = 0;
+  for (const Finding& finding : flags.findings) {
+    if (finding.source != "pattern:letter") continue;
+    ++flagged;
+    EXPECT_EQ(finding.suggestion, finding.text == "H" ? "high" : "low") << finding.start;
+  }
+  EXPECT_EQ(flagged, 3);
   // Letters that are words, units or initials.
   for (const Finding& finding :
        DefaultAnalyzer()
-           .Analyze("I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy.")
+           .Analyze("I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy. "
+                    "The knee (L) hurts (see note) L-shaped.")
            .findings) {
     EXPECT_NE(finding.source, "pattern:letter") << finding.text;
   }

@@ -184,6 +184,29 @@ TEST(NotationTest, StatisticsStillFound) {
                    {"I² = 12%", NotationKind::kStatistics}}));
 }
 
+// Notation of the specialties the first corpus lacked: kidney disease's
+// fifth stage, zones of the retina, parts of a TNM stage, fibrosis stages,
+// a time of day after q, a duration "up to", and a count after a reading.
+TEST(NotationTest, StagesZonesAndCountsOfMoreSpecialties) {
+  EXPECT_EQ(Find("CKD stage 4, close to stage 5; ROP zone II; (pT3), pN1b, ypT0; F2-F3 fibrosis."),
+            (Found{{"stage 4", NotationKind::kGradeStage},
+                   {"stage 5", NotationKind::kGradeStage},
+                   {"zone II", NotationKind::kGradeStage},
+                   {"pT3", NotationKind::kGradeStage},
+                   {"pN1b", NotationKind::kGradeStage},
+                   {"ypT0", NotationKind::kGradeStage},
+                   {"F2-F3", NotationKind::kGradeStage}}));
+  EXPECT_EQ(
+      Find("Spironolactone PO q a.m., tranexamic acid x up to 5 days."),
+      (Found{{"q a.m.", NotationKind::kDosing}, {"x up to 5 days", NotationKind::kDuration}}));
+  // A count after a reading, and after a verb before "in"; sizes stay sizes.
+  EXPECT_EQ(Find("Call if over 250 x2 in a row. Epley maneuver done x2 in clinic."),
+            (Found{{"x2", NotationKind::kDuration},
+                   {"Epley maneuver", NotationKind::kNamed},
+                   {"x2", NotationKind::kDuration}}));
+  EXPECT_TRUE(Find("A 2 x3 cm cyst; cut it 2 x 3 in.; the parking zone is full; F2 key.").empty());
+}
+
 TEST(NotationTest, PlainWordingOfDosesAndDurations) {
   EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q6h"), "every 6 hours");
   EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q4-6h"), "every 4-6 hours");
@@ -192,6 +215,8 @@ TEST(NotationTest, PlainWordingOfDosesAndDurations) {
   EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x 7 days"), "for 7 days");
   EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x3"), "3 times");
   EXPECT_EQ(PlainNotation(NotationKind::kDuration, "× 1 week"), "for 1 week");
+  EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x up to 5 days"), "for up to 5 days");
+  EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q a.m."), "every morning");
   EXPECT_EQ(PlainNotation(NotationKind::kGradeStage, "stage IIIA"), "");
 }
 

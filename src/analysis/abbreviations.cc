@@ -33,7 +33,16 @@ void ForEachWord(std::string_view text, Each each) {
 // Whether a word is written like an acronym: two or more capitals making at
 // least half its letters ("TCHP", "LMICs", "HbA1c"), and not a Roman numeral.
 bool LooksLikeAcronym(std::string_view written, const Token& token) {
-  if (token.letters < 2 || !token.capitalized) return false;
+  if (token.letters < 2) return false;
+  if (!token.capitalized) {
+    // One or two lower-case letters before the capitals qualify an
+    // acronym: sIgE, hrHPV, pMMR, cPRA.
+    const size_t first_capital = written.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (first_capital == 0 || first_capital > 2 || first_capital == std::string_view::npos ||
+        !std::all_of(written.begin(), written.end(), IsAsciiAlnum)) {
+      return false;
+    }
+  }
   size_t capitals = 0, numeral_letters = 0;
   for (char c : written) {
     if (c >= 'A' && c <= 'Z') ++capitals;
@@ -514,6 +523,13 @@ bool Classifier::AddLetterFinding(size_t i) {
   const bool line_ends = after == nullptr || LineBreakBetween(i, i + 1);
   const bool list_mark_after = line_ends || after->folded == "," || after->folded == ";" ||
                                after->folded == ")" || after->folded == "(" || after->folded == ".";
+  // A lab's flag in parentheses after its value ("AST 142 (H)"), or after
+  // the reference range that follows the value ("86 U/mL (ref <15) H").
+  const bool flag_after_value =
+      (i >= 2 && before->folded == "(" && tokens_[i - 2].letters == 0 &&
+       tokens_[i - 2].digits > 0 && after != nullptr && after->folded == ")") ||
+      (before != nullptr && before->folded == ")" && list_mark_after &&
+       !(after != nullptr && after->folded == "("));
   std::string_view sense;
   switch (letter) {
     case 'F':
@@ -524,10 +540,11 @@ bool Classifier::AddLetterFinding(size_t i) {
       }
       break;
     case 'H':
-      if (number_before && list_mark_after) sense = "high";
+      if ((number_before && list_mark_after) || flag_after_value) sense = "high";
       break;
     case 'L':
-      if (number_before && list_mark_after && !(after != nullptr && after->folded == "(")) {
+      if ((number_before && list_mark_after && !(after != nullptr && after->folded == "(")) ||
+          flag_after_value) {
         sense = "low";
         break;
       }

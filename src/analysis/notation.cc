@@ -34,9 +34,11 @@ constexpr std::array<std::string_view, 10> kPatterns = {
     // cycles of treatment: C6D1, 21-day cycle, days 1-14
     R"(|\bC\d{1,2}D\d{1,2}\b|\b\d{1,2}-day cycles?\b|\bdays\s+\d{1,2}\s?-\s?\d{1,2}\b)"
     R"(|\b[qQ]\.?(?:AM|PM|am|pm|HS|hs|h\.s|AC|ac|PC|pc|day|daily|night|morning|evening|week|wk)"
-    R"(|month|mo|o\.?d|O\.?D|i\.?d|I\.?D|d|D)\b)",
-    // kDuration: x 7 days, x3, X 10d, × 5 days
-    R"((?:\b[xX]|×)\s?\d{1,3}(?:\s?(?:more\s+)?(?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|hours?)"
+    R"(|month|mo|o\.?d|O\.?D|i\.?d|I\.?D|d|D)\b)"
+    // q a.m., q p.m.: a time of day written out after the q
+    R"(|\b[qQ]\s?[AaPp]\.\s?[Mm]\.?)",
+    // kDuration: x 7 days, x3, X 10d, × 5 days, x up to 5 days
+    R"((?:\b[xX]|×)\s?(?:up\s+to\s+)?\d{1,3}(?:\s?(?:more\s+)?(?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|hours?)"
     R"(|hrs?|h|doses?|years?|yrs?|y)\b|\b))"
     // a count or size written with #: dispense #30, a #20 catheter
     R"(|#\d{1,3}\b)",
@@ -55,6 +57,12 @@ constexpr std::array<std::string_view, 10> kPatterns = {
     R"(|\b[cpy]?T(?:[0-4]|is|x)[a-d]?\s?N(?:[0-3]|x)[a-c]?(?:\s?M(?:[01]|x))?\b)"
     R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II|[1-4][a-c]?|[A-D])\b)"
     R"(|\b(?:[Ss]tage|[Ll]evel|[Pp]hase|[Cc]ategory)\s+(?:IV|III|II|[0-4])[A-Ca-c]?(?:\.\d)?\b)"
+    // the fifth stage of kidney disease; a zone of the retina or the neck;
+    // one part of a TNM stage (pT3, ypN1b, cM0); a range of fibrosis
+    // stages (F2-F3)
+    R"(|\b[Ss]tage\s+(?:5|V)\b|\b[Zz]one\s+(?:III|II|I)\b)"
+    R"(|\b(?:yp|p|c)(?:T(?:[0-4]|is|x)[a-d]?|N(?:[0-3]|x)[a-c]?|M(?:[01]|x)[a-c]?)\b)"
+    R"(|\bF[0-4]\s?(?:-|–)\s?F[0-4]\b)"
     // An eponymous classification with its Roman numeral: Bosniak I,
     // Salter-Harris II, Hinchey Ib, Scadding stage I (Refine: the name must
     // be one); a bare I after a scale word only before a mark or the end,
@@ -182,13 +190,21 @@ bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 bool IsDimension(std::string_view text, size_t start, size_t end) {
   size_t k = start;
   while (k > 0 && IsSpace(text[k - 1])) --k;
-  if (k > 0 && (IsAsciiDigit(text[k - 1]) || text[k - 1] == ')')) return true;
+  // "over 250 x2 in a row" counts: an x glued to its number, apart from the
+  // number before it, is no size's "by".
+  const bool count = k < start && start + 1 < text.size() && IsAsciiDigit(text[start + 1]);
+  if (!count && k > 0 && (IsAsciiDigit(text[k - 1]) || text[k - 1] == ')')) return true;
   if (k >= 2 && text.substr(k - 2, 2) == "cm") return true;
   if (k >= 2 && text.substr(k - 2, 2) == "mm") return true;
   size_t after = end;
   while (after < text.size() && IsSpace(text[after])) ++after;
   const std::string_view rest = text.substr(after, 2);
-  return rest == "cm" || rest == "mm" || rest == "in";
+  if (rest == "cm" || rest == "mm") return true;
+  // Inches end the size ("2 x 3 in."); a word after "in" makes it the
+  // preposition ("done x2 in clinic").
+  const size_t past = after + 2;
+  return rest == "in" &&
+         (past >= text.size() || !(IsSpace(text[past]) || IsAsciiLetter(text[past])));
 }
 
 // Words that open a match but are not part of the name or class after them:
@@ -486,6 +502,9 @@ std::string PlainNotation(NotationKind kind, std::string_view matched) {
   size_t k = 1;  // past the q or the x
   if (kind == NotationKind::kDuration && s.rfind("×", 0) == 0) k = std::string_view("×").size();
   while (k < s.size() && IsSpace(s[k])) ++k;
+  const bool up_to = kind == NotationKind::kDuration && s.compare(k, 6, "up to ") == 0;
+  if (up_to) k += 6;
+  while (k < s.size() && IsSpace(s[k])) ++k;
   while (k < s.size() && (IsAsciiDigit(s[k]) || s[k] == '-')) digits += s[k++];
   while (k < s.size() && IsSpace(s[k])) ++k;
   unit = s.substr(k);
@@ -521,7 +540,8 @@ std::string PlainNotation(NotationKind kind, std::string_view matched) {
         {"id", "4 times a day"},      {"day", "once a day"},        {"daily", "once a day"},
         {"d", "once a day"},          {"week", "once a week"},      {"wk", "once a week"},
         {"month", "once a month"},    {"mo", "once a month"}};
-    const std::string_view rest = std::string_view(s).substr(1);
+    std::string_view rest = std::string_view(s).substr(1);
+    while (!rest.empty() && IsSpace(rest.front())) rest.remove_prefix(1);  // "q am"
     for (const auto& [code, plain] : kTimes) {
       if (rest == code) return std::string(plain);
     }
@@ -533,7 +553,8 @@ std::string PlainNotation(NotationKind kind, std::string_view matched) {
     std::string word = unit_word(unit, digits == "1");
     if (unit.starts_with("dose")) word = digits == "1" ? "dose" : "doses";
     if (word.empty()) return "";
-    return "for " + digits + (unit.starts_with("more") ? " more " : " ") + word;
+    return (up_to ? "for up to " : "for ") + digits + (unit.starts_with("more") ? " more " : " ") +
+           word;
   }
   return "";
 }

@@ -178,6 +178,7 @@ void WindowFinder::AtWordWithDigits(size_t i) {
       case 'g':
       case 'p':
       case 'c':
+      case 'f':  // F2-F3
       case 'y': AddStart(i); return;
     }
     // 36w5d, 3x (3x/week)
@@ -209,12 +210,14 @@ void WindowFinder::AtWord(size_t i) {
   }
   // A Roman numeral after a capitalised word may close an eponymous
   // classification ("Bosniak I", "Salter-Harris II", "Hinchey Ib"); a bare
-  // I only after a rare one, as the pronoun follows names and weekdays.
+  // I only after a rare one, as the pronoun follows names and weekdays. After
+  // "zone" it names a zone of the retina or the neck ("zone II").
   if (i > 0 && IsRomanNumeral(i)) {
     const Token& name = tokens_[i - 1];
     const WordEntry* entry = lookups_.entries[i - 1];
-    if (name.is_word() && name.capitalized && !name.all_caps &&
-        (word != "i" || entry == nullptr || entry->zipf < kUncommonNameZipf)) {
+    if (name.folded == "zone" ||
+        (name.is_word() && name.capitalized && !name.all_caps &&
+         (word != "i" || entry == nullptr || entry->zipf < kUncommonNameZipf))) {
       Add(i);
       return;
     }
