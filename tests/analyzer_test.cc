@@ -569,6 +569,18 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
     EXPECT_EQ(finding.suggestion, finding.text == "H" ? "high" : "low") << finding.start;
   }
   EXPECT_EQ(flagged, 3);
+  // A chemical symbol naming a lab test, though "mg" is a unit; not the
+  // unit itself, nor a surname.
+  Report symbols = DefaultAnalyzer().Analyze("Labs: Mg 1.9, Ca 9.2. Recheck (BMP, Mg) soon.");
+  std::vector<std::string> named_tests;
+  for (const Finding& finding : symbols.findings) {
+    if (finding.source == "pattern:symbol") named_tests.emplace_back(finding.suggestion);
+  }
+  EXPECT_EQ(named_tests, (std::vector<std::string>{"magnesium", "calcium", "magnesium"}));
+  for (const Finding& finding :
+       DefaultAnalyzer().Analyze("Take 400 mg daily. Dr. Li will call; Mg is fine.").findings) {
+    EXPECT_NE(finding.source, "pattern:symbol") << finding.text;
+  }
   // Letters that are words, units or initials.
   for (const Finding& finding :
        DefaultAnalyzer()

@@ -207,6 +207,22 @@ TEST(NotationTest, StagesZonesAndCountsOfMoreSpecialties) {
   EXPECT_TRUE(Find("A 2 x3 cm cyst; cut it 2 x 3 in.; the parking zone is full; F2 key.").empty());
 }
 
+// Codes of nuclear medicine and genetics: radioactive elements, gene
+// variants and chromosome bands; not a road, a time or a page.
+TEST(NotationTest, RadioactiveElementsGeneVariantsAndChromosomeBands) {
+  EXPECT_EQ(Find("A single I-131 capsule, then Tc-99m and Ga-68 scans."),
+            (Found{{"I-131", NotationKind::kCode},
+                   {"Tc-99m", NotationKind::kCode},
+                   {"Ga-68", NotationKind::kCode}}));
+  EXPECT_EQ(Find("Variant c.1852_1854delAAG (p.Lys618del); also c.2932T>C and 16p11.2, Xp22.31."),
+            (Found{{"c.1852_1854delAAG", NotationKind::kCode},
+                   {"p.Lys618del", NotationKind::kCode},
+                   {"c.2932T>C", NotationKind::kCode},
+                   {"16p11.2", NotationKind::kCode},
+                   {"Xp22.31", NotationKind::kCode}}));
+  EXPECT_TRUE(Find("Take I-95 north at 5 p.m.; see c. 1900; 2p is fine.").empty());
+}
+
 TEST(NotationTest, PlainWordingOfDosesAndDurations) {
   EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q6h"), "every 6 hours");
   EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q4-6h"), "every 4-6 hours");

@@ -565,16 +565,47 @@ bool Classifier::AddLetterFinding(size_t i) {
       break;
   }
   if (sense.empty()) return false;
+  AddShorthandFinding(i, sense, "one letter standing for a word; write the word", "pattern:letter");
+  return true;
+}
+
+// A chemical symbol as a lab test's name, before its value or in a list of
+// tests ("Mg 1.9", "BMP, Mg)"), where the table would read a unit or a word
+// of the same letters ("mg", "ca.").
+bool Classifier::AddLabSymbolFinding(size_t i) {
+  static constexpr std::pair<std::string_view, std::string_view> kSymbols[] = {
+      {"Mg", "magnesium"}, {"Ca", "calcium"}, {"Zn", "zinc"},
+      {"Cu", "copper"},    {"Li", "lithium"}, {"Pb", "lead"}};
+  const std::string_view written =
+      text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+  const auto symbol = std::find_if(std::begin(kSymbols), std::end(kSymbols),
+                                   [written](const auto& s) { return s.first == written; });
+  if (symbol == std::end(kSymbols) || i + 1 >= tokens_.size() || LineBreakBetween(i, i + 1)) {
+    return false;
+  }
+  const Token& after = tokens_[i + 1];
+  const std::string_view before = i > 0 ? tokens_[i - 1].folded : std::string_view();
+  const bool value_after = after.letters == 0 && after.digits > 0;
+  const bool in_list =
+      (before == "," || before == "(") && (after.folded == "," || after.folded == ")");
+  if (!value_after && !in_list) return false;
+  AddShorthandFinding(i, symbol->second,
+                      "a chemical symbol standing for a lab test; write the test's name",
+                      "pattern:symbol");
+  return true;
+}
+
+void Classifier::AddShorthandFinding(size_t i, std::string_view word, std::string_view definition,
+                                     std::string_view source) {
   Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);
-  finding.term = storage_->Keep(text_.substr(tokens_[i].start, 1));
-  finding.suggestion = sense;
-  finding.definition = "one letter standing for a word; write the word";
+  finding.term = storage_->Keep(text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start));
+  finding.suggestion = word;
+  finding.definition = definition;
   finding.familiarity = 0.2;
   finding.severity = 0.7;
-  finding.source = "pattern:letter";
+  finding.source = source;
   CountJargon(1, 0.2);
-  tally_.rule_words.push_back(WordTable::Hash(sense));
-  return true;
+  tally_.rule_words.push_back(WordTable::Hash(word));
 }
 
 }  // namespace plainlang

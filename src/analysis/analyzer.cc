@@ -183,6 +183,12 @@ void MessageAnalysis::WalkTokens(Counts& counts) {
 
 void MessageAnalysis::TakeMatch(const LexiconMatch& match, bool sentence_start, Counts& counts,
                                 bool pattern_found) {
+  // "Mg 1.9": the table's "mg" is a unit (a term, an abbreviation).
+  if (match.end - match.first == 1 && tokens_[match.first].letters == 2 &&
+      classifier_.AddLabSymbolFinding(match.first)) {
+    CountTokens(match.first, match.end, sentence_start, counts);
+    return;
+  }
   if (match.type == LexiconMatch::Type::kTerm) {
     classifier_.AddTermFinding(match, sentence_start, pattern_found);
     CountTokens(match.first, match.end, sentence_start, counts);
@@ -213,6 +219,7 @@ void MessageAnalysis::TakeWord(size_t i, bool sentence_start, Counts& counts) {
   const WordEntry* word = WordOf(i);
   const int syllables = WordSyllables(tokens_[i], word);
   CountWord(index_, tokens_[i], syllables, sentence_start, counts);
+  if (tokens_[i].letters == 2 && classifier_.AddLabSymbolFinding(i)) return;
   if (!classifier_.PlainlyFamiliar(tokens_[i], word, syllables)) {
     classifier_.ClassifyWord(i, word, syllables, sentence_start);
   }

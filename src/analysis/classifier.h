@@ -127,6 +127,9 @@ class Classifier {
   // The end of an eponym of two or three names joined by hyphens that
   // starts at tokens[i] ("Carpenter-Coustan", "Ferriman-Gallwey"), or 0.
   size_t EponymPairEnd(size_t i) const;
+  // A chemical symbol as a lab test's name ("Mg 1.9"), which the word table
+  // may allow as a unit ("mg"): asked before PlainlyFamiliar.
+  bool AddLabSymbolFinding(size_t i);
   // The findings of tokens[i], a word PlainlyFamiliar did not pass over.
   void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start);
 
@@ -177,6 +180,8 @@ class Classifier {
   // Abbreviations written out by rule (abbreviations.cc).
   bool AddAcronymFinding(size_t i, double zipf);
   bool AddLetterFinding(size_t i);
+  void AddShorthandFinding(size_t i, std::string_view word, std::string_view definition,
+                           std::string_view source);
   bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
   bool IsCredential(size_t first, size_t end) const;
   bool NamesAClinic(size_t first, size_t end, const Abbreviation& entry) const;

@@ -18,7 +18,7 @@ namespace {
 // first alternative that matches wins, so the longer forms come first.
 // Units and words are case-sensitive where a lower-case reading would be
 // everyday English ("stage I think", "class I").
-constexpr std::array<std::string_view, 10> kPatterns = {
+constexpr std::array<std::string_view, 11> kPatterns = {
     // kStatistics: 95% CI; P < 0.05; I² = 45%; Chi² = 3.21, df = 2; n = 120
     R"(\b\d{2}(?:\.\d+)?\s?%\s?(?:CIs?|CrI|confidence intervals?|credible intervals?)\b)"
     R"(|\b[Pp](?:[- ]values?)?\s?(?:<=|>=|<|>|=|≤|≥)\s?0?\.\d+)"
@@ -111,9 +111,20 @@ constexpr std::array<std::string_view, 10> kPatterns = {
     R"(\s+rates?\b)"
     R"(|\b(?i:outcome)\s+measures?\b|\b(?i:effect)\s+sizes?\b)"
     R"(|\bnumber\s+needed\s+to\s+(?:treat|harm)\b)",
+    // kCode: the radioactive forms of elements nuclear medicine uses (I-131,
+    // Tc-99m, Lu-177, F-18), a gene variant as geneticists write it
+    // (c.2932T>C, c.1852_1854delAAG, p.Lys618del) and a band
+    // of a chromosome (16p11.2, 22q11.2)
+    R"(\b(?:I-12[345]|I-131|Tc-99m|In-111|Ga-6[78]|Lu-177|Y-90|F-18|Ra-223|Sm-153|Sr-89)"
+    R"(|Tl-201|Xe-133|Rb-82|Cu-64|Zr-89|Ac-225|Pb-212|Cr-51|Co-57|P-32)\b)"
+    R"(|\b[cgmn]\.[0-9*+_-]*[0-9](?:[+-][0-9]+)?)"
+    R"((?:[ACGT]>[ACGT]|delins[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+|inv))"
+    R"(|\bp\.[A-Z][a-z]{2}[0-9]+(?:[A-Z][a-z]{2}|Ter|del|dup|fs|\*|=))"
+    R"((?:[A-Z][a-z]{2})?(?:[0-9]+|Ter[0-9]*)?)"
+    R"(|\b(?:[1-9]|1[0-9]|2[0-2]|X|Y)[pq][1-4][0-9]?(?:\.[0-9]{1,2})?\b)",
 };
 
-constexpr std::array<NotationInfo, 10> kInfo = {{
+constexpr std::array<NotationInfo, 11> kInfo = {{
     {"statistical notation", "say in words what the result means for the reader",
      "a statistical result written for researchers", "pattern:statistics", 0.7},
     {"dosing shorthand", "say how often in words, such as every 6 hours",
@@ -135,6 +146,11 @@ constexpr std::array<NotationInfo, 10> kInfo = {{
      "a clinical test, scale, score or set of rules known by its name", "pattern:named", 0.6},
     {"research measure", "say what was measured in everyday words",
      "a measure used in research studies", "pattern:research", 0.6},
+    {"lab or gene code",
+     "say in words what it is, such as a radioactive medicine or a change in a gene",
+     "a code from nuclear medicine or genetics: a radioactive element, a gene change or a part of "
+     "a chromosome",
+     "pattern:code", 0.7},
 }};
 
 std::string Combined() {

@@ -35,6 +35,7 @@ enum class NotationKind : uint8_t {
   kDrugClass,   // ACE inhibitor, beta blocker, loop diuretic, lipid-lowering therapy
   kNamed,       // Wells score, Glasgow Coma Scale, Rome IV criteria, Murphy's sign
   kResearch,    // disease-specific survival, biochemical outcome, relative effectiveness
+  kCode,        // I-131, Tc-99m; c.2932T>C, p.Lys618del; 16p11.2
 };
 
 struct NotationMatch {

@@ -181,15 +181,18 @@ void WindowFinder::AtWordWithDigits(size_t i) {
       case 'f':  // F2-F3
       case 'y': AddStart(i); return;
     }
-    // 36w5d, 3x (3x/week)
-    if ((word.find('w') != std::string_view::npos || word.back() == 'x') && word[0] >= '0' &&
-        word[0] <= '9') {
+    // 36w5d, 3x (3x/week), 16p11.2, 22q11.2
+    if ((word.find_first_of("wpq") != std::string_view::npos || word.back() == 'x') &&
+        word[0] >= '0' && word[0] <= '9') {
       AddStart(i);
       return;
     }
   }
-  // PHQ-9, GAD-7; not dates, phone numbers or ranges (4-6).
-  if (i > 1 && tokens_[i - 1].folded == "-" && tokens_[i - 2].all_caps) Add(i);
+  // PHQ-9, GAD-7, I-131, Tc-99m; not dates, phone numbers or ranges (4-6).
+  if (i > 1 && tokens_[i - 1].folded == "-" &&
+      (tokens_[i - 2].all_caps || (tokens_[i - 2].capitalized && tokens_[i - 2].letters <= 2))) {
+    Add(i);
+  }
 }
 
 void WindowFinder::AtWord(size_t i) {
@@ -205,6 +208,12 @@ void WindowFinder::AtWord(size_t i) {
   const std::string_view word = tokens_[i].folded;
   const uint64_t hash = lookups_.hashes[i];
   if ((word[0] == 'q' && word.size() <= 6) || word == "x") {  // qHS, x 7 days
+    AddStart(i);
+    return;
+  }
+  // A gene variant: c.2932T>C, p.Lys618del.
+  if (word.size() == 1 && std::string_view("cgmnp").find(word[0]) != std::string_view::npos &&
+      NextIs(i, [](std::string_view w) { return w == "."; })) {
     AddStart(i);
     return;
   }

@@ -31,6 +31,18 @@ _NON_MEDICAL = re.compile(
 _COMMON_WORD_CENTI = 300
 DEFAULT_FAMILIARITY_CENTI = 20
 
+# A unit of measure is no jargon (the annotation guideline never marks
+# one): an abbreviation all of whose senses are units ("dB" decibel, "mEq"
+# milliequivalent, "Gy" gray, "mmol/L") is as familiar as "mg" (0.80) unless
+# our own row says otherwise. Not one with a sense besides ("PG" picogram
+# or pyoderma gangrenosum).
+UNIT_FAMILIARITY_CENTI = 80
+_UNIT = (r"(?:(?:kilo|centi|milli|micro|nano|pico|femto|mega)?"
+         r"(?:grams?|liters?|litres?|meters?|metres?|moles?|equivalents?|osmoles?|pascals?"
+         r"|grays?|sieverts?|becquerels?|curies?|hertz|calories?|units?|volts?)"
+         r"|decibels?|international units?)")
+_UNIT_NAME = re.compile(rf"{_UNIT}(?:\s+(?:per|of)\s+{_UNIT})?", re.IGNORECASE)
+
 
 @dataclasses.dataclass
 class _Entry:
@@ -161,6 +173,8 @@ def _row(key: str, canonical: str, entry: _Entry,
     if not case:
         case = "exact" if frequency.exact_centi(key) >= _COMMON_WORD_CENTI else "any"
     familiarity = DEFAULT_FAMILIARITY_CENTI
+    if ordered and all(_UNIT_NAME.fullmatch(sense["text"].strip()) for sense in ordered):
+        familiarity = UNIT_FAMILIARITY_CENTI
     if curated.get("familiarity", "").strip():
         value = float(curated["familiarity"])
         if not 0.0 <= value <= 1.0:
