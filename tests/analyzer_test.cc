@@ -561,14 +561,15 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
   // A flag in parentheses after the value, or after the reference range.
-  Report flags = DefaultAnalyzer().Analyze("AST 142 (H), Hgb 9.1 (L). tTG-IgA 86 U/mL (ref <15) H");
+  Report flags = DefaultAnalyzer().Analyze(
+      "AST 142 (H), Hgb 9.1 (L). tTG-IgA 86 U/mL (ref <15) H. Urine calcium 340 mg (H).");
   int flagged = 0;
   for (const Finding& finding : flags.findings) {
     if (finding.source != "pattern:letter") continue;
     ++flagged;
     EXPECT_EQ(finding.suggestion, finding.text == "H" ? "high" : "low") << finding.start;
   }
-  EXPECT_EQ(flagged, 3);
+  EXPECT_EQ(flagged, 4);
   // A chemical symbol naming a lab test, though "mg" is a unit; not the
   // unit itself, nor a surname.
   Report symbols = DefaultAnalyzer().Analyze("Labs: Mg 1.9, Ca 9.2. Recheck (BMP, Mg) soon.");
@@ -585,7 +586,7 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   for (const Finding& finding :
        DefaultAnalyzer()
            .Analyze("I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy. "
-                    "The knee (L) hurts (see note) L-shaped.")
+                    "The knee (L) hurts (see note) L-shaped. Take the blue pill (L) now.")
            .findings) {
     EXPECT_NE(finding.source, "pattern:letter") << finding.text;
   }

@@ -205,6 +205,20 @@ TEST(NotationTest, StagesZonesAndCountsOfMoreSpecialties) {
                    {"Epley maneuver", NotationKind::kNamed},
                    {"x2", NotationKind::kDuration}}));
   EXPECT_TRUE(Find("A 2 x3 cm cyst; cut it 2 x 3 in.; the parking zone is full; F2 key.").empty());
+  EXPECT_EQ(Find("Walk x 20 min; ibuprofen q6–8h."),
+            (Found{{"x 20 min", NotationKind::kDuration}, {"q6–8h", NotationKind::kDosing}}));
+}
+
+// A named classification or staging system with its number, from a list:
+// an acronym or a name before a number is most often a lab and its value.
+TEST(NotationTest, NamedClassificationsWithTheirNumber) {
+  EXPECT_EQ(Find("GOLD 3 COPD; BI-RADS 4; ECOG 1; Modic type 1; Hoehn and Yahr 3."),
+            (Found{{"GOLD 3", NotationKind::kGradeStage},
+                   {"BI-RADS 4", NotationKind::kGradeStage},
+                   {"ECOG 1", NotationKind::kGradeStage},
+                   {"Modic type 1", NotationKind::kGradeStage},
+                   {"Hoehn and Yahr 3", NotationKind::kGradeStage}}));
+  EXPECT_TRUE(Find("Take ASA 81 mg. He won gold 3 times; TSH 4 is fine.").empty());
 }
 
 // Codes of nuclear medicine and genetics: radioactive elements, gene
@@ -233,6 +247,8 @@ TEST(NotationTest, PlainWordingOfDosesAndDurations) {
   EXPECT_EQ(PlainNotation(NotationKind::kDuration, "× 1 week"), "for 1 week");
   EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x up to 5 days"), "for up to 5 days");
   EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q a.m."), "every morning");
+  EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q6–8h"), "every 6-8 hours");
+  EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x 20 min"), "for 20 minutes");
   EXPECT_EQ(PlainNotation(NotationKind::kGradeStage, "stage IIIA"), "");
 }
 

@@ -523,13 +523,25 @@ bool Classifier::AddLetterFinding(size_t i) {
   const bool line_ends = after == nullptr || LineBreakBetween(i, i + 1);
   const bool list_mark_after = line_ends || after->folded == "," || after->folded == ";" ||
                                after->folded == ")" || after->folded == "(" || after->folded == ".";
-  // A lab's flag in parentheses after its value ("AST 142 (H)"), or after
-  // the reference range that follows the value ("86 U/mL (ref <15) H").
-  const bool flag_after_value =
-      (i >= 2 && before->folded == "(" && tokens_[i - 2].letters == 0 &&
-       tokens_[i - 2].digits > 0 && after != nullptr && after->folded == ")") ||
-      (before != nullptr && before->folded == ")" && list_mark_after &&
-       !(after != nullptr && after->folded == "("));
+  // A value ends at tokens_[k]: a number, or its unit after it ("340 mg",
+  // "2.1 mg/dL", "45 %").
+  auto value_ends_at = [this](size_t k) {
+    for (size_t steps = 0; steps < 4; ++steps, --k) {
+      const Token& token = tokens_[k];
+      if (token.letters == 0 && token.digits > 0) return true;
+      const bool unit_like = token.folded == "/" || token.folded == "%" ||
+                             (token.is_word() && token.digits == 0 && token.letters <= 4);
+      if (!unit_like || k == 0) return false;
+    }
+    return false;
+  };
+  // A lab's flag in parentheses after its value ("AST 142 (H)", "calcium
+  // 340 mg (H)"), or after the reference range that follows the value ("86
+  // U/mL (ref <15) H").
+  const bool flag_after_value = (i >= 2 && before->folded == "(" && value_ends_at(i - 2) &&
+                                 after != nullptr && after->folded == ")") ||
+                                (before != nullptr && before->folded == ")" && list_mark_after &&
+                                 !(after != nullptr && after->folded == "("));
   std::string_view sense;
   switch (letter) {
     case 'F':

@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|(?:\b[Cc]hi\s?(?:²|2|\^2)|χ\s?²|\b[Tt]au\s?(?:²|2|\^2)|\bdf|\bZ)\s?=\s?[-−]?\d+(?:\.\d+)?)"
     R"(|\b[Nn]\s?=\s?\d[\d,]*)",
     // kDosing: q6h, q 4-6 hrs, q2wk; qAM, qHS, q.d., q.i.d., q.o.d.
-    R"(\b[qQ]\.?\s?\d{1,2}(?:\s?-\s?\d{1,2})?\s?(?:hours?|hrs?|h|min|days?|d|weeks?|wks?|wk|months?|mos?)"
+    R"(\b[qQ]\.?\s?\d{1,2}(?:\s?(?:-|–)\s?\d{1,2})?\s?(?:hours?|hrs?|h|min|days?|d|weeks?|wks?|wk|months?|mos?)"
     R"(|years?|yrs?|y)\b)"
     // 3x/week, 4-5x/wk, 2x daily, 10x/hour
     R"(|\b\d{1,2}(?:-\d{1,2})?\s?[xX]\s?(?:/\s?|per\s+|a\s+)?(?:day|daily|d|week|weekly|wk|hour|hr|h)"
@@ -39,7 +39,7 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|\b[qQ]\s?[AaPp]\.\s?[Mm]\.?)",
     // kDuration: x 7 days, x3, X 10d, × 5 days, x up to 5 days
     R"((?:\b[xX]|×)\s?(?:up\s+to\s+)?\d{1,3}(?:\s?(?:more\s+)?(?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|hours?)"
-    R"(|hrs?|h|doses?|years?|yrs?|y)\b|\b))"
+    R"(|hrs?|h|minutes?|mins?|doses?|years?|yrs?|y)\b|\b))"
     // a count or size written with #: dispense #30, a #20 catheter
     R"(|#\d{1,3}\b)",
     // kRate: mg/kg/day, mL/kg/hr, units/kg, mg/m2; per 24 h, /24hr
@@ -63,6 +63,15 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|\b[Ss]tage\s+(?:5|V)\b|\b[Zz]one\s+(?:III|II|I)\b)"
     R"(|\b(?:yp|p|c)(?:T(?:[0-4]|is|x)[a-d]?|N(?:[0-3]|x)[a-c]?|M(?:[01]|x)[a-c]?)\b)"
     R"(|\bF[0-4]\s?(?:-|–)\s?F[0-4]\b)"
+    // a named classification or staging system with its number (GOLD 3,
+    // ECOG 1, BI-RADS 4, Deauville 2, Modic type 1, Hoehn and Yahr 3): a
+    // list, since an acronym or a name before a number is most often a lab
+    // and its value
+    R"(|\b(?:GOLD|ASA|ECOG|BI-RADS|LI-RADS|PI-RADS|TI-RADS|O-RADS|Lung-RADS|CEAP|Deauville)"
+    R"(|Rutherford|Fontaine|Killip|Tanner|Bosniak|Breslow|Kellgren-Lawrence|Modic|Outerbridge)"
+    R"(|Gustilo|Hurley|Fitzpatrick|Fazekas|Mallampati|Spetzler-Martin|Hunt-Hess|Hoehn and Yahr)"
+    R"(|Child-Pugh|Lugano|Ann Arbor|ISUP)\s+(?:(?:grade|class|stage|type|category|group)\s+)?)"
+    R"((?:[0-5][A-Da-d]?|IV|III|II|I)\b)"
     // An eponymous classification with its Roman numeral: Bosniak I,
     // Salter-Harris II, Hinchey Ib, Scadding stage I (Refine: the name must
     // be one); a bare I after a scale word only before a mark or the end,
@@ -514,6 +523,9 @@ void FindNotation(std::string_view text, Span window, const Lexicon::Index& inde
 std::string PlainNotation(NotationKind kind, std::string_view matched) {
   std::string s = LowerAscii(matched);
   s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
+  for (size_t dash = s.find("\u2013"); dash != std::string::npos; dash = s.find("\u2013")) {
+    s.replace(dash, std::string_view("\u2013").size(), "-");  // "q6–8h" is q6-8h
+  }
   std::string digits, unit;
   size_t k = 1;  // past the q or the x
   if (kind == NotationKind::kDuration && s.rfind("×", 0) == 0) k = std::string_view("×").size();

@@ -22,6 +22,15 @@ constexpr std::string_view kHeads[] = {
     "outcome",    "outcomes",    "endpoint",    "endpoints",    "effectiveness", "efficacy",
     "needed",     "murmur",      "murmurs",     "cycle",        "cycles"};
 
+// The last words of named classifications and staging systems that take a
+// number ("GOLD 3", "BI-RADS 4", "Hoehn and Yahr 3"; the pattern holds the
+// whole names).
+constexpr std::string_view kClassificationEnds[] = {
+    "gold",        "asa",     "ecog",   "rads",        "ceap",    "deauville",  "rutherford",
+    "fontaine",    "killip",  "tanner", "bosniak",     "breslow", "lawrence",   "modic",
+    "outerbridge", "gustilo", "hurley", "fitzpatrick", "fazekas", "mallampati", "martin",
+    "hess",        "yahr",    "pugh",   "lugano",      "arbor",   "isup"};
+
 // Research measures that end in an everyday word ("remission rates",
 // "absolute risk reduction", "effect size"): the word alone is too common
 // ("heart rate", "increase the dose") to open a window; the word before it
@@ -233,6 +242,17 @@ void WindowFinder::AtWord(size_t i) {
   }
   // A rate per day in hours: "per 24 h" ("/24 h" opens at its mark).
   if (word == "per" && NextIs(i, [](std::string_view w) { return w.starts_with("24"); })) {
+    Add(i);
+    return;
+  }
+  // A named classification before its number or scale word ("GOLD 3",
+  // "Modic type 1").
+  static const HeadSet classifications(kClassificationEnds);
+  if (classifications.Holds(hash) && NextIs(i, [](std::string_view w) {
+        return (!w.empty() && w[0] >= '0' && w[0] <= '9') ||
+               w.find_first_not_of("ivx") == std::string_view::npos || IsListed(kScaleWords, w) ||
+               w == "type" || w == "group";
+      })) {
     Add(i);
     return;
   }
