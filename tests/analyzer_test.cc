@@ -592,6 +592,18 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   }
 }
 
+// "Hold" is the order to pause a medicine where it orders one; the
+// everyday verb is plain.
+TEST(AnalyzerTest, HoldIsAnOrderOnlyWhereItOrdersAMedicine) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonFindingTexts("Hold metformin the morning of the test. Hold it for 3 days."),
+            (Texts{"Hold", "Hold"}));
+  EXPECT_EQ(JargonFindingTexts("Glipizide: hold a.m. of surgery. Hold your fish oil for 5 days."),
+            (Texts{"hold", "Hold"}));
+  EXPECT_TRUE(
+      JargonFindingTexts("The bands that hold the ankle together. Hold still, please.").empty());
+}
+
 TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   using Texts = std::vector<std::string>;
   EXPECT_EQ(JargonFindingTexts("There is paraspinal crepitus; she was postictal."),

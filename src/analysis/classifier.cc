@@ -198,6 +198,10 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // a source files as a term ("infliximab").
   if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
   if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match)) return;
+  // "Hold" is the order to pause a medicine only where it orders one: "hold
+  // metformin", "hold it the day before", "Eliquis: hold 48 h"; not "the
+  // bands that hold the ankle", "hold still".
+  if (term.term == "hold" && !OrdersAMedicine(match)) return;
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
       entries_[match.first]->allowed) {
     return;
@@ -221,6 +225,42 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   }
   CountJargon(words, term.familiarity);
   tally_.terms.push_back(match.id);
+}
+
+// Whether an order's verb at `match` orders a medicine: one of the next four
+// words, within the clause, names a medicine, a class of them (an acronym:
+// "your PPI"), a dose, a supplement or a cycle of treatment, or the verb
+// follows a medicine list's ":" or "(".
+bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
+  static constexpr std::string_view kOrdered[] = {
+      "it",          "them",      "dose",       "doses",   "medicine", "medicines", "medication",
+      "medications", "meds",      "pill",       "pills",   "tablet",   "tablets",   "shot",
+      "shots",       "injection", "injections", "insulin", "feeds",    "infusion",  "supplements",
+      "vitamin",     "vitamins",  "oil",        "cycle",   "chemo",    "treatment", "therapy"};
+  if (match.first > 0) {
+    const std::string_view before = tokens_[match.first - 1].folded;
+    if (before == ":" || before == "(") return true;
+  }
+  size_t words = 0;
+  for (size_t k = match.end; k < tokens_.size() && words < 4; ++k) {
+    const Token& token = tokens_[k];
+    if (!token.is_word()) {
+      if (token.folded == "." || token.folded == ";" || token.folded == "," ||
+          token.folded == "!" || token.folded == "?") {
+        return false;
+      }
+      continue;
+    }
+    ++words;
+    if (IsListed(kOrdered, token.folded) || HasMedicineStem(token.folded)) return true;
+    if (token.all_caps && token.letters >= 2 && token.letters <= 5) return true;
+    const WordEntry* entry = entries_[k];
+    if (entry != nullptr && !entry->terms.empty()) {
+      const std::string_view category = index_.terms[entry->terms.front()].category;
+      if (category == "medicine" || category == "medicine_class") return true;
+    }
+  }
+  return false;
 }
 
 // Whether the term matched is an eponym: one rare name, or several words

@@ -163,6 +163,7 @@ class Classifier {
   bool NamesADepartment(const LexiconMatch& match, bool sentence_start, bool pattern_found) const;
   bool NamesAnInstrument(const LexiconMatch& match) const;
   bool AfterAPersonalTitle(const LexiconMatch& match) const;
+  bool OrdersAMedicine(const LexiconMatch& match) const;
   const Token* WordBefore(size_t i) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
   bool Eponymous(const LexiconMatch& match) const;
