@@ -560,6 +560,15 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   EXPECT_EQ(FindingFor(lab, "H")->suggestion, "high");
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
+  // Potassium beside another lab's name or before "is" and its value; a
+  // side before a procedure's acronym.
+  Report more = DefaultAnalyzer().Analyze("Check K and Cr. Her K is 3.2. Knee: s/p R TKA.");
+  ASSERT_NE(FindingFor(more, "K"), nullptr);
+  ASSERT_NE(FindingFor(more, "R"), nullptr);
+  EXPECT_EQ(FindingFor(more, "R")->suggestion, "right");
+  int potassium = 0;
+  for (const Finding& finding : more.findings) potassium += finding.suggestion == "potassium";
+  EXPECT_EQ(potassium, 2);
   // A flag in parentheses after the value, or after the reference range.
   Report flags = DefaultAnalyzer().Analyze(
       "AST 142 (H), Hgb 9.1 (L). tTG-IgA 86 U/mL (ref <15) H. Urine calcium 340 mg (H).");
@@ -586,7 +595,8 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   for (const Finding& finding :
        DefaultAnalyzer()
            .Analyze("I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy. "
-                    "The knee (L) hurts (see note) L-shaped. Take the blue pill (L) now.")
+                    "The knee (L) hurts (see note) L-shaped. Take the blue pill (L) now. "
+                    "The letter K is silent.")
            .findings) {
     EXPECT_NE(finding.source, "pattern:letter") << finding.text;
   }

@@ -562,19 +562,34 @@ bool Classifier::AddLetterFinding(size_t i) {
       }
       [[fallthrough]];
     case 'R':
+      // A side before a body part, a comparison or a procedure's acronym
+      // ("R knee", "R>L", "s/p R TKA").
       if (!number_before && after != nullptr && !line_ends &&
-          ((after->is_word() && after->letters > 0 && !after->capitalized) ||
+          ((after->is_word() && after->letters > 0 &&
+            (!after->capitalized || (after->all_caps && after->letters <= 4))) ||
            after->folded == ">" || after->folded == "<")) {
         sense = letter == 'R' ? "right" : "left";
       }
       break;
-    case 'K':
+    case 'K': {
+      // Before its value ("K 5.3", "K is 3.2"), or beside another lab's
+      // name ("check K and Cr", "Na, K").
+      static constexpr std::string_view kLabs[] = {
+          "na",  "cr",   "mg",         "bun",    "ca",        "cl",     "bmp",
+          "cmp", "phos", "creatinine", "sodium", "magnesium", "glucose"};
+      auto lab_at = [this](size_t k) {
+        return k < tokens_.size() && IsListed(kLabs, tokens_[k].folded);
+      };
       if (after != nullptr && !line_ends &&
           ((after->letters == 0 && after->digits > 0) || after->folded == ">" ||
-           after->folded == "<" || after->folded == ",")) {
+           after->folded == "<" || after->folded == "," ||
+           ((after->folded == "is" || after->folded == "was") && i + 2 < tokens_.size() &&
+            tokens_[i + 2].letters == 0 && tokens_[i + 2].digits > 0) ||
+           lab_at(i + 2) || (i >= 2 && lab_at(i - 2)))) {
         sense = "potassium";
       }
       break;
+    }
   }
   if (sense.empty()) return false;
   AddShorthandFinding(i, sense, "one letter standing for a word; write the word", "pattern:letter");
