@@ -205,6 +205,9 @@ TEST(NotationTest, StagesZonesAndCountsOfMoreSpecialties) {
                    {"Epley maneuver", NotationKind::kNamed},
                    {"x2", NotationKind::kDuration}}));
   EXPECT_TRUE(Find("A 2 x3 cm cyst; cut it 2 x 3 in.; the parking zone is full; F2 key.").empty());
+  EXPECT_EQ(
+      Find("DAPT (aspirin + ticagrelor) x 12 months; a cyst (3 mm) x 2 mm; up 3–4x/night."),
+      (Found{{"x 12 months", NotationKind::kDuration}, {"3–4x/night", NotationKind::kDosing}}));
   EXPECT_EQ(Find("Walk x 20 min; ibuprofen q6–8h."),
             (Found{{"x 20 min", NotationKind::kDuration}, {"q6–8h", NotationKind::kDosing}}));
 }

@@ -29,8 +29,8 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(\b[qQ]\.?\s?\d{1,2}(?:\s?(?:-|–)\s?\d{1,2})?\s?(?:hours?|hrs?|h|min|days?|d|weeks?|wks?|wk|months?|mos?)"
     R"(|years?|yrs?|y)\b)"
     // 3x/week, 4-5x/wk, 2x daily, 10x/hour
-    R"(|\b\d{1,2}(?:-\d{1,2})?\s?[xX]\s?(?:/\s?|per\s+|a\s+)?(?:day|daily|d|week|weekly|wk|hour|hr|h)"
-    R"(|month|mo)\b)"
+    R"(|\b\d{1,2}(?:(?:-|–)\d{1,2})?\s?[xX]\s?(?:/\s?|per\s+|a\s+)?)"
+    R"((?:day|daily|d|week|weekly|wk|hour|hr|h|night|month|mo)\b)"
     // cycles of treatment: C6D1, 21-day cycle, days 1-14
     R"(|\bC\d{1,2}D\d{1,2}\b|\b\d{1,2}-day cycles?\b|\bdays\s+\d{1,2}\s?-\s?\d{1,2}\b)"
     R"(|\b[qQ]\.?(?:AM|PM|am|pm|HS|hs|h\.s|AC|ac|PC|pc|day|daily|night|morning|evening|week|wk)"
@@ -218,7 +218,13 @@ bool IsDimension(std::string_view text, size_t start, size_t end) {
   // "over 250 x2 in a row" counts: an x glued to its number, apart from the
   // number before it, is no size's "by".
   const bool count = k < start && start + 1 < text.size() && IsAsciiDigit(text[start + 1]);
-  if (!count && k > 0 && (IsAsciiDigit(text[k - 1]) || text[k - 1] == ')')) return true;
+  // A size in parentheses before the x ("(1.2 cm) x 0.8 cm") ends in a
+  // number or a length; "(aspirin + ticagrelor) x 12 months" is a duration.
+  const bool size_closes =
+      k >= 2 && text[k - 1] == ')' &&
+      (IsAsciiDigit(text[k - 2]) ||
+       (k >= 3 && (text.substr(k - 3, 2) == "cm" || text.substr(k - 3, 2) == "mm")));
+  if (!count && k > 0 && (IsAsciiDigit(text[k - 1]) || size_closes)) return true;
   if (k >= 2 && text.substr(k - 2, 2) == "cm") return true;
   if (k >= 2 && text.substr(k - 2, 2) == "mm") return true;
   size_t after = end;
