@@ -560,6 +560,15 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   EXPECT_EQ(FindingFor(lab, "H")->suggestion, "high");
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
+  // The headings of a SOAP note.
+  Report soap =
+      DefaultAnalyzer().Analyze("S: cough for 3 weeks.\nO: lungs clear.\nA: bronchitis.\nP: rest.");
+  std::vector<std::string> headings;
+  for (const Finding& finding : soap.findings) {
+    if (finding.source == "pattern:letter") headings.emplace_back(finding.suggestion);
+  }
+  EXPECT_EQ(headings, (std::vector<std::string>{"what you told us", "what we found",
+                                                "what we think", "plan"}));
   // Potassium beside another lab's name or before "is" and its value; a
   // side before a procedure's acronym.
   Report more = DefaultAnalyzer().Analyze("Check K and Cr. Her K is 3.2. Knee: s/p R TKA.");

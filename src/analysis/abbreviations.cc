@@ -508,8 +508,8 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   tally_.abbreviations.push_back(match.id);
 }
 
-// One capital letter as clinicians use it: sex after an age ("72 yo F"), a
-// side before a body part ("R knee", "R>L"), a lab flag after a value
+// One capital letter as clinicians use it: a SOAP note's heading ("S:"), sex after an age ("72 yo
+// F"), a side before a body part ("R knee", "R>L"), a lab flag after a value
 // ("TSH 9.8 H", "Hgb 10.8 L,"), potassium before a value ("K >5.0"). The
 // table cannot list them: one letter is too short to be a key.
 bool Classifier::AddLetterFinding(size_t i) {
@@ -543,52 +543,62 @@ bool Classifier::AddLetterFinding(size_t i) {
                                 (before != nullptr && before->folded == ")" && list_mark_after &&
                                  !(after != nullptr && after->folded == "("));
   std::string_view sense;
-  switch (letter) {
-    case 'F':
-    case 'M':
-      if (before != nullptr && (before->folded == "yo" || before->folded == "o" ||
-                                before->folded == "old" || number_before)) {
-        sense = letter == 'F' ? "female" : "male";
-      }
-      break;
-    case 'H':
-      if ((number_before && list_mark_after) || flag_after_value) sense = "high";
-      break;
-    case 'L':
-      if ((number_before && list_mark_after && !(after != nullptr && after->folded == "(")) ||
-          flag_after_value) {
-        sense = "low";
+  // A note's headings: S:, O:, A:, P: open the lines of a SOAP note.
+  if (after != nullptr && after->folded == ":" && (i == 0 || LineBreakBetween(i - 1, i))) {
+    static constexpr std::pair<char, std::string_view> kHeadings[] = {
+        {'S', "what you told us"}, {'O', "what we found"}, {'A', "what we think"}, {'P', "plan"}};
+    for (const auto& [heading, words] : kHeadings) {
+      if (letter == heading) sense = words;
+    }
+  }
+  if (sense.empty()) {
+    switch (letter) {
+      case 'F':
+      case 'M':
+        if (before != nullptr && (before->folded == "yo" || before->folded == "o" ||
+                                  before->folded == "old" || number_before)) {
+          sense = letter == 'F' ? "female" : "male";
+        }
+        break;
+      case 'H':
+        if ((number_before && list_mark_after) || flag_after_value) sense = "high";
+        break;
+      case 'L':
+        if ((number_before && list_mark_after && !(after != nullptr && after->folded == "(")) ||
+            flag_after_value) {
+          sense = "low";
+          break;
+        }
+        [[fallthrough]];
+      case 'R':
+        // A side before a body part, a comparison or a procedure's acronym
+        // ("R knee", "R>L", "s/p R TKA").
+        if (!number_before && after != nullptr && !line_ends &&
+            ((after->is_word() && after->letters > 0 &&
+              (!after->capitalized || (after->all_caps && after->letters <= 4))) ||
+             after->folded == ">" || after->folded == "<")) {
+          sense = letter == 'R' ? "right" : "left";
+        }
+        break;
+      case 'K': {
+        // Before its value ("K 5.3", "K is 3.2"), or beside another lab's
+        // name ("check K and Cr", "Na, K").
+        static constexpr std::string_view kLabs[] = {
+            "na",  "cr",   "mg",         "bun",    "ca",        "cl",     "bmp",
+            "cmp", "phos", "creatinine", "sodium", "magnesium", "glucose"};
+        auto lab_at = [this](size_t k) {
+          return k < tokens_.size() && IsListed(kLabs, tokens_[k].folded);
+        };
+        if (after != nullptr && !line_ends &&
+            ((after->letters == 0 && after->digits > 0) || after->folded == ">" ||
+             after->folded == "<" || after->folded == "," ||
+             ((after->folded == "is" || after->folded == "was") && i + 2 < tokens_.size() &&
+              tokens_[i + 2].letters == 0 && tokens_[i + 2].digits > 0) ||
+             lab_at(i + 2) || (i >= 2 && lab_at(i - 2)))) {
+          sense = "potassium";
+        }
         break;
       }
-      [[fallthrough]];
-    case 'R':
-      // A side before a body part, a comparison or a procedure's acronym
-      // ("R knee", "R>L", "s/p R TKA").
-      if (!number_before && after != nullptr && !line_ends &&
-          ((after->is_word() && after->letters > 0 &&
-            (!after->capitalized || (after->all_caps && after->letters <= 4))) ||
-           after->folded == ">" || after->folded == "<")) {
-        sense = letter == 'R' ? "right" : "left";
-      }
-      break;
-    case 'K': {
-      // Before its value ("K 5.3", "K is 3.2"), or beside another lab's
-      // name ("check K and Cr", "Na, K").
-      static constexpr std::string_view kLabs[] = {
-          "na",  "cr",   "mg",         "bun",    "ca",        "cl",     "bmp",
-          "cmp", "phos", "creatinine", "sodium", "magnesium", "glucose"};
-      auto lab_at = [this](size_t k) {
-        return k < tokens_.size() && IsListed(kLabs, tokens_[k].folded);
-      };
-      if (after != nullptr && !line_ends &&
-          ((after->letters == 0 && after->digits > 0) || after->folded == ">" ||
-           after->folded == "<" || after->folded == "," ||
-           ((after->folded == "is" || after->folded == "was") && i + 2 < tokens_.size() &&
-            tokens_[i + 2].letters == 0 && tokens_[i + 2].digits > 0) ||
-           lab_at(i + 2) || (i >= 2 && lab_at(i - 2)))) {
-        sense = "potassium";
-      }
-      break;
     }
   }
   if (sense.empty()) return false;
