@@ -560,7 +560,15 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   EXPECT_EQ(FindingFor(lab, "H")->suggestion, "high");
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
-  // The headings of a SOAP note.
+  // The headings of a SOAP note; not an answer after a question, nor a
+  // phone number on a signature, nor a sentence's first word mid-line.
+  for (const Finding& finding :
+       DefaultAnalyzer()
+           .Analyze("Q: Can I eat before?\nA: Yes.\nDr. Lee\nP: 555-0100\nO: 555-0101\n"
+                    "We talked. A: rest is best.")
+           .findings) {
+    EXPECT_NE(finding.source, "pattern:letter") << finding.text;
+  }
   Report soap =
       DefaultAnalyzer().Analyze("S: cough for 3 weeks.\nO: lungs clear.\nA: bronchitis.\nP: rest.");
   std::vector<std::string> headings;
@@ -597,7 +605,10 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   }
   EXPECT_EQ(named_tests, (std::vector<std::string>{"magnesium", "calcium", "magnesium"}));
   for (const Finding& finding :
-       DefaultAnalyzer().Analyze("Take 400 mg daily. Dr. Li will call; Mg is fine.").findings) {
+       DefaultAnalyzer()
+           .Analyze("Take 400 mg daily. Dr. Li will call; Mg is fine. Tylenol 500 Mg 2 tablets. "
+                    "Your Ca 125 was normal. Drs. Patel, Li, and Gomez.")
+           .findings) {
     EXPECT_NE(finding.source, "pattern:symbol") << finding.text;
   }
   // Letters that are words, units or initials.
@@ -605,7 +616,7 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
        DefaultAnalyzer()
            .Analyze("I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy. "
                     "The knee (L) hurts (see note) L-shaped. Take the blue pill (L) now. "
-                    "The letter K is silent.")
+                    "The letter K is silent. A 2 cm cyst (L) kidney.")
            .findings) {
     EXPECT_NE(finding.source, "pattern:letter") << finding.text;
   }
@@ -620,7 +631,10 @@ TEST(AnalyzerTest, HoldIsAnOrderOnlyWhereItOrdersAMedicine) {
   EXPECT_EQ(JargonFindingTexts("Glipizide: hold a.m. of surgery. Hold your fish oil for 5 days."),
             (Texts{"hold", "Hold"}));
   EXPECT_TRUE(
-      JargonFindingTexts("The bands that hold the ankle together. Hold still, please.").empty());
+      JargonFindingTexts("The bands that hold the ankle together. Hold still, please. "
+                         "Stretch your calf (hold 30 seconds). Exercise: hold each stretch. "
+                         "Hold still for the shot. Hold the TV remote.")
+          .empty());
 }
 
 TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {

@@ -204,7 +204,9 @@ TEST(NotationTest, StagesZonesAndCountsOfMoreSpecialties) {
             (Found{{"x2", NotationKind::kDuration},
                    {"Epley maneuver", NotationKind::kNamed},
                    {"x2", NotationKind::kDuration}}));
-  EXPECT_TRUE(Find("A 2 x3 cm cyst; cut it 2 x 3 in.; the parking zone is full; F2 key.").empty());
+  EXPECT_TRUE(Find("A 2 x3 cm cyst; cut it 2 x 3 in.; the parking zone is full; F2 key; "
+                   "my comfort zone I think.")
+                  .empty());
   EXPECT_EQ(
       Find("DAPT (aspirin + ticagrelor) x 12 months; a cyst (3 mm) x 2 mm; up 3–4x/night."),
       (Found{{"x 12 months", NotationKind::kDuration}, {"3–4x/night", NotationKind::kDosing}}));
@@ -221,7 +223,9 @@ TEST(NotationTest, NamedClassificationsWithTheirNumber) {
                    {"ECOG 1", NotationKind::kGradeStage},
                    {"Modic type 1", NotationKind::kGradeStage},
                    {"Hoehn and Yahr 3", NotationKind::kGradeStage}}));
-  EXPECT_TRUE(Find("Take ASA 81 mg. He won gold 3 times; TSH 4 is fine.").empty());
+  EXPECT_TRUE(
+      Find("Stop ASA 5 days before. He won gold 3 times; TSH 4 is fine; Tanner 2 doses are due.")
+          .empty());
 }
 
 // Codes of nuclear medicine and genetics: radioactive elements, gene
@@ -249,6 +253,9 @@ TEST(NotationTest, PlainWordingOfDosesAndDurations) {
   EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x3"), "3 times");
   EXPECT_EQ(PlainNotation(NotationKind::kDuration, "× 1 week"), "for 1 week");
   EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x up to 5 days"), "for up to 5 days");
+  EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x up  to 5 days"), "for up to 5 days");
+  EXPECT_EQ(PlainNotation(NotationKind::kDuration, "X up to 3"), "up to 3 times");
+  EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x up"), "");
   EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q a.m."), "every morning");
   EXPECT_EQ(PlainNotation(NotationKind::kDosing, "q6–8h"), "every 6-8 hours");
   EXPECT_EQ(PlainNotation(NotationKind::kDuration, "x 20 min"), "for 20 minutes");

@@ -508,49 +508,108 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   tally_.abbreviations.push_back(match.id);
 }
 
-// One capital letter as clinicians use it: a SOAP note's heading ("S:"), sex after an age ("72 yo
-// F"), a side before a body part ("R knee", "R>L"), a lab flag after a value
-// ("TSH 9.8 H", "Hgb 10.8 L,"), potassium before a value ("K >5.0"). The
-// table cannot list them: one letter is too short to be a key.
-bool Classifier::AddLetterFinding(size_t i) {
+// Whether tokens_[k] opens its line: nothing but spaces before it since the
+// message's start or a line break.
+bool Classifier::OpensLine(size_t k) const {
+  size_t at = tokens_[k].start;
+  while (at > 0 && (text_[at - 1] == ' ' || text_[at - 1] == '\t')) --at;
+  return at == 0 || text_[at - 1] == '\n' || text_[at - 1] == '\r';
+}
+
+namespace {
+
+bool IsNumber(const Token& token) { return token.letters == 0 && token.digits > 0; }
+
+// Units a lab value is written with ("340 mg", "86 U/mL", "45 %").
+constexpr std::string_view kValueUnits[] = {"mg", "mcg", "g",    "kg",   "ml",  "l",   "dl",
+                                            "u",  "iu",  "mmol", "meq",  "ng",  "pg",  "mm",
+                                            "%",  "/",   "k",    "mmhg", "sec", "min", "umol"};
+
+}  // namespace
+
+// A SOAP note's heading: "S:", "O:", "A:" or "P:" opening a line, in a
+// message that opens lines with two of them at least (not "Q: ... A: ..." in
+// a list of questions, nor "P: 555-0100" on a signature).
+std::string_view Classifier::SoapHeadingAt(size_t i) const {
+  static constexpr std::pair<char, std::string_view> kHeadings[] = {
+      {'S', "what you told us"}, {'O', "what we found"}, {'A', "what we think"}, {'P', "plan"}};
+  if (i + 2 >= tokens_.size() || tokens_[i + 1].folded != ":" || IsNumber(tokens_[i + 2]) ||
+      !OpensLine(i)) {
+    return {};
+  }
+  size_t headings = 0;
+  for (const auto& [heading, words] : kHeadings) {
+    const char written[] = {'\n', heading, ':'};
+    const std::string_view mark(written, 3);
+    if (text_.starts_with(mark.substr(1)) || text_.find(mark) != std::string_view::npos) {
+      ++headings;
+    }
+  }
+  if (headings < 2 || text_.starts_with("Q:") || text_.find("\nQ:") != std::string_view::npos) {
+    return {};
+  }
   const char letter = text_[tokens_[i].start];
-  auto word_at = [this](size_t k) -> const Token* {
-    return k < tokens_.size() ? &tokens_[k] : nullptr;
-  };
+  for (const auto& [heading, words] : kHeadings) {
+    if (letter == heading) return words;
+  }
+  return {};
+}
+
+// A lab's flag: "H" or "L" after a value ("TSH 9.8 H", "Hgb 10.8 L,"), in
+// parentheses after it ("AST 142 (H)", "340 mg (H)"), or after the
+// reference range that follows it ("86 U/mL (ref <15) H").
+bool Classifier::LabFlagAt(size_t i) const {
   const Token* before = i > 0 ? &tokens_[i - 1] : nullptr;
-  const Token* after = word_at(i + 1);
-  const bool number_before = before != nullptr && before->letters == 0 && before->digits > 0;
+  const Token* after = i + 1 < tokens_.size() ? &tokens_[i + 1] : nullptr;
   const bool line_ends = after == nullptr || LineBreakBetween(i, i + 1);
   const bool list_mark_after = line_ends || after->folded == "," || after->folded == ";" ||
-                               after->folded == ")" || after->folded == "(" || after->folded == ".";
-  // A value ends at tokens_[k]: a number, or its unit after it ("340 mg",
-  // "2.1 mg/dL", "45 %").
+                               after->folded == ")" || after->folded == "." ||
+                               (after->folded == "(" && text_[tokens_[i].start] == 'H');
+  if (before == nullptr) return false;
+  if (IsNumber(*before)) return list_mark_after;
+  // A value ends at tokens_[k]: a number, or a unit after one.
   auto value_ends_at = [this](size_t k) {
     for (size_t steps = 0; steps < 4; ++steps, --k) {
-      const Token& token = tokens_[k];
-      if (token.letters == 0 && token.digits > 0) return true;
-      const bool unit_like = token.folded == "/" || token.folded == "%" ||
-                             (token.is_word() && token.digits == 0 && token.letters <= 4);
-      if (!unit_like || k == 0) return false;
+      if (IsNumber(tokens_[k])) return true;
+      if (!IsListed(kValueUnits, tokens_[k].folded) || k == 0) return false;
     }
     return false;
   };
-  // A lab's flag in parentheses after its value ("AST 142 (H)", "calcium
-  // 340 mg (H)"), or after the reference range that follows the value ("86
-  // U/mL (ref <15) H").
-  const bool flag_after_value = (i >= 2 && before->folded == "(" && value_ends_at(i - 2) &&
-                                 after != nullptr && after->folded == ")") ||
-                                (before != nullptr && before->folded == ")" && list_mark_after &&
-                                 !(after != nullptr && after->folded == "("));
-  std::string_view sense;
-  // A note's headings: S:, O:, A:, P: open the lines of a SOAP note.
-  if (after != nullptr && after->folded == ":" && (i == 0 || LineBreakBetween(i - 1, i))) {
-    static constexpr std::pair<char, std::string_view> kHeadings[] = {
-        {'S', "what you told us"}, {'O', "what we found"}, {'A', "what we think"}, {'P', "plan"}};
-    for (const auto& [heading, words] : kHeadings) {
-      if (letter == heading) sense = words;
-    }
+  if (before->folded == "(") {
+    return i >= 2 && value_ends_at(i - 2) && after != nullptr && after->folded == ")";
   }
+  return before->folded == ")" && list_mark_after && !(after != nullptr && after->folded == "(");
+}
+
+// Potassium: "K" before its value ("K 5.3", "K >5.0", "K is 3.2"), or beside
+// another lab's name ("check K and Cr", "Na, K, Cl").
+bool Classifier::PotassiumAt(size_t i) const {
+  static constexpr std::string_view kLabs[] = {
+      "na",  "cr",   "mg",         "bun",    "ca",        "cl",     "bmp",
+      "cmp", "phos", "creatinine", "sodium", "magnesium", "glucose"};
+  if (i + 1 >= tokens_.size() || LineBreakBetween(i, i + 1)) return false;
+  const Token& after = tokens_[i + 1];
+  auto lab_at = [this](size_t k) {
+    return k < tokens_.size() && IsListed(kLabs, tokens_[k].folded);
+  };
+  return IsNumber(after) || after.folded == ">" || after.folded == "<" || after.folded == "," ||
+         ((after.folded == "is" || after.folded == "was") && i + 2 < tokens_.size() &&
+          IsNumber(tokens_[i + 2])) ||
+         lab_at(i + 2) || (i >= 2 && lab_at(i - 2));
+}
+
+// One capital letter as clinicians use it: a SOAP note's heading ("S:"), sex
+// after an age ("72 yo F"), a side before a body part, a comparison or a
+// procedure's acronym ("R knee", "R>L", "s/p R TKA"), a lab's flag
+// (LabFlagAt), potassium (PotassiumAt). The table cannot list them: one
+// letter is too short to be a key.
+bool Classifier::AddLetterFinding(size_t i) {
+  const char letter = text_[tokens_[i].start];
+  const Token* before = i > 0 ? &tokens_[i - 1] : nullptr;
+  const Token* after = i + 1 < tokens_.size() ? &tokens_[i + 1] : nullptr;
+  const bool number_before = before != nullptr && IsNumber(*before);
+  const bool line_ends = after == nullptr || LineBreakBetween(i, i + 1);
+  std::string_view sense = SoapHeadingAt(i);
   if (sense.empty()) {
     switch (letter) {
       case 'F':
@@ -561,18 +620,15 @@ bool Classifier::AddLetterFinding(size_t i) {
         }
         break;
       case 'H':
-        if ((number_before && list_mark_after) || flag_after_value) sense = "high";
+        if (LabFlagAt(i)) sense = "high";
         break;
       case 'L':
-        if ((number_before && list_mark_after && !(after != nullptr && after->folded == "(")) ||
-            flag_after_value) {
+        if (LabFlagAt(i)) {
           sense = "low";
           break;
         }
         [[fallthrough]];
       case 'R':
-        // A side before a body part, a comparison or a procedure's acronym
-        // ("R knee", "R>L", "s/p R TKA").
         if (!number_before && after != nullptr && !line_ends &&
             ((after->is_word() && after->letters > 0 &&
               (!after->capitalized || (after->all_caps && after->letters <= 4))) ||
@@ -580,25 +636,9 @@ bool Classifier::AddLetterFinding(size_t i) {
           sense = letter == 'R' ? "right" : "left";
         }
         break;
-      case 'K': {
-        // Before its value ("K 5.3", "K is 3.2"), or beside another lab's
-        // name ("check K and Cr", "Na, K").
-        static constexpr std::string_view kLabs[] = {
-            "na",  "cr",   "mg",         "bun",    "ca",        "cl",     "bmp",
-            "cmp", "phos", "creatinine", "sodium", "magnesium", "glucose"};
-        auto lab_at = [this](size_t k) {
-          return k < tokens_.size() && IsListed(kLabs, tokens_[k].folded);
-        };
-        if (after != nullptr && !line_ends &&
-            ((after->letters == 0 && after->digits > 0) || after->folded == ">" ||
-             after->folded == "<" || after->folded == "," ||
-             ((after->folded == "is" || after->folded == "was") && i + 2 < tokens_.size() &&
-              tokens_[i + 2].letters == 0 && tokens_[i + 2].digits > 0) ||
-             lab_at(i + 2) || (i >= 2 && lab_at(i - 2)))) {
-          sense = "potassium";
-        }
+      case 'K':
+        if (PotassiumAt(i)) sense = "potassium";
         break;
-      }
     }
   }
   if (sense.empty()) return false;
@@ -610,11 +650,10 @@ bool Classifier::AddLetterFinding(size_t i) {
 // tests ("Mg 1.9", "BMP, Mg)"), where the table would read a unit or a word
 // of the same letters ("mg", "ca.").
 bool Classifier::AddLabSymbolFinding(size_t i) {
+  // Not "Li", as common a surname as a symbol ("Drs. Patel, Li, and Gomez").
   static constexpr std::pair<std::string_view, std::string_view> kSymbols[] = {
-      {"Mg", "magnesium"}, {"Ca", "calcium"}, {"Zn", "zinc"},
-      {"Cu", "copper"},    {"Li", "lithium"}, {"Pb", "lead"}};
-  const std::string_view written =
-      text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+      {"Mg", "magnesium"}, {"Ca", "calcium"}, {"Zn", "zinc"}, {"Cu", "copper"}, {"Pb", "lead"}};
+  const std::string_view written = Written(tokens_[i]);
   const auto symbol = std::find_if(std::begin(kSymbols), std::end(kSymbols),
                                    [written](const auto& s) { return s.first == written; });
   if (symbol == std::end(kSymbols) || i + 1 >= tokens_.size() || LineBreakBetween(i, i + 1)) {
@@ -622,7 +661,11 @@ bool Classifier::AddLabSymbolFinding(size_t i) {
   }
   const Token& after = tokens_[i + 1];
   const std::string_view before = i > 0 ? tokens_[i - 1].folded : std::string_view();
-  const bool value_after = after.letters == 0 && after.digits > 0;
+  if (i > 0 && IsNumber(tokens_[i - 1])) return false;  // "500 Mg": the unit, capitalised
+  // Calcium's value has a decimal point ("Ca 9.2"); "Ca 125" is a tumour
+  // marker (CA-125).
+  const bool value_after =
+      IsNumber(after) && (written != "Ca" || Written(after).find('.') != std::string_view::npos);
   const bool in_list =
       (before == "," || before == "(") && (after.folded == "," || after.folded == ")");
   if (!value_after && !in_list) return false;
@@ -632,6 +675,8 @@ bool Classifier::AddLabSymbolFinding(size_t i) {
   return true;
 }
 
+// `word`, `definition` and `source` are static text: the finding keeps
+// views of them.
 void Classifier::AddShorthandFinding(size_t i, std::string_view word, std::string_view definition,
                                      std::string_view source) {
   Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);

@@ -227,38 +227,66 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   tally_.terms.push_back(match.id);
 }
 
-// Whether an order's verb at `match` orders a medicine: one of the next four
-// words, within the clause, names a medicine, a class of them (an acronym:
-// "your PPI"), a dose, a supplement or a cycle of treatment, or the verb
-// follows a medicine list's ":" or "(".
+// Whether tokens_[k] names a medicine: a name of the tables, one on a
+// medicine's stem, a class of them, or an acronym of the sources that few
+// readers know ("PPI", "DOAC"; not "TV" or "ID").
+bool Classifier::NamesAMedicine(size_t k) const {
+  const Token& token = tokens_[k];
+  if (HasMedicineStem(token.folded)) return true;
+  if (token.all_caps && token.letters >= 2 && token.letters <= 5) {
+    const Abbreviation* entry = index_.FindAbbreviation(AbbreviationKey(Written(token)));
+    return entry != nullptr && entry->familiarity < options_.jargon_familiarity;
+  }
+  const WordEntry* entry = entries_[k];
+  if (entry == nullptr || entry->terms.empty()) return false;
+  const std::string_view category = index_.terms[entry->terms.front()].category;
+  return category == "medicine" || category == "medicine_class";
+}
+
+// Whether an order's verb at `match` orders a medicine: "it" or "them"
+// right after it ("hold it"), or, within the next four words of its
+// clause, a medicine (NamesAMedicine), a dose, a supplement or a cycle of
+// treatment ("hold your fish oil", "hold cycle 4"); or the verb opens an
+// entry of a medicine list, after a ":" or "(" that follows a medicine on
+// its line ("Glipizide 5 mg (sulfonylurea): hold a.m. of surgery"). Not "hold 30
+// seconds" in an exercise, "hold still for the shot", "hold the TV remote".
 bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
   static constexpr std::string_view kOrdered[] = {
-      "it",          "them",      "dose",       "doses",   "medicine", "medicines", "medication",
-      "medications", "meds",      "pill",       "pills",   "tablet",   "tablets",   "shot",
-      "shots",       "injection", "injections", "insulin", "feeds",    "infusion",  "supplements",
-      "vitamin",     "vitamins",  "oil",        "cycle",   "chemo",    "treatment", "therapy"};
+      "dose",        "doses",   "medicine", "medicines", "medication", "medications",
+      "meds",        "pill",    "pills",    "tablet",    "tablets",    "injection",
+      "injections",  "insulin", "feeds",    "infusion",  "vitamin",    "vitamins",
+      "supplements", "oil",     "cycle",    "chemo",     "treatment",  "therapy"};
+  auto ends_clause = [](const Token& token) {
+    return token.folded == "." || token.folded == ";" || token.folded == "," ||
+           token.folded == "!" || token.folded == "?";
+  };
   if (match.first > 0) {
     const std::string_view before = tokens_[match.first - 1].folded;
-    if (before == ":" || before == "(") return true;
+    if (before == ":" || before == "(") {
+      // The medicine stands earlier on the entry's line ("Apixaban (DOAC):
+      // last dose 1/31 a.m. (hold 48 h)").
+      for (size_t k = match.first - 1, words = 0; k-- > 0 && words < 12;) {
+        if (tokens_[k].folded == ";" || LineBreakBetween(k, k + 1)) break;
+        if (!tokens_[k].is_word()) continue;
+        ++words;
+        if (NamesAMedicine(k)) return true;
+      }
+      return false;
+    }
+  }
+  if (match.end < tokens_.size() &&
+      (tokens_[match.end].folded == "it" || tokens_[match.end].folded == "them")) {
+    return true;
   }
   size_t words = 0;
   for (size_t k = match.end; k < tokens_.size() && words < 4; ++k) {
     const Token& token = tokens_[k];
     if (!token.is_word()) {
-      if (token.folded == "." || token.folded == ";" || token.folded == "," ||
-          token.folded == "!" || token.folded == "?") {
-        return false;
-      }
+      if (ends_clause(token)) return false;
       continue;
     }
     ++words;
-    if (IsListed(kOrdered, token.folded) || HasMedicineStem(token.folded)) return true;
-    if (token.all_caps && token.letters >= 2 && token.letters <= 5) return true;
-    const WordEntry* entry = entries_[k];
-    if (entry != nullptr && !entry->terms.empty()) {
-      const std::string_view category = index_.terms[entry->terms.front()].category;
-      if (category == "medicine" || category == "medicine_class") return true;
-    }
+    if (IsListed(kOrdered, token.folded) || NamesAMedicine(k)) return true;
   }
   return false;
 }

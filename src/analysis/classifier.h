@@ -164,6 +164,7 @@ class Classifier {
   bool NamesAnInstrument(const LexiconMatch& match) const;
   bool AfterAPersonalTitle(const LexiconMatch& match) const;
   bool OrdersAMedicine(const LexiconMatch& match) const;
+  bool NamesAMedicine(size_t k) const;
   const Token* WordBefore(size_t i) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
   bool Eponymous(const LexiconMatch& match) const;
@@ -181,6 +182,10 @@ class Classifier {
   // Abbreviations written out by rule (abbreviations.cc).
   bool AddAcronymFinding(size_t i, double zipf);
   bool AddLetterFinding(size_t i);
+  std::string_view SoapHeadingAt(size_t i) const;
+  bool LabFlagAt(size_t i) const;
+  bool PotassiumAt(size_t i) const;
+  bool OpensLine(size_t k) const;
   void AddShorthandFinding(size_t i, std::string_view word, std::string_view definition,
                            std::string_view source);
   bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;

@@ -26,10 +26,10 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|(?:\b[Cc]hi\s?(?:²|2|\^2)|χ\s?²|\b[Tt]au\s?(?:²|2|\^2)|\bdf|\bZ)\s?=\s?[-−]?\d+(?:\.\d+)?)"
     R"(|\b[Nn]\s?=\s?\d[\d,]*)",
     // kDosing: q6h, q 4-6 hrs, q2wk; qAM, qHS, q.d., q.i.d., q.o.d.
-    R"(\b[qQ]\.?\s?\d{1,2}(?:\s?(?:-|–)\s?\d{1,2})?\s?(?:hours?|hrs?|h|min|days?|d|weeks?|wks?|wk|months?|mos?)"
-    R"(|years?|yrs?|y)\b)"
+    R"(\b[qQ]\.?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?\s?)"
+    R"((?:hours?|hrs?|h|min|days?|d|weeks?|wks?|wk|months?|mos?|years?|yrs?|y)\b)"
     // 3x/week, 4-5x/wk, 2x daily, 10x/hour
-    R"(|\b\d{1,2}(?:(?:-|–)\d{1,2})?\s?[xX]\s?(?:/\s?|per\s+|a\s+)?)"
+    R"(|\b\d{1,2}(?:[-–]\d{1,2})?\s?[xX]\s?(?:/\s?|per\s+|a\s+)?)"
     R"((?:day|daily|d|week|weekly|wk|hour|hr|h|night|month|mo)\b)"
     // cycles of treatment: C6D1, 21-day cycle, days 1-14
     R"(|\bC\d{1,2}D\d{1,2}\b|\b\d{1,2}-day cycles?\b|\bdays\s+\d{1,2}\s?-\s?\d{1,2}\b)"
@@ -38,8 +38,9 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     // q a.m., q p.m.: a time of day written out after the q
     R"(|\b[qQ]\s?[AaPp]\.\s?[Mm]\.?)",
     // kDuration: x 7 days, x3, X 10d, × 5 days, x up to 5 days
-    R"((?:\b[xX]|×)\s?(?:up\s+to\s+)?\d{1,3}(?:\s?(?:more\s+)?(?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|hours?)"
-    R"(|hrs?|h|minutes?|mins?|doses?|years?|yrs?|y)\b|\b))"
+    R"((?:\b[xX]|×)\s?(?:up\s+to\s+)?\d{1,3}(?:\s?(?:more\s+)?)"
+    R"((?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|hours?|hrs?|h|minutes?|mins?|doses?)"
+    R"(|years?|yrs?|y)\b|\b))"
     // a count or size written with #: dispense #30, a #20 catheter
     R"(|#\d{1,3}\b)",
     // kRate: mg/kg/day, mL/kg/hr, units/kg, mg/m2; per 24 h, /24hr
@@ -57,20 +58,23 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|\b[cpy]?T(?:[0-4]|is|x)[a-d]?\s?N(?:[0-3]|x)[a-c]?(?:\s?M(?:[01]|x))?\b)"
     R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II|[1-4][a-c]?|[A-D])\b)"
     R"(|\b(?:[Ss]tage|[Ll]evel|[Pp]hase|[Cc]ategory)\s+(?:IV|III|II|[0-4])[A-Ca-c]?(?:\.\d)?\b)"
-    // the fifth stage of kidney disease; a zone of the retina or the neck;
+    // the fifth stage of kidney disease (stage 5, 5D); a zone of the retina
+    // or the neck, a bare I only before a mark ("comfort zone I think");
     // one part of a TNM stage (pT3, ypN1b, cM0); a range of fibrosis
     // stages (F2-F3)
-    R"(|\b[Ss]tage\s+(?:5|V)\b|\b[Zz]one\s+(?:III|II|I)\b)"
+    R"(|\b[Ss]tage\s+(?:5|V)[Dd]?\b|\b[Zz]one\s+(?:III|II)\b|\b[Zz]one\s+I(?:[.,;:)]|$))"
     R"(|\b(?:yp|p|c)(?:T(?:[0-4]|is|x)[a-d]?|N(?:[0-3]|x)[a-c]?|M(?:[01]|x)[a-c]?)\b)"
-    R"(|\bF[0-4]\s?(?:-|–)\s?F[0-4]\b)"
+    R"(|\bF[0-4]\s?[-–]\s?F[0-4]\b)"
     // a named classification or staging system with its number (GOLD 3,
     // ECOG 1, BI-RADS 4, Deauville 2, Modic type 1, Hoehn and Yahr 3): a
     // list, since an acronym or a name before a number is most often a lab
-    // and its value
-    R"(|\b(?:GOLD|ASA|ECOG|BI-RADS|LI-RADS|PI-RADS|TI-RADS|O-RADS|Lung-RADS|CEAP|Deauville)"
+    // and its value (not ASA, most often aspirin); a count after it is no
+    // grade ("Tanner 2 doses", RefineGradeStage)
+    R"(|\b(?:GOLD|ECOG|BI-RADS|LI-RADS|PI-RADS|TI-RADS|O-RADS|Lung-RADS|CEAP|Deauville)"
     R"(|Rutherford|Fontaine|Killip|Tanner|Bosniak|Breslow|Kellgren-Lawrence|Modic|Outerbridge)"
-    R"(|Gustilo|Hurley|Fitzpatrick|Fazekas|Mallampati|Spetzler-Martin|Hunt-Hess|Hoehn and Yahr)"
-    R"(|Child-Pugh|Lugano|Ann Arbor|ISUP)\s+(?:(?:grade|class|stage|type|category|group)\s+)?)"
+    R"(|Gustilo|Hurley|Fitzpatrick|Fazekas|Mallampati|Spetzler-Martin|Hunt-Hess)"
+    R"(|Hoehn and Yahr|Child-Pugh|Lugano|ISUP))"
+    R"(\s+(?:(?:grade|class|stage|type|category|group)\s+)?)"
     R"((?:[0-5][A-Da-d]?|IV|III|II|I)\b)"
     // An eponymous classification with its Roman numeral: Bosniak I,
     // Salter-Harris II, Hinchey Ib, Scadding stage I (Refine: the name must
@@ -124,11 +128,11 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     // Tc-99m, Lu-177, F-18), a gene variant as geneticists write it
     // (c.2932T>C, c.1852_1854delAAG, p.Lys618del) and a band
     // of a chromosome (16p11.2, 22q11.2)
-    R"(\b(?:I-12[345]|I-131|Tc-99m|In-111|Ga-6[78]|Lu-177|Y-90|F-18|Ra-223|Sm-153|Sr-89)"
-    R"(|Tl-201|Xe-133|Rb-82|Cu-64|Zr-89|Ac-225|Pb-212|Cr-51|Co-57|P-32)\b)"
-    R"(|\b[cgmn]\.[0-9*+_-]*[0-9](?:[+-][0-9]+)?)"
+    R"(\b(?:I-12[345]|I-131|Tc-99m|In-111|Ga-6[78]|Lu-177|Y-90|F-18|Ra-223|Sm-153)"
+    R"(|Sr-89|Tl-201|Xe-133|Rb-82|Cu-64|Zr-89|Ac-225|Pb-212|Cr-51|Co-57|P-32)\b)"
+    R"(|\b[cgmn]\.[0-9*+_-]*[0-9])"
     R"((?:[ACGT]>[ACGT]|delins[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+|inv))"
-    R"(|\bp\.[A-Z][a-z]{2}[0-9]+(?:[A-Z][a-z]{2}|Ter|del|dup|fs|\*|=))"
+    R"(|\bp\.[A-Z][a-z]{2}[0-9]+(?:[A-Z][a-z]{2}|del|dup|fs|\*|=))"
     R"((?:[A-Z][a-z]{2})?(?:[0-9]+|Ter[0-9]*)?)"
     R"(|\b(?:[1-9]|1[0-9]|2[0-2]|X|Y)[pq][1-4][0-9]?(?:\.[0-9]{1,2})?\b)",
 };
@@ -355,6 +359,14 @@ bool RefineGradeStage(const Lexicon::Index& index, std::string_view text, Notati
   }
   while (!body.empty() && IsSpace(body.back())) body.remove_suffix(1);
   match->end = match->start + body.size();
+  // "Tanner 2 doses", "level 3 times a week": a count, not a grade.
+  static constexpr std::string_view kCounted[] = {"days",  "weeks",   "months", "times",
+                                                  "doses", "tablets", "pills",  "hours"};
+  size_t word = match->end;
+  while (word < text.size() && IsSpace(text[word])) ++word;
+  size_t word_end = word;
+  while (word_end < text.size() && IsAsciiLetter(text[word_end])) ++word_end;
+  if (word > match->end && IsListed(kCounted, text.substr(word, word_end - word))) return false;
   const bool mark_after =
       match->end == text.size() ||
       std::string_view(".,;:)\r\n").find(text[match->end]) != std::string_view::npos;
@@ -535,12 +547,19 @@ std::string PlainNotation(NotationKind kind, std::string_view matched) {
   std::string digits, unit;
   size_t k = 1;  // past the q or the x
   if (kind == NotationKind::kDuration && s.rfind("×", 0) == 0) k = std::string_view("×").size();
-  while (k < s.size() && IsSpace(s[k])) ++k;
-  const bool up_to = kind == NotationKind::kDuration && s.compare(k, 6, "up to ") == 0;
-  if (up_to) k += 6;
-  while (k < s.size() && IsSpace(s[k])) ++k;
+  auto skip_spaces = [&s, &k] {
+    while (k < s.size() && IsSpace(s[k])) ++k;
+  };
+  skip_spaces();
+  const bool up_to = kind == NotationKind::kDuration && s.compare(k, 2, "up") == 0;
+  if (up_to) {  // "x up  to 5 days": the pattern allows any spaces
+    k += 2;
+    skip_spaces();
+    k = std::min(k + 2, s.size());  // "to"
+    skip_spaces();
+  }
   while (k < s.size() && (IsAsciiDigit(s[k]) || s[k] == '-')) digits += s[k++];
-  while (k < s.size() && IsSpace(s[k])) ++k;
+  skip_spaces();
   unit = s.substr(k);
   auto unit_word = [](std::string_view u, bool one) -> std::string {
     if (u.starts_with("more ")) u.remove_prefix(5);
@@ -583,7 +602,7 @@ std::string PlainNotation(NotationKind kind, std::string_view matched) {
   }
   if (kind == NotationKind::kDuration) {
     if (digits.empty()) return "";
-    if (unit.empty()) return digits == "1" ? "once" : digits + " times";
+    if (unit.empty()) return (up_to ? "up to " : "") + (digits == "1" ? "once" : digits + " times");
     std::string word = unit_word(unit, digits == "1");
     if (unit.starts_with("dose")) word = digits == "1" ? "dose" : "doses";
     if (word.empty()) return "";

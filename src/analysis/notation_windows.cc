@@ -26,10 +26,10 @@ constexpr std::string_view kHeads[] = {
 // number ("GOLD 3", "BI-RADS 4", "Hoehn and Yahr 3"; the pattern holds the
 // whole names).
 constexpr std::string_view kClassificationEnds[] = {
-    "gold",        "asa",     "ecog",   "rads",        "ceap",    "deauville",  "rutherford",
-    "fontaine",    "killip",  "tanner", "bosniak",     "breslow", "lawrence",   "modic",
-    "outerbridge", "gustilo", "hurley", "fitzpatrick", "fazekas", "mallampati", "martin",
-    "hess",        "yahr",    "pugh",   "lugano",      "arbor",   "isup"};
+    "gold",    "ecog",   "rads",        "ceap",    "deauville",  "rutherford", "fontaine",
+    "killip",  "tanner", "bosniak",     "breslow", "lawrence",   "modic",      "outerbridge",
+    "gustilo", "hurley", "fitzpatrick", "fazekas", "mallampati", "martin",     "hess",
+    "yahr",    "pugh",   "lugano",      "isup"};
 
 // Research measures that end in an everyday word ("remission rates",
 // "absolute risk reduction", "effect size"): the word alone is too common
@@ -190,7 +190,8 @@ void WindowFinder::AtWordWithDigits(size_t i) {
       case 'f':  // F2-F3
       case 'y': AddStart(i); return;
     }
-    // 36w5d, 3x (3x/week), 16p11.2, 22q11.2
+    // 36w5d, 3x (3x/week), 16p11.2, 22q11.2; a time ("2pm") opens a window
+    // too, where the patterns find nothing
     if ((word.find_first_of("wpq") != std::string_view::npos || word.back() == 'x') &&
         word[0] >= '0' && word[0] <= '9') {
       AddStart(i);

@@ -37,7 +37,7 @@ DEFAULT_FAMILIARITY_CENTI = 20
 # our own row says otherwise. Not one with a sense besides ("PG" picogram
 # or pyoderma gangrenosum).
 UNIT_FAMILIARITY_CENTI = 80
-_UNIT = (r"(?:(?:kilo|centi|milli|micro|nano|pico|femto|mega)?"
+_UNIT = (r"(?:(?:kilo|deci|centi|milli|micro|nano|pico|femto|mega)?"
          r"(?:grams?|liters?|litres?|meters?|metres?|moles?|equivalents?|osmoles?|pascals?"
          r"|grays?|sieverts?|becquerels?|curies?|hertz|calories?|units?|volts?)"
          r"|decibels?|international units?)")
