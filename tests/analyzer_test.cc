@@ -560,6 +560,10 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   EXPECT_EQ(FindingFor(lab, "H")->suggestion, "high");
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
+  // A temperature before its reading.
+  Report fever = DefaultAnalyzer().Analyze("Call for: T >101°F or chills.");
+  ASSERT_NE(FindingFor(fever, "T"), nullptr);
+  EXPECT_EQ(FindingFor(fever, "T")->suggestion, "temperature");
   // The headings of a SOAP note; not an answer after a question, nor a
   // phone number on a signature, nor a sentence's first word mid-line.
   for (const Finding& finding :
@@ -714,6 +718,8 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   EXPECT_EQ(JargonFindingTexts("Liver tests normal. Platelets 210.\nPlatelets: 190\n"),
             (std::vector<std::string>{"Platelets", "Platelets"}));
   EXPECT_TRUE(JargonFindingTexts("Dr Ana Ruiz\nInterventional Radiology, Suite 300").empty());
+  // A code and its value is a result's line, not a heading ("Ki-67 15%").
+  EXPECT_EQ(JargonFindingTexts("Ki-67 15%."), (std::vector<std::string>{"Ki-67"}));
   // A line all in capitals is a report's heading, whose terms count.
   EXPECT_EQ(JargonFindingTexts("Results:\nMRI KNEE WITHOUT CONTRAST\nNo tear."),
             (std::vector<std::string>{"MRI", "WITHOUT CONTRAST"}));

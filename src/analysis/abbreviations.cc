@@ -601,7 +601,7 @@ bool Classifier::PotassiumAt(size_t i) const {
 // One capital letter as clinicians use it: a SOAP note's heading ("S:"), sex
 // after an age ("72 yo F"), a side before a body part, a comparison or a
 // procedure's acronym ("R knee", "R>L", "s/p R TKA"), a lab's flag
-// (LabFlagAt), potassium (PotassiumAt). The table cannot list them: one
+// (LabFlagAt), potassium (PotassiumAt), a temperature ("T >101°F"). The table cannot list them: one
 // letter is too short to be a key.
 bool Classifier::AddLetterFinding(size_t i) {
   const char letter = text_[tokens_[i].start];
@@ -638,6 +638,15 @@ bool Classifier::AddLetterFinding(size_t i) {
         break;
       case 'K':
         if (PotassiumAt(i)) sense = "potassium";
+        break;
+      case 'T':
+        // A temperature before its reading ("T >101°F", "T 38.5 °C").
+        if (after != nullptr && !line_ends &&
+            text_.substr(tokens_[i].end, 16).find("\u00b0") != std::string_view::npos &&
+            (IsNumber(*after) || after->folded == ">" || after->folded == "<" ||
+             after->folded == "\u2265")) {
+          sense = "temperature";
+        }
         break;
     }
   }

@@ -88,9 +88,11 @@ bool IsTitleCaseLine(const std::vector<Token>& tokens, const TokenLookups& looku
     // "Platelets: 210"); a place and its number is an address's ("Suite
     // 300").
     if (token.letters == 0 && token.digits > 0 && k > 0) {
-      const size_t label = tokens[k - 1].folded == ":" && k > 1 ? k - 2 : k - 1;
+      size_t label = tokens[k - 1].folded == ":" && k > 1 ? k - 2 : k - 1;
+      // A code's number belongs to its name ("Ki-67 15%").
+      if (label >= 2 && tokens[label].letters == 0 && tokens[label - 1].folded == "-") label -= 2;
       const WordEntry* entry = lookups.entries[label];
-      if (tokens[label].letters > 0 && entry != nullptr && !entry->terms.empty()) return false;
+      if (tokens[label].letters > 0 && entry != nullptr && entry->starts_terms()) return false;
     }
     if (!token.is_word() || token.letters == 0) continue;
     if (!token.capitalized || ++words > 6 || colon) return false;
