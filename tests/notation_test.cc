@@ -101,6 +101,9 @@ TEST(NotationTest, DrugClassConstructions) {
   EXPECT_TRUE(Find("A first-class seat.").empty());
   // A class named by an everyday word is no drug class.
   EXPECT_TRUE(Find("We offer world-class medicine; avoid same-class agents.").empty());
+  // A binder worn on the body is a garment.
+  EXPECT_EQ(Find("Wear a belly binder; take a phosphate binder."),
+            (Found{{"phosphate binder", NotationKind::kDrugClass}}));
 }
 
 TEST(NotationTest, NamedInstrumentsButNotTitleCase) {
@@ -226,6 +229,7 @@ TEST(NotationTest, NamedClassificationsWithTheirNumber) {
   EXPECT_TRUE(
       Find("Stop ASA 5 days before. He won gold 3 times; TSH 4 is fine; Tanner 2 doses are due.")
           .empty());
+  EXPECT_EQ(Find("A Class 1A bite."), (Found{{"Class 1A", NotationKind::kGradeStage}}));
 }
 
 // Codes of nuclear medicine and genetics: radioactive elements, gene

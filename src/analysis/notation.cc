@@ -56,7 +56,7 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|\b[Gg]rade\s+(?:[1-6]\s?/\s?6|[1-4][a-c]?|IV|III|II|I)\b)"
     R"(|\b[Ss]tage\s+(?:IV|III|II|I[ABCabc]|0)[A-Ca-c]?[1-3]?\b|\b[Ss]tage\s+[1-4][A-Ca-c][1-3]?\b)"
     R"(|\b[cpy]?T(?:[0-4]|is|x)[a-d]?\s?N(?:[0-3]|x)[a-c]?(?:\s?M(?:[01]|x))?\b)"
-    R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II|[1-4][a-c]?|[A-D])\b)"
+    R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II|[1-4][a-cA-C]?|[A-D])\b)"
     R"(|\b(?:[Ss]tage|[Ll]evel|[Pp]hase|[Cc]ategory)\s+(?:IV|III|II|[0-4])[A-Ca-c]?(?:\.\d)?\b)"
     // the fifth stage of kidney disease (stage 5, 5D); a zone of the retina
     // or the neck, a bare I only before a mark ("comfort zone I think");
@@ -439,6 +439,16 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
     if (first.size() > 6 && EqualsLowerAscii(first.substr(first.size() - 6), "-class")) {
       const WordEntry* entry = index.FindWord(LowerAscii(first.substr(0, first.size() - 6)));
       if (entry != nullptr && entry->zipf >= 4.0) return false;
+    }
+    // A binder worn on the body is a garment ("belly binder", "abdominal
+    // binder"), not a drug that binds ("phosphate binder").
+    if (words.size() == lead + 2 && EqualsLowerAscii(words[lead + 1].substr(0, 6), "binder")) {
+      const WordEntry* entry = index.FindWord(LowerAscii(first));
+      if (entry != nullptr &&
+          (entry->zipf >= 4.0 ||
+           (!entry->terms.empty() && index.terms[entry->terms.front()].category == "anatomy"))) {
+        return false;
+      }
     }
   } else {
     // The capitalised run is the name, and its last word the head noun when
