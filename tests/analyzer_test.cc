@@ -560,6 +560,15 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   EXPECT_EQ(FindingFor(lab, "H")->suggestion, "high");
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
+  // An age and a sex in one token, before what describes the patient; not a
+  // catheter's size.
+  Report age_sex =
+      DefaultAnalyzer().Analyze("52M with gout; 19F, 2 days of cough. Place a 16F Foley.");
+  std::vector<std::string> patients;
+  for (const Finding& finding : age_sex.findings) {
+    if (finding.source == "pattern:letter") patients.emplace_back(finding.suggestion);
+  }
+  EXPECT_EQ(patients, (std::vector<std::string>{"52-year-old man", "19-year-old woman"}));
   // A temperature before its reading.
   Report fever = DefaultAnalyzer().Analyze("Call for: T >101°F or chills.");
   ASSERT_NE(FindingFor(fever, "T"), nullptr);

@@ -199,9 +199,10 @@ TEST(NotationTest, StagesZonesAndCountsOfMoreSpecialties) {
                    {"pN1b", NotationKind::kGradeStage},
                    {"ypT0", NotationKind::kGradeStage},
                    {"F2-F3", NotationKind::kGradeStage}}));
-  EXPECT_EQ(
-      Find("Spironolactone PO q a.m., tranexamic acid x up to 5 days."),
-      (Found{{"q a.m.", NotationKind::kDosing}, {"x up to 5 days", NotationKind::kDuration}}));
+  EXPECT_EQ(Find("Spironolactone PO q a.m., methotrexate q week, tranexamic acid x up to 5 days."),
+            (Found{{"q a.m.", NotationKind::kDosing},
+                   {"q week", NotationKind::kDosing},
+                   {"x up to 5 days", NotationKind::kDuration}}));
   // A count after a reading, and after a verb before "in"; sizes stay sizes.
   EXPECT_EQ(Find("Call if over 250 x2 in a row. Epley maneuver done x2 in clinic."),
             (Found{{"x2", NotationKind::kDuration},
@@ -230,6 +231,8 @@ TEST(NotationTest, NamedClassificationsWithTheirNumber) {
       Find("Stop ASA 5 days before. He won gold 3 times; TSH 4 is fine; Tanner 2 doses are due.")
           .empty());
   EXPECT_EQ(Find("A Class 1A bite."), (Found{{"Class 1A", NotationKind::kGradeStage}}));
+  EXPECT_EQ(Find("MELD-Na 16, Child-Pugh B."),
+            (Found{{"Child-Pugh B", NotationKind::kGradeStage}}));
 }
 
 // Codes of nuclear medicine and genetics: radioactive elements, gene

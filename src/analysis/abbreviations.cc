@@ -684,7 +684,34 @@ bool Classifier::AddLabSymbolFinding(size_t i) {
   return true;
 }
 
-// `word`, `definition` and `source` are static text: the finding keeps
+// A patient's age and sex written as one token in a note ("52M with gout",
+// "68M w/ BPH", "19F, 2 days of cough"): an age of 12 to 110 and a capital
+// M or F, before a word that goes on to describe the patient. Not a
+// catheter's size ("16F Foley"), a company or a count ("3M", "5M").
+bool Classifier::AddAgeSexFinding(size_t i) {
+  static constexpr std::string_view kDescribing[] = {"with", "w", "who",  "h",          "s",  "c",
+                                                     "for",  ",", "here", "presenting", "pmh"};
+  const std::string_view written = Written(tokens_[i]);
+  if (written.size() < 3 || written.size() > 4 ||
+      (written.back() != 'M' && written.back() != 'F') || i + 1 >= tokens_.size() ||
+      !IsListed(kDescribing, tokens_[i + 1].folded)) {
+    return false;
+  }
+  int age = 0;
+  for (char c : written.substr(0, written.size() - 1)) {
+    if (!IsAsciiDigit(c)) return false;
+    age = age * 10 + (c - '0');
+  }
+  if (age < 12 || age > 110) return false;
+  const std::string plain =
+      std::to_string(age) + (written.back() == 'M' ? "-year-old man" : "-year-old woman");
+  AddShorthandFinding(i, storage_->Keep(plain),
+                      "an age and a sex in note shorthand; write them out", "pattern:letter");
+  return true;
+}
+
+// `word`, `definition` and `source` outlive the report (static text, or
+// text the storage keeps): the finding keeps
 // views of them.
 void Classifier::AddShorthandFinding(size_t i, std::string_view word, std::string_view definition,
                                      std::string_view source) {

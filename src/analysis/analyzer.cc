@@ -220,6 +220,7 @@ void MessageAnalysis::TakeWord(size_t i, bool sentence_start, Counts& counts) {
   const int syllables = WordSyllables(tokens_[i], word);
   CountWord(index_, tokens_[i], syllables, sentence_start, counts);
   if (tokens_[i].letters == 2 && classifier_.AddLabSymbolFinding(i)) return;
+  if (tokens_[i].letters == 1 && tokens_[i].digits > 0 && classifier_.AddAgeSexFinding(i)) return;
   if (!classifier_.PlainlyFamiliar(tokens_[i], word, syllables)) {
     classifier_.ClassifyWord(i, word, syllables, sentence_start);
   }

@@ -130,6 +130,8 @@ class Classifier {
   // A chemical symbol as a lab test's name ("Mg 1.9"), which the word table
   // may allow as a unit ("mg"): asked before PlainlyFamiliar.
   bool AddLabSymbolFinding(size_t i);
+  // "52M with gout": a word with digits PlainlyFamiliar passes over.
+  bool AddAgeSexFinding(size_t i);
   // The findings of tokens[i], a word PlainlyFamiliar did not pass over.
   void ClassifyWord(size_t i, const WordEntry* word, int syllables, bool sentence_start);
 

@@ -35,8 +35,8 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|\bC\d{1,2}D\d{1,2}\b|\b\d{1,2}-day cycles?\b|\bdays\s+\d{1,2}\s?-\s?\d{1,2}\b)"
     R"(|\b[qQ]\.?(?:AM|PM|am|pm|HS|hs|h\.s|AC|ac|PC|pc|day|daily|night|morning|evening|week|wk)"
     R"(|month|mo|o\.?d|O\.?D|i\.?d|I\.?D|d|D)\b)"
-    // q a.m., q p.m.: a time of day written out after the q
-    R"(|\b[qQ]\s?[AaPp]\.\s?[Mm]\.?)",
+    // q a.m., q p.m., q week: a time of day or a period written out after the q
+    R"(|\b[qQ]\s?[AaPp]\.\s?[Mm]\.?|\b[qQ]\s(?:day|night|morning|evening|week|month)\b)",
     // kDuration: x 7 days, x3, X 10d, × 5 days, x up to 5 days
     R"((?:\b[xX]|×)\s?(?:up\s+to\s+)?\d{1,3}(?:\s?(?:more\s+)?)"
     R"((?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|hours?|hrs?|h|minutes?|mins?|doses?)"
@@ -76,6 +76,7 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|Hoehn and Yahr|Child-Pugh|Lugano|ISUP))"
     R"(\s+(?:(?:grade|class|stage|type|category|group)\s+)?)"
     R"((?:[0-5][A-Da-d]?|IV|III|II|I)\b)"
+    R"(|\bChild-Pugh\s+(?:class\s+)?[A-C]\b)"
     // An eponymous classification with its Roman numeral: Bosniak I,
     // Salter-Harris II, Hinchey Ib, Scadding stage I (Refine: the name must
     // be one); a bare I after a scale word only before a mark or the end,

@@ -252,7 +252,7 @@ void WindowFinder::AtWord(size_t i) {
   if (classifications.Holds(hash) && NextIs(i, [](std::string_view w) {
         return (!w.empty() && w[0] >= '0' && w[0] <= '9') ||
                w.find_first_not_of("ivx") == std::string_view::npos || IsListed(kScaleWords, w) ||
-               w == "type" || w == "group";
+               w == "type" || w == "group" || (w.size() == 1 && w[0] >= 'a' && w[0] <= 'c');
       })) {
     Add(i);
     return;
@@ -267,6 +267,8 @@ void WindowFinder::AtWord(size_t i) {
     const bool drug_class =
         word == "class" && i > 0 && tokens_[i - 1].folded == "-" && !tokens_[i].space_before;
     if (drug_class || NextIs(i, [](std::string_view w) {
+          // "IIIA", "IA2": a sub-stage's letter and number after the numeral
+          if (w.size() > 2 && w.back() >= '1' && w.back() <= '3') w.remove_suffix(1);
           if (w.size() > 1 && w.back() >= 'a' && w.back() <= 'c') w.remove_suffix(1);
           return !w.empty() && ((w[0] >= '0' && w[0] <= '9') || w.size() == 1 ||
                                 w.find_first_not_of("ivx") == std::string_view::npos);
