@@ -312,7 +312,8 @@ TEST(ToHtmlTest, UnreadInputKeepsItsPlaceWithTheReason) {
   ASSERT_NE(section, std::string::npos);
   ASSERT_NE(next, std::string::npos);
   const std::string first = page.substr(section, next - section);
-  EXPECT_NE(first.find("<span class=\"verdict needs-work\">Not analysed</span>"), std::string::npos);
+  EXPECT_NE(first.find("<span class=\"verdict needs-work\">Not analysed</span>"),
+            std::string::npos);
   EXPECT_NE(first.find("<p class=\"doc-error\">Not analysed: cannot open &#39;gone.txt&#39;: "
                        "&lt;missing&gt;</p></section>"),
             std::string::npos);

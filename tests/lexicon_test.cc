@@ -69,7 +69,8 @@ TEST(LexiconTest, OverlayColumnsMayBeFewAndInAnyOrder) {
 TEST(LexiconTest, LaterRowsReplaceEarlierOnes) {
   Lexicon lexicon;
   lexicon.Load(TableKind::kTerms, kTerms, "terms.tsv");
-  lexicon.Load(TableKind::kTerms, "term\tcategory\tfamiliarity\nMyocardial  Infarction\tcondition\t0.7\n", "mine.tsv");
+  lexicon.Load(TableKind::kTerms,
+               "term\tcategory\tfamiliarity\nMyocardial  Infarction\tcondition\t0.7\n", "mine.tsv");
   ASSERT_EQ(lexicon.index().terms.size(), 2u);
   EXPECT_FLOAT_EQ(lexicon.index().terms[0].familiarity, 0.7f);
 }
@@ -127,9 +128,11 @@ std::string LoadError(TableKind kind, const std::string& contents) {
 TEST(LexiconTest, ErrorsNameFileLineAndField) {
   EXPECT_EQ(LoadError(TableKind::kTerms, "word\tplain\nx\ty\n"),
             "mine.tsv:1: header lacks the column 'term' (columns are separated by tabs)");
-  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tcategory\tfamiliarity\nedema\tsymptom\t0.2\nascites\tsymptom\thigh\n"),
+  EXPECT_EQ(LoadError(TableKind::kTerms,
+                      "term\tcategory\tfamiliarity\nedema\tsymptom\t0.2\nascites\tsymptom\thigh\n"),
             "mine.tsv:3: field 'familiarity' must be a number from 0 to 1, got 'high'");
-  EXPECT_EQ(LoadError(TableKind::kTerms, "term\tcategory\tplain\n# note\nedema\tsymptom\tswelling\textra\n"),
+  EXPECT_EQ(LoadError(TableKind::kTerms,
+                      "term\tcategory\tplain\n# note\nedema\tsymptom\tswelling\textra\n"),
             "mine.tsv:3: expected 3 tab-separated fields, found 4");
   EXPECT_EQ(LoadError(TableKind::kAbbreviations, "abbreviation\tcase\nBP\tupper\n"),
             "mine.tsv:2: abbreviation 'BP' needs an 'expansions' or a 'plain' field");
@@ -304,7 +307,8 @@ TEST(LexiconTest, OverlaysAreCheckedLineByLine) {
       {"term\tcategory\tplain\rbilateral\tanatomy\tboth sides\r",
        {1, "a line ends in CR alone; save the table with LF line ends"}},
       {"term\tcategory\tplain\nbilat\xff\tanatomy\tboth\n", {2, "the line is not valid UTF-8"}},
-      {"term\tcategory\tplain\nok\tother\tfine\n---\tother\tdash\n", {3, "field 'term' holds no letter or digit"}},
+      {"term\tcategory\tplain\nok\tother\tfine\n---\tother\tdash\n",
+       {3, "field 'term' holds no letter or digit"}},
   };
   for (const auto& [table, expected] : cases) {
     Lexicon lexicon;

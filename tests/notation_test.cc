@@ -101,8 +101,8 @@ TEST(NotationTest, DrugClassConstructions) {
   EXPECT_TRUE(Find("A first-class seat.").empty());
   // A class named by an everyday word is no drug class.
   EXPECT_TRUE(Find("We offer world-class medicine; avoid same-class agents.").empty());
-  // A binder worn on the body is a garment.
-  EXPECT_EQ(Find("Wear a belly binder; take a phosphate binder."),
+  // A binder is a drug only after what it binds.
+  EXPECT_EQ(Find("Wear a belly binder, a rib-binder and your binder; take a phosphate binder."),
             (Found{{"phosphate binder", NotationKind::kDrugClass}}));
 }
 
@@ -230,9 +230,10 @@ TEST(NotationTest, NamedClassificationsWithTheirNumber) {
   EXPECT_TRUE(
       Find("Stop ASA 5 days before. He won gold 3 times; TSH 4 is fine; Tanner 2 doses are due.")
           .empty());
-  EXPECT_EQ(Find("A Class 1A bite."), (Found{{"Class 1A", NotationKind::kGradeStage}}));
-  EXPECT_EQ(Find("MELD-Na 16, Child-Pugh B."),
-            (Found{{"Child-Pugh B", NotationKind::kGradeStage}}));
+  EXPECT_EQ(Find("MELD-Na 16, Child-Pugh B; Child-Pugh Class C."),
+            (Found{{"Child-Pugh B", NotationKind::kGradeStage},
+                   {"Child-Pugh Class C", NotationKind::kGradeStage}}));
+  EXPECT_TRUE(Find("A Class 2B student; take q\nweek.").empty());
 }
 
 // Codes of nuclear medicine and genetics: radioactive elements, gene

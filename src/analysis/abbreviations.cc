@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -598,11 +599,30 @@ bool Classifier::PotassiumAt(size_t i) const {
          lab_at(i + 2) || (i >= 2 && lab_at(i - 2));
 }
 
+// A temperature before its reading: the degree sign right after the number
+// ("T >101°F", "T 38.5 °C"), or a reading only a temperature has ("T
+// 101.2", "T 37.9": 35 to 42, 95 to 108, with a decimal point).
+bool Classifier::TemperatureAt(size_t i) const {
+  size_t k = i + 1;
+  if (k < tokens_.size() &&
+      (tokens_[k].folded == ">" || tokens_[k].folded == "<" || tokens_[k].folded == "\u2265")) {
+    ++k;
+  }
+  if (k >= tokens_.size() || LineBreakBetween(i, k) || !IsNumber(tokens_[k])) return false;
+  std::string_view rest = text_.substr(tokens_[k].end);
+  if (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (rest.starts_with("\u00b0")) return true;
+  const std::string_view reading = Written(tokens_[k]);
+  if (reading.find('.') == std::string_view::npos) return false;
+  const double value = std::strtod(std::string(reading).c_str(), nullptr);
+  return (value >= 35 && value <= 42) || (value >= 95 && value <= 108);
+}
+
 // One capital letter as clinicians use it: a SOAP note's heading ("S:"), sex
 // after an age ("72 yo F"), a side before a body part, a comparison or a
 // procedure's acronym ("R knee", "R>L", "s/p R TKA"), a lab's flag
-// (LabFlagAt), potassium (PotassiumAt), a temperature ("T >101°F"). The table cannot list them: one
-// letter is too short to be a key.
+// (LabFlagAt), potassium (PotassiumAt), a temperature (TemperatureAt). The
+// table cannot list them: one letter is too short to be a key.
 bool Classifier::AddLetterFinding(size_t i) {
   const char letter = text_[tokens_[i].start];
   const Token* before = i > 0 ? &tokens_[i - 1] : nullptr;
@@ -640,13 +660,7 @@ bool Classifier::AddLetterFinding(size_t i) {
         if (PotassiumAt(i)) sense = "potassium";
         break;
       case 'T':
-        // A temperature before its reading ("T >101°F", "T 38.5 °C").
-        if (after != nullptr && !line_ends &&
-            text_.substr(tokens_[i].end, 16).find("\u00b0") != std::string_view::npos &&
-            (IsNumber(*after) || after->folded == ">" || after->folded == "<" ||
-             after->folded == "\u2265")) {
-          sense = "temperature";
-        }
+        if (TemperatureAt(i)) sense = "temperature";
         break;
     }
   }
@@ -684,29 +698,33 @@ bool Classifier::AddLabSymbolFinding(size_t i) {
   return true;
 }
 
-// A patient's age and sex written as one token in a note ("52M with gout",
-// "68M w/ BPH", "19F, 2 days of cough"): an age of 12 to 110 and a capital
-// M or F, before a word that goes on to describe the patient. Not a
-// catheter's size ("16F Foley"), a company or a count ("3M", "5M").
+// A patient's age and sex written as one token that opens a note's line or
+// sentence ("52M with gout", "A/P: 68M w/ BPH", "Pt is a 19F, 2 days of
+// cough"): an age of 18 to 110 and a capital M or F, before a word that goes
+// on to describe the patient. Not a reading ("fever to 102F with chills"), a
+// catheter's size ("upsized from 14F, now 16F"), a child's age in months
+// ("18M with fever" is missed too) or a count ("3M", "5M").
 bool Classifier::AddAgeSexFinding(size_t i) {
   static constexpr std::string_view kDescribing[] = {"with", "w", "who",  "h",          "s",  "c",
                                                      "for",  ",", "here", "presenting", "pmh"};
   const std::string_view written = Written(tokens_[i]);
   if (written.size() < 3 || written.size() > 4 ||
       (written.back() != 'M' && written.back() != 'F') || i + 1 >= tokens_.size() ||
-      !IsListed(kDescribing, tokens_[i + 1].folded)) {
+      LineBreakBetween(i, i + 1) || !IsListed(kDescribing, tokens_[i + 1].folded)) {
     return false;
   }
+  const std::string_view before = i > 0 ? tokens_[i - 1].folded : std::string_view();
+  if (!(i == 0 || OpensLine(i) || before == ":" || before == "a")) return false;
   int age = 0;
   for (char c : written.substr(0, written.size() - 1)) {
     if (!IsAsciiDigit(c)) return false;
     age = age * 10 + (c - '0');
   }
-  if (age < 12 || age > 110) return false;
+  if (age < 18 || age > 110) return false;
   const std::string plain =
       std::to_string(age) + (written.back() == 'M' ? "-year-old man" : "-year-old woman");
   AddShorthandFinding(i, storage_->Keep(plain),
-                      "an age and a sex in note shorthand; write them out", "pattern:letter");
+                      "an age and a sex in note shorthand; write them out", "pattern:age_sex");
   return true;
 }
 

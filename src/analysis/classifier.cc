@@ -89,10 +89,15 @@ bool IsTitleCaseLine(const std::vector<Token>& tokens, const TokenLookups& looku
     // 300").
     if (token.letters == 0 && token.digits > 0 && k > 0) {
       size_t label = tokens[k - 1].folded == ":" && k > 1 ? k - 2 : k - 1;
-      // A code's number belongs to its name ("Ki-67 15%").
-      if (label >= 2 && tokens[label].letters == 0 && tokens[label - 1].folded == "-") label -= 2;
+      // A code's number belongs to its name ("Ki-67 15%"), which may begin
+      // its term rather than file it.
+      const bool code = label >= 2 && tokens[label].letters == 0 && tokens[label - 1].folded == "-";
+      if (code) label -= 2;
       const WordEntry* entry = lookups.entries[label];
-      if (tokens[label].letters > 0 && entry != nullptr && entry->starts_terms()) return false;
+      if (tokens[label].letters > 0 && entry != nullptr &&
+          (code ? entry->starts_terms() : !entry->terms.empty())) {
+        return false;
+      }
     }
     if (!token.is_word() || token.letters == 0) continue;
     if (!token.capitalized || ++words > 6 || colon) return false;

@@ -187,6 +187,7 @@ class Classifier {
   std::string_view SoapHeadingAt(size_t i) const;
   bool LabFlagAt(size_t i) const;
   bool PotassiumAt(size_t i) const;
+  bool TemperatureAt(size_t i) const;
   bool OpensLine(size_t k) const;
   void AddShorthandFinding(size_t i, std::string_view word, std::string_view definition,
                            std::string_view source);

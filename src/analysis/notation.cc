@@ -35,8 +35,8 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|\bC\d{1,2}D\d{1,2}\b|\b\d{1,2}-day cycles?\b|\bdays\s+\d{1,2}\s?-\s?\d{1,2}\b)"
     R"(|\b[qQ]\.?(?:AM|PM|am|pm|HS|hs|h\.s|AC|ac|PC|pc|day|daily|night|morning|evening|week|wk)"
     R"(|month|mo|o\.?d|O\.?D|i\.?d|I\.?D|d|D)\b)"
-    // q a.m., q p.m., q week: a time of day or a period written out after the q
-    R"(|\b[qQ]\s?[AaPp]\.\s?[Mm]\.?|\b[qQ]\s(?:day|night|morning|evening|week|month)\b)",
+    // q a.m., q p.m., q week: a time of day or a period as a word after the q
+    R"(|\b[qQ]\s?[AaPp]\.\s?[Mm]\.?|\b[qQ][ \t](?:day|night|morning|evening|week|month)\b)",
     // kDuration: x 7 days, x3, X 10d, × 5 days, x up to 5 days
     R"((?:\b[xX]|×)\s?(?:up\s+to\s+)?\d{1,3}(?:\s?(?:more\s+)?)"
     R"((?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|hours?|hrs?|h|minutes?|mins?|doses?)"
@@ -56,7 +56,7 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|\b[Gg]rade\s+(?:[1-6]\s?/\s?6|[1-4][a-c]?|IV|III|II|I)\b)"
     R"(|\b[Ss]tage\s+(?:IV|III|II|I[ABCabc]|0)[A-Ca-c]?[1-3]?\b|\b[Ss]tage\s+[1-4][A-Ca-c][1-3]?\b)"
     R"(|\b[cpy]?T(?:[0-4]|is|x)[a-d]?\s?N(?:[0-3]|x)[a-c]?(?:\s?M(?:[01]|x))?\b)"
-    R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II|[1-4][a-cA-C]?|[A-D])\b)"
+    R"(|\b(?:NYHA\s+)?[Cc]lass\s+(?:IV|III|II|[1-4][a-c]?|[A-D])\b)"
     R"(|\b(?:[Ss]tage|[Ll]evel|[Pp]hase|[Cc]ategory)\s+(?:IV|III|II|[0-4])[A-Ca-c]?(?:\.\d)?\b)"
     // the fifth stage of kidney disease (stage 5, 5D); a zone of the retina
     // or the neck, a bare I only before a mark ("comfort zone I think");
@@ -76,7 +76,7 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|Hoehn and Yahr|Child-Pugh|Lugano|ISUP))"
     R"(\s+(?:(?:grade|class|stage|type|category|group)\s+)?)"
     R"((?:[0-5][A-Da-d]?|IV|III|II|I)\b)"
-    R"(|\bChild-Pugh\s+(?:class\s+)?[A-C]\b)"
+    R"(|\bChild-Pugh\s+(?:[Cc]lass\s+)?[A-C]\b)"
     // An eponymous classification with its Roman numeral: Bosniak I,
     // Salter-Harris II, Hinchey Ib, Scadding stage I (Refine: the name must
     // be one); a bare I after a scale word only before a mark or the end,
@@ -429,6 +429,23 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
     if (w > k) words.push_back(body.substr(k, w - k));
     k = w;
   }
+  // A binder is a drug only after what it binds ("phosphate binder"); worn
+  // on the body it is a garment ("belly binder", "rib-binder"), and alone
+  // ("your binder") it may hold papers.
+  if (match->kind == NotationKind::kDrugClass) {
+    const size_t binder = LowerAscii(body).rfind("binder");
+    if (binder != std::string::npos) {
+      static constexpr std::string_view kBound[] = {"phosphate", "phosphorus", "potassium", "acid",
+                                                    "bile",      "iron",       "calcium"};
+      size_t start = binder;
+      while (start > 0 && (body[start - 1] == ' ' || body[start - 1] == '-')) --start;
+      size_t word = start;
+      while (word > 0 && IsAsciiLetter(body[word - 1])) --word;
+      if (start == binder || !IsListed(kBound, LowerAscii(body.substr(word, start - word)))) {
+        return false;
+      }
+    }
+  }
   if (words.size() < 2) return true;  // "beta-blocker", one word
   size_t lead = 0;
   if (match->kind == NotationKind::kDrugClass) {
@@ -440,16 +457,6 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
     if (first.size() > 6 && EqualsLowerAscii(first.substr(first.size() - 6), "-class")) {
       const WordEntry* entry = index.FindWord(LowerAscii(first.substr(0, first.size() - 6)));
       if (entry != nullptr && entry->zipf >= 4.0) return false;
-    }
-    // A binder worn on the body is a garment ("belly binder", "abdominal
-    // binder"), not a drug that binds ("phosphate binder").
-    if (words.size() == lead + 2 && EqualsLowerAscii(words[lead + 1].substr(0, 6), "binder")) {
-      const WordEntry* entry = index.FindWord(LowerAscii(first));
-      if (entry != nullptr &&
-          (entry->zipf >= 4.0 ||
-           (!entry->terms.empty() && index.terms[entry->terms.front()].category == "anatomy"))) {
-        return false;
-      }
     }
   } else {
     // The capitalised run is the name, and its last word the head noun when
