@@ -283,6 +283,45 @@ size_t Windows(const std::string& text) {
   return windows.size();
 }
 
+// Every name of the classification pattern opens a window before its
+// number: the pattern and the windows' list of last words stay in step.
+TEST(NotationTest, EveryNamedClassificationOpensItsWindow) {
+  for (const char* name : {"GOLD",
+                           "ECOG",
+                           "BI-RADS",
+                           "LI-RADS",
+                           "PI-RADS",
+                           "TI-RADS",
+                           "O-RADS",
+                           "Lung-RADS",
+                           "CEAP",
+                           "Deauville",
+                           "Rutherford",
+                           "Fontaine",
+                           "Killip",
+                           "Tanner",
+                           "Bosniak",
+                           "Breslow",
+                           "Kellgren-Lawrence",
+                           "Modic",
+                           "Outerbridge",
+                           "Gustilo",
+                           "Hurley",
+                           "Fitzpatrick",
+                           "Fazekas",
+                           "Mallampati",
+                           "Spetzler-Martin",
+                           "Hunt-Hess",
+                           "Hoehn and Yahr",
+                           "Child-Pugh",
+                           "Lugano",
+                           "ISUP"}) {
+    const std::string text = std::string("Your ") + name + " 2 result.";
+    EXPECT_GT(Windows(text), 0u) << name;
+    EXPECT_EQ(Find(text), (Found{{std::string(name) + " 2", NotationKind::kGradeStage}})) << name;
+  }
+}
+
 TEST(NotationTest, WindowsOnlyWhereSomethingGivesNotationAway) {
   EXPECT_EQ(Windows("Please take two tablets every morning with food and call us."), 0u);
   EXPECT_EQ(Windows("Your blood test on 3/4 was fine; the next test is in June."), 0u);
