@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <string>
 #include <thread>
@@ -542,6 +544,23 @@ std::vector<std::string> JargonFindingTexts(const std::string& text) {
   return out;
 }
 
+// The suggestions, or the texts, of the findings of `text` from one rule
+// (`source`, "pattern:letter"), in order.
+std::vector<std::string> FromRule(const std::string& text, std::string_view source,
+                                  bool suggestions = true) {
+  std::vector<std::string> out;
+  for (const Finding& f : DefaultAnalyzer().Analyze(text).findings) {
+    if (f.source == source) out.emplace_back(suggestions ? f.suggestion : f.text);
+  }
+  return out;
+}
+
+std::vector<std::string> TextsFromRule(const std::string& text, std::string_view source) {
+  return FromRule(text, source, /*suggestions=*/false);
+}
+
+using Words = std::vector<std::string>;
+
 TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   Report age = DefaultAnalyzer().Analyze("72 yo F with knee pain.");
   const Finding* f = FindingFor(age, "F");
@@ -560,81 +579,67 @@ TEST(AnalyzerTest, OneCapitalLetterAsCliniciansUseIt) {
   EXPECT_EQ(FindingFor(lab, "H")->suggestion, "high");
   EXPECT_EQ(FindingFor(lab, "L")->suggestion, "low");
   EXPECT_EQ(FindingFor(lab, "K")->suggestion, "potassium");
-  // An age and a sex in one token, before what describes the patient; not a
-  // catheter's size.
-  Report age_sex = DefaultAnalyzer().Analyze(
-      "52M with gout.\nPt is a 19F, 2 days of cough. Place a 16F Foley. Fever to 102F with "
-      "chills. Upsized from 14F, now 16F.");
-  std::vector<std::string> patients;
-  for (const Finding& finding : age_sex.findings) {
-    if (finding.source == "pattern:age_sex") patients.emplace_back(finding.suggestion);
-  }
-  EXPECT_EQ(patients, (std::vector<std::string>{"52-year-old man", "19-year-old woman"}));
-  // A temperature before its reading.
-  Report fever = DefaultAnalyzer().Analyze("Call for: T >101°F or chills. Vitals: T 101.2.");
-  int temperatures = 0;
-  for (const Finding& finding : fever.findings) temperatures += finding.suggestion == "temperature";
-  EXPECT_EQ(temperatures, 2);
-  // The headings of a SOAP note; not an answer after a question, nor a
-  // phone number on a signature, nor a sentence's first word mid-line.
-  for (const Finding& finding :
-       DefaultAnalyzer()
-           .Analyze("Q: Can I eat before?\nA: Yes.\nDr. Lee\nP: 555-0100\nO: 555-0101\n"
-                    "We talked. A: rest is best.")
-           .findings) {
-    EXPECT_NE(finding.source, "pattern:letter") << finding.text;
-  }
-  Report soap =
-      DefaultAnalyzer().Analyze("S: cough for 3 weeks.\nO: lungs clear.\nA: bronchitis.\nP: rest.");
-  std::vector<std::string> headings;
-  for (const Finding& finding : soap.findings) {
-    if (finding.source == "pattern:letter") headings.emplace_back(finding.suggestion);
-  }
-  EXPECT_EQ(headings, (std::vector<std::string>{"what you told us", "what we found",
-                                                "what we think", "plan"}));
-  // Potassium beside another lab's name or before "is" and its value; a
-  // side before a procedure's acronym.
+  // Letters that are words, units or initials.
+  EXPECT_EQ(TextsFromRule("I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy. "
+                          "The knee (L) hurts (see note) L-shaped. Take the blue pill (L) now. "
+                          "The letter K is silent. A 2 cm cyst (L) kidney. Hold T 2 min at 45° "
+                          "angle.",
+                          "pattern:letter"),
+            Words{});
+}
+
+// Potassium beside another lab's name or before "is" and its value, a side
+// before a procedure's acronym, a temperature before its reading, a lab's
+// flag in parentheses or after the reference range.
+TEST(AnalyzerTest, LettersBesideLabsProceduresAndReadings) {
   Report more = DefaultAnalyzer().Analyze("Check K and Cr. Her K is 3.2. Knee: s/p R TKA.");
   ASSERT_NE(FindingFor(more, "K"), nullptr);
   ASSERT_NE(FindingFor(more, "R"), nullptr);
   EXPECT_EQ(FindingFor(more, "R")->suggestion, "right");
-  int potassium = 0;
-  for (const Finding& finding : more.findings) potassium += finding.suggestion == "potassium";
-  EXPECT_EQ(potassium, 2);
-  // A flag in parentheses after the value, or after the reference range.
-  Report flags = DefaultAnalyzer().Analyze(
-      "AST 142 (H), Hgb 9.1 (L). tTG-IgA 86 U/mL (ref <15) H. Urine calcium 340 mg (H).");
-  int flagged = 0;
-  for (const Finding& finding : flags.findings) {
-    if (finding.source != "pattern:letter") continue;
-    ++flagged;
-    EXPECT_EQ(finding.suggestion, finding.text == "H" ? "high" : "low") << finding.start;
-  }
-  EXPECT_EQ(flagged, 4);
-  // A chemical symbol naming a lab test, though "mg" is a unit; not the
-  // unit itself, nor a surname.
-  Report symbols = DefaultAnalyzer().Analyze("Labs: Mg 1.9, Ca 9.2. Recheck (BMP, Mg) soon.");
-  std::vector<std::string> named_tests;
-  for (const Finding& finding : symbols.findings) {
-    if (finding.source == "pattern:symbol") named_tests.emplace_back(finding.suggestion);
-  }
-  EXPECT_EQ(named_tests, (std::vector<std::string>{"magnesium", "calcium", "magnesium"}));
-  for (const Finding& finding :
-       DefaultAnalyzer()
-           .Analyze("Take 400 mg daily. Dr. Li will call; Mg is fine. Tylenol 500 Mg 2 tablets. "
-                    "Your Ca 125 was normal. Drs. Patel, Li, and Gomez.")
-           .findings) {
-    EXPECT_NE(finding.source, "pattern:symbol") << finding.text;
-  }
-  // Letters that are words, units or initials.
-  for (const Finding& finding :
-       DefaultAnalyzer()
-           .Analyze("I drank 2 L of water. Vitamin K helps. Plan A is fine. John F. Kennedy. "
-                    "The knee (L) hurts (see note) L-shaped. Take the blue pill (L) now. "
-                    "The letter K is silent. A 2 cm cyst (L) kidney. Hold T 2 min at 45° angle.")
-           .findings) {
-    EXPECT_NE(finding.source, "pattern:letter") << finding.text;
-  }
+  EXPECT_EQ(std::ranges::count(
+                FromRule("Check K and Cr. Her K is 3.2. Knee: s/p R TKA.", "pattern:letter"),
+                "potassium"),
+            2);
+  EXPECT_EQ(std::ranges::count(
+                FromRule("Call for: T >101°F or chills. Vitals: T 101.2.", "pattern:letter"),
+                "temperature"),
+            2);
+  const std::string flags =
+      "AST 142 (H), Hgb 9.1 (L). tTG-IgA 86 U/mL (ref <15) H. Urine calcium 340 mg (H).";
+  EXPECT_EQ(TextsFromRule(flags, "pattern:letter"), (Words{"H", "L", "H", "H"}));
+  EXPECT_EQ(FromRule(flags, "pattern:letter"), (Words{"high", "low", "high", "high"}));
+}
+
+// The headings of a SOAP note; not an answer after a question, nor a phone
+// number on a signature, nor a sentence's first word mid-line.
+TEST(AnalyzerTest, SoapHeadings) {
+  EXPECT_EQ(FromRule("S: cough for 3 weeks.\nO: lungs clear.\nA: bronchitis.\nP: rest.",
+                     "pattern:letter"),
+            (Words{"what you told us", "what we found", "what we think", "plan"}));
+  EXPECT_EQ(TextsFromRule("Q: Can I eat before?\nA: Yes.\nDr. Lee\nP: 555-0100\nO: 555-0101\n"
+                          "We talked. A: rest is best.",
+                          "pattern:letter"),
+            Words{});
+}
+
+// A chemical symbol naming a lab test, though "mg" is a unit; not the unit
+// itself, nor a surname, nor a tumour marker.
+TEST(AnalyzerTest, ChemicalSymbolsNamingLabTests) {
+  EXPECT_EQ(FromRule("Labs: Mg 1.9, Ca 9.2. Recheck (BMP, Mg) soon.", "pattern:symbol"),
+            (Words{"magnesium", "calcium", "magnesium"}));
+  EXPECT_EQ(TextsFromRule("Take 400 mg daily. Dr. Li will call; Mg is fine. Tylenol 500 Mg 2 "
+                          "tablets. Your Ca 125 was normal. Drs. Patel, Li, and Gomez.",
+                          "pattern:symbol"),
+            Words{});
+}
+
+// An age and a sex in one token, before what describes the patient; not a
+// catheter's size or a reading.
+TEST(AnalyzerTest, AgeAndSexInOneToken) {
+  EXPECT_EQ(FromRule("52M with gout.\nPt is a 19F, 2 days of cough. Place a 16F Foley. Fever to "
+                     "102F with chills. Upsized from 14F, now 16F.",
+                     "pattern:age_sex"),
+            (Words{"52-year-old man", "19-year-old woman"}));
 }
 
 // "Hold" is the order to pause a medicine where it orders one; the

@@ -1,6 +1,6 @@
 #include <algorithm>
 #include <array>
-#include <cstdlib>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -410,7 +410,7 @@ bool Classifier::StressedInstruction(size_t i) const {
   const std::string_view before = tokens_[i - 1].folded;
   if (before == "-" || before == "*" || before == "\u2022") return opens_line(i - 1);
   if (before == "." || before == ")") {
-    return i >= 2 && tokens_[i - 2].letters == 0 && tokens_[i - 2].digits > 0 && opens_line(i - 2);
+    return i >= 2 && IsNumber(tokens_[i - 2]) && opens_line(i - 2);
   }
   return false;
 }
@@ -519,7 +519,13 @@ bool Classifier::OpensLine(size_t k) const {
 
 namespace {
 
-bool IsNumber(const Token& token) { return token.letters == 0 && token.digits > 0; }
+// Whether a line of `text` opens with `mark` ("S:").
+bool ALineOpensWith(std::string_view text, std::string_view mark) {
+  for (size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + 1)) {
+    if (at == 0 || text[at - 1] == '\n') return true;
+  }
+  return false;
+}
 
 // Units a lab value is written with ("340 mg", "86 U/mL", "45 %").
 constexpr std::string_view kValueUnits[] = {"mg", "mcg", "g",    "kg",   "ml",  "l",   "dl",
@@ -540,15 +546,10 @@ std::string_view Classifier::SoapHeadingAt(size_t i) const {
   }
   size_t headings = 0;
   for (const auto& [heading, words] : kHeadings) {
-    const char written[] = {'\n', heading, ':'};
-    const std::string_view mark(written, 3);
-    if (text_.starts_with(mark.substr(1)) || text_.find(mark) != std::string_view::npos) {
-      ++headings;
-    }
+    const char mark[] = {heading, ':'};
+    headings += ALineOpensWith(text_, std::string_view(mark, 2));
   }
-  if (headings < 2 || text_.starts_with("Q:") || text_.find("\nQ:") != std::string_view::npos) {
-    return {};
-  }
+  if (headings < 2 || ALineOpensWith(text_, "Q:")) return {};
   const char letter = text_[tokens_[i].start];
   for (const auto& [heading, words] : kHeadings) {
     if (letter == heading) return words;
@@ -588,8 +589,9 @@ bool Classifier::PotassiumAt(size_t i) const {
   static constexpr std::string_view kLabs[] = {
       "na",  "cr",   "mg",         "bun",    "ca",        "cl",     "bmp",
       "cmp", "phos", "creatinine", "sodium", "magnesium", "glucose"};
-  if (i + 1 >= tokens_.size() || LineBreakBetween(i, i + 1)) return false;
-  const Token& after = tokens_[i + 1];
+  const Token* next = NextOnLine(i);
+  if (next == nullptr) return false;
+  const Token& after = *next;
   auto lab_at = [this](size_t k) {
     return k < tokens_.size() && IsListed(kLabs, tokens_[k].folded);
   };
@@ -603,18 +605,21 @@ bool Classifier::PotassiumAt(size_t i) const {
 // ("T >101°F", "T 38.5 °C"), or a reading only a temperature has ("T
 // 101.2", "T 37.9": 35 to 42, 95 to 108, with a decimal point).
 bool Classifier::TemperatureAt(size_t i) const {
-  size_t k = i + 1;
-  if (k < tokens_.size() &&
-      (tokens_[k].folded == ">" || tokens_[k].folded == "<" || tokens_[k].folded == "\u2265")) {
-    ++k;
+  const Token* reading = NextOnLine(i);
+  if (reading != nullptr &&
+      (reading->folded == ">" || reading->folded == "<" || reading->folded == "\u2265")) {
+    reading = NextOnLine(i + 1);
   }
-  if (k >= tokens_.size() || LineBreakBetween(i, k) || !IsNumber(tokens_[k])) return false;
-  std::string_view rest = text_.substr(tokens_[k].end);
+  if (reading == nullptr || !IsNumber(*reading)) return false;
+  std::string_view rest = text_.substr(reading->end);
   if (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
   if (rest.starts_with("\u00b0")) return true;
-  const std::string_view reading = Written(tokens_[k]);
-  if (reading.find('.') == std::string_view::npos) return false;
-  const double value = std::strtod(std::string(reading).c_str(), nullptr);
+  const std::string_view written = Written(*reading);
+  double value = 0;
+  if (written.find('.') == std::string_view::npos ||
+      std::from_chars(written.data(), written.data() + written.size(), value).ec != std::errc()) {
+    return false;
+  }
   return (value >= 35 && value <= 42) || (value >= 95 && value <= 108);
 }
 
@@ -626,9 +631,8 @@ bool Classifier::TemperatureAt(size_t i) const {
 bool Classifier::AddLetterFinding(size_t i) {
   const char letter = text_[tokens_[i].start];
   const Token* before = i > 0 ? &tokens_[i - 1] : nullptr;
-  const Token* after = i + 1 < tokens_.size() ? &tokens_[i + 1] : nullptr;
+  const Token* after = NextOnLine(i);
   const bool number_before = before != nullptr && IsNumber(*before);
-  const bool line_ends = after == nullptr || LineBreakBetween(i, i + 1);
   std::string_view sense = SoapHeadingAt(i);
   if (sense.empty()) {
     switch (letter) {
@@ -649,7 +653,7 @@ bool Classifier::AddLetterFinding(size_t i) {
         }
         [[fallthrough]];
       case 'R':
-        if (!number_before && after != nullptr && !line_ends &&
+        if (!number_before && after != nullptr &&
             ((after->is_word() && after->letters > 0 &&
               (!after->capitalized || (after->all_caps && after->letters <= 4))) ||
              after->folded == ">" || after->folded == "<")) {
@@ -679,10 +683,9 @@ bool Classifier::AddLabSymbolFinding(size_t i) {
   const std::string_view written = Written(tokens_[i]);
   const auto symbol = std::find_if(std::begin(kSymbols), std::end(kSymbols),
                                    [written](const auto& s) { return s.first == written; });
-  if (symbol == std::end(kSymbols) || i + 1 >= tokens_.size() || LineBreakBetween(i, i + 1)) {
-    return false;
-  }
-  const Token& after = tokens_[i + 1];
+  const Token* next = NextOnLine(i);
+  if (symbol == std::end(kSymbols) || next == nullptr) return false;
+  const Token& after = *next;
   const std::string_view before = i > 0 ? tokens_[i - 1].folded : std::string_view();
   if (i > 0 && IsNumber(tokens_[i - 1])) return false;  // "500 Mg": the unit, capitalised
   // Calcium's value has a decimal point ("Ca 9.2"); "Ca 125" is a tumour
@@ -708,19 +711,18 @@ bool Classifier::AddAgeSexFinding(size_t i) {
   static constexpr std::string_view kDescribing[] = {"with", "w", "who",  "h",          "s",  "c",
                                                      "for",  ",", "here", "presenting", "pmh"};
   const std::string_view written = Written(tokens_[i]);
+  const Token* next = NextOnLine(i);
   if (written.size() < 3 || written.size() > 4 ||
-      (written.back() != 'M' && written.back() != 'F') || i + 1 >= tokens_.size() ||
-      LineBreakBetween(i, i + 1) || !IsListed(kDescribing, tokens_[i + 1].folded)) {
+      (written.back() != 'M' && written.back() != 'F') || next == nullptr ||
+      !IsListed(kDescribing, next->folded)) {
     return false;
   }
   const std::string_view before = i > 0 ? tokens_[i - 1].folded : std::string_view();
   if (!(i == 0 || OpensLine(i) || before == ":" || before == "a")) return false;
   int age = 0;
-  for (char c : written.substr(0, written.size() - 1)) {
-    if (!IsAsciiDigit(c)) return false;
-    age = age * 10 + (c - '0');
-  }
-  if (age < 18 || age > 110) return false;
+  const char* digits_end = written.data() + written.size() - 1;
+  const auto [end, error] = std::from_chars(written.data(), digits_end, age);
+  if (error != std::errc() || end != digits_end || age < 18 || age > 110) return false;
   const std::string plain =
       std::to_string(age) + (written.back() == 'M' ? "-year-old man" : "-year-old woman");
   AddShorthandFinding(i, storage_->Keep(plain),
@@ -728,9 +730,8 @@ bool Classifier::AddAgeSexFinding(size_t i) {
   return true;
 }
 
-// `word`, `definition` and `source` outlive the report (static text, or
-// text the storage keeps): the finding keeps
-// views of them.
+// The finding keeps views of `word`, `definition` and `source`: each is
+// static text or text the storage keeps.
 void Classifier::AddShorthandFinding(size_t i, std::string_view word, std::string_view definition,
                                      std::string_view source) {
   Finding& finding = NewFinding(FindingKind::kAbbreviation, i, i + 1);

@@ -87,7 +87,7 @@ bool IsTitleCaseLine(const std::vector<Token>& tokens, const TokenLookups& looku
     // A term and its value is a lab result's line ("Platelets 210",
     // "Platelets: 210"); a place and its number is an address's ("Suite
     // 300").
-    if (token.letters == 0 && token.digits > 0 && k > 0) {
+    if (IsNumber(token) && k > 0) {
       size_t label = tokens[k - 1].folded == ":" && k > 1 ? k - 2 : k - 1;
       // A code's number belongs to its name ("Ki-67 15%"), which may begin
       // its term rather than file it.
@@ -571,7 +571,7 @@ bool Classifier::BeforeADose(size_t i) const {
   for (size_t k = i + 1; k + 1 < tokens_.size() && words < 4; ++k) {
     if (!tokens_[k].is_word()) continue;
     ++words;
-    if (tokens_[k].letters == 0 && tokens_[k].digits > 0) {
+    if (IsNumber(tokens_[k])) {
       const std::string_view unit = tokens_[k + 1].folded;
       return IsListed(kDoseUnits, unit);
     }

@@ -30,6 +30,9 @@ namespace plainlang {
 // How well a patient knows a word, from its everyday frequency: Zipf 2.5 or
 // rarer -> 0, Zipf 4.5 or commoner -> 1, linear between. The lexicon
 // generator uses the same rule (data/README.md).
+// A token of digits and no letters: a reading, a dose, a date's part.
+inline bool IsNumber(const Token& token) { return token.letters == 0 && token.digits > 0; }
+
 inline double ZipfFamiliarity(double zipf) { return std::clamp((zipf - 2.5) / 2.0, 0.0, 1.0); }
 
 // Unknown words rarer than this, built on a medical affix, are jargon.
@@ -200,6 +203,10 @@ class Classifier {
   bool LineBreakBetween(size_t a, size_t b) const {
     return text_.substr(tokens_[a].end, tokens_[b].start - tokens_[a].end).find('\n') !=
            std::string_view::npos;
+  }
+  // The token after tokens[i] on the same line, or null.
+  const Token* NextOnLine(size_t i) const {
+    return i + 1 < tokens_.size() && !LineBreakBetween(i, i + 1) ? &tokens_[i + 1] : nullptr;
   }
   std::string_view Written(const Token& token) const {
     return text_.substr(token.start, token.end - token.start);

@@ -212,9 +212,10 @@ void WindowFinder::AtWord(size_t i) {
     all.insert(all.end(), std::begin(kScaleWords), std::end(kScaleWords));
     all.insert(all.end(), std::begin(kNamedHeads), std::end(kNamedHeads));
     all.insert(all.end(), std::begin(kResearchTails), std::end(kResearchTails));
+    all.insert(all.end(), std::begin(kClassificationEnds), std::end(kClassificationEnds));
     return HeadSet(all);
   }();
-  static const HeadSet research_tails(kResearchTails);
+  static const HeadSet research_tails(kResearchTails), classifications(kClassificationEnds);
   const std::string_view word = tokens_[i].folded;
   const uint64_t hash = lookups_.hashes[i];
   if ((word[0] == 'q' && word.size() <= 6) || word == "x") {  // qHS, x 7 days
@@ -246,19 +247,20 @@ void WindowFinder::AtWord(size_t i) {
     Add(i);
     return;
   }
-  // A named classification before its number or scale word ("GOLD 3",
-  // "Modic type 1").
-  static const HeadSet classifications(kClassificationEnds);
-  if (classifications.Holds(hash) && NextIs(i, [](std::string_view w) {
-        return (!w.empty() && w[0] >= '0' && w[0] <= '9') ||
-               w.find_first_not_of("ivx") == std::string_view::npos || IsListed(kScaleWords, w) ||
-               w == "type" || w == "group" || (w.size() == 1 && w[0] >= 'a' && w[0] <= 'c');
-      })) {
-    Add(i);
-    return;
-  }
   // Most words: one or two tests. No head word is shorter than four letters.
   if (word.size() < 4 || !any_head.Holds(hash)) return;
+  // A named classification before its number or scale word ("GOLD 3",
+  // "Modic type 1").
+  if (classifications.Holds(hash)) {
+    if (NextIs(i, [](std::string_view w) {
+          return (!w.empty() && IsAsciiDigit(w[0])) ||
+                 w.find_first_not_of("ivx") == std::string_view::npos || IsListed(kScaleWords, w) ||
+                 w == "type" || w == "group" || (w.size() == 1 && w[0] >= 'a' && w[0] <= 'c');
+        })) {
+      Add(i);
+    }
+    return;
+  }
   if (scales.Holds(hash)) {
     // stage, grade, class, level, phase, category: only before a number, a
     // Roman numeral, one with a letter after it, or a letter ("stage IIIA",
