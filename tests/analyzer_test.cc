@@ -137,8 +137,9 @@ TEST(AnalyzerTest, UnknownWordsJudgedByAffixAndFrequency) {
 // The rare-word rule (a word the pronouncing dictionary lacks) spares words
 // built from everyday words: a native ending, or two words run together.
 TEST(AnalyzerTest, RareWordsBuiltFromEverydayWordsAreNotJargon) {
-  for (const char* sentence : {"Pour the soup through a strainer.", "The pills taste chalky.",
-                               "The gutter needs a cleanout."}) {
+  for (const char* sentence :
+       {"Pour the soup through a strainer.", "The pills taste chalky.",
+        "The gutter needs a cleanout.", "Untwist the lid.", "You may feel sleepier."}) {
     for (const Finding& f : DefaultAnalyzer().Analyze(sentence).findings) {
       EXPECT_NE(f.kind, FindingKind::kJargon) << sentence << ": " << f.text;
     }
@@ -477,6 +478,13 @@ TEST(AnalyzerTest, CredentialsAfterANameAreNotJargon) {
   // A greeting's name and a list of tests is no signature.
   Report greeting = DefaultAnalyzer().Analyze("Hi Ana, MRI, EKG Thursday and labs Friday.");
   EXPECT_EQ(CountFindings(greeting, FindingKind::kAbbreviation, "MRI"), 1u);
+  // A care team's licence after the name's comma, whatever follows it.
+  for (const char* line :
+       {"This is Dana, RN with the anesthesia team, answering your message.",
+        "Nadia, RN Case Manager", "Your coordinator is Denise Moreau, RN (555-0188)."}) {
+    EXPECT_EQ(CountFindings(DefaultAnalyzer().Analyze(line), FindingKind::kAbbreviation, "RN"), 0u)
+        << line;
+  }
 }
 
 // A field's shorthand after a place's capitalised name ends a clinic's
@@ -665,6 +673,11 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   EXPECT_TRUE(JargonFindingTexts("Start zarvoglutide and take velbrotinib 50 mg daily.").empty());
   EXPECT_TRUE(JargonFindingTexts("Take trezimora 20 mg at night.").empty());
   EXPECT_TRUE(JargonFindingTexts("Use benzoyl peroxide wash and zorvamide hydrochloride.").empty());
+  // A salt after a medicine's name is part of the name; after no medicine,
+  // a listed salt is a term.
+  EXPECT_TRUE(JargonFindingTexts("Start norethindrone acetate 5 mg daily.").empty());
+  EXPECT_EQ(JargonFindingTexts("The lab measured your acetate."),
+            std::vector<std::string>{"acetate"});
   // An adjective describes the salt word after it, names no medicine.
   EXPECT_EQ(JargonFindingTexts("Your hypophosphatemic phosphate level is low."),
             (Texts{"hypophosphatemic", "phosphate"}));
@@ -825,6 +838,29 @@ TEST(AnalyzerTest, StressedVerbsOpeningInstructionsAreNotAbbreviations) {
             std::vector<std::string>{"ALL"});
   // Inside a clinical sentence, it is no instruction.
   EXPECT_EQ(JargonFindingTexts("We discussed STOP at 9 weeks."), std::vector<std::string>{"STOP"});
+  // A list's heading with its colon, a stressed "no", and an order that
+  // closes its line after "then" or a colon.
+  EXPECT_EQ(JargonFindingTexts("STOP: labetalol 200 mg daily\n- NO NSAIDs x 3 months\n"
+                               "Prednisone 5 mg daily, then STOP\nNystatin 5 mL: STOP, finished"),
+            (std::vector<std::string>{"NSAIDs", "x 3 months"}));
+}
+
+// A capitalised word after a title, or after a title and a first name, is
+// a person's name, even where a table lists it as an acronym.
+TEST(AnalyzerTest, NamesAfterATitleAreNotAbbreviations) {
+  EXPECT_TRUE(
+      JargonFindingTexts("Dr. Hannah Ibe will see you on 3/4. Dr. Ibe can discuss.").empty());
+  // In capitals it is an acronym, and a full stop ends the name.
+  EXPECT_EQ(JargonFindingTexts("Dr. Lee ordered an ABG."), std::vector<std::string>{"ABG"});
+  EXPECT_EQ(JargonFindingTexts("Seen by Dr. Smith. Hep B vaccine due."),
+            std::vector<std::string>{"Hep"});
+}
+
+// Our shorthand that spells an everyday word ("cap", "tabs") is shorthand
+// after a count; elsewhere it is the word, unless the sentence is clinical.
+TEST(AnalyzerTest, ShorthandSpeltAsAWordNeedsACount) {
+  EXPECT_TRUE(JargonFindingTexts("A crown is a cap that covers the whole tooth.").empty());
+  EXPECT_EQ(JargonFindingTexts("Take 1 cap daily with food."), std::vector<std::string>{"cap"});
 }
 
 // Shorthand written in another case than listed ("fx" for "Fx", "Wt" for

@@ -365,6 +365,16 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
   if (k < 2 || tokens_[k - 1].folded != ",") return false;
   const Token& name = tokens_[k - 2];
   if (!name.is_word() || !name.capitalized || name.all_caps) return false;
+  // A licence of the care team right after the name's comma is one whatever
+  // follows it: "This is Dana, RN with the anesthesia team", "Nadia, RN
+  // Case Manager", "Denise Moreau, RN (555-0188)".
+  static constexpr std::string_view kLicences[] = {
+      "rn",  "lpn",    "lvn", "np",  "aprn",  "fnp",  "cnm",  "crna", "md",   "pa",  "pa-c",
+      "rph", "pharmd", "rd",  "rdn", "cdces", "lcsw", "lmft", "lpc",  "psyd", "dds", "dmd",
+      "dpt", "otr",    "slp", "rrt", "ibclc", "msw",  "bsn",  "msn",  "dnp",  "phd", "cma"};
+  const std::string written =
+      FoldCase(text_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start));
+  if (k == first && IsListed(kLicences, written)) return true;
   // The list ends the line, or a comma ends it before a clinic's name or a
   // title, which may open with capitals ("Luis Herrera, RN, Heart Failure
   // Clinic", "Bea Lim, RN, ECT Nurse Coordinator").
@@ -389,19 +399,25 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
   return true;
 }
 
-// Whether tokens_[i], a word in capitals, is a verb that opens an
-// instruction: first in its sentence, its line or its list item, with a
-// word after it on the same line.
+// Whether tokens_[i], a word in capitals, is a verb that gives an order,
+// stressed: opening its line or its list item with a word or a colon after
+// it ("STOP lisinopril", "- NO NSAIDs", "STOP: ibuprofen"), or closing one
+// after "then" or a colon ("x 2 more weeks, then STOP", "Nystatin: STOP,
+// finished").
 bool Classifier::StressedInstruction(size_t i) const {
   static constexpr std::string_view kInstructionVerbs[] = {
-      "stop", "do",    "don't", "hold",  "take",  "call",     "avoid",  "start",
-      "keep", "skip",  "wait",  "use",   "bring", "continue", "resume", "go",
-      "eat",  "drink", "check", "never", "give",  "remove",   "wear",   "tell"};
+      "stop",  "do",    "don't", "hold",   "take",     "call",   "avoid", "start", "keep",
+      "skip",  "wait",  "use",   "bring",  "continue", "resume", "go",    "eat",   "drink",
+      "check", "never", "give",  "remove", "wear",     "tell",   "no"};
   const std::string_view word = tokens_[i].folded;
   if (!IsListed(kInstructionVerbs, word)) return false;
-  if (i + 1 >= tokens_.size() || !tokens_[i + 1].is_word() || LineBreakBetween(i, i + 1)) {
-    return false;
+  const bool line_ends = i + 1 >= tokens_.size() || LineBreakBetween(i, i + 1);
+  if (i > 0 && !LineBreakBetween(i - 1, i) &&
+      (tokens_[i - 1].folded == "then" || tokens_[i - 1].folded == ":") &&
+      (line_ends || tokens_[i + 1].folded == "," || tokens_[i + 1].folded == ".")) {
+    return true;
   }
+  if (line_ends || !(tokens_[i + 1].is_word() || tokens_[i + 1].folded == ":")) return false;
   auto opens_line = [this](size_t k) { return k == 0 || LineBreakBetween(k - 1, k); };
   if (opens_line(i)) return true;
   // After a list's mark that opens its line ("- STOP", "• HOLD"), or a
@@ -428,9 +444,16 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // chain".
   const bool other_case = entry.exact_case && word != nullptr && !tokens_[match.first].has_dot &&
                           written != entry.written && written.size() == entry.written.size();
+  // And so does our shorthand that spells an everyday word in lower case,
+  // unless a count comes before it: "2 tabs PO qHS", but "a crown, or cap".
+  const Token& first = tokens_[match.first];
+  const bool spelt_as_word = !first.capitalized && word != nullptr && word->syllables >= 0 &&
+                             word->zipf >= 3.5 &&
+                             !(match.first > 0 && IsNumber(tokens_[match.first - 1]));
   const bool everyday_word =
-      other_case || (tokens_[match.first].all_caps && word != nullptr &&
-                     word->zipf >= kStressedWordZipf && !entry.source.starts_with("plainlang"));
+      other_case || spelt_as_word ||
+      (first.all_caps && word != nullptr && word->zipf >= kStressedWordZipf &&
+       !entry.source.starts_with("plainlang"));
   // A verb in capitals opening an instruction is the verb stressed, even in
   // a clinical sentence: "STOP lisinopril", "- DO take it", "DO NOT eat".
   if (everyday_word && !other_case && StressedInstruction(match.first)) return;
@@ -446,6 +469,8 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   if (ExplainedAfter(match.end, written, &entry)) defined_.insert(match.id);
   if (defined_.count(match.id) || IsCredential(match.first, match.end)) return;
   if (NamesAClinic(match.first, match.end, entry)) return;
+  // A name in title case after a title is a person's ("Dr. Hannah Ibe").
+  if (!tokens_[match.first].all_caps && AfterAPersonalTitle(match)) return;
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
   // guidance is to spell it out at first use. It gets a finding of low
   // severity and weighs little in the density.

@@ -55,7 +55,16 @@ constexpr std::string_view kMedicineStems[] = {
     "platin",   "taxel",   "rubicin",    "trexate",  "fungin",  "tadine",    "clone",
     "barbital", "pidem",   "lamide",     "tretin",   "zosin",   "nacin",     "quine",
     "tril",     "dopa",    "succinate",  "tartrate", "maleate", "mesylate",  "besylate",
-    "fumarate", "tropine", "ispro",      "anoate"};
+    "fumarate", "tropine", "ispro",      "anoate",   "entan",   "ciguat"};
+
+// The salts and esters a medicine's name may end with ("benzoyl peroxide",
+// "prednisolone acetate").
+constexpr std::string_view kSaltWords[] = {
+    "peroxide",   "oxide",        "sulfide",       "sulfate",   "sulphate",  "chloride",
+    "citrate",    "acetate",      "acetonide",     "phosphate", "carbonate", "bicarbonate",
+    "hydroxide",  "gluconate",    "hydrochloride", "bromide",   "iodide",    "nitrate",
+    "tartrate",   "maleate",      "succinate",     "fumarate",  "mesylate",  "besylate",
+    "propionate", "dipropionate", "valerate",      "furoate"};
 
 bool HasMedicineStem(std::string_view word) {
   // The stems by their last letter: a term's word is checked against the
@@ -202,8 +211,14 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // INSTRUCTIONS", "Hospital Discharge Summary").
   if (title_case_line_ && term.category != "register" && !OpensWithRegisterWord(match)) return;
   // A one-word term built on a medicine's USAN stem is a medicine name that
-  // a source files as a term ("infliximab").
-  if (match.end - match.first == 1 && HasMedicineStem(term.term)) return;
+  // a source files as a term ("infliximab"), and so is a salt after a
+  // medicine's name ("prednisolone acetate", "norethindrone acetate").
+  if (match.end - match.first == 1 &&
+      (HasMedicineStem(term.term) ||
+       (IsListed(kSaltWords, term.term) && match.first > 0 && tokens_[match.first - 1].is_word() &&
+        NamesAMedicine(match.first - 1)))) {
+    return;
+  }
   if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match)) return;
   // "Hold" is the order to pause a medicine only where it orders one: "hold
   // metformin", "hold it the day before", "Eliquis: hold 48 h"; not "the
@@ -418,11 +433,18 @@ bool Classifier::NamesAnInstrument(const LexiconMatch& match) const {
          IsListed(kDeterminers, tokens_[match.first - 1].folded);
 }
 
-// Whether a capitalised term follows a personal title: a person's name
-// ("Dr. Phalen", "Dr. Graves", "Ms. Wells").
+// Whether a capitalised term follows a personal title, perhaps past a
+// first name: a person's name ("Dr. Phalen", "Ms. Wells", "Dr. Hannah
+// Ibe"); past a first name, only in title case ("Dr. Lee MRI" is an
+// acronym).
 bool Classifier::AfterAPersonalTitle(const LexiconMatch& match) const {
-  if (!tokens_[match.first].capitalized) return false;
+  const Token& first = tokens_[match.first];
+  if (!first.capitalized) return false;
   const Token* title = WordBefore(match.first);
+  if (title == &tokens_[match.first - 1] && !IsPersonalTitle(title->folded) && title->capitalized &&
+      !title->all_caps && !first.all_caps && !LineBreakBetween(match.first - 1, match.first)) {
+    title = WordBefore(static_cast<size_t>(title - tokens_.data()));
+  }
   return title != nullptr && IsPersonalTitle(title->folded);
 }
 
@@ -586,12 +608,6 @@ bool Classifier::BeforeADose(size_t i) const {
 // may name a lab value ("serum phosphate"), so only the rare-word rule asks.
 bool Classifier::NamesASaltedMedicine(size_t i, std::string_view base) const {
   static constexpr std::string_view kAdjectiveEndings[] = {"ic", "al", "ous", "oid"};
-  static constexpr std::string_view kSaltWords[] = {
-      "peroxide",   "oxide",        "sulfide",       "sulfate",   "sulphate",  "chloride",
-      "citrate",    "acetate",      "acetonide",     "phosphate", "carbonate", "bicarbonate",
-      "hydroxide",  "gluconate",    "hydrochloride", "bromide",   "iodide",    "nitrate",
-      "tartrate",   "maleate",      "succinate",     "fumarate",  "mesylate",  "besylate",
-      "propionate", "dipropionate", "valerate",      "furoate"};
   return i + 1 < tokens_.size() && tokens_[i + 1].is_word() &&
          IsListed(kSaltWords, tokens_[i + 1].folded) && !EndsWithAny(base, kAdjectiveEndings);
 }
@@ -599,7 +615,8 @@ bool Classifier::NamesASaltedMedicine(size_t i, std::string_view base) const {
 // Whether a word the pronouncing dictionary lacks is built from everyday
 // words, as the lexicon build's medical-text rule judges them: an everyday
 // word (Zipf 3.5 or more) with a native ending ("strainer", "chalky",
-// "achiness"), or two everyday words run together ("cleanout", "bedside").
+// "achiness") or the prefix un- ("untwist"), or two everyday words run
+// together ("cleanout", "bedside").
 bool Classifier::EverydayByDerivation(std::string_view word) const {
   static constexpr std::string_view kNativeEndings[] = {"ers",  "er",   "y",   "ish",
                                                         "ness", "less", "ful", "ly"};
@@ -611,7 +628,14 @@ bool Classifier::EverydayByDerivation(std::string_view word) const {
     if (word.size() < ending.size() + 4 || !word.ends_with(ending)) continue;
     const std::string_view stem = word.substr(0, word.size() - ending.size());
     if (everyday(stem, 3.5) || everyday(std::string(stem) + "e", 3.5)) return true;
+    // a y turned i before the ending: "sleepier", "itchiness"
+    if (stem.ends_with('i') && everyday(std::string(stem.substr(0, stem.size() - 1)) + "y", 3.5)) {
+      return true;
+    }
   }
+  // The native prefix of undoing or not, on an everyday word: "untwist",
+  // "unready", "unclip".
+  if (word.size() >= 6 && word.starts_with("un") && everyday(word.substr(2), 3.5)) return true;
   // The first part has four letters or more ("non", "pre" are prefixes:
   // "noncontrast", "premedication" stay); a last part of three letters
   // must be as common as "out" or "day" (Zipf 5.0: "triptan" stays).
