@@ -663,6 +663,8 @@ TEST(AnalyzerTest, HoldIsAnOrderOnlyWhereItOrdersAMedicine) {
                          "Stretch your calf (hold 30 seconds). Exercise: hold each stretch. "
                          "Hold still for the shot. Hold the TV remote.")
           .empty());
+  // Orders are not written in "holds": it describes.
+  EXPECT_TRUE(JargonFindingTexts("The stitch holds it in place.").empty());
 }
 
 TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
@@ -742,6 +744,11 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
                                  "Interventional Radiology\n")
                   .empty());
   EXPECT_TRUE(JargonFindingTexts("Luis Herrera, RN, Heart Failure Clinic").empty());
+  // A term opening an organisation's name is part of the name.
+  EXPECT_TRUE(JargonFindingTexts("Check in at the Colorectal Surgery Clinic, Room 4. The plan "
+                                 "is from the Acute Pain Service.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("The pain is colorectal."), std::vector<std::string>{"colorectal"});
   // A term and its value is a lab result, no heading; a place and its
   // number is an address.
   EXPECT_EQ(JargonFindingTexts("Liver tests normal. Platelets 210.\nPlatelets: 190\n"),

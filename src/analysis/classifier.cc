@@ -223,7 +223,11 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // "Hold" is the order to pause a medicine only where it orders one: "hold
   // metformin", "hold it the day before", "Eliquis: hold 48 h"; not "the
   // bands that hold the ankle", "hold still".
-  if (term.term == "hold" && !OrdersAMedicine(match)) return;
+  // "holds" describes ("the splint holds it in place"); orders are not
+  // written in it.
+  if (term.term == "hold" && (tokens_[match.first].folded == "holds" || !OrdersAMedicine(match))) {
+    return;
+  }
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
       entries_[match.first]->allowed) {
     return;
@@ -416,7 +420,26 @@ bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start
   for (size_t k = match.first; k < match.end; ++k) {
     if (tokens_[k].digits > 0) return false;
   }
-  return !Eponymous(match) && !(OpensWithRegisterWord(match) && CapitalisedPhrase(match));
+  return BeforeAnOrganisation(match.end) ||
+         (!Eponymous(match) && !(OpensWithRegisterWord(match) && CapitalisedPhrase(match)));
+}
+
+// Whether the words from tokens_[k] on name an organisation of care: at
+// most three capitalised words on the line up to its kind ("Colorectal
+// Surgery Clinic", "the Acute Pain Service"). A capitalised term before
+// one is a part of the name, not an eponym or a heading's phrase.
+bool Classifier::BeforeAnOrganisation(size_t k) const {
+  static constexpr std::string_view kOrganisations[] = {
+      "clinic",  "clinics", "center",     "centre",    "service",  "services",  "team",
+      "program", "unit",    "department", "institute", "hospital", "foundation"};
+  for (size_t end = std::min(tokens_.size(), k + 3); k < end; ++k) {
+    const Token& word = tokens_[k];
+    if (!word.is_word() || !word.capitalized || word.all_caps || LineBreakBetween(k - 1, k)) {
+      return false;
+    }
+    if (IsListed(kOrganisations, word.folded)) return true;
+  }
+  return false;
 }
 
 // Whether the term matched is a named instrument as written: a term of

@@ -170,6 +170,7 @@ class Classifier {
   bool AfterAPersonalTitle(const LexiconMatch& match) const;
   bool OrdersAMedicine(const LexiconMatch& match) const;
   bool NamesAMedicine(size_t k) const;
+  bool BeforeAnOrganisation(size_t k) const;
   const Token* WordBefore(size_t i) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
   bool Eponymous(const LexiconMatch& match) const;
