@@ -139,7 +139,7 @@ TEST(AnalyzerTest, UnknownWordsJudgedByAffixAndFrequency) {
 TEST(AnalyzerTest, RareWordsBuiltFromEverydayWordsAreNotJargon) {
   for (const char* sentence :
        {"Pour the soup through a strainer.", "The pills taste chalky.",
-        "The gutter needs a cleanout.", "Untwist the lid.", "You may feel sleepier."}) {
+        "The gutter needs a cleanout.", "Then untwist the lid.", "You may feel sleepier."}) {
     for (const Finding& f : DefaultAnalyzer().Analyze(sentence).findings) {
       EXPECT_NE(f.kind, FindingKind::kJargon) << sentence << ": " << f.text;
     }
@@ -485,6 +485,13 @@ TEST(AnalyzerTest, CredentialsAfterANameAreNotJargon) {
     EXPECT_EQ(CountFindings(DefaultAnalyzer().Analyze(line), FindingKind::kAbbreviation, "RN"), 0u)
         << line;
   }
+  // Not after an everyday word's comma, nor before more of a sentence.
+  for (const char* sentence :
+       {"Next, SLP will assess your swallowing.", "Hi Ana, SLP therapy starts Monday."}) {
+    EXPECT_EQ(CountFindings(DefaultAnalyzer().Analyze(sentence), FindingKind::kAbbreviation, "SLP"),
+              1u)
+        << sentence;
+  }
 }
 
 // A field's shorthand after a place's capitalised name ends a clinic's
@@ -680,6 +687,8 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   EXPECT_TRUE(JargonFindingTexts("Start norethindrone acetate 5 mg daily.").empty());
   EXPECT_EQ(JargonFindingTexts("The lab measured your acetate."),
             std::vector<std::string>{"acetate"});
+  EXPECT_EQ(JargonFindingTexts("The ABG bicarbonate was low."),
+            (std::vector<std::string>{"ABG", "bicarbonate"}));
   // An adjective describes the salt word after it, names no medicine.
   EXPECT_EQ(JargonFindingTexts("Your hypophosphatemic phosphate level is low."),
             (Texts{"hypophosphatemic", "phosphate"}));
@@ -850,6 +859,10 @@ TEST(AnalyzerTest, StressedVerbsOpeningInstructionsAreNotAbbreviations) {
   EXPECT_EQ(JargonFindingTexts("STOP: labetalol 200 mg daily\n- NO NSAIDs x 3 months\n"
                                "Prednisone 5 mg daily, then STOP\nNystatin 5 mL: STOP, finished"),
             (std::vector<std::string>{"NSAIDs", "x 3 months"}));
+  // A closing order after a colon needs a medicine before it on its line;
+  // a heading's colon needs a word after it.
+  EXPECT_EQ(JargonFindingTexts("Gas: NO, 20 ppm.\nSTOP: 9 weeks."),
+            (std::vector<std::string>{"NO", "STOP"}));
 }
 
 // A capitalised word after a title, or after a title and a first name, is
@@ -861,6 +874,8 @@ TEST(AnalyzerTest, NamesAfterATitleAreNotAbbreviations) {
   EXPECT_EQ(JargonFindingTexts("Dr. Lee ordered an ABG."), std::vector<std::string>{"ABG"});
   EXPECT_EQ(JargonFindingTexts("Seen by Dr. Smith. Hep B vaccine due."),
             std::vector<std::string>{"Hep"});
+  // Before a value it is the lab's shorthand.
+  EXPECT_EQ(JargonFindingTexts("Per Dr. Lee Hgb 9.1."), std::vector<std::string>{"Hgb"});
 }
 
 // Our shorthand that spells an everyday word ("cap", "tabs") is shorthand
@@ -868,6 +883,7 @@ TEST(AnalyzerTest, NamesAfterATitleAreNotAbbreviations) {
 TEST(AnalyzerTest, ShorthandSpeltAsAWordNeedsACount) {
   EXPECT_TRUE(JargonFindingTexts("A crown is a cap that covers the whole tooth.").empty());
   EXPECT_EQ(JargonFindingTexts("Take 1 cap daily with food."), std::vector<std::string>{"cap"});
+  EXPECT_EQ(JargonFindingTexts("Take one cap at bedtime."), std::vector<std::string>{"cap"});
 }
 
 // Shorthand written in another case than listed ("fx" for "Fx", "Wt" for

@@ -335,7 +335,8 @@ bool Classifier::NamesAClinic(size_t first, size_t end, const Abbreviation& entr
 // after a name: "Dana Ruiz, NP", "Omar Haddad, MD, PhD", "Lee Park, MSN,
 // FNP-BC". The list runs from a comma after a capitalised name to the end
 // of its line, and holds only words with capitals, hyphens, slashes and
-// commas. Signatures are not jargon.
+// commas; a licence of the care team may end it before more words
+// (IsLicenceOfANamedPerson). Signatures are not jargon.
 bool Classifier::IsCredential(size_t first, size_t end) const {
   auto in_list = [this](const Token& token) {
     return token.folded == "," || token.folded == "-" || token.folded == "/" ||
@@ -365,16 +366,11 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
   if (k < 2 || tokens_[k - 1].folded != ",") return false;
   const Token& name = tokens_[k - 2];
   if (!name.is_word() || !name.capitalized || name.all_caps) return false;
-  // A licence of the care team right after the name's comma is one whatever
-  // follows it: "This is Dana, RN with the anesthesia team", "Nadia, RN
-  // Case Manager", "Denise Moreau, RN (555-0188)".
-  static constexpr std::string_view kLicences[] = {
-      "rn",  "lpn",    "lvn", "np",  "aprn",  "fnp",  "cnm",  "crna", "md",   "pa",  "pa-c",
-      "rph", "pharmd", "rd",  "rdn", "cdces", "lcsw", "lmft", "lpc",  "psyd", "dds", "dmd",
-      "dpt", "otr",    "slp", "rrt", "ibclc", "msw",  "bsn",  "msn",  "dnp",  "phd", "cma"};
-  const std::string written =
-      FoldCase(text_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start));
-  if (k == first && IsListed(kLicences, written)) return true;
+  // A licence of the care team right after a name's comma is one before a
+  // preposition, a bracket or a title too: "This is Dana, RN with the
+  // anesthesia team", "Nadia, RN Case Manager", "Denise Moreau, RN
+  // (555-0188)". The name is no everyday word ("Next, SLP will assess").
+  if (k == first && IsLicenceOfANamedPerson(first, end)) return true;
   // The list ends the line, or a comma ends it before a clinic's name or a
   // title, which may open with capitals ("Luis Herrera, RN, Heart Failure
   // Clinic", "Bea Lim, RN, ECT Nurse Coordinator").
@@ -399,30 +395,69 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
   return true;
 }
 
+// Whether a medicine's name stands on tokens_[i]'s line before it.
+bool Classifier::MedicineEarlierOnLine(size_t i) const {
+  for (size_t k = i; k > 0 && !LineBreakBetween(k - 1, k); --k) {
+    if (FiledAsMedicine(k - 1)) return true;
+  }
+  return false;
+}
+
+// Whether tokens_[first, end), an abbreviation after a capitalised word and
+// a comma, is a licence of the care team after a person's name (IsCredential).
+bool Classifier::IsLicenceOfANamedPerson(size_t first, size_t end) const {
+  static constexpr std::string_view kLicences[] = {
+      "rn",  "lpn",    "lvn", "np",  "aprn",  "fnp",  "cnm",  "crna", "md",   "pa",  "pa-c",
+      "rph", "pharmd", "rd",  "rdn", "cdces", "lcsw", "lmft", "lpc",  "psyd", "dds", "dmd",
+      "dpt", "otr",    "slp", "rrt", "ibclc", "msw",  "bsn",  "msn",  "dnp",  "phd", "cma"};
+  static constexpr std::string_view kPrepositions[] = {"with", "at", "in", "from", "for", "on"};
+  const std::string written =
+      FoldCase(text_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start));
+  if (!IsListed(kLicences, written)) return false;
+  const WordEntry* name = entries_[first - 2];
+  if (name != nullptr && name->zipf >= kStressedWordZipf) return false;  // "Next,", "Also,"
+  if (end >= tokens_.size() || LineBreakBetween(end - 1, end)) return true;
+  const Token& after = tokens_[end];
+  return after.folded == "(" || after.folded == "," || after.folded == "." ||
+         (after.is_word() && after.capitalized) || IsListed(kPrepositions, after.folded);
+}
+
 // Whether tokens_[i], a word in capitals, is a verb that gives an order,
-// stressed: opening its line or its list item with a word or a colon after
-// it ("STOP lisinopril", "- NO NSAIDs", "STOP: ibuprofen"), or closing one
-// after "then" or a colon ("x 2 more weeks, then STOP", "Nystatin: STOP,
-// finished").
+// stressed: opening its line or its list item with a word, or a colon and
+// a word, after it ("STOP lisinopril", "- NO NSAIDs", "STOP: ibuprofen"),
+// or closing its clause after "then", or after a colon that follows a
+// medicine on its line ("x 2 more weeks, then STOP", "Nystatin 5 mL:
+// STOP, finished"; not "Procedure: STOP, 9 weeks", "Gas: NO, 20 ppm").
 bool Classifier::StressedInstruction(size_t i) const {
-  static constexpr std::string_view kInstructionVerbs[] = {
+  static constexpr std::string_view kStressedOrders[] = {
       "stop",  "do",    "don't", "hold",   "take",     "call",   "avoid", "start", "keep",
       "skip",  "wait",  "use",   "bring",  "continue", "resume", "go",    "eat",   "drink",
       "check", "never", "give",  "remove", "wear",     "tell",   "no"};
   const std::string_view word = tokens_[i].folded;
-  if (!IsListed(kInstructionVerbs, word)) return false;
+  if (!IsListed(kStressedOrders, word)) return false;
   const bool line_ends = i + 1 >= tokens_.size() || LineBreakBetween(i, i + 1);
-  if (i > 0 && !LineBreakBetween(i - 1, i) &&
-      (tokens_[i - 1].folded == "then" || tokens_[i - 1].folded == ":") &&
-      (line_ends || tokens_[i + 1].folded == "," || tokens_[i + 1].folded == ".")) {
+  const bool clause_ends =
+      line_ends || tokens_[i + 1].folded == "," || tokens_[i + 1].folded == ".";
+  if (i > 0 && !LineBreakBetween(i - 1, i) && clause_ends &&
+      (tokens_[i - 1].folded == "then" ||
+       (tokens_[i - 1].folded == ":" && MedicineEarlierOnLine(i - 1)))) {
     return true;
   }
-  if (line_ends || !(tokens_[i + 1].is_word() || tokens_[i + 1].folded == ":")) return false;
+  if (line_ends) return false;
+  // A list's heading ("STOP: ibuprofen") has a word after its colon.
+  if (tokens_[i + 1].folded == ":") {
+    if (i + 2 >= tokens_.size() || LineBreakBetween(i + 1, i + 2) || !tokens_[i + 2].is_word() ||
+        IsNumber(tokens_[i + 2])) {
+      return false;
+    }
+  } else if (!tokens_[i + 1].is_word()) {
+    return false;
+  }
   auto opens_line = [this](size_t k) { return k == 0 || LineBreakBetween(k - 1, k); };
   if (opens_line(i)) return true;
   // After a list's mark that opens its line ("- STOP", "• HOLD"), or a
   // list's number that does ("5. STOP", "1) HOLD"), not "(3.5) STOP" or
-  // "Procedure: STOP".
+  // "Procedure: STOP at 9 weeks".
   const std::string_view before = tokens_[i - 1].folded;
   if (before == "-" || before == "*" || before == "\u2022") return opens_line(i - 1);
   if (before == "." || before == ")") {
@@ -444,12 +479,13 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // chain".
   const bool other_case = entry.exact_case && word != nullptr && !tokens_[match.first].has_dot &&
                           written != entry.written && written.size() == entry.written.size();
-  // And so does our shorthand that spells an everyday word in lower case,
-  // unless a count comes before it: "2 tabs PO qHS", but "a crown, or cap".
+  // And so does our shorthand that spells a common word (Zipf 4.0) in lower
+  // case, unless a count comes before it: "2 caps PO qHS", "one cap", but
+  // "a crown, or cap".
   const Token& first = tokens_[match.first];
   const bool spelt_as_word = !first.capitalized && word != nullptr && word->syllables >= 0 &&
-                             word->zipf >= 3.5 &&
-                             !(match.first > 0 && IsNumber(tokens_[match.first - 1]));
+                             word->zipf >= 4.0 && entry.source.starts_with("plainlang") &&
+                             !(match.first > 0 && IsCount(tokens_[match.first - 1]));
   const bool everyday_word =
       other_case || spelt_as_word ||
       (first.all_caps && word != nullptr && word->zipf >= kStressedWordZipf &&
@@ -470,7 +506,9 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   if (defined_.count(match.id) || IsCredential(match.first, match.end)) return;
   if (NamesAClinic(match.first, match.end, entry)) return;
   // A name in title case after a title is a person's ("Dr. Hannah Ibe").
-  if (!tokens_[match.first].all_caps && AfterAPersonalTitle(match)) return;
+  if (!tokens_[match.first].all_caps && AfterAPersonalTitle(match, /*past_first_name=*/true)) {
+    return;
+  }
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
   // guidance is to spell it out at first use. It gets a finding of low
   // severity and weighs little in the density.

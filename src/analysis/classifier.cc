@@ -215,8 +215,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // medicine's name ("prednisolone acetate", "norethindrone acetate").
   if (match.end - match.first == 1 &&
       (HasMedicineStem(term.term) ||
-       (IsListed(kSaltWords, term.term) && match.first > 0 && tokens_[match.first - 1].is_word() &&
-        NamesAMedicine(match.first - 1)))) {
+       (IsListed(kSaltWords, term.term) && match.first > 0 && FiledAsMedicine(match.first - 1)))) {
     return;
   }
   if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match)) return;
@@ -251,6 +250,16 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   }
   CountJargon(words, term.familiarity);
   tally_.terms.push_back(match.id);
+}
+
+// Whether tokens_[k] is a medicine's name by its stem or its row in the
+// tables; not an acronym ("The ABG bicarbonate").
+bool Classifier::FiledAsMedicine(size_t k) const {
+  if (!tokens_[k].is_word()) return false;
+  if (HasMedicineStem(tokens_[k].folded)) return true;
+  const WordEntry* entry = entries_[k];
+  return entry != nullptr && !entry->terms.empty() &&
+         index_.terms[entry->terms.front()].category == "medicine";
 }
 
 // Whether tokens_[k] names a medicine: a name of the tables, one on a
@@ -434,7 +443,8 @@ bool Classifier::BeforeAnOrganisation(size_t k) const {
       "program", "unit",    "department", "institute", "hospital", "foundation"};
   for (size_t end = std::min(tokens_.size(), k + 3); k < end; ++k) {
     const Token& word = tokens_[k];
-    if (!word.is_word() || !word.capitalized || word.all_caps || LineBreakBetween(k - 1, k)) {
+    if (k == 0 || !word.is_word() || !word.capitalized || word.all_caps ||
+        LineBreakBetween(k - 1, k)) {
       return false;
     }
     if (IsListed(kOrganisations, word.folded)) return true;
@@ -456,16 +466,18 @@ bool Classifier::NamesAnInstrument(const LexiconMatch& match) const {
          IsListed(kDeterminers, tokens_[match.first - 1].folded);
 }
 
-// Whether a capitalised term follows a personal title, perhaps past a
-// first name: a person's name ("Dr. Phalen", "Ms. Wells", "Dr. Hannah
-// Ibe"); past a first name, only in title case ("Dr. Lee MRI" is an
-// acronym).
-bool Classifier::AfterAPersonalTitle(const LexiconMatch& match) const {
+// Whether a capitalised term follows a personal title, or, if asked, a
+// title and a first name: a person's name ("Dr. Phalen", "Ms. Wells", "Dr.
+// Hannah Ibe"). Past a first name, only in title case and before no value
+// ("Dr. Lee MRI", "Per Dr. Lee Hgb 9.1" are shorthand).
+bool Classifier::AfterAPersonalTitle(const LexiconMatch& match, bool past_first_name) const {
   const Token& first = tokens_[match.first];
   if (!first.capitalized) return false;
   const Token* title = WordBefore(match.first);
-  if (title == &tokens_[match.first - 1] && !IsPersonalTitle(title->folded) && title->capitalized &&
-      !title->all_caps && !first.all_caps && !LineBreakBetween(match.first - 1, match.first)) {
+  if (past_first_name && title != nullptr && title == &tokens_[match.first - 1] &&
+      !IsPersonalTitle(title->folded) && title->capitalized && !title->all_caps &&
+      !first.all_caps && !LineBreakBetween(match.first - 1, match.first) &&
+      !(match.end < tokens_.size() && IsNumber(tokens_[match.end]))) {
     title = WordBefore(static_cast<size_t>(title - tokens_.data()));
   }
   return title != nullptr && IsPersonalTitle(title->folded);
@@ -651,14 +663,14 @@ bool Classifier::EverydayByDerivation(std::string_view word) const {
     if (word.size() < ending.size() + 4 || !word.ends_with(ending)) continue;
     const std::string_view stem = word.substr(0, word.size() - ending.size());
     if (everyday(stem, 3.5) || everyday(std::string(stem) + "e", 3.5)) return true;
-    // a y turned i before the ending: "sleepier", "itchiness"
+    // a y turned i before the ending: "sleepier"
     if (stem.ends_with('i') && everyday(std::string(stem.substr(0, stem.size() - 1)) + "y", 3.5)) {
       return true;
     }
   }
-  // The native prefix of undoing or not, on an everyday word: "untwist",
-  // "unready", "unclip".
-  if (word.size() >= 6 && word.starts_with("un") && everyday(word.substr(2), 3.5)) return true;
+  // The native prefix of undoing or not, on an everyday word of five
+  // letters or more, as the build's rule asks: "untwist", "unready".
+  if (word.size() >= 7 && word.starts_with("un") && everyday(word.substr(2), 3.5)) return true;
   // The first part has four letters or more ("non", "pre" are prefixes:
   // "noncontrast", "premedication" stay); a last part of three letters
   // must be as common as "out" or "day" (Zipf 5.0: "triptan" stays).

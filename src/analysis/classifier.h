@@ -33,6 +33,14 @@ namespace plainlang {
 // A token of digits and no letters: a reading, a dose, a date's part.
 inline bool IsNumber(const Token& token) { return token.letters == 0 && token.digits > 0; }
 
+// Whether a token counts: digits, or a number word to ten ("1 cap", "one
+// cap").
+inline bool IsCount(const Token& token) {
+  static constexpr std::string_view kCountWords[] = {"one", "two",   "three", "four", "five",
+                                                     "six", "seven", "eight", "nine", "ten"};
+  return IsNumber(token) || IsListed(kCountWords, token.folded);
+}
+
 inline double ZipfFamiliarity(double zipf) { return std::clamp((zipf - 2.5) / 2.0, 0.0, 1.0); }
 
 // Unknown words rarer than this, built on a medical affix, are jargon.
@@ -167,10 +175,13 @@ class Classifier {
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
   bool NamesADepartment(const LexiconMatch& match, bool sentence_start, bool pattern_found) const;
   bool NamesAnInstrument(const LexiconMatch& match) const;
-  bool AfterAPersonalTitle(const LexiconMatch& match) const;
+  bool AfterAPersonalTitle(const LexiconMatch& match, bool past_first_name = false) const;
   bool OrdersAMedicine(const LexiconMatch& match) const;
   bool NamesAMedicine(size_t k) const;
   bool BeforeAnOrganisation(size_t k) const;
+  bool FiledAsMedicine(size_t k) const;
+  bool MedicineEarlierOnLine(size_t i) const;
+  bool IsLicenceOfANamedPerson(size_t first, size_t end) const;
   const Token* WordBefore(size_t i) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
   bool Eponymous(const LexiconMatch& match) const;
