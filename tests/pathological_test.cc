@@ -184,8 +184,8 @@ namespace plainlang {
 namespace {
 
 // Long runs of what the newer rules look around for: credentials after a
-// name, notation, letters. Each rule looks a bounded number of tokens away,
-// so these stay linear (a quadratic rule would not finish here).
+// name, notation, letters, SOAP headings, orders after a colon. Each rule looks a bounded number of
+// tokens away, so these stay linear (a quadratic rule would not finish here).
 TEST(PathologicalTest, LongRunsOfCredentialsAndNotationStayLinear) {
   static const Analyzer analyzer;
   std::string credentials = "Dana Ruiz";
@@ -207,6 +207,25 @@ TEST(PathologicalTest, LongRunsOfCredentialsAndNotationStayLinear) {
   }
   EXPECT_EQ(doses, 20000u);
   EXPECT_EQ(durations, 20000u);
+
+  // A SOAP heading opening every line, and many more marks inside lines:
+  // the message is judged a SOAP note once, not once a line.
+  std::string soap;
+  for (int k = 0; k < 40000; ++k) soap += "P: S: S: S: rest\n";
+  soap += "O: swelling\n";
+  report = analyzer.Analyze(soap);
+  size_t plans = 0;
+  for (const Finding& f : report.findings) plans += f.text == "P" && f.source == "pattern:letter";
+  EXPECT_EQ(plans, 40000u);
+
+  // Orders after colons on one long line: each looks back twelve words for
+  // a medicine, not to the line's start.
+  std::string orders = "Nystatin 5 mL";
+  for (int k = 0; k < 20000; ++k) orders += " a b c d e f g h i j k l m: STOP,";
+  report = analyzer.Analyze(orders);
+  size_t stops = 0;
+  for (const Finding& f : report.findings) stops += f.text == "STOP";
+  EXPECT_EQ(stops, 20000u);
 }
 
 }  // namespace

@@ -395,14 +395,6 @@ bool Classifier::IsCredential(size_t first, size_t end) const {
   return true;
 }
 
-// Whether a medicine's name stands on tokens_[i]'s line before it.
-bool Classifier::MedicineEarlierOnLine(size_t i) const {
-  for (size_t k = i; k > 0 && !LineBreakBetween(k - 1, k); --k) {
-    if (FiledAsMedicine(k - 1)) return true;
-  }
-  return false;
-}
-
 // Whether tokens_[first, end), an abbreviation after a capitalised word and
 // a comma, is a licence of the care team after a person's name (IsCredential).
 bool Classifier::IsLicenceOfANamedPerson(size_t first, size_t end) const {
@@ -411,8 +403,13 @@ bool Classifier::IsLicenceOfANamedPerson(size_t first, size_t end) const {
       "rph", "pharmd", "rd",  "rdn", "cdces", "lcsw", "lmft", "lpc",  "psyd", "dds", "dmd",
       "dpt", "otr",    "slp", "rrt", "ibclc", "msw",  "bsn",  "msn",  "dnp",  "phd", "cma"};
   static constexpr std::string_view kPrepositions[] = {"with", "at", "in", "from", "for", "on"};
-  const std::string written =
-      FoldCase(text_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start));
+  std::string_view written = tokens_[first].folded;
+  std::string joined;  // a licence of several tokens: "PA-C"
+  if (end - first > 1) {
+    joined =
+        FoldCase(text_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start));
+    written = joined;
+  }
   if (!IsListed(kLicences, written)) return false;
   const WordEntry* name = entries_[first - 2];
   if (name != nullptr && name->zipf >= kStressedWordZipf) return false;  // "Next,", "Also,"
@@ -440,7 +437,8 @@ bool Classifier::StressedInstruction(size_t i) const {
       line_ends || tokens_[i + 1].folded == "," || tokens_[i + 1].folded == ".";
   if (i > 0 && !LineBreakBetween(i - 1, i) && clause_ends &&
       (tokens_[i - 1].folded == "then" ||
-       (tokens_[i - 1].folded == ":" && MedicineEarlierOnLine(i - 1)))) {
+       (tokens_[i - 1].folded == ":" &&
+        MedicineEarlierOnLine(i - 1, /*classes_and_acronyms=*/false)))) {
     return true;
   }
   if (line_ends) return false;
@@ -582,12 +580,26 @@ bool Classifier::OpensLine(size_t k) const {
 
 namespace {
 
-// Whether a line of `text` opens with `mark` ("S:").
-bool ALineOpensWith(std::string_view text, std::string_view mark) {
-  for (size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + 1)) {
-    if (at == 0 || text[at - 1] == '\n') return true;
+// The letters of a SOAP note's headings, in order: "S:", "O:", "A:", "P:".
+constexpr std::string_view kSoapLetters = "SOAP";
+
+// Whether `text` is a SOAP note: lines open with two of its headings at
+// least, and none with "Q:" (a list of questions and answers). One pass
+// over the lines' starts.
+bool IsSoapNote(std::string_view text) {
+  bool opened[kSoapLetters.size()] = {};
+  for (size_t at = 0; at + 1 < text.size();) {
+    if (text[at + 1] == ':') {
+      if (text[at] == 'Q') return false;
+      if (const size_t heading = kSoapLetters.find(text[at]); heading != std::string_view::npos) {
+        opened[heading] = true;
+      }
+    }
+    at = text.find('\n', at);
+    if (at == std::string_view::npos) break;
+    ++at;
   }
-  return false;
+  return std::count(std::begin(opened), std::end(opened), true) >= 2;
 }
 
 // Units a lab value is written with ("340 mg", "86 U/mL", "45 %").
@@ -600,24 +612,16 @@ constexpr std::string_view kValueUnits[] = {"mg", "mcg", "g",    "kg",   "ml",  
 // A SOAP note's heading: "S:", "O:", "A:" or "P:" opening a line, in a
 // message that opens lines with two of them at least (not "Q: ... A: ..." in
 // a list of questions, nor "P: 555-0100" on a signature).
-std::string_view Classifier::SoapHeadingAt(size_t i) const {
-  static constexpr std::pair<char, std::string_view> kHeadings[] = {
-      {'S', "what you told us"}, {'O', "what we found"}, {'A', "what we think"}, {'P', "plan"}};
+std::string_view Classifier::SoapHeadingAt(size_t i) {
+  static constexpr std::string_view kMeanings[] = {"what you told us", "what we found",
+                                                   "what we think", "plan"};
   if (i + 2 >= tokens_.size() || tokens_[i + 1].folded != ":" || IsNumber(tokens_[i + 2]) ||
       !OpensLine(i)) {
     return {};
   }
-  size_t headings = 0;
-  for (const auto& [heading, words] : kHeadings) {
-    const char mark[] = {heading, ':'};
-    headings += ALineOpensWith(text_, std::string_view(mark, 2));
-  }
-  if (headings < 2 || ALineOpensWith(text_, "Q:")) return {};
-  const char letter = text_[tokens_[i].start];
-  for (const auto& [heading, words] : kHeadings) {
-    if (letter == heading) return words;
-  }
-  return {};
+  if (!soap_note_) soap_note_ = IsSoapNote(text_);
+  const size_t heading = kSoapLetters.find(text_[tokens_[i].start]);
+  return *soap_note_ && heading != std::string_view::npos ? kMeanings[heading] : std::string_view();
 }
 
 // A lab's flag: "H" or "L" after a value ("TSH 9.8 H", "Hgb 10.8 L,"), in

@@ -221,9 +221,8 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match)) return;
   // "Hold" is the order to pause a medicine only where it orders one: "hold
   // metformin", "hold it the day before", "Eliquis: hold 48 h"; not "the
-  // bands that hold the ankle", "hold still".
-  // "holds" describes ("the splint holds it in place"); orders are not
-  // written in it.
+  // bands that hold the ankle", "hold still", nor "holds", which describes
+  // ("the splint holds it in place").
   if (term.term == "hold" && (tokens_[match.first].folded == "holds" || !OrdersAMedicine(match))) {
     return;
   }
@@ -252,14 +251,18 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   tally_.terms.push_back(match.id);
 }
 
+// The category of the term tokens_[k] is filed under first, or "".
+std::string_view Classifier::CategoryOf(size_t k) const {
+  const WordEntry* entry = entries_[k];
+  return entry == nullptr || entry->terms.empty() ? std::string_view()
+                                                  : index_.terms[entry->terms.front()].category;
+}
+
 // Whether tokens_[k] is a medicine's name by its stem or its row in the
 // tables; not an acronym ("The ABG bicarbonate").
 bool Classifier::FiledAsMedicine(size_t k) const {
-  if (!tokens_[k].is_word()) return false;
-  if (HasMedicineStem(tokens_[k].folded)) return true;
-  const WordEntry* entry = entries_[k];
-  return entry != nullptr && !entry->terms.empty() &&
-         index_.terms[entry->terms.front()].category == "medicine";
+  return tokens_[k].is_word() &&
+         (HasMedicineStem(tokens_[k].folded) || CategoryOf(k) == "medicine");
 }
 
 // Whether tokens_[k] names a medicine: a name of the tables, one on a
@@ -272,10 +275,23 @@ bool Classifier::NamesAMedicine(size_t k) const {
     const Abbreviation* entry = index_.FindAbbreviation(AbbreviationKey(Written(token)));
     return entry != nullptr && entry->familiarity < options_.jargon_familiarity;
   }
-  const WordEntry* entry = entries_[k];
-  if (entry == nullptr || entry->terms.empty()) return false;
-  const std::string_view category = index_.terms[entry->terms.front()].category;
+  const std::string_view category = CategoryOf(k);
   return category == "medicine" || category == "medicine_class";
+}
+
+// Whether a medicine's name stands before tokens_[i] on its line, within
+// twelve words and after any ";" ("Apixaban (DOAC): last dose 1/31 (hold
+// 48 h)", "Nystatin 5 mL QID: STOP"): by its stem or its row, and, when
+// `classes_and_acronyms`, also a class or a sources' acronym
+// (NamesAMedicine). The bound keeps a long line of such marks linear.
+bool Classifier::MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) const {
+  for (size_t k = i, words = 0; k-- > 0 && words < 12;) {
+    if (tokens_[k].folded == ";" || LineBreakBetween(k, k + 1)) break;
+    if (!tokens_[k].is_word()) continue;
+    ++words;
+    if (classes_and_acronyms ? NamesAMedicine(k) : FiledAsMedicine(k)) return true;
+  }
+  return false;
 }
 
 // Whether an order's verb at `match` orders a medicine: "it" or "them"
@@ -298,15 +314,7 @@ bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
   if (match.first > 0) {
     const std::string_view before = tokens_[match.first - 1].folded;
     if (before == ":" || before == "(") {
-      // The medicine stands earlier on the entry's line ("Apixaban (DOAC):
-      // last dose 1/31 a.m. (hold 48 h)").
-      for (size_t k = match.first - 1, words = 0; k-- > 0 && words < 12;) {
-        if (tokens_[k].folded == ";" || LineBreakBetween(k, k + 1)) break;
-        if (!tokens_[k].is_word()) continue;
-        ++words;
-        if (NamesAMedicine(k)) return true;
-      }
-      return false;
+      return MedicineEarlierOnLine(match.first - 1, /*classes_and_acronyms=*/true);
     }
   }
   if (match.end < tokens_.size() &&

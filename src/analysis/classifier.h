@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -27,9 +28,6 @@
 
 namespace plainlang {
 
-// How well a patient knows a word, from its everyday frequency: Zipf 2.5 or
-// rarer -> 0, Zipf 4.5 or commoner -> 1, linear between. The lexicon
-// generator uses the same rule (data/README.md).
 // A token of digits and no letters: a reading, a dose, a date's part.
 inline bool IsNumber(const Token& token) { return token.letters == 0 && token.digits > 0; }
 
@@ -41,6 +39,9 @@ inline bool IsCount(const Token& token) {
   return IsNumber(token) || IsListed(kCountWords, token.folded);
 }
 
+// How well a patient knows a word, from its everyday frequency: Zipf 2.5 or
+// rarer -> 0, Zipf 4.5 or commoner -> 1, linear between. The lexicon
+// generator uses the same rule (data/README.md).
 inline double ZipfFamiliarity(double zipf) { return std::clamp((zipf - 2.5) / 2.0, 0.0, 1.0); }
 
 // Unknown words rarer than this, built on a medical affix, are jargon.
@@ -180,7 +181,8 @@ class Classifier {
   bool NamesAMedicine(size_t k) const;
   bool BeforeAnOrganisation(size_t k) const;
   bool FiledAsMedicine(size_t k) const;
-  bool MedicineEarlierOnLine(size_t i) const;
+  bool MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) const;
+  std::string_view CategoryOf(size_t k) const;
   bool IsLicenceOfANamedPerson(size_t first, size_t end) const;
   const Token* WordBefore(size_t i) const;
   bool CapitalisedPhrase(const LexiconMatch& match) const;
@@ -199,7 +201,7 @@ class Classifier {
   // Abbreviations written out by rule (abbreviations.cc).
   bool AddAcronymFinding(size_t i, double zipf);
   bool AddLetterFinding(size_t i);
-  std::string_view SoapHeadingAt(size_t i) const;
+  std::string_view SoapHeadingAt(size_t i);
   bool LabFlagAt(size_t i) const;
   bool PotassiumAt(size_t i) const;
   bool TemperatureAt(size_t i) const;
@@ -239,6 +241,8 @@ class Classifier {
   int64_t sentence_jargon_words_ = 0;
   double sentence_weighted_jargon_ = 0;
   bool clinical_sentence_ = false;  // holds medical words (FinishSentence)
+  // Of the message: whether it is a SOAP note (SoapHeadingAt), found once.
+  std::optional<bool> soap_note_;
   // Findings that need a clinical sentence (register words of everyday
   // sense, sources' abbreviations that spell an everyday word), counted or
   // dropped by FinishSentence.

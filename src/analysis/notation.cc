@@ -433,15 +433,17 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
   // on the body it is a garment ("belly binder", "rib-binder"), and alone
   // ("your binder") it may hold papers.
   if (match->kind == NotationKind::kDrugClass) {
-    const size_t binder = LowerAscii(body).rfind("binder");
+    const std::string lower = LowerAscii(body);
+    const size_t binder = lower.rfind("binder");
     if (binder != std::string::npos) {
       static constexpr std::string_view kBound[] = {"phosphate", "phosphorus", "potassium", "acid",
                                                     "bile",      "iron",       "calcium"};
       size_t start = binder;
-      while (start > 0 && (body[start - 1] == ' ' || body[start - 1] == '-')) --start;
+      while (start > 0 && (lower[start - 1] == ' ' || lower[start - 1] == '-')) --start;
       size_t word = start;
-      while (word > 0 && IsAsciiLetter(body[word - 1])) --word;
-      if (start == binder || !IsListed(kBound, LowerAscii(body.substr(word, start - word)))) {
+      while (word > 0 && IsAsciiLetter(lower[word - 1])) --word;
+      if (start == binder ||
+          !IsListed(kBound, std::string_view(lower).substr(word, start - word))) {
         return false;
       }
     }
