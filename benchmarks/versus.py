@@ -9,10 +9,12 @@ their throughputs round by round and its median.
 
   python3 benchmarks/versus.py OLD_BINARY NEW_BINARY [--rounds 8]
       [--filter BM_AnalyzeCorpusMessages] [--corpus FILE] [--seconds 1]
-      [--counter p99_us]
+      [--counter p99_us] [--new-args=--checklist=off]
 
 With --counter it compares that counter of the benchmark (such as the
-p99_us of BM_AnalyzeMessageLatency) instead of its throughput.
+p99_us of BM_AnalyzeMessageLatency) instead of its throughput. --new-args
+passes flags to the new build only (--checklist=off times the stages a
+build from before the communication checklist had).
 
 To build an old revision: git worktree add /tmp/old REV, then
 cmake -S /tmp/old -B /tmp/old/build -G Ninja -DCMAKE_BUILD_TYPE=Release
@@ -29,9 +31,9 @@ import subprocess
 import sys
 
 
-def start(binary: str, cpu: int, args: argparse.Namespace) -> subprocess.Popen:
+def start(binary: str, cpu: int, args: argparse.Namespace, extra: list[str]) -> subprocess.Popen:
     command = ["taskset", "-c", str(cpu), binary, f"--benchmark_filter={args.filter}",
-               f"--benchmark_min_time={args.seconds}", "--benchmark_format=json"]
+               f"--benchmark_min_time={args.seconds}", "--benchmark_format=json", *extra]
     if args.corpus:
         command.append(f"--corpus={args.corpus}")
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -60,6 +62,8 @@ def main() -> int:
     parser.add_argument("--corpus", help="messages file for --corpus (compare.py writes one)")
     parser.add_argument("--seconds", type=float, default=1.0, help="--benchmark_min_time")
     parser.add_argument("--counter", help="compare this counter (p99_us) instead of bytes/s")
+    parser.add_argument("--new-args", default="", help="flags for the new build only, "
+                        "space-separated (--checklist=off)")
     args = parser.parse_args()
 
     ratios = []
@@ -67,8 +71,8 @@ def main() -> int:
     print(f"{'round':>5}  {'old ' + unit:>9}  {'new ' + unit:>9}  new/old")
     for round_number in range(args.rounds):
         old_cpu = round_number % 2  # swap cores every round
-        old = start(args.old, old_cpu, args)
-        new = start(args.new, 1 - old_cpu, args)
+        old = start(args.old, old_cpu, args, [])
+        new = start(args.new, 1 - old_cpu, args, args.new_args.split())
         old_rate, new_rate = rate(old, args.old, args.counter), rate(new, args.new, args.counter)
         ratios.append(new_rate / old_rate)
         print(f"{round_number + 1:>5}  {old_rate / scale:>9.2f}  {new_rate / scale:>9.2f}  "

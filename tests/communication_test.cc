@@ -128,6 +128,15 @@ TEST(CommunicationTest, ItemsCanBeTurnedOffAndAMinimumJoinsTheVerdict) {
   const Report strict = Analyzer(options).Analyze(text);
   EXPECT_LT(strict.communication.score, 99);
   EXPECT_FALSE(strict.verdict.meets_target);
+  options.checklist_items.fill(false);
+  options.min_communication = 0;
+  const Report none = Analyzer(options).Analyze(text);
+  EXPECT_TRUE(std::isnan(none.communication.score));
+  for (const CommunicationItemResult& item : none.communication.items) {
+    EXPECT_FALSE(item.applies);
+    EXPECT_TRUE(item.evidence.empty());
+  }
+  EXPECT_TRUE(none.verdict.meets_target);
 }
 
 }  // namespace

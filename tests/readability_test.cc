@@ -173,6 +173,32 @@ TEST(ScoreReadabilityTest, OneWordSentencesClampToTheEasyEndSilently) {
   EXPECT_TRUE(warnings.empty());
 }
 
+// The health grade reads the consensus of every passage through
+// ConsensusGrade: the same value, whether grades are clamped or not.
+TEST(ScoreReadabilityTest, ConsensusGradeAloneEqualsTheFullScores) {
+  Counts easy;  // every grade below 0 or small
+  easy.words = easy.sentences = easy.syllables = easy.monosyllabic_words = 10;
+  easy.letters = easy.characters = 30;
+  Counts hard;  // most grades above 20
+  hard.words = 300;
+  hard.sentences = 1;
+  hard.syllables = 900;
+  hard.polysyllabic_words = hard.complex_words = 90;
+  hard.letters = 1500;
+  hard.characters = 1500;
+  hard.long_words = 90;
+  Counts middle = hard;  // within the scale
+  middle.sentences = 20;
+  middle.syllables = 450;
+  for (const Counts& counts : {easy, hard, middle, Counts{}}) {
+    EXPECT_EQ(ConsensusGrade(counts), ScoreReadability(counts, nullptr).consensus_grade);
+  }
+  EXPECT_EQ(ConsensusGrade(easy), 0.0);
+  EXPECT_EQ(ConsensusGrade(hard), 20.0);
+  EXPECT_GT(ConsensusGrade(middle), 0.0);
+  EXPECT_LT(ConsensusGrade(middle), 20.0);
+}
+
 TEST(ScoreReadabilityTest, NoWordsGivesTheEasiestScoresAndOneWarning) {
   std::vector<std::string> warnings;
   const ReadabilityScores scores = ScoreReadability(Counts{}, &warnings);

@@ -77,6 +77,10 @@ struct ReadabilityScores {
 // here once rather than in every report.
 ReadabilityScores ScoreReadability(const Counts& counts, std::vector<std::string>* warnings);
 
+// ScoreReadability(counts, nullptr).consensus_grade alone: what the health
+// grade reads for every passage of a message.
+double ConsensusGrade(const Counts& counts);
+
 // Flesch-Kincaid grade of one sentence, clamped to [0, 20]. Needs no
 // warnings.
 double SentenceGrade(const Counts& sentence_counts);

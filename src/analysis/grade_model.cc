@@ -45,7 +45,7 @@ std::array<double, kGradeFeatureCount> FeaturesOf(const Passage& p) {
   std::array<double, kGradeFeatureCount> x{};
   const double words = static_cast<double>(p.counts.words);
   const double lexical = static_cast<double>(p.counts.lexical_words());
-  x[0] = ScoreReadability(p.counts, nullptr).consensus_grade;
+  x[0] = ConsensusGrade(p.counts);
   x[1] = p.weighted_jargon / (lexical + kPriorWords);
   x[2] = static_cast<double>(p.abbreviations) / (lexical + kPriorWords);
   x[3] = static_cast<double>(p.complex_findings) / (lexical + kPriorWords);

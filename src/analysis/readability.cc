@@ -58,6 +58,44 @@ double FleschKincaidGrade(double words_per_sentence, double syllables_per_word) 
   return 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59;
 }
 
+// The seven grade-level formulas and the reading-ease and LIX figures, not
+// yet clamped, of counts with words.
+struct RawScores {
+  double reading_ease, lix;
+  std::array<double, 7> grades;  // Flesch-Kincaid, SMOG, Fog, Coleman-Liau, ARI, FORCAST, Linsear
+};
+
+RawScores Raw(const Counts& counts) {
+  // Text with words but no sentence end is still one sentence.
+  const double sentences = static_cast<double>(std::max<int64_t>(counts.sentences, 1));
+  const double words = static_cast<double>(counts.words);
+  const double words_per_sentence = words / sentences;
+  const double syllables_per_word = counts.syllables / words;
+  const double polysyllabic = static_cast<double>(counts.polysyllabic_words);
+  const double letters_per_100_words = 100.0 * counts.letters / words;
+  const double sentences_per_100_words = 100.0 * sentences / words;
+  const double monosyllabic_per_150_words = 150.0 * counts.monosyllabic_words / words;
+  const double easy_words = words - polysyllabic;
+  const double linsear_raw = (easy_words + 3 * polysyllabic) / sentences;
+  RawScores raw;
+  raw.reading_ease = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word;
+  raw.lix = words_per_sentence + 100.0 * counts.long_words / words;
+  raw.grades = {FleschKincaidGrade(words_per_sentence, syllables_per_word),
+                1.0430 * std::sqrt(polysyllabic * 30 / sentences) + 3.1291,
+                0.4 * (words_per_sentence + 100.0 * counts.complex_words / words),
+                0.0588 * letters_per_100_words - 0.296 * sentences_per_100_words - 15.8,
+                4.71 * counts.characters / words + 0.5 * words_per_sentence - 21.43,
+                20 - monosyllabic_per_150_words / 10,
+                linsear_raw > 20 ? linsear_raw / 2 : (linsear_raw - 2) / 2};
+  return raw;
+}
+
+// Seven values, so the median is the fourth after sorting.
+double Median(std::array<double, 7> grades) {
+  std::nth_element(grades.begin(), grades.begin() + 3, grades.end());
+  return grades[3];
+}
+
 }  // namespace
 
 ReadabilityScores ScoreReadability(const Counts& counts, std::vector<std::string>* warnings) {
@@ -67,52 +105,32 @@ ReadabilityScores ScoreReadability(const Counts& counts, std::vector<std::string
     if (warnings != nullptr) warnings->push_back("no words to score");
     return scores;
   }
-  // Text with words but no sentence end is still one sentence.
-  const int64_t sentence_count = std::max<int64_t>(counts.sentences, 1);
-  const double words = static_cast<double>(counts.words);
-  const double sentences = static_cast<double>(sentence_count);
-  const double words_per_sentence = words / sentences;
-  const double syllables_per_word = counts.syllables / words;
-  const double polysyllabic = static_cast<double>(counts.polysyllabic_words);
-
+  const RawScores raw = Raw(counts);
   Clamper clamp;
   scores.flesch_reading_ease =
-      clamp(206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word, kMaxReadingEase,
-            "flesch_reading_ease", Clamper::HardEnd::kLow);
-  scores.flesch_kincaid_grade = clamp(FleschKincaidGrade(words_per_sentence, syllables_per_word),
-                                      kMaxGrade, "flesch_kincaid_grade");
-  scores.smog =
-      clamp(1.0430 * std::sqrt(polysyllabic * 30 / sentences) + 3.1291, kMaxGrade, "smog");
-  scores.gunning_fog = clamp(0.4 * (words_per_sentence + 100.0 * counts.complex_words / words),
-                             kMaxGrade, "gunning_fog");
-  const double letters_per_100_words = 100.0 * counts.letters / words;
-  const double sentences_per_100_words = 100.0 * sentences / words;
-  scores.coleman_liau =
-      clamp(0.0588 * letters_per_100_words - 0.296 * sentences_per_100_words - 15.8, kMaxGrade,
-            "coleman_liau");
-  scores.ari =
-      clamp(4.71 * counts.characters / words + 0.5 * words_per_sentence - 21.43, kMaxGrade, "ari");
-  const double monosyllabic_per_150_words = 150.0 * counts.monosyllabic_words / words;
-  scores.forcast = clamp(20 - monosyllabic_per_150_words / 10, kMaxGrade, "forcast");
-  const double easy_words = words - polysyllabic;
-  const double linsear_raw = (easy_words + 3 * polysyllabic) / sentences;
-  scores.linsear_write =
-      clamp(linsear_raw > 20 ? linsear_raw / 2 : (linsear_raw - 2) / 2, kMaxGrade, "linsear_write");
-  scores.lix = clamp(words_per_sentence + 100.0 * counts.long_words / words, kMaxLix, "lix");
-
-  // Seven values, so the median is the fourth after sorting.
-  std::array<double, 7> grades = {scores.flesch_kincaid_grade, scores.smog, scores.gunning_fog,
-                                  scores.coleman_liau,         scores.ari,  scores.forcast,
-                                  scores.linsear_write};
-  std::nth_element(grades.begin(), grades.begin() + 3, grades.end());
-  scores.consensus_grade = grades[3];
-
-  if (warnings != nullptr) {
-    if (!clamp.clamped().empty()) {
-      warnings->push_back("clamped to the range of the scale: " + clamp.clamped());
-    }
+      clamp(raw.reading_ease, kMaxReadingEase, "flesch_reading_ease", Clamper::HardEnd::kLow);
+  double* const grades[] = {&scores.flesch_kincaid_grade, &scores.smog, &scores.gunning_fog,
+                            &scores.coleman_liau,         &scores.ari,  &scores.forcast,
+                            &scores.linsear_write};
+  static constexpr std::string_view kGradeNames[] = {"flesch_kincaid_grade", "smog", "gunning_fog",
+                                                     "coleman_liau",         "ari",  "forcast",
+                                                     "linsear_write"};
+  for (size_t k = 0; k < raw.grades.size(); ++k) {
+    *grades[k] = clamp(raw.grades[k], kMaxGrade, kGradeNames[k]);
+  }
+  scores.lix = clamp(raw.lix, kMaxLix, "lix");
+  scores.consensus_grade = ConsensusGrade(counts);
+  if (warnings != nullptr && !clamp.clamped().empty()) {
+    warnings->push_back("clamped to the range of the scale: " + clamp.clamped());
   }
   return scores;
+}
+
+// Clamping keeps the order of the grades, so the median of the clamped
+// grades is the clamped median.
+double ConsensusGrade(const Counts& counts) {
+  if (counts.words <= 0) return 0;
+  return std::clamp(Median(Raw(counts).grades), 0.0, kMaxGrade);
 }
 
 double SentenceGrade(const Counts& sentence_counts) {

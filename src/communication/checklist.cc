@@ -316,6 +316,13 @@ void Checklist::Run() {
 void CheckCommunication(std::string_view text, std::span<const SentenceWords> sentences,
                         std::span<const bool, kCommunicationItemCount> items,
                         Communication* communication) {
+  // With every item turned off nothing applies: no sentence is read and
+  // the rules are not even built.
+  if (std::none_of(items.begin(), items.end(), [](bool on) { return on; })) {
+    *communication = Communication();
+    communication->score = std::numeric_limits<double>::quiet_NaN();
+    return;
+  }
   Checklist(text, sentences, items, communication).Run();
 }
 
