@@ -220,6 +220,28 @@ namespace {
 // Everyday words of reports and orders (curated/register.tsv, familiarity
 // 0.55) are jargon only in a sentence that holds other medical words, a
 // number or a medicine.
+// A register phrase whose last word opens an everyday term running past it
+// is that term: "large blood" of a urine test is not in "large blood
+// vessels".
+TEST(DefaultLexiconTest, RegisterPhraseGivesWayToTheEverydayTermItsLastWordOpens) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("Urine dipstick: large blood, trace protein."),
+            (Texts{"large blood", "trace protein"}));
+  EXPECT_EQ(JargonTexts("These are the two large blood vessels in your neck."), Texts{});
+  EXPECT_EQ(JargonTexts("A large blood vessel in your neck is narrowed 40%."), Texts{});
+}
+
+// A word rated known that is an inflected form of a term is a familiar term
+// of its own: its rating, not its stem's clinical sense, decides.
+TEST(DefaultLexiconTest, AFormRatedKnownIsNotJudgedByItsStem) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("Your face may look flushed for a day after the dose."), Texts{});
+  EXPECT_EQ(JargonTexts("Hot flushes are common in the first weeks."), Texts{});
+  EXPECT_EQ(JargonTexts("We are weaning him off the bottle slowly."), Texts{});
+  // The stem keeps its own sense.
+  EXPECT_EQ(JargonTexts("Flush the port with 10 mL saline daily."), Texts{"Flush the port"});
+}
+
 TEST(DefaultLexiconTest, EverydaySenseRegisterWordsNeedAClinicalSentence) {
   using Texts = std::vector<std::string>;
   EXPECT_EQ(JargonTexts("The 9 mm nodule is solid and has not grown."), (Texts{"nodule", "solid"}));

@@ -263,6 +263,20 @@ bool KnownWordOverSourcesAbbreviation(const Lexicon::Index& index, uint32_t term
          !index.abbreviations[abbreviation_id].source.starts_with("plainlang");
 }
 
+// Whether a clinical-register phrase of everyday words is really the
+// start of an everyday term that its last word opens and that runs past it:
+// "two large blood vessels" holds "blood vessel", not the urine test's
+// "large blood". The phrase is then no match; the term is found a word on.
+bool EverydayTermRunsOn(const Lexicon::Index& index, const std::vector<Token>& tokens,
+                        const TokenLookups& lookups, size_t i, size_t length, uint32_t id,
+                        PairKeyBuffer* key) {
+  if (index.terms[id].category != "register") return false;
+  const size_t last = i + length - 1;
+  uint32_t everyday_id = 0;
+  const size_t everyday = LongestTerm(index, tokens, lookups, last, &everyday_id, key);
+  return everyday > 1 && index.terms[everyday_id].familiarity >= kKnownTermFamiliarity;
+}
+
 }  // namespace
 
 // Each lookup waits on memory for its slot; asking for all the sentence's
@@ -296,6 +310,10 @@ void MatchLexicon(const Lexicon::Index& index, std::string_view text,
     }
     uint32_t term_id = 0, abbreviation_id = 0;
     size_t term_length = LongestTerm(index, tokens, lookups, i, &term_id, &key);
+    if (term_length > 1 &&
+        EverydayTermRunsOn(index, tokens, lookups, i, term_length, term_id, &key)) {
+      term_length = 0;
+    }
     size_t abbreviation_length = LongestAbbreviation(index, text, tokens, lookups.entries[i], i,
                                                      all_caps_sentence, &abbreviation_id);
     if (term_length == 0 && abbreviation_length == 0) {
