@@ -231,6 +231,21 @@ TEST(DefaultLexiconTest, RegisterPhraseGivesWayToTheEverydayTermItsLastWordOpens
   EXPECT_EQ(JargonTexts("A large blood vessel in your neck is narrowed 40%."), Texts{});
 }
 
+// A term followed, after a comma, by "like" or "such as" and an everyday
+// example is explained on the spot.
+TEST(DefaultLexiconTest, ATermExplainedByAnEverydayExampleIsNotFlagged) {
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(JargonTexts("You may drink clear liquids, like water or apple juice, until 4 a.m."),
+            Texts{});
+  EXPECT_EQ(JargonTexts("Drink only clear liquids, such as water, the day before."), Texts{});
+  EXPECT_EQ(JargonTexts("Clear liquids are fine until 4 a.m."), Texts{"Clear liquids"});
+  // No comma, no example, or a rare one: still jargon.
+  EXPECT_EQ(JargonTexts("You have edema, like last time."), Texts{"edema"});
+  EXPECT_EQ(JargonTexts("Most polyps, like these, are harmless."), Texts{"polyps"});
+  EXPECT_EQ(JargonTexts("We can discuss an alpha-2 agonist, like guanfacine."),
+            Texts{"alpha-2 agonist"});
+}
+
 // A word rated known that is an inflected form of a term is a familiar term
 // of its own: its rating, not its stem's clinical sense, decides.
 TEST(DefaultLexiconTest, AFormRatedKnownIsNotJudgedByItsStem) {

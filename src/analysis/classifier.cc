@@ -218,7 +218,10 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
        (IsListed(kSaltWords, term.term) && match.first > 0 && FiledAsMedicine(match.first - 1)))) {
     return;
   }
-  if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match)) return;
+  if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match) ||
+      ExplainedByAnExample(match)) {
+    return;
+  }
   // "Hold" is the order to pause a medicine only where it orders one: "hold
   // metformin", "hold it the day before", "Eliquis: hold 48 h"; not "the
   // bands that hold the ankle", "hold still", nor "holds", which describes
@@ -472,6 +475,33 @@ bool Classifier::NamesAnInstrument(const LexiconMatch& match) const {
   if (match.end - match.first > 1) return true;
   return match.first > 0 && tokens_[match.first - 1].is_word() &&
          IsListed(kDeterminers, tokens_[match.first - 1].folded);
+}
+
+// Whether the term is explained on the spot by an everyday example after
+// a comma: "clear liquids, like water or apple juice", "such as water".
+// Not "edema like last time" (no comma), nor "polyps, like these" (no
+// example), nor a rare example ("agonists, such as guanfacine").
+bool Classifier::ExplainedByAnExample(const LexiconMatch& match) const {
+  static constexpr std::string_view kNoExample[] = {
+      "this", "these",  "that",  "those", "it",   "them", "you",   "your", "we",
+      "our",  "he",     "she",   "they",  "his",  "her",  "their", "last", "before",
+      "ever", "always", "usual", "when",  "what", "if",   "so",    "other"};
+  size_t k = match.end;
+  if (k >= tokens_.size() || tokens_[k].folded != ",") return false;
+  ++k;
+  if (k < tokens_.size() && tokens_[k].folded == "like") {
+    ++k;
+  } else if (k + 1 < tokens_.size() && tokens_[k].folded == "such" &&
+             tokens_[k + 1].folded == "as") {
+    k += 2;
+  } else {
+    return false;
+  }
+  if (k < tokens_.size() && (tokens_[k].folded == "a" || tokens_[k].folded == "an")) ++k;
+  if (k >= tokens_.size() || !tokens_[k].is_word() || tokens_[k].digits > 0) return false;
+  const WordEntry* example = entries_[k];
+  return example != nullptr && example->zipf >= kEverydayExampleZipf &&
+         !IsListed(kNoExample, tokens_[k].folded);
 }
 
 // Whether a capitalised term follows a personal title, or, if asked, a

@@ -56,6 +56,10 @@ inline constexpr double kEponymZipf = 3.5;
 // Names are rarer than everyday words ("Carpenter" 3.6, "After" 6.4).
 inline constexpr double kEverydayNameZipf = 4.5;
 
+// An example this common explains the term before it ("water" 5.52; not
+// "broth" 3.39 alone, nor "ibuprofen" 2.93).
+inline constexpr double kEverydayExampleZipf = 4.0;
+
 // A word this common (Zipf: "stop" 5.52, "fast" 5.13, "do" 6.35) written in
 // capitals may be the word, stressed, rather than an abbreviation.
 inline constexpr double kStressedWordZipf = 5.0;
@@ -178,6 +182,7 @@ class Classifier {
   bool NamesAnInstrument(const LexiconMatch& match) const;
   bool AfterAPersonalTitle(const LexiconMatch& match, bool past_first_name = false) const;
   bool OrdersAMedicine(const LexiconMatch& match) const;
+  bool ExplainedByAnExample(const LexiconMatch& match) const;
   bool NamesAMedicine(size_t k) const;
   bool BeforeAnOrganisation(size_t k) const;
   bool FiledAsMedicine(size_t k) const;
