@@ -229,6 +229,8 @@ TEST(DefaultLexiconTest, RegisterPhraseGivesWayToTheEverydayTermItsLastWordOpens
             (Texts{"large blood", "trace protein"}));
   EXPECT_EQ(JargonTexts("These are the two large blood vessels in your neck."), Texts{});
   EXPECT_EQ(JargonTexts("A large blood vessel in your neck is narrowed 40%."), Texts{});
+  // A familiar register phrase ("orders are in") is no everyday term.
+  EXPECT_EQ(JargonTexts("Standing orders are in for any lab."), Texts{"Standing orders"});
 }
 
 // A term followed, after a comma, by "like" or "such as" and an everyday

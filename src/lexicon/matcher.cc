@@ -267,6 +267,7 @@ bool KnownWordOverSourcesAbbreviation(const Lexicon::Index& index, uint32_t term
 // start of an everyday term that its last word opens and that runs past it:
 // "two large blood vessels" holds "blood vessel", not the urine test's
 // "large blood". The phrase is then no match; the term is found a word on.
+// A familiar register phrase is no such term ("Standing orders are in").
 bool EverydayTermRunsOn(const Lexicon::Index& index, const std::vector<Token>& tokens,
                         const TokenLookups& lookups, size_t i, size_t length, uint32_t id,
                         PairKeyBuffer* key) {
@@ -274,7 +275,8 @@ bool EverydayTermRunsOn(const Lexicon::Index& index, const std::vector<Token>& t
   const size_t last = i + length - 1;
   uint32_t everyday_id = 0;
   const size_t everyday = LongestTerm(index, tokens, lookups, last, &everyday_id, key);
-  return everyday > 1 && index.terms[everyday_id].familiarity >= kKnownTermFamiliarity;
+  const Term& term = index.terms[everyday_id];
+  return everyday > 1 && term.familiarity >= kKnownTermFamiliarity && term.category != "register";
 }
 
 }  // namespace
