@@ -1,5 +1,7 @@
 #include "plainlang/readability.h"
 
+#include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -174,8 +176,9 @@ TEST(ScoreReadabilityTest, OneWordSentencesClampToTheEasyEndSilently) {
 }
 
 // The health grade reads the consensus of every passage through
-// ConsensusGrade: the same value, whether grades are clamped or not.
-TEST(ScoreReadabilityTest, ConsensusGradeAloneEqualsTheFullScores) {
+// ConsensusGrade: the median of the seven grades ScoreReadability reports,
+// whether they are clamped or not, and for counts no analysis makes.
+TEST(ScoreReadabilityTest, ConsensusGradeIsTheMedianOfTheSevenScores) {
   Counts easy;  // every grade below 0 or small
   easy.words = easy.sentences = easy.syllables = easy.monosyllabic_words = 10;
   easy.letters = easy.characters = 30;
@@ -190,13 +193,23 @@ TEST(ScoreReadabilityTest, ConsensusGradeAloneEqualsTheFullScores) {
   Counts middle = hard;  // within the scale
   middle.sentences = 20;
   middle.syllables = 450;
-  for (const Counts& counts : {easy, hard, middle, Counts{}}) {
-    EXPECT_EQ(ConsensusGrade(counts), ScoreReadability(counts, nullptr).consensus_grade);
+  Counts negative = middle;  // SMOG is the root of a negative number: not a number
+  negative.polysyllabic_words = -2;
+  for (const Counts& counts : {easy, hard, middle, negative}) {
+    const ReadabilityScores s = ScoreReadability(counts, nullptr);
+    std::array<double, 7> grades = {s.flesch_kincaid_grade, s.smog, s.gunning_fog,
+                                    s.coleman_liau,         s.ari,  s.forcast,
+                                    s.linsear_write};
+    std::sort(grades.begin(), grades.end());
+    EXPECT_EQ(ConsensusGrade(counts), grades[3]);
+    EXPECT_EQ(s.consensus_grade, grades[3]);
   }
+  EXPECT_EQ(ScoreReadability(negative, nullptr).smog, 20.0);
   EXPECT_EQ(ConsensusGrade(easy), 0.0);
   EXPECT_EQ(ConsensusGrade(hard), 20.0);
   EXPECT_GT(ConsensusGrade(middle), 0.0);
   EXPECT_LT(ConsensusGrade(middle), 20.0);
+  EXPECT_EQ(ConsensusGrade(Counts{}), 0.0);
 }
 
 TEST(ScoreReadabilityTest, NoWordsGivesTheEasiestScoresAndOneWarning) {

@@ -119,7 +119,6 @@ def main(argv: list[str] | None = None) -> int:
         curated_dir / "specialty_terms.tsv", ("term",),
         ("category", "familiarity", "plain", "definition")))
     print(f"specialty terms, left out as everyday words: {specialty_skipped}")
-    report.append(f"known forms of terms, added as familiar terms: {builder.add_known_forms()}")
     # A word of a several-word medicine name that only the medical-text
     # rule lists ('epoetin' of 'epoetin alfa') is that medicine's name.
     name_parts = medicines.add_name_parts(

@@ -479,13 +479,17 @@ bool Classifier::NamesAnInstrument(const LexiconMatch& match) const {
 
 // Whether the term is explained on the spot by an everyday example after
 // a comma: "clear liquids, like water or apple juice", "such as water".
-// Not "edema like last time" (no comma), nor "polyps, like these" (no
-// example), nor a rare example ("agonists, such as guanfacine").
+// Not "like" meaning "as" before a pronoun, a determiner or a quantity
+// ("atelectasis, like I mentioned", "edema, like the last time", "like
+// most nodules", "like normal"), nor an example without a comma or a rare
+// one ("agonists, such as guanfacine").
 bool Classifier::ExplainedByAnExample(const LexiconMatch& match) const {
   static constexpr std::string_view kNoExample[] = {
-      "this", "these",  "that",  "those", "it",   "them", "you",   "your", "we",
-      "our",  "he",     "she",   "they",  "his",  "her",  "their", "last", "before",
-      "ever", "always", "usual", "when",  "what", "if",   "so",    "other"};
+      "the",    "my",    "your",   "our",  "his",    "her",   "their",  "its",  "this",  "that",
+      "these",  "those", "it",     "them", "i",      "me",    "you",    "we",   "us",    "he",
+      "she",    "they",  "most",   "many", "some",   "all",   "any",    "each", "every", "other",
+      "others", "last",  "before", "ever", "always", "usual", "normal", "when", "what",  "if",
+      "so",     "said",  "in",     "on",   "at",     "for",   "with",   "to",   "from",  "of"};
   size_t k = match.end;
   if (k >= tokens_.size() || tokens_[k].folded != ",") return false;
   ++k;

@@ -29,6 +29,13 @@ constexpr double kMaxGrade = 20;
 constexpr double kMaxReadingEase = 100;
 constexpr double kMaxLix = 100;
 
+// A value on the scale [0, high]: below 0 is 0; above the top, or not a
+// number (from counts no analysis makes, such as negative ones), is the top.
+double OnScale(double value, double high) {
+  if (value >= 0 && value <= high) return value;
+  return value < 0 ? 0 : high;
+}
+
 // Clamps scores to their scale and collects, for one warning, the names of
 // those that ran off the hard end. Running off the easy end (a grade below
 // 0, reading ease above 100) is normal for short plain sentences and is
@@ -39,13 +46,12 @@ class Clamper {
 
   double operator()(double value, double high, std::string_view name,
                     HardEnd hard = HardEnd::kHigh) {
-    if (value >= 0 && value <= high) return value;
     const bool too_hard = hard == HardEnd::kHigh ? value > high : value < 0;
     if (too_hard) {
       if (!clamped_.empty()) clamped_ += ", ";
       clamped_ += name;
     }
-    return value < 0 ? 0 : high;
+    return OnScale(value, high);
   }
 
   const std::string& clamped() const { return clamped_; }
@@ -115,22 +121,23 @@ ReadabilityScores ScoreReadability(const Counts& counts, std::vector<std::string
   static constexpr std::string_view kGradeNames[] = {"flesch_kincaid_grade", "smog", "gunning_fog",
                                                      "coleman_liau",         "ari",  "forcast",
                                                      "linsear_write"};
+  std::array<double, 7> on_scale{};
   for (size_t k = 0; k < raw.grades.size(); ++k) {
-    *grades[k] = clamp(raw.grades[k], kMaxGrade, kGradeNames[k]);
+    on_scale[k] = *grades[k] = clamp(raw.grades[k], kMaxGrade, kGradeNames[k]);
   }
   scores.lix = clamp(raw.lix, kMaxLix, "lix");
-  scores.consensus_grade = ConsensusGrade(counts);
+  scores.consensus_grade = Median(on_scale);
   if (warnings != nullptr && !clamp.clamped().empty()) {
     warnings->push_back("clamped to the range of the scale: " + clamp.clamped());
   }
   return scores;
 }
 
-// Clamping keeps the order of the grades, so the median of the clamped
-// grades is the clamped median.
 double ConsensusGrade(const Counts& counts) {
   if (counts.words <= 0) return 0;
-  return std::clamp(Median(Raw(counts).grades), 0.0, kMaxGrade);
+  std::array<double, 7> grades = Raw(counts).grades;
+  for (double& grade : grades) grade = OnScale(grade, kMaxGrade);
+  return Median(grades);
 }
 
 double SentenceGrade(const Counts& sentence_counts) {

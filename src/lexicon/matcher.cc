@@ -263,18 +263,24 @@ bool KnownWordOverSourcesAbbreviation(const Lexicon::Index& index, uint32_t term
          !index.abbreviations[abbreviation_id].source.starts_with("plainlang");
 }
 
-// Whether a clinical-register phrase of everyday words is really the
-// start of an everyday term that its last word opens and that runs past it:
+// Whether a reading of an amount off a test strip or a smear ("large
+// blood", "trace protein") is really an everyday word and the start of an
+// everyday term that the reading's second word opens and that runs past it:
 // "two large blood vessels" holds "blood vessel", not the urine test's
-// "large blood". The phrase is then no match; the term is found a word on.
-// A familiar register phrase is no such term ("Standing orders are in").
+// "large blood". A familiar register phrase is no such term ("Standing
+// orders are in"). Other register phrases keep their match: "acute on
+// chronic pain", "gold standard therapy" are jargon.
 bool EverydayTermRunsOn(const Lexicon::Index& index, const std::vector<Token>& tokens,
                         const TokenLookups& lookups, size_t i, size_t length, uint32_t id,
                         PairKeyBuffer* key) {
-  if (index.terms[id].category != "register") return false;
-  const size_t last = i + length - 1;
+  static constexpr std::string_view kAmounts[] = {"trace", "small", "moderate", "large",
+                                                  "gross", "rare",  "few"};
+  if (length != 2 || index.terms[id].category != "register" ||
+      std::find(std::begin(kAmounts), std::end(kAmounts), tokens[i].folded) == std::end(kAmounts)) {
+    return false;
+  }
   uint32_t everyday_id = 0;
-  const size_t everyday = LongestTerm(index, tokens, lookups, last, &everyday_id, key);
+  const size_t everyday = LongestTerm(index, tokens, lookups, i + 1, &everyday_id, key);
   const Term& term = index.terms[everyday_id];
   return everyday > 1 && term.familiarity >= kKnownTermFamiliarity && term.category != "register";
 }
@@ -312,7 +318,7 @@ void MatchLexicon(const Lexicon::Index& index, std::string_view text,
     }
     uint32_t term_id = 0, abbreviation_id = 0;
     size_t term_length = LongestTerm(index, tokens, lookups, i, &term_id, &key);
-    if (term_length > 1 &&
+    if (term_length == 2 &&
         EverydayTermRunsOn(index, tokens, lookups, i, term_length, term_id, &key)) {
       term_length = 0;
     }

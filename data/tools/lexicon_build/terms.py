@@ -380,24 +380,6 @@ class TermsBuilder:
                 raise ValueError(f"{where}: {key!r} is rated twice")
             self.ratings[key] = rating
 
-    def add_known_forms(self) -> int:
-        """A word rated known that is no term but an inflected form of one
-        ('flushed' of 'flush', 'grunting' of 'grunt') becomes a familiar
-        term of its own: the engine tries a word as written before its stems,
-        so the rating, not the stem's sense, decides. Returns terms added."""
-        added = 0
-        for key, rating in sorted(self.ratings.items()):
-            if rating != "known" or key in self.terms or " " in key:
-                continue
-            if not medical_text.base_forms(key) & self.terms.keys():
-                continue
-            term = self.terms.setdefault(key, _Term())
-            term.sources.add("plainlang")
-            term.familiar = True
-            term.add_category("familiar", "general")
-            added += 1
-        return added
-
     def add_specialty(self, rows: list[dict[str, str]]) -> int:
         """Our specialty vocabulary (curated/specialty_terms.tsv): a term no
         source lists comes in with our category and familiarity; a term a
