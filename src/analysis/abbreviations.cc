@@ -747,6 +747,9 @@ bool Classifier::AddLabSymbolFinding(size_t i) {
   // Not "Li", as common a surname as a symbol ("Drs. Patel, Li, and Gomez").
   static constexpr std::pair<std::string_view, std::string_view> kSymbols[] = {
       {"Mg", "magnesium"}, {"Ca", "calcium"}, {"Zn", "zinc"}, {"Cu", "copper"}, {"Pb", "lead"}};
+  // Asked of every word of two letters: most ("to", "of", "MD") are no
+  // symbol's capital and small letter.
+  if (!tokens_[i].capitalized || tokens_[i].all_caps) return false;
   const std::string_view written = Written(tokens_[i]);
   const auto symbol = std::find_if(std::begin(kSymbols), std::end(kSymbols),
                                    [written](const auto& s) { return s.first == written; });

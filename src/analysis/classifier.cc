@@ -66,6 +66,10 @@ constexpr std::string_view kSaltWords[] = {
     "tartrate",   "maleate",      "succinate",     "fumarate",  "mesylate",  "besylate",
     "propionate", "dipropionate", "valerate",      "furoate"};
 
+// The words that open a noun phrase: "the Romberg", "your Mallampati".
+constexpr std::string_view kDeterminers[] = {"the",   "a",  "an",  "your", "his",  "her",
+                                             "their", "my", "our", "its",  "this", "that"};
+
 bool HasMedicineStem(std::string_view word) {
   // The stems by their last letter: a term's word is checked against the
   // few that could end it, not all eighty.
@@ -275,7 +279,14 @@ bool Classifier::NamesAMedicine(size_t k) const {
   const Token& token = tokens_[k];
   if (HasMedicineStem(token.folded)) return true;
   if (token.all_caps && token.letters >= 2 && token.letters <= 5) {
-    const Abbreviation* entry = index_.FindAbbreviation(AbbreviationKey(Written(token)));
+    // A token without dots is filed as it is folded: its entry, looked up
+    // already, says whether it is an abbreviation, as the matcher reads it.
+    const Abbreviation* entry = nullptr;
+    if (token.has_dot) {
+      entry = index_.FindAbbreviation(AbbreviationKey(Written(token)));
+    } else if (entries_[k] != nullptr && entries_[k]->abbreviation >= 0) {
+      entry = &index_.abbreviations[entries_[k]->abbreviation];
+    }
     return entry != nullptr && entry->familiarity < options_.jargon_familiarity;
   }
   const std::string_view category = CategoryOf(k);
@@ -469,8 +480,6 @@ bool Classifier::BeforeAnOrganisation(size_t k) const {
 // ("the Romberg", "your Mallampati"). One alone is a surname too: "spoke
 // with Tanner", "Nurse Fontan", "Dr. Phalen" are people.
 bool Classifier::NamesAnInstrument(const LexiconMatch& match) const {
-  static constexpr std::string_view kDeterminers[] = {"the",   "a",  "an",  "your", "his",  "her",
-                                                      "their", "my", "our", "its",  "this", "that"};
   if (index_.terms[match.id].category != "named") return false;
   if (match.end - match.first > 1) return true;
   return match.first > 0 && tokens_[match.first - 1].is_word() &&
@@ -484,8 +493,8 @@ bool Classifier::NamesAnInstrument(const LexiconMatch& match) const {
 // most nodules", "like normal"), nor an example without a comma or a rare
 // one ("agonists, such as guanfacine").
 bool Classifier::ExplainedByAnExample(const LexiconMatch& match) const {
+  // Besides the determiners (kDeterminers).
   static constexpr std::string_view kNoExample[] = {
-      "the",    "my",    "your",   "our",  "his",    "her",   "their",  "its",  "this",  "that",
       "these",  "those", "it",     "them", "i",      "me",    "you",    "we",   "us",    "he",
       "she",    "they",  "most",   "many", "some",   "all",   "any",    "each", "every", "other",
       "others", "last",  "before", "ever", "always", "usual", "normal", "when", "what",  "if",
@@ -505,7 +514,7 @@ bool Classifier::ExplainedByAnExample(const LexiconMatch& match) const {
   if (k >= tokens_.size() || !tokens_[k].is_word() || tokens_[k].digits > 0) return false;
   const WordEntry* example = entries_[k];
   return example != nullptr && example->zipf >= kEverydayExampleZipf &&
-         !IsListed(kNoExample, tokens_[k].folded);
+         !IsListed(kDeterminers, tokens_[k].folded) && !IsListed(kNoExample, tokens_[k].folded);
 }
 
 // Whether a capitalised term follows a personal title, or, if asked, a

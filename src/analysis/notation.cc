@@ -218,6 +218,10 @@ bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 // "2 x 3 cm" and "1.2 cm x 0.8 cm" are sizes, not durations: a number or a
 // length unit before the x, or a length unit after the number.
 bool IsDimension(std::string_view text, size_t start, size_t end) {
+  // Whether a length unit ends right before `at`.
+  auto length_ends_at = [text](size_t at) {
+    return at >= 2 && (text.substr(at - 2, 2) == "cm" || text.substr(at - 2, 2) == "mm");
+  };
   size_t k = start;
   while (k > 0 && IsSpace(text[k - 1])) --k;
   // "over 250 x2 in a row" counts: an x glued to its number, apart from the
@@ -226,12 +230,9 @@ bool IsDimension(std::string_view text, size_t start, size_t end) {
   // A size in parentheses before the x ("(1.2 cm) x 0.8 cm") ends in a
   // number or a length; "(aspirin + ticagrelor) x 12 months" is a duration.
   const bool size_closes =
-      k >= 2 && text[k - 1] == ')' &&
-      (IsAsciiDigit(text[k - 2]) ||
-       (k >= 3 && (text.substr(k - 3, 2) == "cm" || text.substr(k - 3, 2) == "mm")));
+      k >= 2 && text[k - 1] == ')' && (IsAsciiDigit(text[k - 2]) || length_ends_at(k - 1));
   if (!count && k > 0 && (IsAsciiDigit(text[k - 1]) || size_closes)) return true;
-  if (k >= 2 && text.substr(k - 2, 2) == "cm") return true;
-  if (k >= 2 && text.substr(k - 2, 2) == "mm") return true;
+  if (length_ends_at(k)) return true;
   size_t after = end;
   while (after < text.size() && IsSpace(text[after])) ++after;
   const std::string_view rest = text.substr(after, 2);

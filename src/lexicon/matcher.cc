@@ -263,26 +263,25 @@ bool KnownWordOverSourcesAbbreviation(const Lexicon::Index& index, uint32_t term
          !index.abbreviations[abbreviation_id].source.starts_with("plainlang");
 }
 
-// Whether a reading of an amount off a test strip or a smear ("large
-// blood", "trace protein") is really an everyday word and the start of an
+// Whether a reading of two words, an amount off a test strip or a smear
+// ("large blood", "trace protein"), is really an everyday word and the start of an
 // everyday term that the reading's second word opens and that runs past it:
 // "two large blood vessels" holds "blood vessel", not the urine test's
 // "large blood". A familiar register phrase is no such term ("Standing
 // orders are in"). Other register phrases keep their match: "acute on
 // chronic pain", "gold standard therapy" are jargon.
 bool EverydayTermRunsOn(const Lexicon::Index& index, const std::vector<Token>& tokens,
-                        const TokenLookups& lookups, size_t i, size_t length, uint32_t id,
-                        PairKeyBuffer* key) {
+                        const TokenLookups& lookups, size_t i, uint32_t id, PairKeyBuffer* key) {
   static constexpr std::string_view kAmounts[] = {"trace", "small", "moderate", "large",
                                                   "gross", "rare",  "few"};
-  if (length != 2 || index.terms[id].category != "register" ||
+  if (index.terms[id].category != "register" ||
       std::find(std::begin(kAmounts), std::end(kAmounts), tokens[i].folded) == std::end(kAmounts)) {
     return false;
   }
   uint32_t everyday_id = 0;
-  const size_t everyday = LongestTerm(index, tokens, lookups, i + 1, &everyday_id, key);
+  if (LongestTerm(index, tokens, lookups, i + 1, &everyday_id, key) < 2) return false;
   const Term& term = index.terms[everyday_id];
-  return everyday > 1 && term.familiarity >= kKnownTermFamiliarity && term.category != "register";
+  return term.familiarity >= kKnownTermFamiliarity && term.category != "register";
 }
 
 }  // namespace
@@ -318,8 +317,7 @@ void MatchLexicon(const Lexicon::Index& index, std::string_view text,
     }
     uint32_t term_id = 0, abbreviation_id = 0;
     size_t term_length = LongestTerm(index, tokens, lookups, i, &term_id, &key);
-    if (term_length == 2 &&
-        EverydayTermRunsOn(index, tokens, lookups, i, term_length, term_id, &key)) {
+    if (term_length == 2 && EverydayTermRunsOn(index, tokens, lookups, i, term_id, &key)) {
       term_length = 0;
     }
     size_t abbreviation_length = LongestAbbreviation(index, text, tokens, lookups.entries[i], i,
