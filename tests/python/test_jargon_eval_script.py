@@ -1,0 +1,49 @@
+"""benchmarks/jargon_eval.py: how it reads marks and scores findings, on
+made-up texts and findings (no analysis runs)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "benchmarks"))
+import jargon_eval  # type: ignore[import-not-found]  # noqa: E402
+
+
+def finding(text: jargon_eval.Text, word: str, occurrence: int = 0) -> dict:
+    """A finding on the given occurrence of `word` as a whole word."""
+    data = text.text.encode("utf-8")
+    spans = [m.span() for m in re.finditer(rb"\b" + re.escape(word.encode()) + rb"\b", data)]
+    start, end = spans[occurrence]
+    return {"start": start, "end": end, "text": word, "kind": "abbreviation",
+            "source": "plainlang"}
+
+
+def rewrite(marked: str) -> jargon_eval.Text:
+    return jargon_eval.Text("x-01-plain", "plain_rewrite", "x", marked)
+
+
+def test_marks_become_byte_spans_of_the_plain_text() -> None:
+    text = jargon_eval.Text("x-01", "portal_reply", "x", "Your [[CBC|abbr]] was fine – [[BID]]")
+    assert text.text == "Your CBC was fine – BID"
+    end = len(text.text.encode("utf-8"))
+    assert text.gold == [(5, 8, "abbr"), (end - 3, end, "term")]
+
+
+def test_a_kept_word_is_kept_wherever_the_rewrite_repeats_it() -> None:
+    text = rewrite("You need a ((CT scan)). A CT scan takes pictures. Two ct scans. A CTA.")
+    found = [finding(text, "CT", 0), finding(text, "CT", 1), finding(text, "ct"),
+             finding(text, "CTA")]
+    s = jargon_eval.score([text], [found])
+    # "CT" inside the repeated "CT scan" and the plural "ct scans" are the
+    # kept word; "CTA" is another word.
+    assert s["alarms"] == 1
+    assert s["false_alarms"] == [("x-01-plain", "CTA", "abbreviation", "plainlang")]
+
+
+def test_a_finding_on_a_word_not_kept_is_a_false_alarm() -> None:
+    text = rewrite("Your ((CT scan)) was normal. Your spleen is fine.")
+    s = jargon_eval.score([text], [[finding(text, "spleen")]])
+    assert (s["alarms"], s["rewrites"], s["wrong"], s["right"]) == (1, 1, 1, 0)
