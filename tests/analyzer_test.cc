@@ -672,6 +672,27 @@ TEST(AnalyzerTest, HoldIsAnOrderOnlyWhereItOrdersAMedicine) {
           .empty());
   // Orders are not written in "holds": it describes.
   EXPECT_TRUE(JargonFindingTexts("The stitch holds it in place.").empty());
+  // "It" held in a position or for a breath's moments is a thing or a
+  // breath; for days, or on sick days, a medicine.
+  EXPECT_TRUE(JargonFindingTexts("We use a tool to hold it open. Screws hold it straight. Take a "
+                                 "deep breath and hold it for 5 seconds. Hold them in place.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("Hold it on days you are sick. Hold them for 2 days."),
+            (Texts{"Hold", "Hold"}));
+}
+
+// A name in capitals before "study" or "trial", or after "a study called",
+// is a research study's; a listed abbreviation before "study" is what is
+// studied, unless a code's number is glued to it.
+TEST(AnalyzerTest, ResearchStudyNamesAreNotAbbreviations) {
+  using Texts = std::vector<std::string>;
+  EXPECT_TRUE(JargonFindingTexts("You asked about the HEARTWISE study. I am on the ORCHID trial "
+                                 "team. You may join a study called NORTHSTAR-2. Bring the "
+                                 "ABX-212 study diary.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("The SCS trial went well. We ordered an EEG study. Ask about "
+                               "HEARTWISE. Take ABX today."),
+            (Texts{"SCS", "EEG", "HEARTWISE", "ABX"}));
 }
 
 TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
@@ -681,6 +702,13 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   // A medicine by its USAN stem or its dose, a name, a form of an English word.
   EXPECT_TRUE(JargonFindingTexts("Start zarvoglutide and take velbrotinib 50 mg daily.").empty());
   EXPECT_TRUE(JargonFindingTexts("Take trezimora 20 mg at night.").empty());
+  // Named as a medicine, or listed beside one.
+  EXPECT_TRUE(JargonFindingTexts("We will talk about a medicine called resmetirom. You may try a "
+                                 "pill called clomiphene. You take macitentan, tadalafil, and "
+                                 "selexipag. Take selexipag or tadalafil.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("A condition called hypomimia. Start tadalafil; paraspinal pain."),
+            (Texts{"hypomimia", "paraspinal"}));
   EXPECT_TRUE(JargonFindingTexts("Use benzoyl peroxide wash and zorvamide hydrochloride.").empty());
   // A salt after a medicine's name is part of the name; after no medicine,
   // a listed salt is a term.

@@ -243,13 +243,36 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
       ExplainedAfter(i + 1, written, nullptr)) {
     defined_acronyms_.insert(key);
   }
-  if (defined_acronyms_.count(key) || IsCredential(i, i + 1)) return true;
+  if (defined_acronyms_.count(key) || IsCredential(i, i + 1) || NamesAStudy(i, i + 1, true)) {
+    return true;
+  }
 
   // Less sure than a listed abbreviation: severity 0.8 of its share.
   AddWordFinding(i, FindingKind::kAbbreviation, written, key,
                  "an abbreviation plainlang does not know; write out what it stands for",
                  familiarity, 0.8, "unlisted");
   return true;
+}
+
+// Whether tokens_[first, end), in capitals, is a research study's name:
+// "the HEARTWISE study", "ORCHID trial", "ABX-212 study", "a study called
+// NORTHSTAR-2". Names are not jargon. Before "study" or "trial", a listed
+// abbreviation is what is studied ("an EEG study", "the SCS trial") unless
+// a code's number is glued to it; an unlisted one (`unlisted`) is the name.
+bool Classifier::NamesAStudy(size_t first, size_t end, bool unlisted) const {
+  static constexpr std::string_view kStudies[] = {"study", "trial", "studies", "trials"};
+  static constexpr std::string_view kNaming[] = {"called", "named"};
+  if (!tokens_[first].all_caps) return false;
+  if (first >= 2 && IsListed(kNaming, tokens_[first - 1].folded) &&
+      IsListed(kStudies, tokens_[first - 2].folded)) {
+    return true;
+  }
+  size_t k = end;
+  const bool coded = k + 1 < tokens_.size() && tokens_[k].folded == "-" &&
+                     !tokens_[k].space_before && !tokens_[k + 1].space_before &&
+                     tokens_[k + 1].digits > 0;
+  if (coded) k += 2;
+  return (coded || unlisted) && k < tokens_.size() && IsListed(kStudies, tokens_[k].folded);
 }
 
 // The sense of an ambiguous abbreviation that the rest of the message
@@ -502,7 +525,9 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   }
   if (ExplainedAfter(match.end, written, &entry)) defined_.insert(match.id);
   if (defined_.count(match.id) || IsCredential(match.first, match.end)) return;
-  if (NamesAClinic(match.first, match.end, entry)) return;
+  if (NamesAClinic(match.first, match.end, entry) || NamesAStudy(match.first, match.end, false)) {
+    return;
+  }
   // A name in title case after a title is a person's ("Dr. Hannah Ibe").
   if (!tokens_[match.first].all_caps && AfterAPersonalTitle(match, /*past_first_name=*/true)) {
     return;

@@ -315,6 +315,25 @@ bool Classifier::MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) cons
 // entry of a medicine list, after a ":" or "(" that follows a medicine on
 // its line ("Glipizide 5 mg (sulfonylurea): hold a.m. of surgery"). Not "hold 30
 // seconds" in an exercise, "hold still for the shot", "hold the TV remote".
+// Whether tokens_[k] on says how a thing is held, not how long a medicine
+// is paused: "hold it open", "hold it straight", "hold it in place", "hold
+// it for 5 seconds" (a breath); not "hold it for 3 days", "hold it on days
+// you are sick".
+bool Classifier::HeldInAPosition(size_t k) const {
+  static constexpr std::string_view kPositions[] = {
+      "open", "still", "straight", "steady", "closed", "shut", "tight", "together",
+      "apart", "up", "down", "flat", "level"};
+  static constexpr std::string_view kMoments[] = {"second", "seconds", "minute", "minutes",
+                                                  "breath", "breaths", "count"};
+  if (k >= tokens_.size()) return false;
+  const std::string_view next = tokens_[k].folded;
+  if (IsListed(kPositions, next)) return true;
+  if (k + 1 >= tokens_.size()) return false;
+  if (next == "in") return tokens_[k + 1].folded == "place";
+  return next == "for" && k + 2 < tokens_.size() && IsCount(tokens_[k + 1]) &&
+         IsListed(kMoments, tokens_[k + 2].folded);
+}
+
 bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
   static constexpr std::string_view kOrdered[] = {
       "dose",        "doses",   "medicine", "medicines", "medication", "medications",
@@ -333,7 +352,7 @@ bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
   }
   if (match.end < tokens_.size() &&
       (tokens_[match.end].folded == "it" || tokens_[match.end].folded == "them")) {
-    return true;
+    return !HeldInAPosition(match.end + 1);
   }
   size_t words = 0;
   for (size_t k = match.end; k < tokens_.size() && words < 4; ++k) {
@@ -687,6 +706,33 @@ bool Classifier::BeforeADose(size_t i) const {
   return false;
 }
 
+// Whether the rare word tokens_[i] is named as a medicine: after "a
+// medicine called" ("a pill called clomiphene"), or in a list beside a
+// medicine's name ("macitentan, tadalafil and selexipag"). Medicine names
+// are not jargon.
+bool Classifier::NamedAsAMedicine(size_t i) const {
+  static constexpr std::string_view kMedicineNouns[] = {
+      "medicine", "medicines", "medication", "drug",  "pill",     "tablet",  "capsule",
+      "shot",     "injection", "cream",      "spray", "ointment", "inhaler", "patch"};
+  static constexpr std::string_view kNaming[] = {"called", "named"};
+  static constexpr std::string_view kListJoins[] = {",", "and", "or"};
+  if (i >= 2 && IsListed(kNaming, tokens_[i - 1].folded) &&
+      IsListed(kMedicineNouns, tokens_[i - 2].folded)) {
+    return true;
+  }
+  // The word across one join, or two (", and"), on either side.
+  auto medicine_beyond = [this](size_t k, bool forward) {
+    for (int joins = 0; joins < 2 && k < tokens_.size(); ++joins) {
+      if (!IsListed(kListJoins, tokens_[k].folded)) return false;
+      if (!forward && k == 0) return false;
+      k = forward ? k + 1 : k - 1;
+      if (k < tokens_.size() && FiledAsMedicine(k)) return true;
+    }
+    return false;
+  };
+  return (i > 0 && medicine_beyond(i - 1, false)) || medicine_beyond(i + 1, true);
+}
+
 // Whether the rare word tokens_[i] (`base`) names a medicine with the salt
 // or ester named after it ("benzoyl peroxide"); medicine names are not
 // jargon. An adjective's ending says the word describes the salt word
@@ -785,7 +831,7 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
   }
   if (IsBritishSpellingOfAWord(base)) return false;  // "summarised", "kilogramme"
   if (HasMedicineStem(base) || BeforeADose(i) || NamesASaltedMedicine(i, base) ||
-      EverydayByDerivation(base)) {
+      NamedAsAMedicine(i) || EverydayByDerivation(base)) {
     return false;
   }
   for (char c : base) {

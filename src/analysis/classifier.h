@@ -182,6 +182,7 @@ class Classifier {
   bool NamesAnInstrument(const LexiconMatch& match) const;
   bool AfterAPersonalTitle(const LexiconMatch& match, bool past_first_name = false) const;
   bool OrdersAMedicine(const LexiconMatch& match) const;
+  bool HeldInAPosition(size_t k) const;
   bool ExplainedByAnExample(const LexiconMatch& match) const;
   bool NamesAMedicine(size_t k) const;
   bool BeforeAnOrganisation(size_t k) const;
@@ -202,6 +203,7 @@ class Classifier {
                           double familiarity, bool sentence_start);
   bool BeforeADose(size_t i) const;
   bool NamesASaltedMedicine(size_t i, std::string_view base) const;
+  bool NamedAsAMedicine(size_t i) const;
   bool EverydayByDerivation(std::string_view word) const;
   // Abbreviations written out by rule (abbreviations.cc).
   bool AddAcronymFinding(size_t i, double zipf);
@@ -216,6 +218,7 @@ class Classifier {
   bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
   bool IsCredential(size_t first, size_t end) const;
   bool NamesAClinic(size_t first, size_t end, const Abbreviation& entry) const;
+  bool NamesAStudy(size_t first, size_t end, bool unlisted) const;
   bool StressedInstruction(size_t i) const;
   int SenseFromContext(std::span<const std::string_view> senses);
   // Whether a line break stands between tokens[a] and the later tokens[b].
