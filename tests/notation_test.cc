@@ -115,6 +115,13 @@ TEST(NotationTest, NamedInstrumentsButNotTitleCase) {
                    {"Rome IV criteria", NotationKind::kNamed},
                    {"Epley maneuver", NotationKind::kNamed}}));
   EXPECT_TRUE(Find("Your Blood Test and Stress Test are booked. The HIV test was fine.").empty());
+  // A day or a month dates a test; a place of care before the head is
+  // where it is done. A place inside a longer name does not end it.
+  EXPECT_TRUE(Find("Do not skip the Wednesday blood test. Your June assessment is booked. The "
+                   "Vein Clinic procedure room; the Sleep Center test.")
+                  .empty());
+  EXPECT_EQ(Find("The Dutch Lipid Clinic Network score of 9."),
+            (Found{{"Lipid Clinic Network score of 9", NotationKind::kNamed}}));
 }
 
 // One capitalised word before a head is a name only when it is none of
