@@ -12,7 +12,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import jargon_eval  # type: ignore[import-not-found]  # noqa: E402
 
 
-def finding(text: jargon_eval.Text, word: str, occurrence: int = 0) -> dict:
+def finding(text: jargon_eval.Text, word: str, occurrence: int = 0) -> dict[str, object]:
     """A finding on the given occurrence of `word` as a whole word."""
     data = text.text.encode("utf-8")
     spans = [m.span() for m in re.finditer(rb"\b" + re.escape(word.encode()) + rb"\b", data)]
