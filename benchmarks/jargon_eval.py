@@ -12,8 +12,8 @@ jargon and abbreviation findings against the marks:
   are left out of the count);
 - false alarms per plain rewrite: findings on rewrites that overlap no kept
   word, divided by the number of rewrites. A kept word is kept wherever the
-  rewrite repeats it, in any case and with a plural ending: marking "((CT
-  scan))" once keeps "CT" in "another CT scan" later on.
+  rewrite repeats it, in the singular or the plural: marking "((CT scan))"
+  once keeps "CT" in "another CT scan" later on.
 
 It also prints the same for the project's own annotated set
 (tests/data/annotated_messages.txt, which the lexicon was corrected
@@ -125,12 +125,28 @@ def overlaps(a, b):
 
 def kept_occurrences(data: bytes, kept):
     """Byte spans of every occurrence in `data` of the words marked kept, as
-    whole words, whatever their case, a plural ending allowed."""
-    lower = data.lower()
+    whole words, in the singular or the plural ("gallstones" keeps
+    "gallstone", "biopsy" keeps "biopsies"). A word in lower case is found
+    whatever its case; an acronym only in its capitals ("HR" keeps "HRs",
+    not "hrs")."""
     spans = []
-    for form in {lower[k0:k1] for k0, k1 in kept}:
-        pattern = rb"(?<![0-9a-z])" + re.escape(form) + rb"(?:s|es)?(?![0-9a-z])"
-        spans += [m.span() for m in re.finditer(pattern, lower)]
+    lower = data.lower()
+    for form in {data[k0:k1] for k0, k1 in kept}:
+        acronym = form.upper() == form and form.lower() != form
+        base = form if acronym else form.lower()
+        stems = {base}
+        if not acronym:
+            if base.endswith(b"ies"):
+                stems.add(base[:-3] + b"y")
+            elif base.endswith(b"es"):
+                stems.update({base[:-2], base[:-1]})
+            elif base.endswith(b"s"):
+                stems.add(base[:-1])
+            if base.endswith(b"y"):
+                stems.add(base[:-1] + b"ies")
+        for stem in stems:
+            pattern = (rb"(?<![0-9A-Za-z])" + re.escape(stem) + rb"(?:s|es)?(?![0-9A-Za-z])")
+            spans += [m.span() for m in re.finditer(pattern, data if acronym else lower)]
     return spans
 
 

@@ -675,10 +675,14 @@ TEST(AnalyzerTest, HoldIsAnOrderOnlyWhereItOrdersAMedicine) {
   // "It" held in a position or for a breath's moments is a thing or a
   // breath; for days, or on sick days, a medicine.
   EXPECT_TRUE(JargonFindingTexts("We use a tool to hold it open. Screws hold it straight. Take a "
-                                 "deep breath and hold it for 5 seconds. Hold them in place.")
+                                 "deep breath and hold it for 5 seconds. Hold them in place. "
+                                 "Swish it and hold it in your mouth for 1 minute. Hold it there. "
+                                 "Hold it for 10 to 15 seconds. Hold it for a few seconds. Hold "
+                                 "it against the skin.")
                   .empty());
-  EXPECT_EQ(JargonFindingTexts("Hold it on days you are sick. Hold them for 2 days."),
-            (Texts{"Hold", "Hold"}));
+  EXPECT_EQ(JargonFindingTexts("Hold it on days you are sick. Hold them for 2 days. Hold it up to "
+                               "2 days before the procedure. Hold it in the morning."),
+            (Texts{"Hold", "Hold", "Hold", "Hold"}));
 }
 
 // A name in capitals before "study" or "trial", or after "a study called",
@@ -693,6 +697,11 @@ TEST(AnalyzerTest, ResearchStudyNamesAreNotAbbreviations) {
   EXPECT_EQ(JargonFindingTexts("The SCS trial went well. We ordered an EEG study. Ask about "
                                "HEARTWISE. Take ABX today."),
             (Texts{"SCS", "EEG", "HEARTWISE", "ABX"}));
+  // A short acronym before "study" is most often the test studied, and a
+  // gene's number is no code.
+  EXPECT_EQ(JargonFindingTexts("The MBS study is Monday. Your TOV trial passed. Your BRCA-2 study "
+                               "came back."),
+            (Texts{"MBS", "TOV", "BRCA"}));
 }
 
 TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
@@ -709,6 +718,10 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
                   .empty());
   EXPECT_EQ(JargonFindingTexts("A condition called hypomimia. Start tadalafil; paraspinal pain."),
             (Texts{"hypomimia", "paraspinal"}));
+  // Beside a medicine but describing the word after it: no list item.
+  EXPECT_EQ(JargonFindingTexts("We tried gabapentin and paraspinal injections. Apply the "
+                               "tacrolimus, periorbital skin is thin."),
+            (Texts{"paraspinal", "periorbital"}));
   EXPECT_TRUE(JargonFindingTexts("Use benzoyl peroxide wash and zorvamide hydrochloride.").empty());
   // A salt after a medicine's name is part of the name; after no medicine,
   // a listed salt is a term.

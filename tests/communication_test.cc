@@ -24,6 +24,21 @@ std::string Spanned(const std::string& text, const CommunicationSpan& span) {
   return text.substr(span.start, span.end - span.start);
 }
 
+// A passive is a form of "be" or "get" and a participle that is no
+// adjective: the participle is the match's last word, whatever the space
+// before it.
+TEST(CommunicationTest, PassivesButNotParticiplesUsedAsAdjectives) {
+  const std::string text =
+      "We are pleased with your progress. Your dose was\tchanged today. She is not   worried. "
+      "The refill is already sent.";
+  const Report report = SharedAnalyzer().Analyze(text);
+  const CommunicationItemResult& active = Item(report, CommunicationItem::kActiveVoice);
+  ASSERT_EQ(active.evidence.size(), 2u);
+  EXPECT_EQ(Spanned(text, active.evidence[0]), "was\tchanged");
+  EXPECT_EQ(Spanned(text, active.evidence[1]), "is already sent");
+  EXPECT_FALSE(active.meets);
+}
+
 TEST(CommunicationTest, PematDirectAddress) {
   // AHRQ PEMAT, item 21: "Take your medicine when you eat your meals" meets
   // it; "Medicine should be taken at mealtimes" does not.

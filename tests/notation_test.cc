@@ -120,8 +120,9 @@ TEST(NotationTest, NamedInstrumentsButNotTitleCase) {
   EXPECT_TRUE(Find("Do not skip the Wednesday blood test. Your June assessment is booked. The "
                    "Vein Clinic procedure room; the Sleep Center test.")
                   .empty());
-  EXPECT_EQ(Find("The Dutch Lipid Clinic Network score of 9."),
-            (Found{{"Lipid Clinic Network score of 9", NotationKind::kNamed}}));
+  EXPECT_EQ(Find("The Dutch Lipid Clinic Network score of 9. Your Cleveland Clinic score."),
+            (Found{{"Lipid Clinic Network score of 9", NotationKind::kNamed},
+                   {"Cleveland Clinic score", NotationKind::kNamed}}));
 }
 
 // One capitalised word before a head is a name only when it is none of

@@ -256,13 +256,16 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
 
 // Whether tokens_[first, end), in capitals, is a research study's name:
 // "the HEARTWISE study", "ORCHID trial", "ABX-212 study", "a study called
-// NORTHSTAR-2". Names are not jargon. Before "study" or "trial", a listed
-// abbreviation is what is studied ("an EEG study", "the SCS trial") unless
-// a code's number is glued to it; an unlisted one (`unlisted`) is the name.
+// NORTHSTAR-2". Names are not jargon. Before "study" or "trial", a short
+// acronym is most often the test or treatment studied ("the MBS study",
+// "a TOV trial", "your BRCA-2 study"): an unlisted one (`unlisted`) is a
+// name when it is five letters or more or carries a code's number, a
+// listed one only with a code's number of three digits or more.
 bool Classifier::NamesAStudy(size_t first, size_t end, bool unlisted) const {
   static constexpr std::string_view kStudies[] = {"study", "trial", "studies", "trials"};
   static constexpr std::string_view kNaming[] = {"called", "named"};
-  if (!tokens_[first].all_caps) return false;
+  const Token& name = tokens_[first];
+  if (!name.all_caps) return false;
   if (first >= 2 && IsListed(kNaming, tokens_[first - 1].folded) &&
       IsListed(kStudies, tokens_[first - 2].folded)) {
     return true;
@@ -270,9 +273,10 @@ bool Classifier::NamesAStudy(size_t first, size_t end, bool unlisted) const {
   size_t k = end;
   const bool coded = k + 1 < tokens_.size() && tokens_[k].folded == "-" &&
                      !tokens_[k].space_before && !tokens_[k + 1].space_before &&
-                     tokens_[k + 1].digits > 0;
+                     tokens_[k + 1].digits > 0 && (unlisted || tokens_[k + 1].digits >= 3);
   if (coded) k += 2;
-  return (coded || unlisted) && k < tokens_.size() && IsListed(kStudies, tokens_[k].folded);
+  const bool named = coded || (unlisted && end == first + 1 && name.letters >= 5);
+  return named && k < tokens_.size() && IsListed(kStudies, tokens_[k].folded);
 }
 
 // The sense of an ambiguous abbreviation that the rest of the message

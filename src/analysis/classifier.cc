@@ -316,22 +316,35 @@ bool Classifier::MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) cons
 // its line ("Glipizide 5 mg (sulfonylurea): hold a.m. of surgery"). Not "hold 30
 // seconds" in an exercise, "hold still for the shot", "hold the TV remote".
 // Whether tokens_[k] on says how a thing is held, not how long a medicine
-// is paused: "hold it open", "hold it straight", "hold it in place", "hold
-// it for 5 seconds" (a breath); not "hold it for 3 days", "hold it on days
-// you are sick".
+// is paused: "hold it open", "hold it there", "hold it in place", "hold it
+// in your mouth", "hold it against the skin", "hold it for 10 to 15
+// seconds" (a breath, a rinse); not "hold it for 3 days", "hold it up to 2
+// days before", "hold it on days you are sick".
 bool Classifier::HeldInAPosition(size_t k) const {
   static constexpr std::string_view kPositions[] = {
-      "open", "still", "straight", "steady", "closed", "shut", "tight", "together",
-      "apart", "up", "down", "flat", "level"};
-  static constexpr std::string_view kMoments[] = {"second", "seconds", "minute", "minutes",
+      "open",     "still", "straight", "steady", "closed", "shut",    "tight",
+      "together", "apart", "flat",     "level",  "there",  "against", "under"};
+  static constexpr std::string_view kPlaces[] = {"place", "position", "mouth"};
+  static constexpr std::string_view kMoments[] = {"second", "seconds", "sec",  "secs",
+                                                  "minute", "minutes", "min",  "mins",
                                                   "breath", "breaths", "count"};
+  static constexpr std::string_view kHowMany[] = {"to",      "-",       "about", "a",     "few",
+                                                  "several", "another", "at",    "least", "or"};
   if (k >= tokens_.size()) return false;
   const std::string_view next = tokens_[k].folded;
   if (IsListed(kPositions, next)) return true;
-  if (k + 1 >= tokens_.size()) return false;
-  if (next == "in") return tokens_[k + 1].folded == "place";
-  return next == "for" && k + 2 < tokens_.size() && IsCount(tokens_[k + 1]) &&
-         IsListed(kMoments, tokens_[k + 2].folded);
+  if (next == "in") {  // "in place", "in position", "in your mouth"
+    for (size_t j = k + 1; j < tokens_.size() && j <= k + 2; ++j) {
+      if (IsListed(kPlaces, tokens_[j].folded)) return true;
+    }
+    return false;
+  }
+  if (next != "for") return false;
+  for (size_t j = k + 1; j < tokens_.size() && j <= k + 5; ++j) {
+    if (IsListed(kMoments, tokens_[j].folded)) return true;
+    if (!IsCount(tokens_[j]) && !IsListed(kHowMany, tokens_[j].folded)) return false;
+  }
+  return false;
 }
 
 bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
@@ -707,9 +720,9 @@ bool Classifier::BeforeADose(size_t i) const {
 }
 
 // Whether the rare word tokens_[i] is named as a medicine: after "a
-// medicine called" ("a pill called clomiphene"), or in a list beside a
-// medicine's name ("macitentan, tadalafil and selexipag"). Medicine names
-// are not jargon.
+// medicine called" ("a pill called clomiphene"), or an item of a list
+// beside a medicine's name ("macitentan, tadalafil and selexipag"; not
+// "gabapentin and paraspinal injections"). Medicine names are not jargon.
 bool Classifier::NamedAsAMedicine(size_t i) const {
   static constexpr std::string_view kMedicineNouns[] = {
       "medicine", "medicines", "medication", "drug",  "pill",     "tablet",  "capsule",
@@ -720,6 +733,10 @@ bool Classifier::NamedAsAMedicine(size_t i) const {
       IsListed(kMedicineNouns, tokens_[i - 2].folded)) {
     return true;
   }
+  // An item of a list itself: a join or the clause's end follows it, not a
+  // noun it describes ("gabapentin and paraspinal injections").
+  static constexpr std::string_view kItemEnds[] = {",", "and", "or", ".", ";", ")", "!", "?"};
+  if (i + 1 < tokens_.size() && !IsListed(kItemEnds, tokens_[i + 1].folded)) return false;
   // The word across one join, or two (", and"), on either side.
   auto medicine_beyond = [this](size_t k, bool forward) {
     for (int joins = 0; joins < 2 && k < tokens_.size(); ++joins) {

@@ -287,9 +287,9 @@ bool IsName(const Lexicon::Index& index, std::string_view word,
   // A day or a month dates a test, it does not name one ("the Wednesday
   // blood test", "your June assessment").
   static constexpr std::string_view kCalendar[] = {
-      "monday",  "tuesday",  "wednesday", "thursday", "friday",    "saturday", "sunday",
-      "january", "february", "march",     "april",    "june",      "july",     "august",
-      "september", "october", "november", "december"};
+      "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday",
+      "sunday", "january", "february",  "march",    "april",    "june",
+      "july",   "august",  "september", "october",  "november", "december"};
   if (IsListed(kCalendar, folded)) return false;
   if (capitals >= 2 || digits > 0) {
     // A code or an acronym, unless a well-known one ("HIV test").
@@ -478,13 +478,17 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
       names_end = run - 1;
     }
     while (lead < names_end && IsLeadWord(index, words[lead])) ++lead;
-    // Capitalised words that end in a place of care name the place, and the
-    // head is what is done there: "the Vein Clinic procedure room", "Sleep
-    // Center test"; "Dutch Lipid Clinic Network score" names a score.
-    static constexpr std::string_view kPlaces[] = {"clinic", "clinics", "center", "centre",
-                                                   "hospital", "unit", "lab", "department",
-                                                   "office"};
-    if (names_end > lead && IsListed(kPlaces, LowerAscii(words[names_end - 1]))) return false;
+    // Capitalised words that end in a place of care name the place before
+    // what is done there: "the Vein Clinic procedure room", "Sleep Center
+    // test"; a score or a scale is the place's own ("Cleveland Clinic
+    // score"), and "Dutch Lipid Clinic Network score" names a score.
+    static constexpr std::string_view kPlaces[] = {
+        "clinic", "clinics", "center", "centre", "hospital", "unit", "lab", "department", "office"};
+    if (names_end > lead && names_end < words.size() &&
+        IsListed(kPlaces, LowerAscii(words[names_end - 1])) &&
+        (IsEventHead(words[names_end]) || EqualsLowerAscii(words[names_end], "test"))) {
+      return false;
+    }
     // Lower-case words between the name and its head are the instrument's
     // own ("Ottawa ankle rules"), never function words ("Smith for a test").
     for (size_t w = names_end; w < words.size() && !IsHeadNoun(words[w]); ++w) {

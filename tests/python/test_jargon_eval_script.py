@@ -43,6 +43,15 @@ def test_a_kept_word_is_kept_wherever_the_rewrite_repeats_it() -> None:
     assert s["false_alarms"] == [("x-01-plain", "CTA", "abbreviation", "plainlang")]
 
 
+def test_a_kept_word_is_kept_in_the_singular_and_the_plural() -> None:
+    text = rewrite("You have ((gallstones)). One gallstone is large. A ((biopsy)) takes "
+                   "biopsies. Your ((HR)) is 70. Wait 2 hrs. The HRs were fine.")
+    found = [finding(text, w) for w in ("gallstone", "biopsies", "hrs", "HRs")]
+    s = jargon_eval.score([text], [found])
+    # "hrs" is not the acronym HR in the plural: acronyms keep their capitals.
+    assert s["false_alarms"] == [("x-01-plain", "hrs", "abbreviation", "plainlang")]
+
+
 def test_a_finding_on_a_word_not_kept_is_a_false_alarm() -> None:
     text = rewrite("Your ((CT scan)) was normal. Your spleen is fine.")
     s = jargon_eval.score([text], [[finding(text, "spleen")]])
