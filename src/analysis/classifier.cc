@@ -308,13 +308,6 @@ bool Classifier::MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) cons
   return false;
 }
 
-// Whether an order's verb at `match` orders a medicine: "it" or "them"
-// right after it ("hold it"), or, within the next four words of its
-// clause, a medicine (NamesAMedicine), a dose, a supplement or a cycle of
-// treatment ("hold your fish oil", "hold cycle 4"); or the verb opens an
-// entry of a medicine list, after a ":" or "(" that follows a medicine on
-// its line ("Glipizide 5 mg (sulfonylurea): hold a.m. of surgery"). Not "hold 30
-// seconds" in an exercise, "hold still for the shot", "hold the TV remote".
 // Whether tokens_[k] on says how a thing is held, not how long a medicine
 // is paused: "hold it open", "hold it there", "hold it in place", "hold it
 // in your mouth", "hold it against the skin", "hold it for 10 to 15
@@ -347,6 +340,14 @@ bool Classifier::HeldInAPosition(size_t k) const {
   return false;
 }
 
+// Whether an order's verb at `match` orders a medicine: "it" or "them"
+// right after it ("hold it"; not held in a position: HeldInAPosition), or,
+// within the next four words of its clause, a medicine (NamesAMedicine), a
+// dose, a supplement or a cycle of treatment ("hold your fish oil", "hold
+// cycle 4"); or the verb opens an
+// entry of a medicine list, after a ":" or "(" that follows a medicine on
+// its line ("Glipizide 5 mg (sulfonylurea): hold a.m. of surgery"). Not "hold 30
+// seconds" in an exercise, "hold still for the shot", "hold the TV remote".
 bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
   static constexpr std::string_view kOrdered[] = {
       "dose",        "doses",   "medicine", "medicines", "medication", "medications",
