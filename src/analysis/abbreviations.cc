@@ -263,13 +263,9 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
 // listed one only with a code's number of three digits or more.
 bool Classifier::NamesAStudy(size_t first, size_t end, bool unlisted) const {
   static constexpr std::string_view kStudies[] = {"study", "trial", "studies", "trials"};
-  static constexpr std::string_view kNaming[] = {"called", "named"};
   const Token& name = tokens_[first];
   if (!name.all_caps) return false;
-  if (first >= 2 && IsListed(kNaming, tokens_[first - 1].folded) &&
-      IsListed(kStudies, tokens_[first - 2].folded)) {
-    return true;
-  }
+  if (CalledAfter(first, kStudies)) return true;
   size_t k = end;
   const bool coded = k + 1 < tokens_.size() && tokens_[k].folded == "-" &&
                      !tokens_[k].space_before && !tokens_[k + 1].space_before &&
@@ -496,18 +492,17 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // A sources' abbreviation (not ours) that spells an everyday word in
   // capitals ("STOP", "DO", "FAST") may be that word, stressed: it needs a
   // clinical sentence (FinishSentence).
+  const Token& first = tokens_[match.first];
   const WordEntry* word = match.end - match.first == 1 ? entries_[match.first] : nullptr;
-  std::string_view written = text_.substr(tokens_[match.first].start,
-                                          tokens_[match.end - 1].end - tokens_[match.first].start);
+  std::string_view written = text_.substr(first.start, tokens_[match.end - 1].end - first.start);
   // So does shorthand written in another case than listed ("fx" for "Fx",
   // "Wt" for "wt", the matcher's CaseAllows): "hx of hip fx", not "fx
   // chain".
-  const bool other_case = entry.exact_case && word != nullptr && !tokens_[match.first].has_dot &&
+  const bool other_case = entry.exact_case && word != nullptr && !first.has_dot &&
                           written != entry.written && written.size() == entry.written.size();
   // And so does our shorthand that spells a common word (Zipf 4.0) in lower
   // case, unless a count comes before it: "2 caps PO qHS", "one cap", but
   // "a crown, or cap".
-  const Token& first = tokens_[match.first];
   const bool spelt_as_word = !first.capitalized && word != nullptr && word->syllables >= 0 &&
                              word->zipf >= 4.0 && entry.source.starts_with("plainlang") &&
                              !(match.first > 0 && IsCount(tokens_[match.first - 1]));
@@ -533,7 +528,7 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
     return;
   }
   // A name in title case after a title is a person's ("Dr. Hannah Ibe").
-  if (!tokens_[match.first].all_caps && AfterAPersonalTitle(match, /*past_first_name=*/true)) {
+  if (!first.all_caps && AfterAPersonalTitle(match, /*past_first_name=*/true)) {
     return;
   }
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language

@@ -66,6 +66,12 @@ constexpr std::string_view kSaltWords[] = {
     "tartrate",   "maleate",      "succinate",     "fumarate",  "mesylate",  "besylate",
     "propionate", "dipropionate", "valerate",      "furoate"};
 
+// Whether a mark ends a clause: a full stop, a semicolon, a comma, "!" or "?".
+bool EndsClause(const Token& token) {
+  static constexpr std::string_view kClauseEnds[] = {".", ";", ",", "!", "?"};
+  return IsListed(kClauseEnds, token.folded);
+}
+
 // The words that open a noun phrase: "the Romberg", "your Mallampati".
 constexpr std::string_view kDeterminers[] = {"the",   "a",  "an",  "your", "his",  "her",
                                              "their", "my", "our", "its",  "this", "that"};
@@ -354,10 +360,6 @@ bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
       "meds",        "pill",    "pills",    "tablet",    "tablets",    "injection",
       "injections",  "insulin", "feeds",    "infusion",  "vitamin",    "vitamins",
       "supplements", "oil",     "cycle",    "chemo",     "treatment",  "therapy"};
-  auto ends_clause = [](const Token& token) {
-    return token.folded == "." || token.folded == ";" || token.folded == "," ||
-           token.folded == "!" || token.folded == "?";
-  };
   if (match.first > 0) {
     const std::string_view before = tokens_[match.first - 1].folded;
     if (before == ":" || before == "(") {
@@ -372,7 +374,7 @@ bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
   for (size_t k = match.end; k < tokens_.size() && words < 4; ++k) {
     const Token& token = tokens_[k];
     if (!token.is_word()) {
-      if (ends_clause(token)) return false;
+      if (EndsClause(token)) return false;
       continue;
     }
     ++words;
@@ -720,6 +722,13 @@ bool Classifier::BeforeADose(size_t i) const {
   return false;
 }
 
+// Whether tokens_[i] is named after one of `nouns` and "called" or
+// "named": "a pill called clomiphene", "a study called NORTHSTAR-2".
+bool Classifier::CalledAfter(size_t i, std::span<const std::string_view> nouns) const {
+  return i >= 2 && (tokens_[i - 1].folded == "called" || tokens_[i - 1].folded == "named") &&
+         IsListed(nouns, tokens_[i - 2].folded);
+}
+
 // Whether the rare word tokens_[i] is named as a medicine: after "a
 // medicine called" ("a pill called clomiphene"), or an item of a list
 // beside a medicine's name ("macitentan, tadalafil and selexipag"; not
@@ -728,16 +737,16 @@ bool Classifier::NamedAsAMedicine(size_t i) const {
   static constexpr std::string_view kMedicineNouns[] = {
       "medicine", "medicines", "medication", "drug",  "pill",     "tablet",  "capsule",
       "shot",     "injection", "cream",      "spray", "ointment", "inhaler", "patch"};
-  static constexpr std::string_view kNaming[] = {"called", "named"};
   static constexpr std::string_view kListJoins[] = {",", "and", "or"};
-  if (i >= 2 && IsListed(kNaming, tokens_[i - 1].folded) &&
-      IsListed(kMedicineNouns, tokens_[i - 2].folded)) {
-    return true;
-  }
+  if (CalledAfter(i, kMedicineNouns)) return true;
   // An item of a list itself: a join or the clause's end follows it, not a
   // noun it describes ("gabapentin and paraspinal injections").
-  static constexpr std::string_view kItemEnds[] = {",", "and", "or", ".", ";", ")", "!", "?"};
-  if (i + 1 < tokens_.size() && !IsListed(kItemEnds, tokens_[i + 1].folded)) return false;
+  if (i + 1 < tokens_.size()) {
+    const Token& after = tokens_[i + 1];
+    if (!EndsClause(after) && !IsListed(kListJoins, after.folded) && after.folded != ")") {
+      return false;
+    }
+  }
   // The word across one join, or two (", and"), on either side.
   auto medicine_beyond = [this](size_t k, bool forward) {
     for (int joins = 0; joins < 2 && k < tokens_.size(); ++joins) {

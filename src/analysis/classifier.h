@@ -204,6 +204,7 @@ class Classifier {
   bool BeforeADose(size_t i) const;
   bool NamesASaltedMedicine(size_t i, std::string_view base) const;
   bool NamedAsAMedicine(size_t i) const;
+  bool CalledAfter(size_t i, std::span<const std::string_view> nouns) const;
   bool EverydayByDerivation(std::string_view word) const;
   // Abbreviations written out by rule (abbreviations.cc).
   bool AddAcronymFinding(size_t i, double zipf);
