@@ -685,6 +685,35 @@ TEST(AnalyzerTest, HoldIsAnOrderOnlyWhereItOrdersAMedicine) {
             (Texts{"Hold", "Hold", "Hold", "Hold"}));
 }
 
+// "Flush" rinses a line or a port unless a face is meant: a verb of
+// feeling or looking before it, "hot flushes", or a face or sweating named
+// in its sentence.
+TEST(AnalyzerTest, FlushIsALinesUnlessAFaceIsMeant) {
+  using Texts = std::vector<std::string>;
+  EXPECT_TRUE(JargonFindingTexts("You may feel flushed. You may feel a warm flush. Your child "
+                                 "looked a little flushed. Facial flushing is common with "
+                                 "niacin. Call if you have sweating or flushing above your "
+                                 "injury. You may have hot flushes at night.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("Flush before and after each medicine. Flush daily. You had "
+                               "redness on the skin after the flush. Get a flush today."),
+            (Texts{"Flush", "Flush", "flush", "flush"}));
+}
+
+// Abbreviations of general English written with dots are no clinical
+// shorthand: times of day, countries, "Washington, D.C.". The same letters
+// keep their clinical sense elsewhere.
+TEST(AnalyzerTest, GeneralAbbreviationsWithDotsAreNotJargon) {
+  using Texts = std::vector<std::string>;
+  EXPECT_TRUE(JargonFindingTexts("Come at 8 A.M. on Monday. She moved from the U.K. last year. "
+                                 "Born in the U.S.A. in 1950. He lives in the U.S. now. We "
+                                 "follow U.S. guidelines. Our office in Washington, D.C. will "
+                                 "call.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("Your U.S. showed gallstones. Please d.c. the lisinopril."),
+            (Texts{"U.S", "d.c"}));
+}
+
 // A name in capitals before "study" or "trial", or after "a study called",
 // is a research study's; a listed abbreviation before "study" is what is
 // studied, unless a code's number is glued to it.
@@ -796,7 +825,8 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   EXPECT_TRUE(JargonFindingTexts("Luis Herrera, RN, Heart Failure Clinic").empty());
   // A term opening an organisation's name is part of the name.
   EXPECT_TRUE(JargonFindingTexts("Check in at the Colorectal Surgery Clinic, Room 4. The plan "
-                                 "is from the Acute Pain Service.")
+                                 "is from the Acute Pain Service. The Lipid Office will call. "
+                                 "Bring it to the Hepatology Lab.")
                   .empty());
   EXPECT_EQ(JargonFindingTexts("The pain is colorectal."), std::vector<std::string>{"colorectal"});
   // A term and its value is a lab result, no heading; a place and its

@@ -243,7 +243,8 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
       ExplainedAfter(i + 1, written, nullptr)) {
     defined_acronyms_.insert(key);
   }
-  if (defined_acronyms_.count(key) || IsCredential(i, i + 1) || NamesAStudy(i, i + 1, true)) {
+  if (defined_acronyms_.count(key) || IsCredential(i, i + 1) || NamesAStudy(i, i + 1, true) ||
+      IsGeneralAbbreviation(i)) {
     return true;
   }
 
@@ -352,6 +353,37 @@ bool Classifier::NamesAClinic(size_t first, size_t end, const Abbreviation& entr
   if (first >= 2 && tokens_[first - 2].folded == "the") return false;
   if (end < tokens_.size() && tokens_[end].kind == TokenKind::kNumber) return false;
   return NamesAField(entry);
+}
+
+// Whether a one-token abbreviation written with dots is general English,
+// not clinical shorthand: a time of day ("8 A.M.", "p.m."), a country
+// ("U.K.", "U.S.A."), "the U.S." or "U.S. rules", and "Washington, D.C.".
+// Not "Your U.S. showed gallstones" (an ultrasound) nor "d.c. the
+// lisinopril" (discontinue): those keep the clinical sense.
+bool Classifier::IsGeneralAbbreviation(size_t i) const {
+  static constexpr std::string_view kAlways[] = {"a.m", "p.m", "u.k", "u.s.a"};
+  // What a country has: "U.S. rules", "U.S. citizens".
+  static constexpr std::string_view kOfACountry[] = {
+      "rules",    "guidelines", "guideline",  "citizens", "citizen", "residents",
+      "resident", "government", "dollars",    "law",      "laws",    "army",
+      "military", "navy",       "department", "census",   "states",  "population"};
+  const Token& token = tokens_[i];
+  if (!token.has_dot) return false;
+  const std::string_view folded = token.folded;
+  if (IsListed(kAlways, folded)) return true;
+  if (folded == "u.s") {
+    // The last dot may stand alone as a token: "U.S" "." "rules".
+    size_t next = i + 1;
+    if (next < tokens_.size() && tokens_[next].folded == ".") ++next;
+    return (i > 0 && tokens_[i - 1].folded == "the") ||
+           (next < tokens_.size() && IsListed(kOfACountry, tokens_[next].folded));
+  }
+  if (folded == "d.c") {
+    size_t k = i;
+    if (k > 0 && tokens_[k - 1].folded == ",") --k;
+    return k > 0 && tokens_[k - 1].folded == "washington";
+  }
+  return false;
 }
 
 // Whether tokens_[first, end), an abbreviation, is among the credentials
@@ -513,6 +545,7 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // A verb in capitals opening an instruction is the verb stressed, even in
   // a clinical sentence: "STOP lisinopril", "- DO take it", "DO NOT eat".
   if (everyday_word && !other_case && StressedInstruction(match.first)) return;
+  if (match.end - match.first == 1 && IsGeneralAbbreviation(match.first)) return;
   // Any other, even "mg" or a defined one, is clinical writing.
   if (!everyday_word) clinical_sentence_ = true;
   // "complete blood count (CBC)": the definition itself and what follows are

@@ -239,6 +239,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   if (term.term == "hold" && (tokens_[match.first].folded == "holds" || !OrdersAMedicine(match))) {
     return;
   }
+  if (term.term == "flush" && FlushesAFace(match)) return;
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
       entries_[match.first]->allowed) {
     return;
@@ -342,6 +343,36 @@ bool Classifier::HeldInAPosition(size_t k) const {
   for (size_t j = k + 1; j < tokens_.size() && j <= k + 5; ++j) {
     if (IsListed(kMoments, tokens_[j].folded)) return true;
     if (!IsCount(tokens_[j]) && !IsListed(kHowMany, tokens_[j].folded)) return false;
+  }
+  return false;
+}
+
+// Whether "flush" at `match` is a face's, not the rinsing of a line or a
+// port, which is the default ("Flush daily", "after yesterday's flush"): a
+// verb of feeling or looking just before it, a few describing words
+// between ("you may feel flushed", "look a little flushed", "feel a warm
+// flush"); "hot flushes"; or its sentence names the face or sweating
+// ("facial flushing", "sweating or flushing above your injury"). Redness
+// and skin are no sign: a port's skin reddens too.
+bool Classifier::FlushesAFace(const LexiconMatch& match) const {
+  static constexpr std::string_view kFeelOrLook[] = {
+      "feel",    "feels",   "felt",   "feeling", "look",   "looks",   "looked",
+      "looking", "seem",    "seems",  "seemed",  "appear", "appears", "appeared",
+      "become",  "becomes", "became", "turn",    "turns",  "turned"};
+  static constexpr std::string_view kBetween[] = {"a",        "an",     "warm", "hot",      "very",
+                                                  "quite",    "little", "bit",  "slightly", "more",
+                                                  "somewhat", "really", "so",   "too",      "all"};
+  static constexpr std::string_view kFaceWords[] = {"face",   "faces", "facial",  "cheek",
+                                                    "cheeks", "sweat", "sweats",  "sweating",
+                                                    "sweaty", "blush", "blushing"};
+  for (size_t k = match.first, between = 0; k-- > 0 && between <= 3; ++between) {
+    const std::string_view word = tokens_[k].folded;
+    if (IsListed(kFeelOrLook, word)) return true;
+    if (word == "hot" && k + 1 == match.first) return true;  // "hot flushes"
+    if (!IsListed(kBetween, word)) break;
+  }
+  for (const Token& token : tokens_) {
+    if (IsListed(kFaceWords, token.folded)) return true;
   }
   return false;
 }
@@ -491,20 +522,18 @@ bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start
 }
 
 // Whether the words from tokens_[k] on name an organisation of care: at
-// most three capitalised words on the line up to its kind ("Colorectal
-// Surgery Clinic", "the Acute Pain Service"). A capitalised term before
-// one is a part of the name, not an eponym or a heading's phrase.
+// most three capitalised words on the line up to a place of care
+// (kPlacesOfCare: "Colorectal Surgery Clinic", "the Acute Pain Service",
+// "the Lipid Office"). A capitalised term before one is a part of the
+// name, not an eponym or a heading's phrase.
 bool Classifier::BeforeAnOrganisation(size_t k) const {
-  static constexpr std::string_view kOrganisations[] = {
-      "clinic",  "clinics", "center",     "centre",    "service",  "services",  "team",
-      "program", "unit",    "department", "institute", "hospital", "foundation"};
   for (size_t end = std::min(tokens_.size(), k + 3); k < end; ++k) {
     const Token& word = tokens_[k];
     if (k == 0 || !word.is_word() || !word.capitalized || word.all_caps ||
         LineBreakBetween(k - 1, k)) {
       return false;
     }
-    if (IsListed(kOrganisations, word.folded)) return true;
+    if (IsListed(kPlacesOfCare, word.folded)) return true;
   }
   return false;
 }

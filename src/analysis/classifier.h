@@ -183,6 +183,7 @@ class Classifier {
   bool AfterAPersonalTitle(const LexiconMatch& match, bool past_first_name = false) const;
   bool OrdersAMedicine(const LexiconMatch& match) const;
   bool HeldInAPosition(size_t k) const;
+  bool FlushesAFace(const LexiconMatch& match) const;
   bool ExplainedByAnExample(const LexiconMatch& match) const;
   bool NamesAMedicine(size_t k) const;
   bool BeforeAnOrganisation(size_t k) const;
@@ -218,6 +219,7 @@ class Classifier {
                            std::string_view source);
   bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
   bool IsCredential(size_t first, size_t end) const;
+  bool IsGeneralAbbreviation(size_t i) const;
   bool NamesAClinic(size_t first, size_t end, const Abbreviation& entry) const;
   bool NamesAStudy(size_t first, size_t end, bool unlisted) const;
   bool StressedInstruction(size_t i) const;

@@ -482,10 +482,8 @@ bool Refine(const Lexicon::Index& index, std::string_view text, NotationMatch* m
     // what is done there: "the Vein Clinic procedure room", "Sleep Center
     // test"; a score or a scale is the place's own ("Cleveland Clinic
     // score"), and "Dutch Lipid Clinic Network score" names a score.
-    static constexpr std::string_view kPlaces[] = {
-        "clinic", "clinics", "center", "centre", "hospital", "unit", "lab", "department", "office"};
     if (names_end > lead && names_end < words.size() &&
-        IsListed(kPlaces, LowerAscii(words[names_end - 1])) &&
+        IsListed(kPlacesOfCare, LowerAscii(words[names_end - 1])) &&
         (IsEventHead(words[names_end]) || EqualsLowerAscii(words[names_end], "test"))) {
       return false;
     }

@@ -54,6 +54,13 @@ inline bool EndsWithAny(std::string_view word, std::span<const std::string_view>
                      [word](std::string_view ending) { return word.ends_with(ending); });
 }
 
+// The last words of a place of care's name ("Colorectal Surgery Clinic",
+// "the Acute Pain Service", "the Lipid Office"): the capitalised words
+// before one are the place's name, not jargon or an instrument.
+inline constexpr std::string_view kPlacesOfCare[] = {
+    "clinic", "clinics",    "center",    "centre",   "service",    "services", "team",  "program",
+    "unit",   "department", "institute", "hospital", "foundation", "lab",      "office"};
+
 // The head nouns of named instruments ("Wells score", "Murphy's sign"),
 // which count only after a capitalised word, not in "your test".
 inline constexpr std::string_view kNamedHeads[] = {
