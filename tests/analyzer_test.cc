@@ -529,6 +529,37 @@ TEST(AnalyzerTest, AmbiguousAbbreviationsTakeTheSenseTheMessageSupportsOrSaySo) 
   EXPECT_EQ(ra->suggestion, "rheumatoid arthritis");
 }
 
+// The message's own words that spell an acronym out are its sense there,
+// one the tables may lack: in a prostate cancer summary CAS is continuous
+// androgen suppression, not the listed "clinical activity score".
+TEST(AnalyzerTest, AnAcronymTakesTheSenseTheMessageSpellsOut) {
+  Report prostate = DefaultAnalyzer().Analyze(
+      "Some men with prostate cancer stay on continuous androgen suppression; others take "
+      "breaks. Men on CAS had more hot flashes.");
+  const Finding* cas = FindingFor(prostate, "CAS");
+  ASSERT_NE(cas, nullptr);
+  EXPECT_EQ(cas->suggestion, "continuous androgen suppression");
+  EXPECT_EQ(cas->definition, "here: continuous androgen suppression, as the message writes it out");
+  // A listed sense written out picks that sense among several.
+  Report trial =
+      DefaultAnalyzer().Analyze("This was a randomized controlled trial. Each RCT had 200 people.");
+  const Finding* rct = FindingFor(trial, "RCT");
+  ASSERT_NE(rct, nullptr);
+  EXPECT_EQ(rct->suggestion, "study where people are put into groups by chance");
+  // Everyday words that happen to spell it out are no sense of it.
+  for (const char* text :
+       {"Men on CAS had more hot flashes.", "You can also show the CAS results to your doctor."}) {
+    const Report bare = DefaultAnalyzer().Analyze(text);
+    cas = FindingFor(bare, "CAS");
+    ASSERT_NE(cas, nullptr) << text;
+    EXPECT_EQ(cas->suggestion, "clinical activity score") << text;
+  }
+  Report runny = DefaultAnalyzer().Analyze("For pain and runny nose take it PRN.");
+  const Finding* prn = FindingFor(runny, "PRN");
+  ASSERT_NE(prn, nullptr);
+  EXPECT_EQ(prn->suggestion.find("runny"), std::string_view::npos) << prn->suggestion;
+}
+
 TEST(AnalyzerTest, NotationIsJargonWithPlainWording) {
   const std::string input = "Take amoxicillin 500 mg q8h x 10 days, then 250 mg q12h.";
   Report report = DefaultAnalyzer().Analyze(input);

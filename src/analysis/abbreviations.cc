@@ -312,6 +312,113 @@ int Classifier::SenseFromContext(std::span<const std::string_view> senses) {
   return chosen;
 }
 
+// Whether two wordings of a sense share a word, told by its first five
+// letters when it has four or more ("randomised controlled trials" and
+// "randomized controlled trial", "shock wave lithotripsy" and
+// "shock-wave lithotripsy"; not "continuous androgen suppression" and
+// "clinical activity score").
+static bool SameWording(std::string_view a, std::string_view b) {
+  const std::string lower_b = LowerAscii(b);
+  bool same = false;
+  ForEachWord(LowerAscii(a), [&](std::string_view word) {
+    if (same || word.size() < 4 || IsLinkWord(word)) return;
+    const std::string_view head = word.substr(0, 5);
+    ForEachWord(lower_b, [&](std::string_view other) {
+      same = same || (other.size() >= 4 && other.substr(0, 5) == head);
+    });
+  });
+  return same;
+}
+
+// The words of the message whose first letters spell `written`, an
+// acronym of three to six capitals, one word a letter, in order, with
+// "of", "the", "for", "in", "on" or "to" between ("continuous androgen
+// suppression" for CAS, "department of health" for DOH), on one line and
+// with nothing but spaces and hyphens between; empty when there are none.
+// The message then says which sense it means, whatever the tables list.
+// Words that happen to spell an acronym are common ("pain, runny nose"
+// for PRN), so the run must end in a term of the tables of two or more
+// words ("androgen suppression") and hold a word rarer than Zipf 4.0. The
+// first such run counts, and at most kMostSpelledOut acronyms of a message
+// are looked for.
+std::string_view Classifier::SpelledOutInText(std::string_view written) {
+  constexpr size_t kMostSpelledOut = 32;
+  static constexpr std::string_view kInside[] = {"of", "the", "for", "in", "on", "to"};
+  const auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (written.size() < 3 || written.size() > 6 ||
+      !std::all_of(written.begin(), written.end(), capital)) {
+    return {};
+  }
+  for (const auto& [acronym, run] : spelled_out_) {
+    if (acronym == written) return run;
+  }
+  if (spelled_out_.size() >= kMostSpelledOut) return {};
+  if (message_word_spans_.empty()) {
+    // The message's words once: runs of ASCII letters, each marked when
+    // only spaces and hyphens part it from the one before.
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    for (size_t at = 0, previous_end = 0; at < text_.size();) {
+      while (at < text_.size() && !letter(text_[at])) ++at;
+      size_t end = at;
+      while (end < text_.size() && letter(text_[end])) ++end;
+      if (end == at) break;
+      bool joined = previous_end > 0;
+      for (size_t k = previous_end; k < at && joined; ++k) {
+        joined = text_[k] == ' ' || text_[k] == '-';
+      }
+      message_word_spans_.push_back({at, end, joined});
+      previous_end = end;
+      at = end;
+    }
+    message_word_spans_.push_back({0, 0, false});  // not empty once made
+  }
+  std::string_view found;
+  const auto& words = message_word_spans_;
+  std::vector<std::string> run;  // the run's words, folded
+  for (size_t first = 0; first + 1 < words.size() && found.empty(); ++first) {
+    size_t letter = 0, w = first;
+    run.clear();
+    for (; w + 1 < words.size() && letter < written.size(); ++w) {
+      const std::string_view word = text_.substr(words[w].start, words[w].end - words[w].start);
+      if (w > first && !words[w].joined) break;
+      if (letter > 0 && IsListed(kInside, LowerAscii(word))) {
+        run.push_back(LowerAscii(word));
+        continue;
+      }
+      if (LowerAscii(word[0]) != LowerAscii(written[letter]) || word.size() < 3 ||
+          std::all_of(word.begin(), word.end(), capital)) {
+        break;
+      }
+      ++letter;
+      run.push_back(FoldCase(word));
+    }
+    if (letter < written.size()) continue;
+    const bool rare = std::any_of(run.begin(), run.end(), [this](const std::string& word) {
+      const WordEntry* entry = index_.FindWord(word);
+      return entry == nullptr || entry->zipf < 4.0;
+    });
+    if (rare && EndsInTerm(run)) {
+      found = text_.substr(words[first].start, words[w - 1].end - words[first].start);
+    }
+  }
+  spelled_out_.emplace_back(std::string(written), found);
+  return found;
+}
+
+// Whether `words`, folded, end in a term of the tables of two or more words.
+bool Classifier::EndsInTerm(std::span<const std::string> words) const {
+  PairKeyBuffer key;
+  for (size_t j = 0; j + 1 < words.size(); ++j) {
+    const WordEntry* pair = index_.FindWord(TermPairKey(words[j], words[j + 1], &key));
+    if (pair == nullptr) continue;
+    for (uint32_t id : pair->terms) {
+      const std::vector<std::string>& tokens = index_.terms[id].tokens;
+      if (std::equal(tokens.begin(), tokens.end(), words.begin() + j, words.end())) return true;
+    }
+  }
+  return false;
+}
+
 // Whether an abbreviation names a field of care or a place of it, by the
 // last word of one of its senses: "GI" (gastroenterology), "OB/GYN", "ENT"
 // (ear, nose, and throat), "ER" (emergency room). Treatments and units
@@ -579,9 +686,25 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // Our plain wording is for the usual sense. Without it, of several senses
   // the one the message's own words point to ("RA" in a message about
   // joints and arthritis); none when they point to none or to several.
-  const int sense =
-      entry.expansions.size() > 1 && entry.plain.empty() ? SenseFromContext(entry.expansions) : -1;
-  if (!entry.plain.empty()) {
+  // The message may write the acronym's words out itself: that is its
+  // sense here, listed or not ("continuous androgen suppression ... CAS").
+  const std::string_view spelled_out = known ? std::string_view() : SpelledOutInText(written);
+  int listed_sense = -1;
+  for (size_t k = 0; k < entry.expansions.size() && !spelled_out.empty() && listed_sense < 0; ++k) {
+    if (SameWording(spelled_out, entry.expansions[k])) listed_sense = static_cast<int>(k);
+  }
+  const int sense = listed_sense >= 0 ? listed_sense
+                    : entry.expansions.size() > 1 && entry.plain.empty()
+                        ? SenseFromContext(entry.expansions)
+                        : -1;
+  if (!spelled_out.empty() && listed_sense < 0) {
+    // A sense the tables lack: the message's own words.
+    finding.suggestion = storage_->Keep(LowerAscii(spelled_out));
+    finding.definition =
+        storage_->Keep("here: " + LowerAscii(spelled_out) + ", as the message writes it out");
+  } else if (listed_sense >= 0 && entry.plain.empty()) {
+    finding.suggestion = entry.expansions[static_cast<size_t>(listed_sense)];
+  } else if (!entry.plain.empty()) {
     // Plain wording when we have it, for the usual sense.
     finding.suggestion = entry.plain.front();
     finding.alternatives = entry.plain;

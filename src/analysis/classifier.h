@@ -224,6 +224,8 @@ class Classifier {
   bool NamesAStudy(size_t first, size_t end, bool unlisted) const;
   bool StressedInstruction(size_t i) const;
   int SenseFromContext(std::span<const std::string_view> senses);
+  std::string_view SpelledOutInText(std::string_view written);
+  bool EndsInTerm(std::span<const std::string> words) const;
   // Whether a line break stands between tokens[a] and the later tokens[b].
   bool LineBreakBetween(size_t a, size_t b) const {
     return text_.substr(tokens_[a].end, tokens_[b].start - tokens_[a].end).find('\n') !=
@@ -271,6 +273,16 @@ class Classifier {
   std::set<std::string> defined_acronyms_;  // the same for acronyms no table holds
   // Hashes of the message's words of 4+ letters, sorted; made when first needed.
   std::vector<uint64_t> message_words_;
+  // The message's words (SpelledOutInText), made when first needed: each
+  // one's bytes, and whether only spaces and hyphens part it from the one
+  // before.
+  struct MessageWord {
+    size_t start, end;
+    bool joined;
+  };
+  std::vector<MessageWord> message_word_spans_;
+  // Acronyms looked for, and the words that spell each out (or none).
+  std::vector<std::pair<std::string, std::string_view>> spelled_out_;
 };
 
 }  // namespace plainlang
