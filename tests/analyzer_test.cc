@@ -724,7 +724,8 @@ TEST(AnalyzerTest, FlushIsALinesUnlessAFaceIsMeant) {
   EXPECT_TRUE(JargonFindingTexts("You may feel flushed. You may feel a warm flush. Your child "
                                  "looked a little flushed. Facial flushing is common with "
                                  "niacin. Call if you have sweating or flushing above your "
-                                 "injury. You may have hot flushes at night.")
+                                 "injury. You may have hot flushes at night. Alcohol can make "
+                                 "you very sick to your stomach and flushed.")
                   .empty());
   EXPECT_EQ(JargonFindingTexts("Flush before and after each medicine. Flush daily. You had "
                                "redness on the skin after the flush. Get a flush today."),

@@ -351,7 +351,8 @@ bool Classifier::HeldInAPosition(size_t k) const {
 // port, which is the default ("Flush daily", "after yesterday's flush"): a
 // verb of feeling or looking just before it, a few describing words
 // between ("you may feel flushed", "look a little flushed", "feel a warm
-// flush"); "hot flushes"; or its sentence names the face or sweating
+// flush"); "hot flushes"; a state something makes a person take ("can make
+// you sick and flushed"); or its sentence names the face or sweating
 // ("facial flushing", "sweating or flushing above your injury"). Redness
 // and skin are no sign: a port's skin reddens too.
 bool Classifier::FlushesAFace(const LexiconMatch& match) const {
@@ -370,6 +371,15 @@ bool Classifier::FlushesAFace(const LexiconMatch& match) const {
     if (IsListed(kFeelOrLook, word)) return true;
     if (word == "hot" && k + 1 == match.first) return true;  // "hot flushes"
     if (!IsListed(kBetween, word)) break;
+  }
+  // A state something causes in a person, within eight words before:
+  // "can make you very sick to your stomach and flushed".
+  static constexpr std::string_view kMake[] = {"make", "makes", "made", "making"};
+  static constexpr std::string_view kPerson[] = {"you", "him", "her", "them", "me", "us"};
+  for (size_t k = match.first; k-- > 1 && match.first - k <= 8;) {
+    if (IsListed(kPerson, tokens_[k].folded) && IsListed(kMake, tokens_[k - 1].folded)) {
+      return true;
+    }
   }
   for (const Token& token : tokens_) {
     if (IsListed(kFaceWords, token.folded)) return true;
