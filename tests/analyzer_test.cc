@@ -426,6 +426,15 @@ TEST(AnalyzerTest, AParenthesisDefinesAnAbbreviationOnlyWhenItSpellsItOut) {
   EXPECT_EQ(CountFindings(shared, FindingKind::kAbbreviation, "ODT"), 1u);
   Report mouth = DefaultAnalyzer().Analyze("Take it PO (by mouth) with food.");
   EXPECT_EQ(CountFindings(mouth, FindingKind::kAbbreviation, "PO"), 0u);
+  // The long form, a comma and "or" name it as a parenthesis does; not a
+  // long form that does not spell it out.
+  Report apposition = DefaultAnalyzer().Analyze(
+      "You have bacterial vaginosis, or BV. BV is common. Start physical therapy, or PT. Plan: "
+      "the ABCX trial, or TKXR. Take it daily, or BID.");
+  EXPECT_EQ(CountFindings(apposition, FindingKind::kAbbreviation, "BV"), 0u);
+  EXPECT_EQ(CountFindings(apposition, FindingKind::kAbbreviation, "PT"), 0u);
+  EXPECT_EQ(CountFindings(apposition, FindingKind::kAbbreviation, "TKXR"), 1u);
+  EXPECT_EQ(CountFindings(apposition, FindingKind::kAbbreviation, "BID"), 1u);
   // An unlisted acronym is defined by the same rule, not by any parenthesis.
   Report unlisted = DefaultAnalyzer().Analyze(
       "The ZQTV (zinc quota test value) is fine. The XQRB (see above) is not.");
@@ -784,6 +793,13 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
                                "tacrolimus, periorbital skin is thin."),
             (Texts{"paraspinal", "periorbital"}));
   EXPECT_TRUE(JargonFindingTexts("Use benzoyl peroxide wash and zorvamide hydrochloride.").empty());
+  // Named as a medicine once, a word stays one in the message; before it
+  // is named, it is a rare word still.
+  EXPECT_TRUE(JargonFindingTexts("We will try a new medicine called elagolix. Stop the pill "
+                                 "when you start elagolix.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("Start elagolix soon. It is a medicine called elagolix."),
+            (Texts{"elagolix"}));
   // A salt after a medicine's name is part of the name; after no medicine,
   // a listed salt is a term.
   EXPECT_TRUE(JargonFindingTexts("Start norethindrone acetate 5 mg daily.").empty());

@@ -240,6 +240,7 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
   const bool in_parentheses = i > 0 && i + 1 < tokens_.size() && tokens_[i - 1].folded == "(" &&
                               tokens_[i + 1].folded == ")";
   if ((in_parentheses && DefinedBefore(text_, tokens_, i - 1, written, {})) ||
+      (AfterCommaOr(i) && DefinedBefore(text_, tokens_, i - 2, written, {})) ||
       ExplainedAfter(i + 1, written, nullptr)) {
     defined_acronyms_.insert(key);
   }
@@ -660,6 +661,10 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   bool in_parentheses = match.first > 0 && match.end < tokens_.size() &&
                         tokens_[match.first - 1].folded == "(" && tokens_[match.end].folded == ")";
   if (in_parentheses && DefinedBefore(text_, tokens_, match.first - 1, written, entry.expansions)) {
+    defined_.insert(match.id);
+  }
+  if (AfterCommaOr(match.first) &&
+      DefinedBefore(text_, tokens_, match.first - 2, written, entry.expansions)) {
     defined_.insert(match.id);
   }
   if (ExplainedAfter(match.end, written, &entry)) defined_.insert(match.id);

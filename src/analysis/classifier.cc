@@ -896,10 +896,18 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
     if (stem != nullptr && stem->syllables >= 0) return false;
   }
   if (IsBritishSpellingOfAWord(base)) return false;  // "summarised", "kilogramme"
-  if (HasMedicineStem(base) || BeforeADose(i) || NamesASaltedMedicine(i, base) ||
-      NamedAsAMedicine(i) || EverydayByDerivation(base)) {
+  // A word the message has named as a medicine stays one: "a new medicine
+  // called elagolix ... when you start elagolix".
+  const uint64_t hash = WordTable::Hash(base);
+  if (std::find(named_medicines_.begin(), named_medicines_.end(), hash) != named_medicines_.end()) {
     return false;
   }
+  if (HasMedicineStem(base) || BeforeADose(i) || NamesASaltedMedicine(i, base) ||
+      NamedAsAMedicine(i)) {
+    if (named_medicines_.size() < kMostNamedMedicines) named_medicines_.push_back(hash);
+    return false;
+  }
+  if (EverydayByDerivation(base)) return false;
   for (char c : base) {
     if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'')
       return false;  // a name in a script of its own

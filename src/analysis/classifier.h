@@ -226,6 +226,11 @@ class Classifier {
   int SenseFromContext(std::span<const std::string_view> senses);
   std::string_view SpelledOutInText(std::string_view written);
   bool EndsInTerm(std::span<const std::string> words) const;
+  // Whether ", or" comes right before tokens[i]: "bacterial vaginosis, or
+  // BV" names the long form first, as a parenthesis does.
+  bool AfterCommaOr(size_t i) const {
+    return i >= 3 && tokens_[i - 1].folded == "or" && tokens_[i - 2].folded == ",";
+  }
   // Whether a line break stands between tokens[a] and the later tokens[b].
   bool LineBreakBetween(size_t a, size_t b) const {
     return text_.substr(tokens_[a].end, tokens_[b].start - tokens_[a].end).find('\n') !=
@@ -271,6 +276,10 @@ class Classifier {
   // and a message that defines thousands must not take quadratic time.
   std::set<uint32_t> defined_;
   std::set<std::string> defined_acronyms_;  // the same for acronyms no table holds
+  // Hashes of the rare words the message has named as medicines, at most
+  // kMostNamedMedicines (a list looked through for each rare word).
+  static constexpr size_t kMostNamedMedicines = 64;
+  std::vector<uint64_t> named_medicines_;
   // Hashes of the message's words of 4+ letters, sorted; made when first needed.
   std::vector<uint64_t> message_words_;
   // The message's words (SpelledOutInText), made when first needed: each
