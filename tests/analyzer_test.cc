@@ -876,6 +876,10 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
                                  "is from the Acute Pain Service. The Lipid Office will call. "
                                  "Bring it to the Hepatology Lab.")
                   .empty());
+  // A long adjective capitalised after a place's name is the field's part
+  // of the name, not an eponym; a short rare name still is one.
+  EXPECT_TRUE(JargonFindingTexts("Thanks,\nBayview Colorectal nurse team").empty());
+  EXPECT_EQ(JargonFindingTexts("See Dr. Kim for a Mohs."), std::vector<std::string>{"Mohs"});
   EXPECT_EQ(JargonFindingTexts("The pain is colorectal."), std::vector<std::string>{"colorectal"});
   // A term and its value is a lab result, no heading; a place and its
   // number is an address.

@@ -441,8 +441,12 @@ bool Classifier::Eponymous(const LexiconMatch& match) const {
     static constexpr std::string_view kFieldEndings[] = {
         "logy", "iatry", "iatrics", "ics",  "scopy", "graphy", "gery", "cine",
         "tion", "sion",  "metry",   "tomy", "iage",  "ing",    "ary"};
-    return lead->zipf < kEponymZipf && lead->syllables >= 0 &&
-           !EndsWithAny(tokens_[match.first].folded, kFieldEndings);
+    // Nor is a long adjective a name: a field's ("Bayview Colorectal",
+    // "Vascular"), where surnames are short or end otherwise ("Apgar").
+    static constexpr std::string_view kAdjectiveEndings[] = {"al", "ic", "ar", "ive", "ous"};
+    const std::string_view word = tokens_[match.first].folded;
+    if (word.size() >= 7 && EndsWithAny(word, kAdjectiveEndings)) return false;
+    return lead->zipf < kEponymZipf && lead->syllables >= 0 && !EndsWithAny(word, kFieldEndings);
   }
   // Folded, a typographic apostrophe is the ASCII one.
   const std::string_view folded = tokens_[match.first].folded;
