@@ -435,6 +435,12 @@ TEST(AnalyzerTest, AParenthesisDefinesAnAbbreviationOnlyWhenItSpellsItOut) {
   EXPECT_EQ(CountFindings(apposition, FindingKind::kAbbreviation, "PT"), 0u);
   EXPECT_EQ(CountFindings(apposition, FindingKind::kAbbreviation, "TKXR"), 1u);
   EXPECT_EQ(CountFindings(apposition, FindingKind::kAbbreviation, "BID"), 1u);
+  // After ", or" an alternative is as likely: the words must start with
+  // the letters, one a word.
+  Report alternative = DefaultAnalyzer().Analyze(
+      "We can treat it with medicine, or IM shots. You may need more imaging, or MRI.");
+  EXPECT_EQ(CountFindings(alternative, FindingKind::kAbbreviation, "IM"), 1u);
+  EXPECT_EQ(CountFindings(alternative, FindingKind::kAbbreviation, "MRI"), 1u);
   // An unlisted acronym is defined by the same rule, not by any parenthesis.
   Report unlisted = DefaultAnalyzer().Analyze(
       "The ZQTV (zinc quota test value) is fine. The XQRB (see above) is not.");
@@ -563,6 +569,21 @@ TEST(AnalyzerTest, AnAcronymTakesTheSenseTheMessageSpellsOut) {
     ASSERT_NE(cas, nullptr) << text;
     EXPECT_EQ(cas->suggestion, "clinical activity score") << text;
   }
+  // A listed sense the message spells out, with "of" giving its letter,
+  // is that sense, not the one our plain wording is for.
+  Report apap = DefaultAnalyzer().Analyze(
+      "We will start automatic positive airway pressure. Use the APAP every night.");
+  ASSERT_NE(FindingFor(apap, "APAP"), nullptr);
+  EXPECT_EQ(FindingFor(apap, "APAP")->suggestion, "automatic positive airway pressure");
+  Report rom = DefaultAnalyzer().Analyze(
+      "The test showed rupture of membranes at 36 weeks. ROM means labor may start soon.");
+  ASSERT_NE(FindingFor(rom, "ROM"), nullptr);
+  EXPECT_EQ(FindingFor(rom, "ROM")->suggestion, "rupture of membranes");
+  // Of listed senses sharing words with it, the one sharing all.
+  Report acs =
+      DefaultAnalyzer().Analyze("He now has acute chest syndrome. ACS needs care in the hospital.");
+  ASSERT_NE(FindingFor(acs, "ACS"), nullptr);
+  EXPECT_EQ(FindingFor(acs, "ACS")->suggestion, "acute chest syndrome");
   Report runny = DefaultAnalyzer().Analyze("For pain and runny nose take it PRN.");
   const Finding* prn = FindingFor(runny, "PRN");
   ASSERT_NE(prn, nullptr);
@@ -739,6 +760,12 @@ TEST(AnalyzerTest, FlushIsALinesUnlessAFaceIsMeant) {
   EXPECT_EQ(JargonFindingTexts("Flush before and after each medicine. Flush daily. You had "
                                "redness on the skin after the flush. Get a flush today."),
             (Texts{"Flush", "Flush", "flush", "flush"}));
+  // A face or sweating further away, or a person made to do something,
+  // says nothing of the flush.
+  EXPECT_EQ(JargonFindingTexts("Call us if you have fever, chills or sweats, or if it will not "
+                               "flush. Flush it every day and keep it dry when you wash your "
+                               "face. We will make you an appointment to flush it."),
+            (Texts{"flush", "Flush", "flush"}));
 }
 
 // Abbreviations of general English written with dots are no clinical
@@ -751,8 +778,9 @@ TEST(AnalyzerTest, GeneralAbbreviationsWithDotsAreNotJargon) {
                                  "follow U.S. guidelines. Our office in Washington, D.C. will "
                                  "call.")
                   .empty());
-  EXPECT_EQ(JargonFindingTexts("Your U.S. showed gallstones. Please d.c. the lisinopril."),
-            (Texts{"U.S", "d.c"}));
+  EXPECT_EQ(JargonFindingTexts("Your U.S. showed gallstones. Please d.c. the lisinopril. The "
+                               "U.S. of your gallbladder was normal."),
+            (Texts{"U.S", "d.c", "U.S"}));
 }
 
 // A name in capitals before "study" or "trial", or after "a study called",
@@ -800,6 +828,9 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
                   .empty());
   EXPECT_EQ(JargonFindingTexts("Start elagolix soon. It is a medicine called elagolix."),
             (Texts{"elagolix"}));
+  // A dose nearby marks a medicine in its sentence only.
+  EXPECT_EQ(JargonFindingTexts("The paraspinal shot used 10 mg. The paraspinal pain may last."),
+            (Texts{"paraspinal"}));
   // A salt after a medicine's name is part of the name; after no medicine,
   // a listed salt is a term.
   EXPECT_TRUE(JargonFindingTexts("Start norethindrone acetate 5 mg daily.").empty());

@@ -136,6 +136,23 @@ bool GlossMatches(std::string_view gloss, std::span<const std::string_view> expa
   return false;
 }
 
+// Whether the words before tokens[open] read as one of the abbreviation's
+// listed expansions ("twice daily (BID)").
+bool ReadsAsExpansionBefore(std::span<const Token> tokens, size_t open,
+                            std::span<const std::string_view> expansions) {
+  for (std::string_view expansion : expansions) {
+    std::string folded = FoldCase(expansion);
+    std::string before;
+    for (size_t k = open; k-- > 0;) {
+      before = before.empty() ? std::string(tokens[k].folded)
+                              : std::string(tokens[k].folded) + " " + before;
+      if (before.size() >= folded.size()) break;
+    }
+    if (before == folded) return true;
+  }
+  return false;
+}
+
 // Whether the words before tokens[open] ("complete blood count (") define
 // the abbreviation: by the Schwartz & Hearst test, or by reading as one of
 // its listed expansions.
@@ -159,17 +176,34 @@ bool DefinedBefore(std::string_view text, std::span<const Token> tokens, size_t 
       if (AccountsFor(long_form, written)) return true;
     }
   }
-  for (std::string_view expansion : expansions) {
-    std::string folded = FoldCase(expansion);
-    std::string before;
-    for (size_t k = open; k-- > 0;) {
-      before = before.empty() ? std::string(tokens[k].folded)
-                              : std::string(tokens[k].folded) + " " + before;
-      if (before.size() >= folded.size()) break;
-    }
-    if (before == folded) return true;
+  return ReadsAsExpansionBefore(tokens, open, expansions);
+}
+
+// Whether the words right before tokens[comma] start with the letters of
+// `written`, one word a letter ("bacterial vaginosis, or BV"), "of" and
+// "the" skipped, or read as a listed expansion. Stricter than Schwartz &
+// Hearst: after ", or" an alternative is as likely as a definition
+// ("medicine, or IM shots", "go home today, or HD").
+bool InitialsBefore(std::span<const Token> tokens, size_t comma, std::string_view written,
+                    std::span<const std::string_view> expansions) {
+  if (ReadsAsExpansionBefore(tokens, comma, expansions)) return true;
+  std::string letters;
+  for (char c : written) {
+    if (IsAsciiAlnum(c)) letters += LowerAscii(c);
   }
-  return false;
+  if (letters.size() > 2 && letters.back() == 's') letters.pop_back();  // "UTIs"
+  size_t k = comma;
+  for (size_t letter = letters.size(); letter-- > 0;) {
+    while (k > 0 && (tokens[k - 1].folded == "-" || tokens[k - 1].folded == "of" ||
+                     tokens[k - 1].folded == "the")) {
+      --k;
+    }
+    if (k == 0 || !tokens[k - 1].is_word() || tokens[k - 1].folded[0] != letters[letter]) {
+      return false;
+    }
+    --k;
+  }
+  return true;
 }
 
 // A known abbreviation that is still shorthand to write out: an acronym
@@ -240,7 +274,7 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
   const bool in_parentheses = i > 0 && i + 1 < tokens_.size() && tokens_[i - 1].folded == "(" &&
                               tokens_[i + 1].folded == ")";
   if ((in_parentheses && DefinedBefore(text_, tokens_, i - 1, written, {})) ||
-      (AfterCommaOr(i) && DefinedBefore(text_, tokens_, i - 2, written, {})) ||
+      (AfterCommaOr(i) && InitialsBefore(tokens_, i - 2, written, {})) ||
       ExplainedAfter(i + 1, written, nullptr)) {
     defined_acronyms_.insert(key);
   }
@@ -313,93 +347,143 @@ int Classifier::SenseFromContext(std::span<const std::string_view> senses) {
   return chosen;
 }
 
-// Whether two wordings of a sense share a word, told by its first five
-// letters when it has four or more ("randomised controlled trials" and
-// "randomized controlled trial", "shock wave lithotripsy" and
-// "shock-wave lithotripsy"; not "continuous androgen suppression" and
-// "clinical activity score").
-static bool SameWording(std::string_view a, std::string_view b) {
-  const std::string lower_b = LowerAscii(b);
-  bool same = false;
-  ForEachWord(LowerAscii(a), [&](std::string_view word) {
-    if (same || word.size() < 4 || IsLinkWord(word)) return;
-    const std::string_view head = word.substr(0, 5);
-    ForEachWord(lower_b, [&](std::string_view other) {
-      same = same || (other.size() >= 4 && other.substr(0, 5) == head);
+namespace {
+
+// The share of the words of `spelled` (four letters or more, no link word)
+// that `expansion` holds too, a word told by its first five letters:
+// "randomised controlled trials" and "randomized controlled trial" share
+// all; "acute chest syndrome" and "acute coronary syndrome" two of three.
+double SharedWording(std::string_view spelled, std::string_view expansion) {
+  const std::string other = LowerAscii(expansion);
+  size_t words = 0, shared = 0;
+  ForEachWord(LowerAscii(spelled), [&](std::string_view word) {
+    if (word.size() < 4 || IsLinkWord(word)) return;
+    ++words;
+    bool found = false;
+    ForEachWord(other, [&](std::string_view candidate) {
+      found = found || (candidate.size() >= 4 && candidate.substr(0, 5) == word.substr(0, 5));
     });
+    shared += found;
   });
-  return same;
+  return words == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(words);
 }
 
-// The words of the message whose first letters spell `written`, an
-// acronym of three to six capitals, one word a letter, in order, with
-// "of", "the", "for", "in", "on" or "to" between ("continuous androgen
-// suppression" for CAS, "department of health" for DOH), on one line and
-// with nothing but spaces and hyphens between; empty when there are none.
-// The message then says which sense it means, whatever the tables list.
-// Words that happen to spell an acronym are common ("pain, runny nose"
-// for PRN), so the run must end in a term of the tables of two or more
-// words ("androgen suppression") and hold a word rarer than Zipf 4.0. The
-// first such run counts, and at most kMostSpelledOut acronyms of a message
-// are looked for.
-std::string_view Classifier::SpelledOutInText(std::string_view written) {
+// The listed sense that words the message spells an acronym out with
+// name: the one sharing the most of them, at least half; -1 for none (a
+// sense the tables lack: "continuous androgen suppression" is not
+// "clinical activity score").
+int ListedSenseOf(std::string_view spelled, std::span<const std::string_view> expansions) {
+  int best = -1;
+  double best_share = 0.5;
+  for (size_t k = 0; k < expansions.size(); ++k) {
+    const double share = SharedWording(spelled, expansions[k]);
+    if (share > best_share || (best < 0 && share >= best_share)) {
+      best = static_cast<int>(k);
+      best_share = share;
+    }
+  }
+  return best;
+}
+
+// Link words that may stand inside a spelled-out acronym, skipped or
+// giving their letter ("rupture of membranes" for ROM, "Department of
+// Health" for DH).
+// Not "and", which joins words that happen to spell one ("pain and runny
+// nose" for PRN).
+constexpr std::string_view kSpellingLinks[] = {"of", "the", "for", "in", "on", "to"};
+
+}  // namespace
+
+void Classifier::MakeMessageWords() {
+  message_words_made_ = true;
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (size_t at = 0, previous_end = 0; at < text_.size();) {
+    while (at < text_.size() && !is_letter(text_[at])) ++at;
+    size_t end = at;
+    while (end < text_.size() && is_letter(text_[end])) ++end;
+    if (end == at) break;
+    bool joined = !message_word_spans_.empty();
+    for (size_t k = previous_end; k < at && joined; ++k)
+      joined = text_[k] == ' ' || text_[k] == '-';
+    message_word_spans_.push_back({at, end, joined});
+    previous_end = end;
+    at = end;
+  }
+}
+
+// The end (one past the last word) of a run from message word `w` on that
+// spells `written` from its letter `letter`, or 0. A link word is skipped
+// or gives its letter; at most one is skipped in a row, so a run is at
+// most twice the acronym's length and a message of link words costs no
+// more than any other.
+size_t Classifier::SpellingEnd(size_t w, size_t letter, std::string_view written,
+                               bool skipped_link) const {
+  if (letter == written.size()) return w;
+  if (w >= message_word_spans_.size() || (letter > 0 && !message_word_spans_[w].joined)) return 0;
+  const MessageWord& span = message_word_spans_[w];
+  const std::string_view word = text_.substr(span.start, span.end - span.start);
+  const bool starts_right = LowerAscii(word[0]) == LowerAscii(written[letter]);
+  if (word.size() <= 3 && IsListed(kSpellingLinks, LowerAscii(word))) {
+    if (letter == 0) return 0;  // a run opens with a word of its own
+    if (starts_right) {
+      if (const size_t end = SpellingEnd(w + 1, letter + 1, written, false); end > 0) return end;
+    }
+    return skipped_link ? 0 : SpellingEnd(w + 1, letter, written, true);
+  }
+  // A word in capitals is an acronym itself, not one spelled out.
+  const bool capitals =
+      std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!starts_right || word.size() < 3 || capitals) return 0;
+  return SpellingEnd(w + 1, letter + 1, written, false);
+}
+
+// The words of the message that spell out `written`, an acronym of three
+// to six capitals: one word a letter, in order, link words between
+// (SpellingEnd), on one line with nothing but spaces and hyphens between;
+// empty when there are none. They say which sense the message means,
+// whatever the tables list ("continuous androgen suppression" for CAS).
+// Words that happen to spell an acronym are mostly everyday ("pain, runny
+// nose" for PRN), so the run must end in a term of the tables of two or
+// more words ("androgen suppression") and hold a word rarer than Zipf
+// 4.0, unless it reads as one of the listed `expansions` word for word
+// ("acute chest syndrome" for ACS). The first such run counts.
+std::string_view Classifier::SpelledOutInText(std::string_view written,
+                                              std::span<const std::string_view> expansions) {
+  // Each acronym costs a pass over the message's words; prose names far
+  // fewer, and the cap bounds a message made of acronyms.
   constexpr size_t kMostSpelledOut = 32;
-  static constexpr std::string_view kInside[] = {"of", "the", "for", "in", "on", "to"};
-  const auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
   if (written.size() < 3 || written.size() > 6 ||
-      !std::all_of(written.begin(), written.end(), capital)) {
+      !std::all_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
     return {};
   }
   for (const auto& [acronym, run] : spelled_out_) {
     if (acronym == written) return run;
   }
   if (spelled_out_.size() >= kMostSpelledOut) return {};
-  if (message_word_spans_.empty()) {
-    // The message's words once: runs of ASCII letters, each marked when
-    // only spaces and hyphens part it from the one before.
-    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    for (size_t at = 0, previous_end = 0; at < text_.size();) {
-      while (at < text_.size() && !letter(text_[at])) ++at;
-      size_t end = at;
-      while (end < text_.size() && letter(text_[end])) ++end;
-      if (end == at) break;
-      bool joined = previous_end > 0;
-      for (size_t k = previous_end; k < at && joined; ++k) {
-        joined = text_[k] == ' ' || text_[k] == '-';
-      }
-      message_word_spans_.push_back({at, end, joined});
-      previous_end = end;
-      at = end;
-    }
-    message_word_spans_.push_back({0, 0, false});  // not empty once made
-  }
+  if (!message_words_made_) MakeMessageWords();
   std::string_view found;
-  const auto& words = message_word_spans_;
   std::vector<std::string> run;  // the run's words, folded
-  for (size_t first = 0; first + 1 < words.size() && found.empty(); ++first) {
-    size_t letter = 0, w = first;
+  for (size_t first = 0; first < message_word_spans_.size() && found.empty(); ++first) {
+    const size_t end = SpellingEnd(first, 0, written, false);
+    if (end == 0) continue;
     run.clear();
-    for (; w + 1 < words.size() && letter < written.size(); ++w) {
-      const std::string_view word = text_.substr(words[w].start, words[w].end - words[w].start);
-      if (w > first && !words[w].joined) break;
-      if (letter > 0 && IsListed(kInside, LowerAscii(word))) {
-        run.push_back(LowerAscii(word));
-        continue;
-      }
-      if (LowerAscii(word[0]) != LowerAscii(written[letter]) || word.size() < 3 ||
-          std::all_of(word.begin(), word.end(), capital)) {
-        break;
-      }
-      ++letter;
-      run.push_back(FoldCase(word));
+    for (size_t w = first; w < end; ++w) {
+      const MessageWord& span = message_word_spans_[w];
+      run.push_back(FoldCase(text_.substr(span.start, span.end - span.start)));
     }
-    if (letter < written.size()) continue;
     const bool rare = std::any_of(run.begin(), run.end(), [this](const std::string& word) {
       const WordEntry* entry = index_.FindWord(word);
       return entry == nullptr || entry->zipf < 4.0;
     });
-    if (rare && EndsInTerm(run)) {
-      found = text_.substr(words[first].start, words[w - 1].end - words[first].start);
+    // A run that reads as a listed sense word for word needs no more.
+    std::string words_run;
+    for (const std::string& word : run) words_run += (words_run.empty() ? "" : " ") + word;
+    const int listed = ListedSenseOf(words_run, expansions);
+    const bool reads_as_listed =
+        listed >= 0 && SharedWording(words_run, expansions[static_cast<size_t>(listed)]) == 1.0;
+    if (reads_as_listed || (rare && EndsInTerm(run))) {
+      const size_t start = message_word_spans_[first].start;
+      found = text_.substr(start, message_word_spans_[end - 1].end - start);
     }
   }
   spelled_out_.emplace_back(std::string(written), found);
@@ -465,9 +549,11 @@ bool Classifier::NamesAClinic(size_t first, size_t end, const Abbreviation& entr
 
 // Whether a one-token abbreviation written with dots is general English,
 // not clinical shorthand: a time of day ("8 A.M.", "p.m."), a country
-// ("U.K.", "U.S.A."), "the U.S." or "U.S. rules", and "Washington, D.C.".
-// Not "Your U.S. showed gallstones" (an ultrasound) nor "d.c. the
-// lisinopril" (discontinue): those keep the clinical sense.
+// ("U.K.", "U.S.A."), "U.S." where a place is meant ("lives in the U.S.",
+// "U.S. rules") and "Washington, D.C." in capitals. In messages about
+// care "the U.S." is more often the ultrasound ("The U.S. of your
+// gallbladder", "bring the U.S. report"), and "d.c." discontinues ("Per
+// Dr. Washington, d.c. the lisinopril").
 bool Classifier::IsGeneralAbbreviation(size_t i) const {
   static constexpr std::string_view kAlways[] = {"a.m", "p.m", "u.k", "u.s.a"};
   // What a country has: "U.S. rules", "U.S. citizens".
@@ -475,6 +561,9 @@ bool Classifier::IsGeneralAbbreviation(size_t i) const {
       "rules",    "guidelines", "guideline",  "citizens", "citizen", "residents",
       "resident", "government", "dollars",    "law",      "laws",    "army",
       "military", "navy",       "department", "census",   "states",  "population"};
+  // Where one is: "in the U.S.", "outside the U.S.".
+  static constexpr std::string_view kPlaces[] = {"in",      "to",         "from",   "across",
+                                                 "outside", "throughout", "within", "around"};
   const Token& token = tokens_[i];
   if (!token.has_dot) return false;
   const std::string_view folded = token.folded;
@@ -483,13 +572,14 @@ bool Classifier::IsGeneralAbbreviation(size_t i) const {
     // The last dot may stand alone as a token: "U.S" "." "rules".
     size_t next = i + 1;
     if (next < tokens_.size() && tokens_[next].folded == ".") ++next;
-    return (i > 0 && tokens_[i - 1].folded == "the") ||
+    return (i > 1 && tokens_[i - 1].folded == "the" && IsListed(kPlaces, tokens_[i - 2].folded)) ||
            (next < tokens_.size() && IsListed(kOfACountry, tokens_[next].folded));
   }
-  if (folded == "d.c") {
+  if (Written(token) == "D.C") {
     size_t k = i;
     if (k > 0 && tokens_[k - 1].folded == ",") --k;
-    return k > 0 && tokens_[k - 1].folded == "washington";
+    return k > 0 && tokens_[k - 1].folded == "washington" &&
+           !(k > 1 && (IsPersonalTitle(tokens_[k - 2].folded) || tokens_[k - 2].folded == "."));
   }
   return false;
 }
@@ -664,7 +754,7 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
     defined_.insert(match.id);
   }
   if (AfterCommaOr(match.first) &&
-      DefinedBefore(text_, tokens_, match.first - 2, written, entry.expansions)) {
+      InitialsBefore(tokens_, match.first - 2, written, entry.expansions)) {
     defined_.insert(match.id);
   }
   if (ExplainedAfter(match.end, written, &entry)) defined_.insert(match.id);
@@ -688,34 +778,31 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   Finding& finding = NewFinding(FindingKind::kAbbreviation, match.first, match.end);
   finding.term = entry.written;
   finding.expansions = entry.expansions;
-  // Our plain wording is for the usual sense. Without it, of several senses
-  // the one the message's own words point to ("RA" in a message about
-  // joints and arthritis); none when they point to none or to several.
   // The message may write the acronym's words out itself: that is its
   // sense here, listed or not ("continuous androgen suppression ... CAS").
-  const std::string_view spelled_out = known ? std::string_view() : SpelledOutInText(written);
-  int listed_sense = -1;
-  for (size_t k = 0; k < entry.expansions.size() && !spelled_out.empty() && listed_sense < 0; ++k) {
-    if (SameWording(spelled_out, entry.expansions[k])) listed_sense = static_cast<int>(k);
-  }
-  const int sense = listed_sense >= 0 ? listed_sense
-                    : entry.expansions.size() > 1 && entry.plain.empty()
-                        ? SenseFromContext(entry.expansions)
-                        : -1;
-  if (!spelled_out.empty() && listed_sense < 0) {
+  // Our plain wording is for the usual sense, the first listed. Without
+  // either, of several senses the one the message's own words point to
+  // ("RA" in a message about joints and arthritis); none when they point
+  // to none or to several.
+  const std::string_view spelled_out =
+      known ? std::string_view() : SpelledOutInText(written, entry.expansions);
+  const int spelled_sense = spelled_out.empty() ? -1 : ListedSenseOf(spelled_out, entry.expansions);
+  if (!spelled_out.empty() && spelled_sense < 0) {
     // A sense the tables lack: the message's own words.
     finding.suggestion = storage_->Keep(LowerAscii(spelled_out));
     finding.definition =
         storage_->Keep("here: " + LowerAscii(spelled_out) + ", as the message writes it out");
-  } else if (listed_sense >= 0 && entry.plain.empty()) {
-    finding.suggestion = entry.expansions[static_cast<size_t>(listed_sense)];
+  } else if (spelled_sense > 0 || (spelled_sense == 0 && entry.plain.empty())) {
+    // A listed sense the message names; our plain wording is another's.
+    finding.suggestion = entry.expansions[static_cast<size_t>(spelled_sense)];
+    finding.definition = storage_->Keep("here: " + std::string(finding.suggestion) +
+                                        ", as the message writes it out");
   } else if (!entry.plain.empty()) {
-    // Plain wording when we have it, for the usual sense.
     finding.suggestion = entry.plain.front();
     finding.alternatives = entry.plain;
   } else if (entry.expansions.size() == 1) {
     finding.suggestion = entry.expansions.front();
-  } else if (sense >= 0) {
+  } else if (const int sense = SenseFromContext(entry.expansions); sense >= 0) {
     finding.suggestion = entry.expansions[static_cast<size_t>(sense)];
     if (!known) {
       finding.definition = storage_->Keep("here most likely: " + std::string(finding.suggestion));

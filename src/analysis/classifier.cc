@@ -351,10 +351,12 @@ bool Classifier::HeldInAPosition(size_t k) const {
 // port, which is the default ("Flush daily", "after yesterday's flush"): a
 // verb of feeling or looking just before it, a few describing words
 // between ("you may feel flushed", "look a little flushed", "feel a warm
-// flush"); "hot flushes"; a state something makes a person take ("can make
-// you sick and flushed"); or its sentence names the face or sweating
-// ("facial flushing", "sweating or flushing above your injury"). Redness
-// and skin are no sign: a port's skin reddens too.
+// flush"); "hot flushes"; "flushed" as a state something makes a person
+// take ("can make you sick and flushed"); or the face or sweating within
+// three words ("facial flushing", "sweating or flushing", "flushing of the
+// face"). Words further away describe something else ("fever or sweats, or
+// if the port will not flush"), and redness and skin are no sign: a port's
+// skin reddens too.
 bool Classifier::FlushesAFace(const LexiconMatch& match) const {
   static constexpr std::string_view kFeelOrLook[] = {
       "feel",    "feels",   "felt",   "feeling", "look",   "looks",   "looked",
@@ -366,23 +368,26 @@ bool Classifier::FlushesAFace(const LexiconMatch& match) const {
   static constexpr std::string_view kFaceWords[] = {"face",   "faces", "facial",  "cheek",
                                                     "cheeks", "sweat", "sweats",  "sweating",
                                                     "sweaty", "blush", "blushing"};
+  static constexpr std::string_view kMake[] = {"make", "makes", "made", "making"};
+  static constexpr std::string_view kPerson[] = {"you", "him", "her", "them"};
+  constexpr size_t kFaceWindow = 3, kStateWindow = 8;
   for (size_t k = match.first, between = 0; k-- > 0 && between <= 3; ++between) {
     const std::string_view word = tokens_[k].folded;
     if (IsListed(kFeelOrLook, word)) return true;
     if (word == "hot" && k + 1 == match.first) return true;  // "hot flushes"
     if (!IsListed(kBetween, word)) break;
   }
-  // A state something causes in a person, within eight words before:
-  // "can make you very sick to your stomach and flushed".
-  static constexpr std::string_view kMake[] = {"make", "makes", "made", "making"};
-  static constexpr std::string_view kPerson[] = {"you", "him", "her", "them", "me", "us"};
-  for (size_t k = match.first; k-- > 1 && match.first - k <= 8;) {
-    if (IsListed(kPerson, tokens_[k].folded) && IsListed(kMake, tokens_[k - 1].folded)) {
-      return true;
+  if (tokens_[match.first].folded == "flushed") {
+    for (size_t k = match.first; k-- > 1 && match.first - k <= kStateWindow;) {
+      if (IsListed(kPerson, tokens_[k].folded) && IsListed(kMake, tokens_[k - 1].folded)) {
+        return true;
+      }
     }
   }
-  for (const Token& token : tokens_) {
-    if (IsListed(kFaceWords, token.folded)) return true;
+  const size_t from = match.first > kFaceWindow ? match.first - kFaceWindow : 0;
+  const size_t to = std::min(tokens_.size(), match.end + kFaceWindow);
+  for (size_t k = from; k < to; ++k) {
+    if (IsListed(kFaceWords, tokens_[k].folded)) return true;
   }
   return false;
 }
@@ -901,17 +906,18 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
   }
   if (IsBritishSpellingOfAWord(base)) return false;  // "summarised", "kilogramme"
   // A word the message has named as a medicine stays one: "a new medicine
-  // called elagolix ... when you start elagolix".
+  // called elagolix ... when you start elagolix". Only a naming counts: a
+  // dose nearby is a weaker sign, for that sentence alone.
   const uint64_t hash = WordTable::Hash(base);
-  if (std::find(named_medicines_.begin(), named_medicines_.end(), hash) != named_medicines_.end()) {
+  if (named_medicines_.count(hash)) return false;
+  if (NamedAsAMedicine(i)) {
+    named_medicines_.insert(hash);
     return false;
   }
   if (HasMedicineStem(base) || BeforeADose(i) || NamesASaltedMedicine(i, base) ||
-      NamedAsAMedicine(i)) {
-    if (named_medicines_.size() < kMostNamedMedicines) named_medicines_.push_back(hash);
+      EverydayByDerivation(base)) {
     return false;
   }
-  if (EverydayByDerivation(base)) return false;
   for (char c : base) {
     if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'')
       return false;  // a name in a script of its own

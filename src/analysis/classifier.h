@@ -224,10 +224,14 @@ class Classifier {
   bool NamesAStudy(size_t first, size_t end, bool unlisted) const;
   bool StressedInstruction(size_t i) const;
   int SenseFromContext(std::span<const std::string_view> senses);
-  std::string_view SpelledOutInText(std::string_view written);
+  void MakeMessageWords();
+  size_t SpellingEnd(size_t w, size_t letter, std::string_view written, bool skipped_link) const;
+  std::string_view SpelledOutInText(std::string_view written,
+                                    std::span<const std::string_view> expansions);
   bool EndsInTerm(std::span<const std::string> words) const;
-  // Whether ", or" comes right before tokens[i]: "bacterial vaginosis, or
-  // BV" names the long form first, as a parenthesis does.
+  // Whether a word, a comma and "or" come right before tokens[i]:
+  // "bacterial vaginosis, or BV" may name the long form first, as a
+  // parenthesis does (InitialsBefore).
   bool AfterCommaOr(size_t i) const {
     return i >= 3 && tokens_[i - 1].folded == "or" && tokens_[i - 2].folded == ",";
   }
@@ -276,20 +280,20 @@ class Classifier {
   // and a message that defines thousands must not take quadratic time.
   std::set<uint32_t> defined_;
   std::set<std::string> defined_acronyms_;  // the same for acronyms no table holds
-  // Hashes of the rare words the message has named as medicines, at most
-  // kMostNamedMedicines (a list looked through for each rare word).
-  static constexpr size_t kMostNamedMedicines = 64;
-  std::vector<uint64_t> named_medicines_;
+  // Hashes of the rare words the message has named as medicines
+  // (NamedAsAMedicine). A set, as defined_: usually empty.
+  std::set<uint64_t> named_medicines_;
   // Hashes of the message's words of 4+ letters, sorted; made when first needed.
   std::vector<uint64_t> message_words_;
-  // The message's words (SpelledOutInText), made when first needed: each
-  // one's bytes, and whether only spaces and hyphens part it from the one
-  // before.
+  // The message's words (SpelledOutInText), made when first needed
+  // (MakeMessageWords): each one's bytes, and whether only spaces and
+  // hyphens part it from the one before.
   struct MessageWord {
     size_t start, end;
     bool joined;
   };
   std::vector<MessageWord> message_word_spans_;
+  bool message_words_made_ = false;
   // Acronyms looked for, and the words that spell each out (or none).
   std::vector<std::pair<std::string, std::string_view>> spelled_out_;
 };
