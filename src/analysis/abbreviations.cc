@@ -394,62 +394,67 @@ constexpr std::string_view kSpellingLinks[] = {"of", "the", "for", "in", "on", "
 
 }  // namespace
 
-void Classifier::MakeMessageWords() {
-  message_words_made_ = true;
+// The words of letters that end at byte `end` of the message, up to
+// `count` of them, going back while only spaces and hyphens part them (a
+// line break or a mark ends the run), in the order written.
+void Classifier::WordsBefore(size_t end, size_t count, std::vector<MessageWord>* words) const {
   const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  for (size_t at = 0, previous_end = 0; at < text_.size();) {
-    while (at < text_.size() && !is_letter(text_[at])) ++at;
-    size_t end = at;
-    while (end < text_.size() && is_letter(text_[end])) ++end;
-    if (end == at) break;
-    bool joined = !message_word_spans_.empty();
-    for (size_t k = previous_end; k < at && joined; ++k)
-      joined = text_[k] == ' ' || text_[k] == '-';
-    message_word_spans_.push_back({at, end, joined});
-    previous_end = end;
-    at = end;
+  words->clear();
+  size_t at = end;
+  while (words->size() < count && at > 0 && is_letter(text_[at - 1])) {
+    size_t start = at;
+    bool capitals = true;
+    while (start > 0 && is_letter(text_[start - 1])) capitals &= text_[--start] <= 'Z';
+    MessageWord& word = words->emplace_back();
+    word.start = start;
+    word.length = at - start;
+    word.initial = LowerAscii(text_[start]);
+    word.capitals = capitals;
+    word.link =
+        word.length <= 3 && IsListed(kSpellingLinks, LowerAscii(text_.substr(start, word.length)));
+    at = start;
+    while (at > 0 && (text_[at - 1] == ' ' || text_[at - 1] == '-')) --at;
   }
+  std::reverse(words->begin(), words->end());
 }
 
-// The end (one past the last word) of a run from message word `w` on that
-// spells `written` from its letter `letter`, or 0. A link word is skipped
-// or gives its letter; at most one is skipped in a row, so a run is at
-// most twice the acronym's length and a message of link words costs no
-// more than any other.
-size_t Classifier::SpellingEnd(size_t w, size_t letter, std::string_view written,
-                               bool skipped_link) const {
+// The end (one past the last) of a run of `words` from `w` on that spells
+// `written` from its letter `letter`, or 0. A link word is skipped or
+// gives its letter; at most one is skipped in a row.
+size_t Classifier::SpellingEnd(std::span<const MessageWord> words, size_t w, size_t letter,
+                               std::string_view written, bool skipped_link) {
   if (letter == written.size()) return w;
-  if (w >= message_word_spans_.size() || (letter > 0 && !message_word_spans_[w].joined)) return 0;
-  const MessageWord& span = message_word_spans_[w];
-  const std::string_view word = text_.substr(span.start, span.end - span.start);
-  const bool starts_right = LowerAscii(word[0]) == LowerAscii(written[letter]);
-  if (word.size() <= 3 && IsListed(kSpellingLinks, LowerAscii(word))) {
+  if (w >= words.size()) return 0;
+  const MessageWord& word = words[w];
+  const bool starts_right = word.initial == LowerAscii(written[letter]);
+  if (word.link) {
     if (letter == 0) return 0;  // a run opens with a word of its own
     if (starts_right) {
-      if (const size_t end = SpellingEnd(w + 1, letter + 1, written, false); end > 0) return end;
+      if (const size_t end = SpellingEnd(words, w + 1, letter + 1, written, false); end > 0) {
+        return end;
+      }
     }
-    return skipped_link ? 0 : SpellingEnd(w + 1, letter, written, true);
+    return skipped_link ? 0 : SpellingEnd(words, w + 1, letter, written, true);
   }
   // A word in capitals is an acronym itself, not one spelled out.
-  const bool capitals =
-      std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (!starts_right || word.size() < 3 || capitals) return 0;
-  return SpellingEnd(w + 1, letter + 1, written, false);
+  if (!starts_right || word.length < 3 || word.capitals) return 0;
+  return SpellingEnd(words, w + 1, letter + 1, written, false);
 }
 
 // The words of the message that spell out `written`, an acronym of three
 // to six capitals: one word a letter, in order, link words between
-// (SpellingEnd), on one line with nothing but spaces and hyphens between;
-// empty when there are none. They say which sense the message means,
-// whatever the tables list ("continuous androgen suppression" for CAS).
-// Words that happen to spell an acronym are mostly everyday ("pain, runny
-// nose" for PRN), so the run must end in a term of the tables of two or
-// more words ("androgen suppression") and hold a word rarer than Zipf
-// 4.0, unless it reads as one of the listed `expansions` word for word
-// ("acute chest syndrome" for ACS). The first such run counts.
+// (SpellingEnd), nothing but spaces and hyphens between; empty when there
+// are none. They say which sense the message means, whatever the tables
+// list ("continuous androgen suppression" for CAS). Words that happen to
+// spell an acronym are mostly everyday ("pain, runny nose" for PRN), so
+// the run must end with a term of the tables of two or more words that the
+// message used before ("androgen suppression"; the analyser's own matches,
+// term_spans_), and hold a word rarer than Zipf 4.0 or read as one of the
+// listed `expansions` word for word ("acute chest syndrome" for ACS). The
+// first such run counts.
 std::string_view Classifier::SpelledOutInText(std::string_view written,
                                               std::span<const std::string_view> expansions) {
-  // Each acronym costs a pass over the message's words; prose names far
+  // Each acronym costs a look at the terms before it; prose names far
   // fewer, and the cap bounds a message made of acronyms.
   constexpr size_t kMostSpelledOut = 32;
   if (written.size() < 3 || written.size() > 6 ||
@@ -460,48 +465,43 @@ std::string_view Classifier::SpelledOutInText(std::string_view written,
     if (acronym == written) return run;
   }
   if (spelled_out_.size() >= kMostSpelledOut) return {};
-  if (!message_words_made_) MakeMessageWords();
   std::string_view found;
-  std::vector<std::string> run;  // the run's words, folded
-  for (size_t first = 0; first < message_word_spans_.size() && found.empty(); ++first) {
-    const size_t end = SpellingEnd(first, 0, written, false);
-    if (end == 0) continue;
-    run.clear();
-    for (size_t w = first; w < end; ++w) {
-      const MessageWord& span = message_word_spans_[w];
-      run.push_back(FoldCase(text_.substr(span.start, span.end - span.start)));
+  std::vector<MessageWord> words;
+  std::string run;  // the run's words, folded, spaced
+  const char initial = LowerAscii(written[0]);
+  const char last_letter = LowerAscii(written.back());
+  for (auto [term_start, term_end] : term_spans_) {
+    // Most terms leave here: the run's last word, the term's, gives the
+    // acronym's last letter.
+    size_t last_word = term_end;
+    while (last_word > term_start && IsAsciiAlnum(text_[last_word - 1])) --last_word;
+    if (LowerAscii(text_[last_word]) != last_letter) continue;
+    WordsBefore(term_end, 2 * written.size(), &words);
+    for (size_t first = 0; first < words.size() && found.empty(); ++first) {
+      // The run holds the whole term.
+      if (words[first].start > term_start) break;
+      if (words[first].initial != initial ||
+          SpellingEnd(words, first, 0, written, false) != words.size()) {
+        continue;
+      }
+      run.clear();
+      bool rare = false;
+      for (size_t w = first; w < words.size(); ++w) {
+        const std::string word = FoldCase(text_.substr(words[w].start, words[w].length));
+        const WordEntry* entry = index_.FindWord(word);
+        rare = rare || entry == nullptr || entry->zipf < 4.0;
+        run += (run.empty() ? "" : " ") + word;
+      }
+      const int listed = ListedSenseOf(run, expansions);
+      if (rare ||
+          (listed >= 0 && SharedWording(run, expansions[static_cast<size_t>(listed)]) == 1.0)) {
+        found = text_.substr(words[first].start, term_end - words[first].start);
+      }
     }
-    const bool rare = std::any_of(run.begin(), run.end(), [this](const std::string& word) {
-      const WordEntry* entry = index_.FindWord(word);
-      return entry == nullptr || entry->zipf < 4.0;
-    });
-    // A run that reads as a listed sense word for word needs no more.
-    std::string words_run;
-    for (const std::string& word : run) words_run += (words_run.empty() ? "" : " ") + word;
-    const int listed = ListedSenseOf(words_run, expansions);
-    const bool reads_as_listed =
-        listed >= 0 && SharedWording(words_run, expansions[static_cast<size_t>(listed)]) == 1.0;
-    if (reads_as_listed || (rare && EndsInTerm(run))) {
-      const size_t start = message_word_spans_[first].start;
-      found = text_.substr(start, message_word_spans_[end - 1].end - start);
-    }
+    if (!found.empty()) break;
   }
   spelled_out_.emplace_back(std::string(written), found);
   return found;
-}
-
-// Whether `words`, folded, end in a term of the tables of two or more words.
-bool Classifier::EndsInTerm(std::span<const std::string> words) const {
-  PairKeyBuffer key;
-  for (size_t j = 0; j + 1 < words.size(); ++j) {
-    const WordEntry* pair = index_.FindWord(TermPairKey(words[j], words[j + 1], &key));
-    if (pair == nullptr) continue;
-    for (uint32_t id : pair->terms) {
-      const std::vector<std::string>& tokens = index_.terms[id].tokens;
-      if (std::equal(tokens.begin(), tokens.end(), words.begin() + j, words.end())) return true;
-    }
-  }
-  return false;
 }
 
 // Whether an abbreviation names a field of care or a place of it, by the

@@ -192,6 +192,9 @@ Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end
 
 void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start,
                                 bool pattern_found) {
+  if (match.end - match.first >= 2 && term_spans_.size() < kMostTermSpans) {
+    term_spans_.emplace_back(tokens_[match.first].start, tokens_[match.end - 1].end);
+  }
   AddTermFinding(match, index_.terms[match.id], sentence_start, pattern_found);
 }
 

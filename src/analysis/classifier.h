@@ -224,11 +224,18 @@ class Classifier {
   bool NamesAStudy(size_t first, size_t end, bool unlisted) const;
   bool StressedInstruction(size_t i) const;
   int SenseFromContext(std::span<const std::string_view> senses);
-  void MakeMessageWords();
-  size_t SpellingEnd(size_t w, size_t letter, std::string_view written, bool skipped_link) const;
+  // A word of letters, with what SpellingEnd asks of it.
+  struct MessageWord {
+    size_t start = 0, length = 0;
+    char initial = 0;       // the first letter, lower case
+    bool capitals = false;  // written all in capitals: an acronym itself
+    bool link = false;      // "of", "the", ...: may stand inside a spelled-out acronym
+  };
+  void WordsBefore(size_t end, size_t count, std::vector<MessageWord>* words) const;
+  static size_t SpellingEnd(std::span<const MessageWord> words, size_t w, size_t letter,
+                            std::string_view written, bool skipped_link);
   std::string_view SpelledOutInText(std::string_view written,
                                     std::span<const std::string_view> expansions);
-  bool EndsInTerm(std::span<const std::string> words) const;
   // Whether a word, a comma and "or" come right before tokens[i]:
   // "bacterial vaginosis, or BV" may name the long form first, as a
   // parenthesis does (InitialsBefore).
@@ -285,15 +292,11 @@ class Classifier {
   std::set<uint64_t> named_medicines_;
   // Hashes of the message's words of 4+ letters, sorted; made when first needed.
   std::vector<uint64_t> message_words_;
-  // The message's words (SpelledOutInText), made when first needed
-  // (MakeMessageWords): each one's bytes, and whether only spaces and
-  // hyphens part it from the one before.
-  struct MessageWord {
-    size_t start, end;
-    bool joined;
-  };
-  std::vector<MessageWord> message_word_spans_;
-  bool message_words_made_ = false;
+  // Where the message's terms of two or more words were, in bytes, at
+  // most kMostTermSpans: a spelled-out acronym ends with one
+  // (SpelledOutInText).
+  static constexpr size_t kMostTermSpans = 256;
+  std::vector<std::pair<size_t, size_t>> term_spans_;
   // Acronyms looked for, and the words that spell each out (or none).
   std::vector<std::pair<std::string, std::string_view>> spelled_out_;
 };
