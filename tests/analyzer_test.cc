@@ -555,6 +555,16 @@ TEST(AnalyzerTest, AnAcronymTakesTheSenseTheMessageSpellsOut) {
   ASSERT_NE(cas, nullptr);
   EXPECT_EQ(cas->suggestion, "continuous androgen suppression");
   EXPECT_EQ(cas->definition, "here: continuous androgen suppression, as the message writes it out");
+  // Before the words spell it out, the listed sense; after, theirs.
+  Report later = DefaultAnalyzer().Analyze(
+      "Men on CAS had hot flashes. Some stay on continuous androgen suppression. On CAS, men "
+      "had more.");
+  std::vector<std::string_view> senses;
+  for (const Finding& f : later.findings) {
+    if (f.text == "CAS") senses.push_back(f.suggestion);
+  }
+  EXPECT_EQ(senses, (std::vector<std::string_view>{"clinical activity score",
+                                                   "continuous androgen suppression"}));
   // A listed sense written out picks that sense among several.
   Report trial =
       DefaultAnalyzer().Analyze("This was a randomized controlled trial. Each RCT had 200 people.");

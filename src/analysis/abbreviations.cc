@@ -368,9 +368,9 @@ double SharedWording(std::string_view spelled, std::string_view expansion) {
   return words == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(words);
 }
 
-// The listed sense that words the message spells an acronym out with
-// name: the one sharing the most of them, at least half; -1 for none (a
-// sense the tables lack: "continuous androgen suppression" is not
+// The listed sense that `spelled`, the words that spell an acronym out,
+// name: the one sharing the most of their words, at least half; -1 for
+// none (a sense the tables lack: "continuous androgen suppression" is not
 // "clinical activity score").
 int ListedSenseOf(std::string_view spelled, std::span<const std::string_view> expansions) {
   int best = -1;
@@ -387,9 +387,8 @@ int ListedSenseOf(std::string_view spelled, std::span<const std::string_view> ex
 
 // Link words that may stand inside a spelled-out acronym, skipped or
 // giving their letter ("rupture of membranes" for ROM, "Department of
-// Health" for DH).
-// Not "and", which joins words that happen to spell one ("pain and runny
-// nose" for PRN).
+// Health" for DH). Not "and", which joins words that happen to spell one
+// ("pain and runny nose" for PRN).
 constexpr std::string_view kSpellingLinks[] = {"of", "the", "for", "in", "on", "to"};
 
 }  // namespace
@@ -461,21 +460,28 @@ std::string_view Classifier::SpelledOutInText(std::string_view written,
       !std::all_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
     return {};
   }
-  for (const auto& [acronym, run] : spelled_out_) {
-    if (acronym == written) return run;
+  // An acronym looked for before: only the terms since then are new.
+  auto looked = std::find_if(spelled_out_.begin(), spelled_out_.end(),
+                             [written](const SpelledOut& s) { return s.acronym == written; });
+  if (looked != spelled_out_.end() && !looked->run.empty()) return looked->run;
+  if (looked == spelled_out_.end()) {
+    if (spelled_out_.size() >= kMostSpelledOut) return {};
+    looked = spelled_out_.insert(spelled_out_.end(), {std::string(written), {}, 0});
   }
-  if (spelled_out_.size() >= kMostSpelledOut) return {};
+  const size_t from = looked->terms_seen;
+  looked->terms_seen = term_spans_.size();
   std::string_view found;
   std::vector<MessageWord> words;
   std::string run;  // the run's words, folded, spaced
   const char initial = LowerAscii(written[0]);
   const char last_letter = LowerAscii(written.back());
-  for (auto [term_start, term_end] : term_spans_) {
+  for (size_t t = from; t < term_spans_.size() && found.empty(); ++t) {
+    const auto [term_start, term_end] = term_spans_[t];
     // Most terms leave here: the run's last word, the term's, gives the
     // acronym's last letter.
     size_t last_word = term_end;
     while (last_word > term_start && IsAsciiAlnum(text_[last_word - 1])) --last_word;
-    if (LowerAscii(text_[last_word]) != last_letter) continue;
+    if (last_word == term_end || LowerAscii(text_[last_word]) != last_letter) continue;
     WordsBefore(term_end, 2 * written.size(), &words);
     for (size_t first = 0; first < words.size() && found.empty(); ++first) {
       // The run holds the whole term.
@@ -498,9 +504,8 @@ std::string_view Classifier::SpelledOutInText(std::string_view written,
         found = text_.substr(words[first].start, term_end - words[first].start);
       }
     }
-    if (!found.empty()) break;
   }
-  spelled_out_.emplace_back(std::string(written), found);
+  looked->run = found;
   return found;
 }
 

@@ -297,8 +297,14 @@ class Classifier {
   // (SpelledOutInText).
   static constexpr size_t kMostTermSpans = 256;
   std::vector<std::pair<size_t, size_t>> term_spans_;
-  // Acronyms looked for, and the words that spell each out (or none).
-  std::vector<std::pair<std::string, std::string_view>> spelled_out_;
+  // Acronyms looked for: the words that spell each out (empty for none
+  // yet), and how many of term_spans_ were looked at.
+  struct SpelledOut {
+    std::string acronym;
+    std::string_view run;
+    size_t terms_seen = 0;
+  };
+  std::vector<SpelledOut> spelled_out_;
 };
 
 }  // namespace plainlang
