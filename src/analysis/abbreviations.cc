@@ -191,7 +191,7 @@ bool InitialsBefore(std::span<const Token> tokens, size_t comma, std::string_vie
   for (char c : written) {
     if (IsAsciiAlnum(c)) letters += LowerAscii(c);
   }
-  if (letters.size() > 2 && letters.back() == 's') letters.pop_back();  // "UTIs"
+  if (letters.size() > 2 && written.back() == 's') letters.pop_back();  // "UTIs", not "BPS"
   size_t k = comma;
   for (size_t letter = letters.size(); letter-- > 0;) {
     while (k > 0 && (tokens[k - 1].folded == "-" || tokens[k - 1].folded == "of" ||
