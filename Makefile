@@ -55,10 +55,13 @@ demo: build
 # Installs the package into $(VENV) with `pip install .`, which runs this
 # CMake through scikit-build-core (pyproject.toml). The build tools are put in
 # the venv and the build folder is kept, so a second run only recompiles
-# what changed; the versions match pyproject.toml's [build-system].
+# what changed; the versions match pyproject.toml's [build-system]. Without
+# build isolation, dependencies published only as source (pyspark) are
+# built with the venv's setuptools, which needs bdist_wheel (70.1 or later).
 python: setup
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install -q "scikit-build-core>=0.11" "pybind11>=2.12"
+	$(VENV)/bin/python -m pip install -q "scikit-build-core>=0.11" "pybind11>=2.12" \
+	  "setuptools>=70.1" wheel
 	$(VENV)/bin/python -m pip install -q --no-build-isolation -C build-dir=$(BUILD)/python ".[test]"
 
 # The Python tests import the installed package and compare it with this

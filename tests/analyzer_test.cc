@@ -810,6 +810,11 @@ TEST(AnalyzerTest, ResearchStudyNamesAreNotAbbreviations) {
   EXPECT_EQ(JargonFindingTexts("The MBS study is Monday. Your TOV trial passed. Your BRCA-2 study "
                                "came back."),
             (Texts{"MBS", "TOV", "BRCA"}));
+  // After "called", a law's, a program's or a group's name too; not a
+  // condition's or a test's.
+  EXPECT_TRUE(JargonFindingTexts("A law called GINA protects you. Ask about a program called WIC.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("You have a condition called HLH."), (Texts{"HLH"}));
 }
 
 TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {

@@ -296,12 +296,17 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
 // acronym is most often the test or treatment studied ("the MBS study",
 // "a TOV trial", "your BRCA-2 study"): an unlisted one (`unlisted`) is a
 // name when it is five letters or more or carries a code's number, a
-// listed one only with a code's number of three digits or more.
+// listed one only with a code's number of three digits or more. After
+// "called" or "named", so is the name of a law, a program or a group ("a
+// law called GINA", "a program called WIC"): things that are not care.
 bool Classifier::NamesAStudy(size_t first, size_t end, bool unlisted) const {
   static constexpr std::string_view kStudies[] = {"study", "trial", "studies", "trials"};
+  static constexpr std::string_view kNamedThings[] = {
+      "study", "trial",   "studies", "trials",   "law",          "program", "programme",
+      "app",   "website", "group",   "campaign", "organization", "charity", "foundation"};
   const Token& name = tokens_[first];
   if (!name.all_caps) return false;
-  if (CalledAfter(first, kStudies)) return true;
+  if (CalledAfter(first, kNamedThings)) return true;
   size_t k = end;
   const bool coded = k + 1 < tokens_.size() && tokens_[k].folded == "-" &&
                      !tokens_[k].space_before && !tokens_[k + 1].space_before &&
