@@ -61,17 +61,23 @@ bool LooksLikeAcronym(std::string_view written, const Token& token) {
   return capitals >= 2 && 2 * capitals >= token.letters;
 }
 
+// An acronym without the "s" of its plural: "LMICs" is LMIC, spelled out
+// by "... countries"; "ARDS" keeps its S.
+std::string_view WithoutPluralS(std::string_view acronym) {
+  const size_t n = acronym.size();
+  if (n > 2 && acronym[n - 1] == 's' && acronym[n - 2] >= 'A' && acronym[n - 2] <= 'Z') {
+    acronym.remove_suffix(1);
+  }
+  return acronym;
+}
+
 // The Schwartz & Hearst (2003) test of a definition: the long form's
 // letters account for every letter and digit of the short form, in order,
 // the short form's first at the start of a word; and the long form has at
 // most min(|SF| + 5, 2 |SF|) words. "complete blood count" accounts for
 // CBC, "hemoglobin A1c" for HbA1c; "blood thinner" does not for BID.
 bool AccountsFor(std::string_view long_form, std::string_view short_form) {
-  // A plural "LMICs" is spelled out by "... countries", without an "s".
-  if (short_form.size() > 2 && short_form.back() == 's' &&
-      short_form[short_form.size() - 2] >= 'A' && short_form[short_form.size() - 2] <= 'Z') {
-    short_form.remove_suffix(1);
-  }
+  short_form = WithoutPluralS(short_form);
   size_t letters = 0;
   for (char c : short_form) letters += IsAsciiAlnum(c);
   if (letters < 2) return false;
@@ -188,10 +194,9 @@ bool InitialsBefore(std::span<const Token> tokens, size_t comma, std::string_vie
                     std::span<const std::string_view> expansions) {
   if (ReadsAsExpansionBefore(tokens, comma, expansions)) return true;
   std::string letters;
-  for (char c : written) {
+  for (char c : WithoutPluralS(written)) {  // "UTIs", not "BPS"
     if (IsAsciiAlnum(c)) letters += LowerAscii(c);
   }
-  if (letters.size() > 2 && written.back() == 's') letters.pop_back();  // "UTIs", not "BPS"
   size_t k = comma;
   for (size_t letter = letters.size(); letter-- > 0;) {
     while (k > 0 && (tokens[k - 1].folded == "-" || tokens[k - 1].folded == "of" ||
@@ -269,8 +274,7 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
   if (shouting_ || !LooksLikeAcronym(written, token)) return false;
   const double familiarity = ZipfFamiliarity(zipf);
   if (familiarity >= options_.jargon_familiarity) return false;
-  std::string key(written);
-  if (key.size() > 2 && key.back() == 's') key.pop_back();  // LMICs is LMIC
+  const std::string key(WithoutPluralS(written));
   const bool in_parentheses = i > 0 && i + 1 < tokens_.size() && tokens_[i - 1].folded == "(" &&
                               tokens_[i + 1].folded == ")";
   if ((in_parentheses && DefinedBefore(text_, tokens_, i - 1, written, {})) ||
@@ -301,12 +305,12 @@ bool Classifier::AddAcronymFinding(size_t i, double zipf) {
 // law called GINA", "a program called WIC"): things that are not care.
 bool Classifier::NamesAStudy(size_t first, size_t end, bool unlisted) const {
   static constexpr std::string_view kStudies[] = {"study", "trial", "studies", "trials"};
-  static constexpr std::string_view kNamedThings[] = {
-      "study", "trial",   "studies", "trials",   "law",          "program", "programme",
-      "app",   "website", "group",   "campaign", "organization", "charity", "foundation"};
+  static constexpr std::string_view kBodies[] = {
+      "law",   "program",  "programme",    "app",     "website",
+      "group", "campaign", "organization", "charity", "foundation"};
   const Token& name = tokens_[first];
   if (!name.all_caps) return false;
-  if (CalledAfter(first, kNamedThings)) return true;
+  if (CalledAfter(first, kStudies) || CalledAfter(first, kBodies)) return true;
   size_t k = end;
   const bool coded = k + 1 < tokens_.size() && tokens_[k].folded == "-" &&
                      !tokens_[k].space_before && !tokens_[k + 1].space_before &&
@@ -354,14 +358,15 @@ int Classifier::SenseFromContext(std::span<const std::string_view> senses) {
 
 namespace {
 
-// The share of the words of `spelled` (four letters or more, no link word)
-// that `expansion` holds too, a word told by its first five letters:
-// "randomised controlled trials" and "randomized controlled trial" share
-// all; "acute chest syndrome" and "acute coronary syndrome" two of three.
+// The share of the words of `spelled`, in lower case (four letters or
+// more, no link word), that `expansion` holds too, a word told by its
+// first five letters: "randomised controlled trials" and "randomized
+// controlled trial" share all; "acute chest syndrome" and "acute coronary
+// syndrome" two of three.
 double SharedWording(std::string_view spelled, std::string_view expansion) {
   const std::string other = LowerAscii(expansion);
   size_t words = 0, shared = 0;
-  ForEachWord(LowerAscii(spelled), [&](std::string_view word) {
+  ForEachWord(spelled, [&](std::string_view word) {
     if (word.size() < 4 || IsLinkWord(word)) return;
     ++words;
     bool found = false;
@@ -378,10 +383,11 @@ double SharedWording(std::string_view spelled, std::string_view expansion) {
 // none (a sense the tables lack: "continuous androgen suppression" is not
 // "clinical activity score").
 int ListedSenseOf(std::string_view spelled, std::span<const std::string_view> expansions) {
+  const std::string lower = LowerAscii(spelled);
   int best = -1;
   double best_share = 0.5;
   for (size_t k = 0; k < expansions.size(); ++k) {
-    const double share = SharedWording(spelled, expansions[k]);
+    const double share = SharedWording(lower, expansions[k]);
     if (share > best_share || (best < 0 && share >= best_share)) {
       best = static_cast<int>(k);
       best_share = share;
@@ -414,8 +420,10 @@ void Classifier::WordsBefore(size_t end, size_t count, std::vector<MessageWord>*
     word.length = at - start;
     word.initial = LowerAscii(text_[start]);
     word.capitals = capitals;
+    const std::string_view written = text_.substr(start, word.length);
     word.link =
-        word.length <= 3 && IsListed(kSpellingLinks, LowerAscii(text_.substr(start, word.length)));
+        std::any_of(std::begin(kSpellingLinks), std::end(kSpellingLinks),
+                    [written](std::string_view link) { return EqualsLowerAscii(written, link); });
     at = start;
     while (at > 0 && (text_[at - 1] == ' ' || text_[at - 1] == '-')) --at;
   }
@@ -503,9 +511,10 @@ std::string_view Classifier::SpelledOutInText(std::string_view written,
         rare = rare || entry == nullptr || entry->zipf < 4.0;
         run += (run.empty() ? "" : " ") + word;
       }
-      const int listed = ListedSenseOf(run, expansions);
-      if (rare ||
-          (listed >= 0 && SharedWording(run, expansions[static_cast<size_t>(listed)]) == 1.0)) {
+      // `run` is folded: lower case, as SharedWording asks.
+      if (rare || std::any_of(expansions.begin(), expansions.end(), [&run](std::string_view e) {
+            return SharedWording(run, e) == 1.0;
+          })) {
         found = text_.substr(words[first].start, term_end - words[first].start);
       }
     }
@@ -572,8 +581,8 @@ bool Classifier::IsGeneralAbbreviation(size_t i) const {
       "resident", "government", "dollars",    "law",      "laws",    "army",
       "military", "navy",       "department", "census",   "states",  "population"};
   // Where one is: "in the U.S.", "outside the U.S.".
-  static constexpr std::string_view kPlaces[] = {"in",      "to",         "from",   "across",
-                                                 "outside", "throughout", "within", "around"};
+  static constexpr std::string_view kWhere[] = {"in",      "to",         "from",   "across",
+                                                "outside", "throughout", "within", "around"};
   const Token& token = tokens_[i];
   if (!token.has_dot) return false;
   const std::string_view folded = token.folded;
@@ -582,7 +591,7 @@ bool Classifier::IsGeneralAbbreviation(size_t i) const {
     // The last dot may stand alone as a token: "U.S" "." "rules".
     size_t next = i + 1;
     if (next < tokens_.size() && tokens_[next].folded == ".") ++next;
-    return (i > 1 && tokens_[i - 1].folded == "the" && IsListed(kPlaces, tokens_[i - 2].folded)) ||
+    return (i > 1 && tokens_[i - 1].folded == "the" && IsListed(kWhere, tokens_[i - 2].folded)) ||
            (next < tokens_.size() && IsListed(kOfACountry, tokens_[next].folded));
   }
   if (Written(token) == "D.C") {
@@ -797,14 +806,11 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   const std::string_view spelled_out =
       known ? std::string_view() : SpelledOutInText(written, entry.expansions);
   const int spelled_sense = spelled_out.empty() ? -1 : ListedSenseOf(spelled_out, entry.expansions);
-  if (!spelled_out.empty() && spelled_sense < 0) {
-    // A sense the tables lack: the message's own words.
-    finding.suggestion = storage_->Keep(LowerAscii(spelled_out));
-    finding.definition =
-        storage_->Keep("here: " + LowerAscii(spelled_out) + ", as the message writes it out");
-  } else if (spelled_sense > 0 || (spelled_sense == 0 && entry.plain.empty())) {
-    // A listed sense the message names; our plain wording is another's.
-    finding.suggestion = entry.expansions[static_cast<size_t>(spelled_sense)];
+  if (!spelled_out.empty() && (spelled_sense != 0 || entry.plain.empty())) {
+    // The message's own words when the tables lack the sense, else the
+    // listed sense they name; our plain wording is for the first.
+    finding.suggestion = spelled_sense < 0 ? storage_->Keep(LowerAscii(spelled_out))
+                                           : entry.expansions[static_cast<size_t>(spelled_sense)];
     finding.definition = storage_->Keep("here: " + std::string(finding.suggestion) +
                                         ", as the message writes it out");
   } else if (!entry.plain.empty()) {
