@@ -472,6 +472,18 @@ TEST(AnalyzerTest, WellKnownAcronymsAreFlaggedGentlyAndWeighLittle) {
   }
   // Each weighs at most 0.1 of a word in the density: 0.3 of 12 words.
   EXPECT_NEAR(report.jargon.density, 0.3 / 12, 1e-3);
+  // Where the message already writes our plain wording, the advice is to
+  // spell the acronym out.
+  Report written = DefaultAnalyzer().Analyze(
+      "Your CT scan and HIV test were normal. Your CT is "
+      "Monday.");
+  std::vector<std::string> suggestions;
+  for (const Finding& f : written.findings) {
+    if (f.kind == FindingKind::kAbbreviation) suggestions.emplace_back(f.suggestion);
+  }
+  EXPECT_EQ(suggestions,
+            (std::vector<std::string>{"computed tomography (CT)",
+                                      "human immunodeficiency virus (HIV)", "CT scan"}));
   // Spelled out, it is not flagged.
   Report spelled = DefaultAnalyzer().Analyze(
       "Your magnetic resonance imaging (MRI) scan was normal. The MRI showed no tear.");
@@ -776,6 +788,41 @@ TEST(AnalyzerTest, FlushIsALinesUnlessAFaceIsMeant) {
                                "flush. Flush it every day and keep it dry when you wash your "
                                "face. We will make you an appointment to flush it."),
             (Texts{"flush", "Flush", "flush"}));
+}
+
+// A register word that names a thing or a quality keeps its clinical sense
+// only as written: "a heart tracing" is no "trace", "tendering" no "tender".
+// A verb of the register keeps it through its endings.
+TEST(AnalyzerTest, RegisterNounsDoNotReachTheirVerbForms) {
+  using Texts = std::vector<std::string>;
+  EXPECT_TRUE(JargonFindingTexts("Your heart tracing was normal. We traced the call. She is "
+                                 "tendering her notice.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("There was a trace of blood. The belly was tender. We are holding "
+                               "your metoprolol. The attack was precipitated by a cold."),
+            (Texts{"trace", "tender", "holding", "precipitated"}));
+}
+
+// A release or strength modifier after a brand's name is part of the
+// product's name ("Toprol XL", "Bactrim DS"); after a generic name it is
+// shorthand for the form ("metformin ER"), never its other senses ("ER" the
+// emergency room, "DM" diabetes). Alone it keeps those.
+TEST(AnalyzerTest, ProductModifiersAfterAMedicineNameTheForm) {
+  using Texts = std::vector<std::string>;
+  EXPECT_TRUE(JargonFindingTexts("Take Bactrim DS twice a day. Keep taking Toprol XL. Use Mucinex "
+                                 "DM at night. Use Adderall XR.")
+                  .empty());
+  const std::string generics = "Start metformin ER 500 mg and nifedipine XL.";
+  EXPECT_EQ(JargonFindingTexts(generics), (Texts{"ER", "XL"}));
+  const Report report = DefaultAnalyzer().Analyze(generics);
+  for (const char* modifier : {"ER", "XL"}) {
+    const Finding* finding = FindingFor(report, modifier);
+    ASSERT_NE(finding, nullptr) << modifier;
+    EXPECT_EQ(finding->suggestion, "long-acting");
+    EXPECT_EQ(finding->definition, "extended release: the medicine is let out slowly");
+  }
+  EXPECT_EQ(JargonFindingTexts("He has DM. Go to the Bayview ER now. Take metformin\nER 500 mg."),
+            (Texts{"DM", "ER", "ER"}));
 }
 
 // Abbreviations of general English written with dots are no clinical

@@ -609,6 +609,75 @@ bool Classifier::IsGeneralAbbreviation(size_t i) const {
 // of its line, and holds only words with capitals, hyphens, slashes and
 // commas; a licence of the care team may end it before more words
 // (IsLicenceOfANamedPerson). Signatures are not jargon.
+// The modifiers a medicine's product name ends with for its release or
+// strength (FDA, Best Practices in Developing Proprietary Names for Drugs,
+// 2014, names XR, ER, CR, SR, LA, DS and their kind), with what each means.
+// After a medicine's name they mean that, whatever else a source lists
+// ("ER", "DM").
+struct ProductModifier {
+  std::string_view folded, plain, meaning;
+};
+constexpr std::string_view kSlowRelease = "extended release: the medicine is let out slowly";
+constexpr ProductModifier kProductModifiers[] = {
+    {"cd", "long-acting", kSlowRelease},
+    {"cr", "long-acting", kSlowRelease},
+    {"dm", "with a cough medicine", "with dextromethorphan, a cough medicine"},
+    {"dr", "delayed-release", "delayed release: coated to dissolve past the stomach"},
+    {"ds", "double strength", "double strength: twice the usual amount in one tablet"},
+    {"ec", "coated", "enteric coated: coated to dissolve past the stomach"},
+    {"er", "long-acting", kSlowRelease},
+    {"es", "extra strength", "extra strength: more medicine in each tablet"},
+    {"hct", "with a water pill", "with hydrochlorothiazide, a water pill"},
+    {"ir", "quick-acting", "immediate release: the medicine is let out at once"},
+    {"la", "long-acting", kSlowRelease},
+    {"lar", "long-acting shot", "long-acting release: a shot that lasts weeks"},
+    {"odt", "melts in the mouth", "orally disintegrating tablet: it melts on the tongue"},
+    {"pm", "with a sleep aid", "night-time: with a medicine that makes you sleepy"},
+    {"sr", "long-acting", kSlowRelease},
+    {"tr", "long-acting", kSlowRelease},
+    {"xl", "long-acting", kSlowRelease},
+    {"xr", "long-acting", kSlowRelease},
+    {"xt", "long-acting", kSlowRelease}};
+
+// Everyday English is at least this common (Zipf): "Mercy ER" is a place's.
+constexpr float kBrandMaxZipf = 3.0f;
+
+// The modifier tokens_[i] is, written in capitals right after a medicine's
+// name on its line, or null. `*brand` tells whether the name is a brand's:
+// capitalised after another word, rare in English and no generic (none on
+// a medicine's stem). A brand's modifier is part of its
+// name, on the bottle too ("Toprol XL", "Bactrim DS"); after a generic
+// name it is shorthand for the form ("metformin ER").
+const ProductModifier* Classifier::ProductModifierAt(size_t i, bool* brand) const {
+  const Token& modifier = tokens_[i];
+  if (!modifier.all_caps || i == 0 || !modifier.space_before || LineBreakBetween(i - 1, i)) {
+    return nullptr;
+  }
+  const auto listed =
+      std::find_if(std::begin(kProductModifiers), std::end(kProductModifiers),
+                   [&](const ProductModifier& m) { return m.folded == modifier.folded; });
+  if (listed == std::end(kProductModifiers)) return nullptr;
+  const size_t k = i - 1;
+  const Token& name = tokens_[k];
+  if (name.kind != TokenKind::kWord) return nullptr;
+  const WordEntry* entry = entries_[k];
+  const bool rare_name =
+      name.capitalized && !name.all_caps && name.letters >= 4 && !HasMedicineStem(name.folded) &&
+      (entry == nullptr ||
+       (entry->zipf < kBrandMaxZipf && entry->abbreviation < 0 &&
+        (entry->terms.empty() || CategoryOf(k) == "other" || CategoryOf(k) == "medicine")));
+  // A rare name before an acronym readers know is a place's as likely
+  // ("Bayview ER"): there the name must be a listed medicine's.
+  const WordEntry* written = entries_[i];
+  const bool known_acronym =
+      written != nullptr && written->abbreviation >= 0 &&
+      index_.abbreviations[written->abbreviation].familiarity >= options_.jargon_familiarity;
+  if (!FiledAsMedicine(k) && (!rare_name || known_acronym)) return nullptr;
+  // A capital after a word is the name's own, not a sentence's or a list's.
+  *brand = rare_name && k > 0 && tokens_[k - 1].kind == TokenKind::kWord && !OpensLine(k);
+  return &*listed;
+}
+
 bool Classifier::IsCredential(size_t first, size_t end) const {
   auto in_list = [this](const Token& token) {
     return token.folded == "," || token.folded == "-" || token.folded == "/" ||
@@ -763,6 +832,10 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // a clinical sentence: "STOP lisinopril", "- DO take it", "DO NOT eat".
   if (everyday_word && !other_case && StressedInstruction(match.first)) return;
   if (match.end - match.first == 1 && IsGeneralAbbreviation(match.first)) return;
+  bool brand = false;
+  const ProductModifier* modifier =
+      match.end - match.first == 1 ? ProductModifierAt(match.first, &brand) : nullptr;
+  if (modifier != nullptr && brand) return;
   // Any other, even "mg" or a defined one, is clinical writing.
   if (!everyday_word) clinical_sentence_ = true;
   // "complete blood count (CBC)": the definition itself and what follows are
@@ -788,7 +861,7 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
   // guidance is to spell it out at first use. It gets a finding of low
   // severity and weighs little in the density.
-  const bool known = entry.familiarity >= options_.jargon_familiarity;
+  const bool known = entry.familiarity >= options_.jargon_familiarity && modifier == nullptr;
   if (known && !IsKnownShorthand(entry)) return;
   const WordEntry* written_entry =
       match.end - match.first == 1 ? entries_[match.first] : index_.FindWord(FoldCase(written));
@@ -806,7 +879,10 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   const std::string_view spelled_out =
       known ? std::string_view() : SpelledOutInText(written, entry.expansions);
   const int spelled_sense = spelled_out.empty() ? -1 : ListedSenseOf(spelled_out, entry.expansions);
-  if (!spelled_out.empty() && (spelled_sense != 0 || entry.plain.empty())) {
+  if (modifier != nullptr) {
+    finding.suggestion = modifier->plain;
+    finding.definition = modifier->meaning;
+  } else if (!spelled_out.empty() && (spelled_sense != 0 || entry.plain.empty())) {
     // The message's own words when the tables lack the sense, else the
     // listed sense they name; our plain wording is for the first.
     finding.suggestion = spelled_sense < 0 ? storage_->Keep(LowerAscii(spelled_out))
@@ -837,19 +913,30 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   }
   if (known) {
     finding.definition = kKnownShorthandAdvice;
+    // Where the message already writes our plain wording ("HIV", "CT scan"),
+    // the advice left is to spell the acronym out.
+    const std::string_view here = text_.substr(first.start);
+    if (!entry.expansions.empty() && here.size() >= finding.suggestion.size() &&
+        EqualsLowerAscii(here.substr(0, finding.suggestion.size()),
+                         LowerAscii(finding.suggestion))) {
+      finding.suggestion =
+          storage_->Keep(std::string(entry.expansions.front()) + " (" + std::string(written) + ")");
+    }
   } else if (finding.definition.empty() && entry.expansions.size() == 1 && !entry.plain.empty() &&
              entry.plain.front() != entry.expansions.front()) {
     finding.definition = entry.expansions.front();
   }
-  finding.familiarity = entry.familiarity;
+  // A modifier is as little known as an abbreviation no table rates.
+  const float listed_familiarity = modifier != nullptr ? 0.2f : entry.familiarity;
+  finding.familiarity = listed_familiarity;
   finding.source = entry.source;
-  finding.severity = known ? 0.1 : 0.9 * (1 - entry.familiarity);
+  finding.severity = known ? 0.1 : 0.9 * (1 - listed_familiarity);
   // A word to a reader for each run of glued tokens ("f/u" one, "alk phos"
   // two), as TakeMatch counts them; a known acronym weighs at most 0.1 of
   // one, whatever its familiarity says.
   int64_t words = 0;
   for (size_t k = match.first; k < match.end; k = GluedRunEnd(tokens_, k, match.end)) ++words;
-  const double familiarity = known ? std::max(entry.familiarity, 0.9f) : entry.familiarity;
+  const double familiarity = known ? std::max(entry.familiarity, 0.9f) : listed_familiarity;
   if (everyday_word) {
     deferred_.push_back({findings_.size() - 1, match.id, words, familiarity, true});
     return;

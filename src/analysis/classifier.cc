@@ -76,23 +76,6 @@ bool EndsClause(const Token& token) {
 constexpr std::string_view kDeterminers[] = {"the",   "a",  "an",  "your", "his",  "her",
                                              "their", "my", "our", "its",  "this", "that"};
 
-bool HasMedicineStem(std::string_view word) {
-  // The stems by their last letter: a term's word is checked against the
-  // few that could end it, not all eighty.
-  static const std::array<std::vector<std::string_view>, 256> by_last = [] {
-    std::array<std::vector<std::string_view>, 256> stems;
-    for (std::string_view stem : kMedicineStems) {
-      stems[static_cast<unsigned char>(stem.back())].push_back(stem);
-    }
-    return stems;
-  }();
-  if (word.empty()) return false;
-  for (std::string_view stem : by_last[static_cast<unsigned char>(word.back())]) {
-    if (word.size() >= stem.size() + 3 && word.ends_with(stem)) return true;
-  }
-  return false;
-}
-
 // Whether a sentence is one to six words, each capitalised: a clinic's or
 // department's name on a signature line, or a heading. A label and its
 // value ("RUQ US: Cholelithiasis", "Dx: Graves Disease") is neither: the
@@ -133,6 +116,23 @@ constexpr std::string_view kStatisticsAlternatives[] = {
     "for example: 3 in 10 people who took it felt better"};
 
 }  // namespace
+
+bool HasMedicineStem(std::string_view word) {
+  // The stems by their last letter: a term's word is checked against the
+  // few that could end it, not all eighty.
+  static const std::array<std::vector<std::string_view>, 256> by_last = [] {
+    std::array<std::vector<std::string_view>, 256> stems;
+    for (std::string_view stem : kMedicineStems) {
+      stems[static_cast<unsigned char>(stem.back())].push_back(stem);
+    }
+    return stems;
+  }();
+  if (word.empty()) return false;
+  for (std::string_view stem : by_last[static_cast<unsigned char>(word.back())]) {
+    if (word.size() >= stem.size() + 3 && word.ends_with(stem)) return true;
+  }
+  return false;
+}
 
 Classifier::Classifier(std::shared_ptr<const Lexicon> lexicon, const AnalyzerOptions& options,
                        std::string_view text, std::vector<Finding>* findings)
@@ -243,6 +243,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
     return;
   }
   if (term.term == "flush" && FlushesAFace(match)) return;
+  if (OtherWordThanRegister(match, term)) return;
   if (match.end - match.first == 1 && entries_[match.first] != nullptr &&
       entries_[match.first]->allowed) {
     return;
@@ -266,6 +267,23 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   }
   CountJargon(words, term.familiarity);
   tally_.terms.push_back(match.id);
+}
+
+// Whether a one-word register term is written here as another word: the
+// name of a thing or a quality ("trace", "tender") reached through a verb's
+// ending ("a heart tracing", "we traced the call", "tendering"). A verb of
+// the register, defined "To ...", keeps its sense through its endings:
+// "holding your metoprolol", "precipitated by".
+bool Classifier::OtherWordThanRegister(const LexiconMatch& match, const Term& term) const {
+  if (term.category != "register" || match.end - match.first != 1 ||
+      term.definition.starts_with("To ")) {
+    return false;
+  }
+  const std::string_view written = tokens_[match.first].folded;
+  const auto verb_ending = [](std::string_view word) {
+    return word.ends_with("ing") || word.ends_with("ed");
+  };
+  return written != term.term && verb_ending(written) && !verb_ending(term.term);
 }
 
 // The category of the term tokens_[k] is filed under first, or "".

@@ -40,6 +40,10 @@ inline bool IsCount(const Token& token) {
   return IsNumber(token) || IsListed(kCountWords, token.folded);
 }
 
+// Whether `word` ends with one of the USAN stems that name a medicine's
+// class ("-gliflozin", "-sartan"): a generic name (classifier.cc).
+bool HasMedicineStem(std::string_view word);
+
 // How well a patient knows a word, from its everyday frequency: Zipf 2.5 or
 // rarer -> 0, Zipf 4.5 or commoner -> 1, linear between. The lexicon
 // generator uses the same rule (data/README.md).
@@ -185,6 +189,7 @@ class Classifier {
   bool OrdersAMedicine(const LexiconMatch& match) const;
   bool HeldInAPosition(size_t k) const;
   bool FlushesAFace(const LexiconMatch& match) const;
+  bool OtherWordThanRegister(const LexiconMatch& match, const Term& term) const;
   bool ExplainedByAnExample(const LexiconMatch& match) const;
   bool NamesAMedicine(size_t k) const;
   bool BeforeAnOrganisation(size_t k) const;
@@ -221,6 +226,7 @@ class Classifier {
   bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
   bool IsCredential(size_t first, size_t end) const;
   bool IsGeneralAbbreviation(size_t i) const;
+  const struct ProductModifier* ProductModifierAt(size_t i, bool* brand) const;
   bool NamesAClinic(size_t first, size_t end, const Abbreviation& entry) const;
   bool NamesAStudy(size_t first, size_t end, bool unlisted) const;
   bool StressedInstruction(size_t i) const;
