@@ -153,7 +153,7 @@ def kept_occurrences(data: bytes, kept):
 def score(texts, findings):
     gold = collections.Counter()
     found = collections.Counter()
-    right = wrong = rewrites = alarms = 0
+    right = wrong = rewrites = alarms = known_alarms = 0
     by_source = collections.defaultdict(lambda: [0, 0])  # source -> [right, all]
     misses, false_alarms = [], []
     for text, mine in zip(texts, findings):
@@ -180,9 +180,13 @@ def score(texts, findings):
             else:
                 wrong += 1
                 alarms += text.rewrite
+                # The issue asks for well-known acronyms (MRI, CT) to be
+                # flagged gently; a rewrite that keeps one unmarked counts it.
+                known_alarms += text.rewrite and f["kind"] == "abbreviation" and \
+                    f["severity"] <= 0.1
                 false_alarms.append((text.id, f["text"], f["kind"], f["source"]))
     return dict(gold=gold, found=found, right=right, wrong=wrong, rewrites=rewrites,
-                alarms=alarms, by_source=by_source, misses=misses, false_alarms=false_alarms,
+                alarms=alarms, known_alarms=known_alarms, by_source=by_source, misses=misses, false_alarms=false_alarms,
                 originals=sum(not t.rewrite for t in texts))
 
 
@@ -198,6 +202,9 @@ def report(name, s, show_sources):
     print(f"recall {share(total_found, total_gold)}   precision {share(s['right'], findings)} "
           f"({findings} findings)   false alarms per rewrite "
           f"{s['alarms'] / s['rewrites'] if s['rewrites'] else 0:.2f}")
+    if s["rewrites"]:
+        print(f"  false alarms {s['alarms']}, of them {s['known_alarms']} on well-known acronyms "
+              f"at low severity (MRI, CT), which the issue asks to flag")
     print(f"  {'class':10} {'marked':>7} {'found':>6} {'recall':>7}")
     for cls in CLASSES:
         if s["gold"][cls]:

@@ -777,7 +777,8 @@ TEST(AnalyzerTest, FlushIsALinesUnlessAFaceIsMeant) {
                                  "looked a little flushed. Facial flushing is common with "
                                  "niacin. Call if you have sweating or flushing above your "
                                  "injury. You may have hot flushes at night. Alcohol can make "
-                                 "you very sick to your stomach and flushed.")
+                                 "you very sick to your stomach and flushed. Niacin can cause "
+                                 "flushing.")
                   .empty());
   EXPECT_EQ(JargonFindingTexts("Flush before and after each medicine. Flush daily. You had "
                                "redness on the skin after the flush. Get a flush today."),

@@ -372,17 +372,18 @@ bool Classifier::HeldInAPosition(size_t k) const {
 // port, which is the default ("Flush daily", "after yesterday's flush"): a
 // verb of feeling or looking just before it, a few describing words
 // between ("you may feel flushed", "look a little flushed", "feel a warm
-// flush"); "hot flushes"; "flushed" as a state something makes a person
-// take ("can make you sick and flushed"); or the face or sweating within
-// three words ("facial flushing", "sweating or flushing", "flushing of the
-// face"). Words further away describe something else ("fever or sweats, or
-// if the port will not flush"), and redness and skin are no sign: a port's
-// skin reddens too.
+// flush") or a side effect's verb ("can cause flushing"); "hot flushes";
+// "flushed" as a state something makes a person take ("can make you sick
+// and flushed"); or the face or sweating within three words ("facial
+// flushing", "sweating or flushing", "flushing of the face"). Words further
+// away describe something else ("fever or sweats, or if the port will not
+// flush"), and redness and skin are no sign: a port's skin reddens too.
 bool Classifier::FlushesAFace(const LexiconMatch& match) const {
   static constexpr std::string_view kFeelOrLook[] = {
       "feel",    "feels",   "felt",   "feeling", "look",   "looks",   "looked",
       "looking", "seem",    "seems",  "seemed",  "appear", "appears", "appeared",
       "become",  "becomes", "became", "turn",    "turns",  "turned"};
+  static constexpr std::string_view kCause[] = {"cause", "causes", "caused", "causing"};
   static constexpr std::string_view kBetween[] = {"a",        "an",     "warm", "hot",      "very",
                                                   "quite",    "little", "bit",  "slightly", "more",
                                                   "somewhat", "really", "so",   "too",      "all"};
@@ -394,7 +395,7 @@ bool Classifier::FlushesAFace(const LexiconMatch& match) const {
   constexpr size_t kFaceWindow = 3, kStateWindow = 8;
   for (size_t k = match.first, between = 0; k-- > 0 && between <= 3; ++between) {
     const std::string_view word = tokens_[k].folded;
-    if (IsListed(kFeelOrLook, word)) return true;
+    if (IsListed(kFeelOrLook, word) || IsListed(kCause, word)) return true;
     if (word == "hot" && k + 1 == match.first) return true;  // "hot flushes"
     if (!IsListed(kBetween, word)) break;
   }
