@@ -183,7 +183,7 @@ def score(texts, findings):
                 # The issue asks for well-known acronyms (MRI, CT) to be
                 # flagged gently; a rewrite that keeps one unmarked counts it.
                 known_alarms += text.rewrite and f["kind"] == "abbreviation" and \
-                    f["severity"] <= 0.1
+                    f.get("severity", 1) <= 0.1
                 false_alarms.append((text.id, f["text"], f["kind"], f["source"]))
     return dict(gold=gold, found=found, right=right, wrong=wrong, rewrites=rewrites,
                 alarms=alarms, known_alarms=known_alarms, by_source=by_source, misses=misses, false_alarms=false_alarms,

@@ -56,3 +56,11 @@ def test_a_finding_on_a_word_not_kept_is_a_false_alarm() -> None:
     text = rewrite("Your ((CT scan)) was normal. Your spleen is fine.")
     s = jargon_eval.score([text], [[finding(text, "spleen")]])
     assert (s["alarms"], s["rewrites"], s["wrong"], s["right"]) == (1, 1, 1, 0)
+
+
+def test_alarms_on_well_known_acronyms_are_counted_apart() -> None:
+    text = rewrite("Your MRI was normal. Your PFTs were too.")
+    gentle = dict(finding(text, "MRI"), severity=0.1)
+    firm = dict(finding(text, "PFTs"), severity=0.72)
+    s = jargon_eval.score([text], [[gentle, firm]])
+    assert (s["alarms"], s["known_alarms"]) == (2, 1)
