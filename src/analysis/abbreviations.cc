@@ -603,12 +603,6 @@ bool Classifier::IsGeneralAbbreviation(size_t i) const {
   return false;
 }
 
-// Whether tokens_[first, end), an abbreviation, is among the credentials
-// after a name: "Dana Ruiz, NP", "Omar Haddad, MD, PhD", "Lee Park, MSN,
-// FNP-BC". The list runs from a comma after a capitalised name to the end
-// of its line, and holds only words with capitals, hyphens, slashes and
-// commas; a licence of the care team may end it before more words
-// (IsLicenceOfANamedPerson). Signatures are not jargon.
 // The modifiers a medicine's product name ends with for its release or
 // strength (FDA, Best Practices in Developing Proprietary Names for Drugs,
 // 2014, names XR, ER, CR, SR, LA, DS and their kind), with what each means.
@@ -616,68 +610,81 @@ bool Classifier::IsGeneralAbbreviation(size_t i) const {
 // ("ER", "DM").
 struct ProductModifier {
   std::string_view folded, plain, meaning;
+  // Read so after a brand the tables lack, too. Not those that also name a
+  // department, a part of the heart or a place's service ("Bayview IR",
+  // "Dilated LA", "Mercy ER"): these only after a listed medicine.
+  bool after_unlisted_brands;
 };
 constexpr std::string_view kSlowRelease = "extended release: the medicine is let out slowly";
 constexpr ProductModifier kProductModifiers[] = {
-    {"cd", "long-acting", kSlowRelease},
-    {"cr", "long-acting", kSlowRelease},
-    {"dm", "with a cough medicine", "with dextromethorphan, a cough medicine"},
-    {"dr", "delayed-release", "delayed release: coated to dissolve past the stomach"},
-    {"ds", "double strength", "double strength: twice the usual amount in one tablet"},
-    {"ec", "coated", "enteric coated: coated to dissolve past the stomach"},
-    {"er", "long-acting", kSlowRelease},
-    {"es", "extra strength", "extra strength: more medicine in each tablet"},
-    {"hct", "with a water pill", "with hydrochlorothiazide, a water pill"},
-    {"ir", "quick-acting", "immediate release: the medicine is let out at once"},
-    {"la", "long-acting", kSlowRelease},
-    {"lar", "long-acting shot", "long-acting release: a shot that lasts weeks"},
-    {"odt", "melts in the mouth", "orally disintegrating tablet: it melts on the tongue"},
-    {"pm", "with a sleep aid", "night-time: with a medicine that makes you sleepy"},
-    {"sr", "long-acting", kSlowRelease},
-    {"tr", "long-acting", kSlowRelease},
-    {"xl", "long-acting", kSlowRelease},
-    {"xr", "long-acting", kSlowRelease},
-    {"xt", "long-acting", kSlowRelease}};
+    {"cd", "long-acting", kSlowRelease, true},
+    {"cr", "long-acting", kSlowRelease, true},
+    {"dm", "with a cough medicine", "with dextromethorphan, a cough medicine", true},
+    {"dr", "delayed-release", "delayed release: coated to dissolve past the stomach", false},
+    {"ds", "double strength", "double strength: twice the usual amount in one tablet", true},
+    {"ec", "coated", "enteric coated: coated to dissolve past the stomach", false},
+    {"er", "long-acting", kSlowRelease, false},
+    {"es", "extra strength", "extra strength: more medicine in each tablet", false},
+    {"hct", "with a water pill", "with hydrochlorothiazide, a water pill", true},
+    {"ir", "quick-acting", "immediate release: the medicine is let out at once", false},
+    {"la", "long-acting", kSlowRelease, false},
+    {"lar", "long-acting shot", "long-acting release: a shot that lasts weeks", true},
+    {"odt", "melts in the mouth", "orally disintegrating tablet: it melts on the tongue", true},
+    {"pm", "with a sleep aid", "night-time: with a medicine that makes you sleepy", true},
+    {"sr", "long-acting", kSlowRelease, true},
+    {"tr", "long-acting", kSlowRelease, false},
+    {"xl", "long-acting", kSlowRelease, true},
+    {"xr", "long-acting", kSlowRelease, true},
+    {"xt", "long-acting", kSlowRelease, true}};
 
-// Everyday English is at least this common (Zipf): "Mercy ER" is a place's.
+// An abbreviation no table rates is this familiar (lexicon_index.h).
+constexpr float kUnratedFamiliarity = Abbreviation{}.familiarity;
+
+// Rarer than this (Zipf) a capitalised word may be a brand: "Mercy" is a
+// word, "Toprol" none.
 constexpr float kBrandMaxZipf = 3.0f;
 
+// Whether tokens_[k] reads as a brand's name the tables lack: capitalised,
+// not in capitals, rare in English, on no generic's stem, and filed as
+// nothing ("Toprol", "Glucotrol"; not "Dilated" or "Hemoglobin", terms).
+bool Classifier::UnlistedBrand(size_t k) const {
+  const Token& name = tokens_[k];
+  const WordEntry* entry = entries_[k];
+  return name.is_word() && name.capitalized && !name.all_caps && name.letters >= 4 &&
+         !HasMedicineStem(name.folded) &&
+         (entry == nullptr ||
+          (entry->zipf < kBrandMaxZipf && entry->terms.empty() && entry->abbreviation < 0));
+}
+
 // The modifier tokens_[i] is, written in capitals right after a medicine's
-// name on its line, or null. `*brand` tells whether the name is a brand's:
-// capitalised after another word, rare in English and no generic (none on
-// a medicine's stem). A brand's modifier is part of its
-// name, on the bottle too ("Toprol XL", "Bactrim DS"); after a generic
-// name it is shorthand for the form ("metformin ER").
+// name on its line ("metformin ER", "Toprol XL", "metformin-ER"), or null.
+// `*brand` tells whether the name is a brand's the tables lack: the
+// modifier is then part of the name, on the bottle too. After a listed
+// name, generic or brand, it is shorthand for the form.
 const ProductModifier* Classifier::ProductModifierAt(size_t i, bool* brand) const {
   const Token& modifier = tokens_[i];
-  if (!modifier.all_caps || i == 0 || !modifier.space_before || LineBreakBetween(i - 1, i)) {
-    return nullptr;
-  }
+  if (!modifier.all_caps || i < 1) return nullptr;
   const auto listed =
       std::find_if(std::begin(kProductModifiers), std::end(kProductModifiers),
                    [&](const ProductModifier& m) { return m.folded == modifier.folded; });
   if (listed == std::end(kProductModifiers)) return nullptr;
-  const size_t k = i - 1;
-  const Token& name = tokens_[k];
-  if (name.kind != TokenKind::kWord) return nullptr;
-  const WordEntry* entry = entries_[k];
-  const bool rare_name =
-      name.capitalized && !name.all_caps && name.letters >= 4 && !HasMedicineStem(name.folded) &&
-      (entry == nullptr ||
-       (entry->zipf < kBrandMaxZipf && entry->abbreviation < 0 &&
-        (entry->terms.empty() || CategoryOf(k) == "other" || CategoryOf(k) == "medicine")));
-  // A rare name before an acronym readers know is a place's as likely
-  // ("Bayview ER"): there the name must be a listed medicine's.
-  const WordEntry* written = entries_[i];
-  const bool known_acronym =
-      written != nullptr && written->abbreviation >= 0 &&
-      index_.abbreviations[written->abbreviation].familiarity >= options_.jargon_familiarity;
-  if (!FiledAsMedicine(k) && (!rare_name || known_acronym)) return nullptr;
-  // A capital after a word is the name's own, not a sentence's or a list's.
-  *brand = rare_name && k > 0 && tokens_[k - 1].kind == TokenKind::kWord && !OpensLine(k);
-  return &*listed;
+  size_t k = i - 1;
+  if (!modifier.space_before && tokens_[k].folded == "-" && k > 0 && !tokens_[k].space_before) {
+    --k;  // "Toprol-XL"
+  } else if (!modifier.space_before) {
+    return nullptr;
+  }
+  if (!tokens_[k].is_word() || LineBreakBetween(k, i)) return nullptr;
+  *brand = !FiledAsMedicine(k) && listed->after_unlisted_brands && UnlistedBrand(k);
+  return *brand || FiledAsMedicine(k) ? &*listed : nullptr;
 }
 
+// Whether tokens_[first, end), an abbreviation, is among the credentials
+// after a name: "Dana Ruiz, NP", "Omar Haddad, MD, PhD", "Lee Park, MSN,
+// FNP-BC". The list runs from a comma after a capitalised name to the end
+// of its line, and holds only words with capitals, hyphens, slashes and
+// commas; a licence of the care team may end it before more words
+// (IsLicenceOfANamedPerson). Signatures are not jargon.
 bool Classifier::IsCredential(size_t first, size_t end) const {
   auto in_list = [this](const Token& token) {
     return token.folded == "," || token.folded == "-" || token.folded == "/" ||
@@ -861,8 +868,12 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
   // A widely known acronym (MRI, ICU, ER) is still an acronym: plain-language
   // guidance is to spell it out at first use. It gets a finding of low
   // severity and weighs little in the density.
-  const bool known = entry.familiarity >= options_.jargon_familiarity && modifier == nullptr;
-  if (known && !IsKnownShorthand(entry)) return;
+  // Everyday abbreviations ("p.m.", "TV") are never flagged, even as a
+  // product's modifier ("Tylenol PM"); a known acronym after a medicine is
+  // its form, not the acronym ("metformin ER").
+  const bool familiar = entry.familiarity >= options_.jargon_familiarity;
+  if (familiar && !IsKnownShorthand(entry)) return;
+  const bool known = familiar && modifier == nullptr;
   const WordEntry* written_entry =
       match.end - match.first == 1 ? entries_[match.first] : index_.FindWord(FoldCase(written));
   if (written_entry != nullptr && written_entry->allowed) return;
@@ -927,7 +938,7 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
     finding.definition = entry.expansions.front();
   }
   // A modifier is as little known as an abbreviation no table rates.
-  const float listed_familiarity = modifier != nullptr ? 0.2f : entry.familiarity;
+  const float listed_familiarity = modifier != nullptr ? kUnratedFamiliarity : entry.familiarity;
   finding.familiarity = listed_familiarity;
   finding.source = entry.source;
   finding.severity = known ? 0.1 : 0.9 * (1 - listed_familiarity);

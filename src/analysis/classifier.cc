@@ -384,9 +384,9 @@ bool Classifier::FlushesAFace(const LexiconMatch& match) const {
       "looking", "seem",    "seems",  "seemed",  "appear", "appears", "appeared",
       "become",  "becomes", "became", "turn",    "turns",  "turned"};
   static constexpr std::string_view kCause[] = {"cause", "causes", "caused", "causing"};
-  static constexpr std::string_view kBetween[] = {"a",        "an",     "warm", "hot",      "very",
-                                                  "quite",    "little", "bit",  "slightly", "more",
-                                                  "somewhat", "really", "so",   "too",      "all"};
+  static constexpr std::string_view kBetween[] = {
+      "a",    "an",       "warm",   "hot", "very", "quite", "little", "bit", "slightly",
+      "more", "somewhat", "really", "so",  "too",  "all",   "some",   "mild"};
   static constexpr std::string_view kFaceWords[] = {"face",   "faces", "facial",  "cheek",
                                                     "cheeks", "sweat", "sweats",  "sweating",
                                                     "sweaty", "blush", "blushing"};

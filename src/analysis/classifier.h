@@ -40,6 +40,8 @@ inline bool IsCount(const Token& token) {
   return IsNumber(token) || IsListed(kCountWords, token.folded);
 }
 
+struct ProductModifier;  // abbreviations.cc
+
 // Whether `word` ends with one of the USAN stems that name a medicine's
 // class ("-gliflozin", "-sartan"): a generic name (classifier.cc).
 bool HasMedicineStem(std::string_view word);
@@ -226,7 +228,8 @@ class Classifier {
   bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
   bool IsCredential(size_t first, size_t end) const;
   bool IsGeneralAbbreviation(size_t i) const;
-  const struct ProductModifier* ProductModifierAt(size_t i, bool* brand) const;
+  const ProductModifier* ProductModifierAt(size_t i, bool* brand) const;
+  bool UnlistedBrand(size_t k) const;
   bool NamesAClinic(size_t first, size_t end, const Abbreviation& entry) const;
   bool NamesAStudy(size_t first, size_t end, bool unlisted) const;
   bool StressedInstruction(size_t i) const;
