@@ -603,81 +603,8 @@ bool Classifier::IsGeneralAbbreviation(size_t i) const {
   return false;
 }
 
-// The modifiers a medicine's product name ends with for its release or
-// strength (FDA, Best Practices in Developing Proprietary Names for Drugs,
-// 2014, names XR, ER, CR, SR, LA, DS and their kind), with what each means.
-// After a medicine's name they mean that, whatever else a source lists
-// ("ER", "DM").
-struct ProductModifier {
-  std::string_view folded, plain, meaning;
-  // Read so after a brand the tables lack, too. Not those that also name a
-  // department, a part of the heart or a place's service ("Bayview IR",
-  // "Dilated LA", "Mercy ER"): these only after a listed medicine.
-  bool after_unlisted_brands;
-};
-constexpr std::string_view kSlowRelease = "extended release: the medicine is let out slowly";
-constexpr ProductModifier kProductModifiers[] = {
-    {"cd", "long-acting", kSlowRelease, true},
-    {"cr", "long-acting", kSlowRelease, true},
-    {"dm", "with a cough medicine", "with dextromethorphan, a cough medicine", true},
-    {"dr", "delayed-release", "delayed release: coated to dissolve past the stomach", false},
-    {"ds", "double strength", "double strength: twice the usual amount in one tablet", true},
-    {"ec", "coated", "enteric coated: coated to dissolve past the stomach", false},
-    {"er", "long-acting", kSlowRelease, false},
-    {"es", "extra strength", "extra strength: more medicine in each tablet", false},
-    {"hct", "with a water pill", "with hydrochlorothiazide, a water pill", true},
-    {"ir", "quick-acting", "immediate release: the medicine is let out at once", false},
-    {"la", "long-acting", kSlowRelease, false},
-    {"lar", "long-acting shot", "long-acting release: a shot that lasts weeks", true},
-    {"odt", "melts in the mouth", "orally disintegrating tablet: it melts on the tongue", true},
-    {"pm", "with a sleep aid", "night-time: with a medicine that makes you sleepy", true},
-    {"sr", "long-acting", kSlowRelease, true},
-    {"tr", "long-acting", kSlowRelease, false},
-    {"xl", "long-acting", kSlowRelease, true},
-    {"xr", "long-acting", kSlowRelease, true},
-    {"xt", "long-acting", kSlowRelease, true}};
-
 // An abbreviation no table rates is this familiar (lexicon_index.h).
 constexpr float kUnratedFamiliarity = Abbreviation{}.familiarity;
-
-// Rarer than this (Zipf) a capitalised word may be a brand: "Mercy" is a
-// word, "Toprol" none.
-constexpr float kBrandMaxZipf = 3.0f;
-
-// Whether tokens_[k] reads as a brand's name the tables lack: capitalised,
-// not in capitals, rare in English, on no generic's stem, and filed as
-// nothing ("Toprol", "Glucotrol"; not "Dilated" or "Hemoglobin", terms).
-bool Classifier::UnlistedBrand(size_t k) const {
-  const Token& name = tokens_[k];
-  const WordEntry* entry = entries_[k];
-  return name.is_word() && name.capitalized && !name.all_caps && name.letters >= 4 &&
-         !HasMedicineStem(name.folded) &&
-         (entry == nullptr ||
-          (entry->zipf < kBrandMaxZipf && entry->terms.empty() && entry->abbreviation < 0));
-}
-
-// The modifier tokens_[i] is, written in capitals right after a medicine's
-// name on its line ("metformin ER", "Toprol XL", "metformin-ER"), or null.
-// `*brand` tells whether the name is a brand's the tables lack: the
-// modifier is then part of the name, on the bottle too. After a listed
-// name, generic or brand, it is shorthand for the form.
-const ProductModifier* Classifier::ProductModifierAt(size_t i, bool* brand) const {
-  const Token& modifier = tokens_[i];
-  if (!modifier.all_caps || i < 1) return nullptr;
-  const auto listed =
-      std::find_if(std::begin(kProductModifiers), std::end(kProductModifiers),
-                   [&](const ProductModifier& m) { return m.folded == modifier.folded; });
-  if (listed == std::end(kProductModifiers)) return nullptr;
-  size_t k = i - 1;
-  if (!modifier.space_before && tokens_[k].folded == "-" && k > 0 && !tokens_[k].space_before) {
-    --k;  // "Toprol-XL"
-  } else if (!modifier.space_before) {
-    return nullptr;
-  }
-  if (!tokens_[k].is_word() || LineBreakBetween(k, i)) return nullptr;
-  *brand = !FiledAsMedicine(k) && listed->after_unlisted_brands && UnlistedBrand(k);
-  return *brand || FiledAsMedicine(k) ? &*listed : nullptr;
-}
 
 // Whether tokens_[first, end), an abbreviation, is among the credentials
 // after a name: "Dana Ruiz, NP", "Omar Haddad, MD, PhD", "Lee Park, MSN,

@@ -37,41 +37,6 @@ const Affix* MedicalAffix(const Lexicon::Index& index, std::string_view word) {
   return nullptr;
 }
 
-// Word endings of the USAN stems that name a medicine's class ("-gliflozin",
-// "-mab", "-sartan"; facts from the USAN Council's list of stems): a rare
-// word built on one is a medicine name the table lacks, and medicine names
-// are not jargon.
-constexpr std::string_view kMedicineStems[] = {
-    // A stem that ends another ("mab" ends "zumab") makes the longer one
-    // needless: the shorter asks for fewer letters before it.
-    "mab",      "nib",     "ciclib",     "parib",    "zomib",   "gliflozin", "gliptin",
-    "glutide",  "glinide", "glitazone",  "formin",   "pril",    "sartan",    "olol",
-    "alol",     "dipine",  "statin",     "azole",    "cillin",  "mycin",     "micin",
-    "oxacin",   "cycline", "prazole",    "tidine",   "semide",  "thiazide",  "parin",
-    "xaban",    "gatran",  "lukast",     "terol",    "sonide",  "olone",     "asone",
-    "caine",    "vir",     "cept",       "triptan",  "setron",  "azepam",    "zolam",
-    "oxetine",  "pramine", "triptyline", "peridone", "apine",   "afil",      "dronate",
-    "tropium",  "profen",  "coxib",      "fenac",    "grel",    "plase",     "kinra",
-    "platin",   "taxel",   "rubicin",    "trexate",  "fungin",  "tadine",    "clone",
-    "barbital", "pidem",   "lamide",     "tretin",   "zosin",   "nacin",     "quine",
-    "tril",     "dopa",    "succinate",  "tartrate", "maleate", "mesylate",  "besylate",
-    "fumarate", "tropine", "ispro",      "anoate",   "entan",   "ciguat"};
-
-// The salts and esters a medicine's name may end with ("benzoyl peroxide",
-// "prednisolone acetate").
-constexpr std::string_view kSaltWords[] = {
-    "peroxide",   "oxide",        "sulfide",       "sulfate",   "sulphate",  "chloride",
-    "citrate",    "acetate",      "acetonide",     "phosphate", "carbonate", "bicarbonate",
-    "hydroxide",  "gluconate",    "hydrochloride", "bromide",   "iodide",    "nitrate",
-    "tartrate",   "maleate",      "succinate",     "fumarate",  "mesylate",  "besylate",
-    "propionate", "dipropionate", "valerate",      "furoate"};
-
-// Whether a mark ends a clause: a full stop, a semicolon, a comma, "!" or "?".
-bool EndsClause(const Token& token) {
-  static constexpr std::string_view kClauseEnds[] = {".", ";", ",", "!", "?"};
-  return IsListed(kClauseEnds, token.folded);
-}
-
 // The words that open a noun phrase: "the Romberg", "your Mallampati".
 constexpr std::string_view kDeterminers[] = {"the",   "a",  "an",  "your", "his",  "her",
                                              "their", "my", "our", "its",  "this", "that"};
@@ -116,23 +81,6 @@ constexpr std::string_view kStatisticsAlternatives[] = {
     "for example: 3 in 10 people who took it felt better"};
 
 }  // namespace
-
-bool HasMedicineStem(std::string_view word) {
-  // The stems by their last letter: a term's word is checked against the
-  // few that could end it, not all eighty.
-  static const std::array<std::vector<std::string_view>, 256> by_last = [] {
-    std::array<std::vector<std::string_view>, 256> stems;
-    for (std::string_view stem : kMedicineStems) {
-      stems[static_cast<unsigned char>(stem.back())].push_back(stem);
-    }
-    return stems;
-  }();
-  if (word.empty()) return false;
-  for (std::string_view stem : by_last[static_cast<unsigned char>(word.back())]) {
-    if (word.size() >= stem.size() + 3 && word.ends_with(stem)) return true;
-  }
-  return false;
-}
 
 Classifier::Classifier(std::shared_ptr<const Lexicon> lexicon, const AnalyzerOptions& options,
                        std::string_view text, std::vector<Finding>* findings)
@@ -228,7 +176,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // medicine's name ("prednisolone acetate", "norethindrone acetate").
   if (match.end - match.first == 1 &&
       (HasMedicineStem(term.term) ||
-       (IsListed(kSaltWords, term.term) && match.first > 0 && FiledAsMedicine(match.first - 1)))) {
+       (IsSaltWord(term.term) && match.first > 0 && FiledAsMedicine(match.first - 1)))) {
     return;
   }
   if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match) ||
@@ -293,81 +241,6 @@ std::string_view Classifier::CategoryOf(size_t k) const {
                                                   : index_.terms[entry->terms.front()].category;
 }
 
-// Whether tokens_[k] is a medicine's name by its stem or its row in the
-// tables; not an acronym ("The ABG bicarbonate").
-bool Classifier::FiledAsMedicine(size_t k) const {
-  return tokens_[k].is_word() &&
-         (HasMedicineStem(tokens_[k].folded) || CategoryOf(k) == "medicine");
-}
-
-// Whether tokens_[k] names a medicine: a name of the tables, one on a
-// medicine's stem, a class of them, or an acronym of the sources that few
-// readers know ("PPI", "DOAC"; not "TV" or "ID").
-bool Classifier::NamesAMedicine(size_t k) const {
-  const Token& token = tokens_[k];
-  if (HasMedicineStem(token.folded)) return true;
-  if (token.all_caps && token.letters >= 2 && token.letters <= 5) {
-    // A token without dots is filed as it is folded: its entry, looked up
-    // already, says whether it is an abbreviation, as the matcher reads it.
-    const Abbreviation* entry = nullptr;
-    if (token.has_dot) {
-      entry = index_.FindAbbreviation(AbbreviationKey(Written(token)));
-    } else if (entries_[k] != nullptr && entries_[k]->abbreviation >= 0) {
-      entry = &index_.abbreviations[entries_[k]->abbreviation];
-    }
-    return entry != nullptr && entry->familiarity < options_.jargon_familiarity;
-  }
-  const std::string_view category = CategoryOf(k);
-  return category == "medicine" || category == "medicine_class";
-}
-
-// Whether a medicine's name stands before tokens_[i] on its line, within
-// twelve words and after any ";" ("Apixaban (DOAC): last dose 1/31 (hold
-// 48 h)", "Nystatin 5 mL QID: STOP"): by its stem or its row, and, when
-// `classes_and_acronyms`, also a class or a sources' acronym
-// (NamesAMedicine). The bound keeps a long line of such marks linear.
-bool Classifier::MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) const {
-  for (size_t k = i, words = 0; k-- > 0 && words < 12;) {
-    if (tokens_[k].folded == ";" || LineBreakBetween(k, k + 1)) break;
-    if (!tokens_[k].is_word()) continue;
-    ++words;
-    if (classes_and_acronyms ? NamesAMedicine(k) : FiledAsMedicine(k)) return true;
-  }
-  return false;
-}
-
-// Whether tokens_[k] on says how a thing is held, not how long a medicine
-// is paused: "hold it open", "hold it there", "hold it in place", "hold it
-// in your mouth", "hold it against the skin", "hold it for 10 to 15
-// seconds" (a breath, a rinse); not "hold it for 3 days", "hold it up to 2
-// days before", "hold it on days you are sick".
-bool Classifier::HeldInAPosition(size_t k) const {
-  static constexpr std::string_view kPositions[] = {
-      "open",     "still", "straight", "steady", "closed", "shut",    "tight",
-      "together", "apart", "flat",     "level",  "there",  "against", "under"};
-  static constexpr std::string_view kPlaces[] = {"place", "position", "mouth"};
-  static constexpr std::string_view kMoments[] = {"second", "seconds", "sec",  "secs",
-                                                  "minute", "minutes", "min",  "mins",
-                                                  "breath", "breaths", "count"};
-  static constexpr std::string_view kHowMany[] = {"to",      "-",       "about", "a",     "few",
-                                                  "several", "another", "at",    "least", "or"};
-  if (k >= tokens_.size()) return false;
-  const std::string_view next = tokens_[k].folded;
-  if (IsListed(kPositions, next)) return true;
-  if (next == "in") {  // "in place", "in position", "in your mouth"
-    for (size_t j = k + 1; j < tokens_.size() && j <= k + 2; ++j) {
-      if (IsListed(kPlaces, tokens_[j].folded)) return true;
-    }
-    return false;
-  }
-  if (next != "for") return false;
-  for (size_t j = k + 1; j < tokens_.size() && j <= k + 5; ++j) {
-    if (IsListed(kMoments, tokens_[j].folded)) return true;
-    if (!IsCount(tokens_[j]) && !IsListed(kHowMany, tokens_[j].folded)) return false;
-  }
-  return false;
-}
-
 // Whether "flush" at `match` is a face's, not the rinsing of a line or a
 // port, which is the default ("Flush daily", "after yesterday's flush"): a
 // verb of feeling or looking just before it, a few describing words
@@ -410,43 +283,6 @@ bool Classifier::FlushesAFace(const LexiconMatch& match) const {
   const size_t to = std::min(tokens_.size(), match.end + kFaceWindow);
   for (size_t k = from; k < to; ++k) {
     if (IsListed(kFaceWords, tokens_[k].folded)) return true;
-  }
-  return false;
-}
-
-// Whether an order's verb at `match` orders a medicine: "it" or "them"
-// right after it ("hold it"; not held in a position: HeldInAPosition), or,
-// within the next four words of its clause, a medicine (NamesAMedicine), a
-// dose, a supplement or a cycle of treatment ("hold your fish oil", "hold
-// cycle 4"); or the verb opens an
-// entry of a medicine list, after a ":" or "(" that follows a medicine on
-// its line ("Glipizide 5 mg (sulfonylurea): hold a.m. of surgery"). Not "hold 30
-// seconds" in an exercise, "hold still for the shot", "hold the TV remote".
-bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
-  static constexpr std::string_view kOrdered[] = {
-      "dose",        "doses",   "medicine", "medicines", "medication", "medications",
-      "meds",        "pill",    "pills",    "tablet",    "tablets",    "injection",
-      "injections",  "insulin", "feeds",    "infusion",  "vitamin",    "vitamins",
-      "supplements", "oil",     "cycle",    "chemo",     "treatment",  "therapy"};
-  if (match.first > 0) {
-    const std::string_view before = tokens_[match.first - 1].folded;
-    if (before == ":" || before == "(") {
-      return MedicineEarlierOnLine(match.first - 1, /*classes_and_acronyms=*/true);
-    }
-  }
-  if (match.end < tokens_.size() &&
-      (tokens_[match.end].folded == "it" || tokens_[match.end].folded == "them")) {
-    return !HeldInAPosition(match.end + 1);
-  }
-  size_t words = 0;
-  for (size_t k = match.end; k < tokens_.size() && words < 4; ++k) {
-    const Token& token = tokens_[k];
-    if (!token.is_word()) {
-      if (EndsClause(token)) return false;
-      continue;
-    }
-    ++words;
-    if (IsListed(kOrdered, token.folded) || NamesAMedicine(k)) return true;
   }
   return false;
 }
@@ -775,70 +611,11 @@ void Classifier::ClassifyWord(size_t i, const WordEntry* word, int syllables, bo
   }
 }
 
-// Whether a dose follows tokens_[i] within three words ("sacubitril 24 mg",
-// "lispro 4 units"): then the word names a medicine.
-bool Classifier::BeforeADose(size_t i) const {
-  static constexpr std::string_view kDoseUnits[] = {"mg", "mcg", "g",     "units",  "unit",
-                                                    "ml", "%",   "puffs", "tablet", "tablets"};
-  size_t words = 0;
-  for (size_t k = i + 1; k + 1 < tokens_.size() && words < 4; ++k) {
-    if (!tokens_[k].is_word()) continue;
-    ++words;
-    if (IsNumber(tokens_[k])) {
-      const std::string_view unit = tokens_[k + 1].folded;
-      return IsListed(kDoseUnits, unit);
-    }
-  }
-  return false;
-}
-
 // Whether tokens_[i] is named after one of `nouns` and "called" or
 // "named": "a pill called clomiphene", "a study called NORTHSTAR-2".
 bool Classifier::CalledAfter(size_t i, std::span<const std::string_view> nouns) const {
   return i >= 2 && (tokens_[i - 1].folded == "called" || tokens_[i - 1].folded == "named") &&
          IsListed(nouns, tokens_[i - 2].folded);
-}
-
-// Whether the rare word tokens_[i] is named as a medicine: after "a
-// medicine called" ("a pill called clomiphene"), or an item of a list
-// beside a medicine's name ("macitentan, tadalafil and selexipag"; not
-// "gabapentin and paraspinal injections"). Medicine names are not jargon.
-bool Classifier::NamedAsAMedicine(size_t i) const {
-  static constexpr std::string_view kMedicineNouns[] = {
-      "medicine", "medicines", "medication", "drug",  "pill",     "tablet",  "capsule",
-      "shot",     "injection", "cream",      "spray", "ointment", "inhaler", "patch"};
-  static constexpr std::string_view kListJoins[] = {",", "and", "or"};
-  if (CalledAfter(i, kMedicineNouns)) return true;
-  // An item of a list itself: a join or the clause's end follows it, not a
-  // noun it describes ("gabapentin and paraspinal injections").
-  if (i + 1 < tokens_.size()) {
-    const Token& after = tokens_[i + 1];
-    if (!EndsClause(after) && !IsListed(kListJoins, after.folded) && after.folded != ")") {
-      return false;
-    }
-  }
-  // The word across one join, or two (", and"), on either side.
-  auto medicine_beyond = [this](size_t k, bool forward) {
-    for (int joins = 0; joins < 2 && k < tokens_.size(); ++joins) {
-      if (!IsListed(kListJoins, tokens_[k].folded)) return false;
-      if (!forward && k == 0) return false;
-      k = forward ? k + 1 : k - 1;
-      if (k < tokens_.size() && FiledAsMedicine(k)) return true;
-    }
-    return false;
-  };
-  return (i > 0 && medicine_beyond(i - 1, false)) || medicine_beyond(i + 1, true);
-}
-
-// Whether the rare word tokens_[i] (`base`) names a medicine with the salt
-// or ester named after it ("benzoyl peroxide"); medicine names are not
-// jargon. An adjective's ending says the word describes the salt word
-// instead ("hypophosphatemic phosphate level"). A listed term before one
-// may name a lab value ("serum phosphate"), so only the rare-word rule asks.
-bool Classifier::NamesASaltedMedicine(size_t i, std::string_view base) const {
-  static constexpr std::string_view kAdjectiveEndings[] = {"ic", "al", "ous", "oid"};
-  return i + 1 < tokens_.size() && tokens_[i + 1].is_word() &&
-         IsListed(kSaltWords, tokens_[i + 1].folded) && !EndsWithAny(base, kAdjectiveEndings);
 }
 
 // Whether a word the pronouncing dictionary lacks is built from everyday

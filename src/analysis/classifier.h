@@ -40,11 +40,22 @@ inline bool IsCount(const Token& token) {
   return IsNumber(token) || IsListed(kCountWords, token.folded);
 }
 
-struct ProductModifier;  // abbreviations.cc
+// A modifier a medicine's product name ends with for its release or
+// strength, with what it means (medicines.cc).
+struct ProductModifier {
+  std::string_view folded, plain, meaning;
+  // Read so after a brand the tables lack, too. Not those that also name a
+  // department, a part of the heart or a place's service ("Bayview IR",
+  // "Dilated LA", "Mercy ER"): these only after a listed medicine.
+  bool after_unlisted_brands;
+};
 
 // Whether `word` ends with one of the USAN stems that name a medicine's
-// class ("-gliflozin", "-sartan"): a generic name (classifier.cc).
+// class ("-gliflozin", "-sartan"): a generic name (medicines.cc).
 bool HasMedicineStem(std::string_view word);
+// Whether `word` is a salt or an ester a medicine's name may end with
+// ("benzoyl peroxide", "prednisolone acetate"; medicines.cc).
+bool IsSaltWord(std::string_view word);
 
 // How well a patient knows a word, from its everyday frequency: Zipf 2.5 or
 // rarer -> 0, Zipf 4.5 or commoner -> 1, linear between. The lexicon
@@ -188,15 +199,10 @@ class Classifier {
   bool NamesADepartment(const LexiconMatch& match, bool sentence_start, bool pattern_found) const;
   bool NamesAnInstrument(const LexiconMatch& match) const;
   bool AfterAPersonalTitle(const LexiconMatch& match, bool past_first_name = false) const;
-  bool OrdersAMedicine(const LexiconMatch& match) const;
-  bool HeldInAPosition(size_t k) const;
   bool FlushesAFace(const LexiconMatch& match) const;
   bool OtherWordThanRegister(const LexiconMatch& match, const Term& term) const;
   bool ExplainedByAnExample(const LexiconMatch& match) const;
-  bool NamesAMedicine(size_t k) const;
   bool BeforeAnOrganisation(size_t k) const;
-  bool FiledAsMedicine(size_t k) const;
-  bool MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) const;
   std::string_view CategoryOf(size_t k) const;
   bool IsLicenceOfANamedPerson(size_t first, size_t end) const;
   const Token* WordBefore(size_t i) const;
@@ -210,11 +216,20 @@ class Classifier {
   bool IsBritishSpellingOfAWord(std::string_view word) const;
   bool AddRareWordFinding(size_t i, std::string_view base, const WordEntry* word,
                           double familiarity, bool sentence_start);
+  bool CalledAfter(size_t i, std::span<const std::string_view> nouns) const;
+  bool EverydayByDerivation(std::string_view word) const;
+  // Medicines' names and what they say of the words around them
+  // (medicines.cc).
+  bool OrdersAMedicine(const LexiconMatch& match) const;
+  bool HeldInAPosition(size_t k) const;
+  bool NamesAMedicine(size_t k) const;
+  bool FiledAsMedicine(size_t k) const;
+  bool MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) const;
   bool BeforeADose(size_t i) const;
   bool NamesASaltedMedicine(size_t i, std::string_view base) const;
   bool NamedAsAMedicine(size_t i) const;
-  bool CalledAfter(size_t i, std::span<const std::string_view> nouns) const;
-  bool EverydayByDerivation(std::string_view word) const;
+  const ProductModifier* ProductModifierAt(size_t i, bool* brand) const;
+  bool UnlistedBrand(size_t k) const;
   // Abbreviations written out by rule (abbreviations.cc).
   bool AddAcronymFinding(size_t i, double zipf);
   bool AddLetterFinding(size_t i);
@@ -228,8 +243,6 @@ class Classifier {
   bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
   bool IsCredential(size_t first, size_t end) const;
   bool IsGeneralAbbreviation(size_t i) const;
-  const ProductModifier* ProductModifierAt(size_t i, bool* brand) const;
-  bool UnlistedBrand(size_t k) const;
   bool NamesAClinic(size_t first, size_t end, const Abbreviation& entry) const;
   bool NamesAStudy(size_t first, size_t end, bool unlisted) const;
   bool StressedInstruction(size_t i) const;
