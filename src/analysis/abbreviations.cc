@@ -408,13 +408,12 @@ constexpr std::string_view kSpellingLinks[] = {"of", "the", "for", "in", "on", "
 // `count` of them, going back while only spaces and hyphens part them (a
 // line break or a mark ends the run), in the order written.
 void Classifier::WordsBefore(size_t end, size_t count, std::vector<MessageWord>* words) const {
-  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   words->clear();
   size_t at = end;
-  while (words->size() < count && at > 0 && is_letter(text_[at - 1])) {
+  while (words->size() < count && at > 0 && IsAsciiLetter(text_[at - 1])) {
     size_t start = at;
     bool capitals = true;
-    while (start > 0 && is_letter(text_[start - 1])) capitals &= text_[--start] <= 'Z';
+    while (start > 0 && IsAsciiLetter(text_[start - 1])) capitals &= text_[--start] <= 'Z';
     MessageWord& word = words->emplace_back();
     word.start = start;
     word.length = at - start;
@@ -854,9 +853,10 @@ void Classifier::AddAbbreviationFinding(const LexiconMatch& match) {
     // Where the message already writes our plain wording ("HIV", "CT scan"),
     // the advice left is to spell the acronym out.
     const std::string_view here = text_.substr(first.start);
-    if (!entry.expansions.empty() && here.size() >= finding.suggestion.size() &&
-        EqualsLowerAscii(here.substr(0, finding.suggestion.size()),
-                         LowerAscii(finding.suggestion))) {
+    const std::string_view plain = finding.suggestion;
+    if (!entry.expansions.empty() && here.size() >= plain.size() &&
+        std::equal(plain.begin(), plain.end(), here.begin(),
+                   [](char a, char b) { return LowerAscii(a) == LowerAscii(b); })) {
       finding.suggestion =
           storage_->Keep(std::string(entry.expansions.front()) + " (" + std::string(written) + ")");
     }

@@ -307,8 +307,9 @@ const ProductModifier* Classifier::ProductModifierAt(size_t i, bool* brand) cons
     return nullptr;
   }
   if (!tokens_[k].is_word() || LineBreakBetween(k, i)) return nullptr;
-  *brand = !FiledAsMedicine(k) && listed->after_unlisted_brands && UnlistedBrand(k);
-  return *brand || FiledAsMedicine(k) ? &*listed : nullptr;
+  const bool listed_medicine = FiledAsMedicine(k);
+  *brand = !listed_medicine && listed->after_unlisted_brands && UnlistedBrand(k);
+  return listed_medicine || *brand ? &*listed : nullptr;
 }
 
 }  // namespace plainlang
