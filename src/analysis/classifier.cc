@@ -115,19 +115,62 @@ void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLook
 }
 
 void Classifier::FinishSentence() {
-  if (clinical_sentence_) {
-    for (const DeferredFinding& word : deferred_) {
-      CountJargon(word.words, word.familiarity);
-      (word.abbreviation ? tally_.abbreviations : tally_.terms).push_back(word.id);
-    }
-  } else {
-    // Back to front, so the indices still hold; they are the sentence's
-    // own findings, near the vector's end.
-    for (auto word = deferred_.rbegin(); word != deferred_.rend(); ++word) {
+  // A word readers know only in its clinical sense ("positive", "stable":
+  // familiarity below the threshold) needs less: a sentence that names a
+  // test or the body in everyday words ("The belly is tender"), or follows
+  // a clinical one or such a one in its paragraph ("We checked your strep
+  // swab. It was positive."). Two line breaks start a new paragraph.
+  const bool about_care = clinical_sentence_ || NamesATestOrTheBody();
+  bool after_care = false;
+  if (!tokens_.empty()) {
+    const std::string_view gap = text_.substr(previous_end_, tokens_.front().start - previous_end_);
+    after_care = previous_about_care_ && std::count(gap.begin(), gap.end(), '\n') < 2;
+    previous_end_ = tokens_.back().end;
+    previous_about_care_ = about_care;
+  }
+  // Back to front, so the indices still hold; they are the sentence's own
+  // findings, near the vector's end.
+  for (auto word = deferred_.rbegin(); word != deferred_.rend(); ++word) {
+    const bool clinical_sense_only =
+        !word->abbreviation && word->familiarity < options_.jargon_familiarity;
+    if (clinical_sentence_ || (clinical_sense_only && (about_care || after_care))) {
+      CountJargon(word->words, word->familiarity);
+      (word->abbreviation ? tally_.abbreviations : tally_.terms).push_back(word->id);
+    } else {
       findings_.erase(findings_.begin() + static_cast<std::ptrdiff_t>(word->finding));
     }
   }
   deferred_.clear();
+}
+
+// Whether the sentence names what a word of clinical sense is said of in
+// everyday words: a test or its result, a sample, the body or a part of it,
+// a sore or an illness ("The test was negative", "The belly is tender",
+// "Her condition is stable", "The culture grew nothing"). The parts are the
+// everyday ones the annotation guideline lists and their neighbours.
+bool Classifier::NamesATestOrTheBody() const {
+  // Sorted, for the binary search.
+  static constexpr std::string_view kSaidOf[] = {
+      "abdomen",  "ankle",    "arm",       "arms",     "belly",     "bladder", "body",
+      "bone",     "bones",    "bowel",     "bowels",   "brain",     "breast",  "bruise",
+      "bump",     "checkup",  "chest",     "colon",    "condition", "cough",   "count",
+      "counts",   "disease",  "ear",       "ears",     "elbow",     "exam",    "eye",
+      "eyes",     "feet",     "fever",     "finger",   "foot",      "grew",    "grown",
+      "hand",     "hands",    "head",      "heart",    "hip",       "hips",    "ill",
+      "illness",  "incision", "infection", "joint",    "joints",    "kidney",  "kidneys",
+      "knee",     "knees",    "lab",       "labs",     "leg",       "legs",    "level",
+      "levels",   "liver",    "lump",      "lung",     "lungs",     "mole",    "mouth",
+      "muscle",   "muscles",  "neck",      "nose",     "pain",      "panel",   "pressure",
+      "pulse",    "rash",     "reading",   "readings", "report",    "result",  "results",
+      "sample",   "samples",  "scan",      "scans",    "scar",      "screen",  "screening",
+      "shoulder", "sick",     "skin",      "sore",     "specimen",  "spine",   "spot",
+      "stitches", "stomach",  "stool",     "sugar",    "swab",      "swabs",   "swelling",
+      "symptoms", "test",     "tested",    "testing",  "tests",     "throat",  "toe",
+      "tummy",    "urine",    "vitals",    "wound",    "wrist"};
+  static_assert(std::ranges::is_sorted(kSaidOf));
+  return std::any_of(tokens_.begin(), tokens_.end(), [](const Token& token) {
+    return std::binary_search(std::begin(kSaidOf), std::end(kSaidOf), token.folded);
+  });
 }
 
 Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {
@@ -148,10 +191,14 @@ void Classifier::AddTermFinding(const LexiconMatch& match, bool sentence_start,
 
 void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, bool sentence_start,
                                 bool pattern_found) {
-  // A one-word register term readers know in its everyday sense ("solid",
-  // "resolved") is jargon only in a clinical sentence (FinishSentence).
-  const bool everyday_sense = term.category == "register" && match.end - match.first == 1 &&
-                              term.familiarity >= options_.jargon_familiarity;
+  // A register term with an everyday sense is jargon only in a clinical
+  // sentence (FinishSentence): one word readers know ("solid", "resolved"),
+  // or one written in everyday words around such a word ("you sounded
+  // positive", "the weather looks stable", "stay positive for them").
+  const bool everyday_sense =
+      term.category == "register" &&
+      ((match.end - match.first == 1 && term.familiarity >= options_.jargon_familiarity) ||
+       EverydayRegisterWording(match));
   // A term of a medical category, however familiar ("blood pressure"),
   // marks clinical writing; one of the sources' catch-all that readers know
   // ("will", "alcohol", "assessment") does not.
@@ -215,6 +262,30 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   }
   CountJargon(words, term.familiarity);
   tally_.terms.push_back(match.id);
+}
+
+// Whether a register term is a common register word of its own, alone or
+// with only linking words around it: "positive", "looks stable", "positive
+// for", "is stable"; not "free air" or "mass effect", which have no everyday
+// sense, nor "came back negative", which only a result does.
+bool Classifier::EverydayRegisterWording(const LexiconMatch& match) const {
+  static constexpr std::string_view kLinking[] = {
+      "is",      "was",     "are",      "were",  "be",     "been", "being", "look",
+      "looks",   "looked",  "seem",     "seems", "seemed", "stay", "stays", "stayed",
+      "remain",  "remains", "remained", "feel",  "feels",  "felt", "sound", "sounds",
+      "sounded", "very",    "more",     "for",   "to",     "with"};
+  bool register_word = false;
+  for (size_t k = match.first; k < match.end; ++k) {
+    if (!tokens_[k].is_word()) continue;
+    const WordEntry* entry = entries_[k];
+    if (entry == nullptr) return false;
+    if (IsListed(kLinking, tokens_[k].folded)) continue;
+    if (register_word || entry->zipf < kEverydaySenseZipf || entry->terms.empty()) return false;
+    const Term& own = index_.terms[entry->terms.front()];
+    if (own.category != "register" || own.tokens.size() != 1) return false;
+    register_word = true;
+  }
+  return register_word;
 }
 
 // Whether a one-word register term is written here as another word: the

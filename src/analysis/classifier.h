@@ -81,6 +81,9 @@ inline constexpr double kEverydayExampleZipf = 4.0;
 // A word this common (Zipf: "stop" 5.52, "fast" 5.13, "do" 6.35) written in
 // capitals may be the word, stressed, rather than an abbreviation.
 inline constexpr double kStressedWordZipf = 5.0;
+// A register word this common has an everyday sense most readers know first
+// ("positive" 4.99, "stable" 4.48, "tender" 4.09; not "occult" 3.29).
+inline constexpr double kEverydaySenseZipf = 4.0;
 
 // What the findings of one report view besides the lexicon's own text.
 struct FindingStorage {
@@ -114,15 +117,18 @@ class Classifier {
   // Before each sentence: its tokens and their lookups, which must stay put
   // until the next call.
   void StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups, bool shouting);
-  // After the sentence's last finding and before its scores: a one-word
-  // register term that readers know in its everyday sense (familiarity at
-  // or above the jargon threshold: "solid", "resolved", "course"), and an
+  // After the sentence's last finding and before its scores: a register
+  // term with an everyday sense (a word readers know, familiarity at or
+  // above the jargon threshold: "solid", "resolved", "course"; or everyday
+  // words around a common register word: "positive", "looks stable"), and an
   // abbreviation of the sources (not ours) that spells an everyday word in
   // capitals ("STOP", "BE FAST", "FROM"), keep their finding only in a
   // clinical sentence, one with other medical words (a term of a medical
   // category however familiar, a medicine, another abbreviation, notation,
-  // a word judged jargon by rule, a number). Elsewhere the word has its
-  // everyday sense: "it is solid", "STOP taking it and call us".
+  // a word judged jargon by rule, a number), or for a word readers know only
+  // in its clinical sense, in the sentence after one. Elsewhere the word has
+  // its everyday sense: "it is solid", "STOP taking it and call us", "you
+  // sounded positive".
   void FinishSentence();
   // Jargon words found in the sentence since StartSentence, unweighted and
   // weighted by 1 - familiarity.
@@ -201,6 +207,8 @@ class Classifier {
   bool AfterAPersonalTitle(const LexiconMatch& match, bool past_first_name = false) const;
   bool FlushesAFace(const LexiconMatch& match) const;
   bool OtherWordThanRegister(const LexiconMatch& match, const Term& term) const;
+  bool EverydayRegisterWording(const LexiconMatch& match) const;
+  bool NamesATestOrTheBody() const;
   bool ExplainedByAnExample(const LexiconMatch& match) const;
   bool BeforeAnOrganisation(size_t k) const;
   std::string_view CategoryOf(size_t k) const;
@@ -293,6 +301,10 @@ class Classifier {
   int64_t sentence_jargon_words_ = 0;
   double sentence_weighted_jargon_ = 0;
   bool clinical_sentence_ = false;  // holds medical words (FinishSentence)
+  // Of the sentence before: whether it was clinical or named a test or the
+  // body (FinishSentence), and where it ended.
+  bool previous_about_care_ = false;
+  size_t previous_end_ = 0;
   // Of the message: whether it is a SOAP note (SoapHeadingAt), found once.
   std::optional<bool> soap_note_;
   // Findings that need a clinical sentence (register words of everyday
