@@ -748,6 +748,10 @@ TEST(AnalyzerTest, HoldIsAnOrderOnlyWhereItOrdersAMedicine) {
             (Texts{"Hold", "Hold"}));
   EXPECT_EQ(JargonFindingTexts("Glipizide: hold a.m. of surgery. Hold your fish oil for 5 days."),
             (Texts{"hold", "Hold"}));
+  // A sig's added instruction; a time that names the dose.
+  EXPECT_EQ(JargonFindingTexts("Senna 8.6 mg at bedtime; hold for loose stools."), Texts{"hold"});
+  EXPECT_EQ(JargonFindingTexts("Hold the 2 a.m. morphine dose tonight."), Texts{"Hold"});
+  EXPECT_TRUE(JargonFindingTexts("Hold at 9 p.m. for the count. Hold on; we are here.").empty());
   EXPECT_TRUE(
       JargonFindingTexts("The bands that hold the ankle together. Hold still, please. "
                          "Stretch your calf (hold 30 seconds). Exercise: hold each stretch. "

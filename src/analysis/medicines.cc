@@ -149,9 +149,10 @@ bool Classifier::HeldInAPosition(size_t k) const {
 // right after it ("hold it"; not held in a position: HeldInAPosition), or,
 // within the next four words of its clause, a medicine (NamesAMedicine), a
 // dose, a supplement or a cycle of treatment ("hold your fish oil", "hold
-// cycle 4"); or the verb opens an
-// entry of a medicine list, after a ":" or "(" that follows a medicine on
-// its line ("Glipizide 5 mg (sulfonylurea): hold a.m. of surgery"). Not "hold 30
+// cycle 4"; a time before it is no word: "hold the 2 a.m. morphine dose");
+// or the verb opens an entry of a medicine list, after a ":", "(" or ";"
+// that follows a medicine on its line ("Glipizide 5 mg (sulfonylurea): hold
+// a.m. of surgery", "Senna 2 tabs qHS; hold for loose stools"). Not "hold 30
 // seconds" in an exercise, "hold still for the shot", "hold the TV remote".
 bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
   static constexpr std::string_view kOrdered[] = {
@@ -161,7 +162,7 @@ bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
       "supplements", "oil",     "cycle",    "chemo",     "treatment",  "therapy"};
   if (match.first > 0) {
     const std::string_view before = tokens_[match.first - 1].folded;
-    if (before == ":" || before == "(") {
+    if (before == ":" || before == "(" || before == ";") {
       return MedicineEarlierOnLine(match.first - 1, /*classes_and_acronyms=*/true);
     }
   }
@@ -169,15 +170,20 @@ bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
       (tokens_[match.end].folded == "it" || tokens_[match.end].folded == "them")) {
     return !HeldInAPosition(match.end + 1);
   }
+  // A time names which dose and is no word of the four: "hold the 2 a.m.
+  // morphine dose".
+  const auto on_the_clock = [this](size_t k) {
+    return tokens_[k].folded == "a.m" || tokens_[k].folded == "p.m";
+  };
   size_t words = 0;
   for (size_t k = match.end; k < tokens_.size() && words < 4; ++k) {
     const Token& token = tokens_[k];
     if (!token.is_word()) {
-      if (EndsClause(token)) return false;
+      if (EndsClause(token) && !(token.folded == "." && on_the_clock(k - 1))) return false;
       continue;
     }
-    ++words;
     if (IsListed(kOrdered, token.folded) || NamesAMedicine(k)) return true;
+    if (!IsNumber(token) && !on_the_clock(k)) ++words;
   }
   return false;
 }
