@@ -985,6 +985,13 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
                                  "is from the Acute Pain Service. The Lipid Office will call. "
                                  "Bring it to the Hepatology Lab.")
                   .empty());
+  // So is a one-word term before a name the tables lack, anywhere: the
+  // MESA heart study is not meant. An eponym's instrument stays one.
+  EXPECT_TRUE(JargonFindingTexts("Mesa Verde Medical Center - Going Home Instructions\n"
+                                 "Call the Mesa Verde Clinic with questions.")
+                  .empty());
+  EXPECT_EQ(JargonFindingTexts("Your Wells Score Clinic visit is Monday."),
+            std::vector<std::string>{"Wells Score"});
   // A long adjective capitalised after a place's name is the field's part
   // of the name, not an eponym; a short rare name still is one.
   EXPECT_TRUE(JargonFindingTexts("Thanks,\nBayview Colorectal nurse team").empty());

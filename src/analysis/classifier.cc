@@ -457,6 +457,7 @@ size_t Classifier::EponymPairEnd(size_t i) const {
 bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start,
                                   bool pattern_found) const {
   const Token& first = tokens_[match.first];
+  if (OpensAPlacesName(match)) return true;
   if (title_case_line_ || !first.capitalized || first.all_caps || sentence_start ||
       NamesAnInstrument(match) || match.first == 0 || !tokens_[match.first - 1].is_word() ||
       LineBreakBetween(match.first - 1, match.first) || pattern_found) {
@@ -484,6 +485,21 @@ bool Classifier::BeforeAnOrganisation(size_t k) const {
     if (IsListed(kPlacesOfCare, word.folded)) return true;
   }
   return false;
+}
+
+// Whether a capitalised one-word term opens a place's name of capitalised
+// words that ends in a place of care, wherever it stands: "Mesa Verde
+// Medical Center", "the Mesa Verde Clinic", a line's first words too. Its
+// next word is a name the tables do not file ("Verde"), so the term's own
+// sense (the MESA heart study) is not meant; "Wells Score" is an eponym's.
+bool Classifier::OpensAPlacesName(const LexiconMatch& match) const {
+  const size_t next = match.end;
+  if (match.end - match.first != 1 || !tokens_[match.first].capitalized ||
+      tokens_[match.first].all_caps || next >= tokens_.size() || !tokens_[next].capitalized ||
+      IsListed(kPlacesOfCare, tokens_[next].folded) || !CategoryOf(next).empty()) {
+    return false;
+  }
+  return BeforeAnOrganisation(next);
 }
 
 // Whether the term matched is a named instrument as written: a term of

@@ -211,6 +211,7 @@ class Classifier {
   bool NamesATestOrTheBody() const;
   bool ExplainedByAnExample(const LexiconMatch& match) const;
   bool BeforeAnOrganisation(size_t k) const;
+  bool OpensAPlacesName(const LexiconMatch& match) const;
   std::string_view CategoryOf(size_t k) const;
   bool IsLicenceOfANamedPerson(size_t first, size_t end) const;
   const Token* WordBefore(size_t i) const;
