@@ -21,10 +21,12 @@ against, so it says little) and, when ../shared/eval is there, the share of
 Cochrane val pairs in which the jargon density rates the abstract harder.
 
     python3 benchmarks/jargon_eval.py [--cli build/plainlang] [--split dev|test|all]
-                                      [--errors] [--no-cochrane]
+                                      [--errors] [--no-cochrane] [--folder DIR ...]
 
 --errors lists the misses and false alarms of dev only: the test split is
 reported in totals, never read for errors (the protocol in ANNOTATION.md).
+--folder scores another folder of files in the same format, in totals: the
+sets written for one round of judgment changes (tests/data/jargon/rounds/).
 """
 
 from __future__ import annotations
@@ -236,6 +238,9 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="list dev misses and false alarms")
     parser.add_argument("--eval", type=pathlib.Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--no-cochrane", action="store_true")
+    parser.add_argument("--folder", type=pathlib.Path, action="append", default=[],
+                        help="also score a folder of files in the corpus's format, in totals "
+                             "(repeatable; tests/data/jargon/rounds/ holds the round sets)")
     args = parser.parse_args()
 
     splits = ["dev", "test"] if args.split == "all" else [args.split]
@@ -264,6 +269,11 @@ def main() -> int:
             print("\nfalse alarms (dev):")
             for msg_id, span, kind, source in s["false_alarms"]:
                 print(f"  {msg_id:26} {span!r} ({kind}, {source})")
+    for folder in args.folder:
+        texts = [t for f in sorted(folder.glob("*.txt")) for t in parse(f)]
+        if not texts:
+            sys.exit(f"jargon_eval: no texts in {folder}")
+        report(str(folder), score(texts, analyse(args.cli, texts)), show_sources=False)
     if args.split == "all":
         own = parse(OWN_SET)
         report("the project's own set (the lexicon was corrected against it)",

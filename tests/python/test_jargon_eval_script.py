@@ -3,9 +3,13 @@ made-up texts and findings (no analysis runs)."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import sys
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -64,3 +68,22 @@ def test_alarms_on_well_known_acronyms_are_counted_apart() -> None:
     firm = dict(finding(text, "PFTs"), severity=0.72)
     s = jargon_eval.score([text], [[gentle, firm]])
     assert (s["alarms"], s["known_alarms"]) == (2, 1)
+
+
+def test_a_folder_is_scored_in_totals(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    cli = os.environ.get("PLAINLANG_CLI") or shutil.which("plainlang")
+    if not cli:
+        pytest.skip("no plainlang command: set PLAINLANG_CLI (make test does)")
+    (tmp_path / "x.txt").write_text(
+        "# id: x-01 | kind: portal | specialty: x\nTake it [[PRN|abbr]] for pain.\n---\n"
+        "# id: x-01-plain | kind: plain_rewrite | specialty: x\n# rewrite-of: x-01\n"
+        "Take it when you need it for pain. Your spleen is fine.\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["jargon_eval.py", "--cli", cli, "--split", "dev",
+                                      "--no-cochrane", "--folder", str(tmp_path)])
+    monkeypatch.setattr(jargon_eval, "CORPUS", tmp_path / "none")  # no dev texts
+    assert jargon_eval.main() == 0
+    out = capsys.readouterr().out
+    assert f"== {tmp_path}: 1 messages, 1 plain rewrites, 1 marked spans" in out
+    # PRN found; "spleen" on the rewrite is the one false alarm.
+    assert "recall 100.0%   precision 50.0% (2 findings)   false alarms per rewrite 1.00" in out
