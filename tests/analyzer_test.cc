@@ -752,6 +752,12 @@ TEST(AnalyzerTest, HoldIsAnOrderOnlyWhereItOrdersAMedicine) {
   EXPECT_EQ(JargonFindingTexts("Senna 8.6 mg at bedtime; hold for loose stools."), Texts{"hold"});
   EXPECT_EQ(JargonFindingTexts("Hold the 2 a.m. morphine dose tonight."), Texts{"Hold"});
   EXPECT_TRUE(JargonFindingTexts("Hold at 9 p.m. for the count. Hold on; we are here.").empty());
+  // Prose after a ";" orders nothing; a number other than an hour is a word.
+  EXPECT_TRUE(JargonFindingTexts("Your metformin refill is in; hold on to the old bottle. "
+                                 "Hold 20 to 30 seconds in therapy.")
+                  .empty());
+  // "Hold" stays an order in a sentence with no other medical word.
+  EXPECT_EQ(JargonFindingTexts("Please hold your evening dose."), Texts{"hold"});
   EXPECT_TRUE(
       JargonFindingTexts("The bands that hold the ankle together. Hold still, please. "
                          "Stretch your calf (hold 30 seconds). Exercise: hold each stretch. "

@@ -296,8 +296,22 @@ TEST(DefaultLexiconTest, CommonRegisterWordsKeepTheirEverydaySense) {
   EXPECT_EQ(JargonTexts("We checked your strep swab. It was positive."), Texts{"was positive"});
   EXPECT_EQ(JargonTexts("Your A1c was 6.9. It looks stable."), (Texts{"A1c", "looks stable"}));
   EXPECT_EQ(JargonTexts("Your A1c was 6.9.\n\nYou sounded positive on the phone."), Texts{"A1c"});
-  // A phrase that only a result fits is jargon anywhere.
+  EXPECT_EQ(JargonTexts("We checked your strep swab.\n---\nIt was positive."),
+            Texts{"was positive"});
+  // A heading carries across the blank line after it.
+  EXPECT_EQ(JargonTexts("Strep test\n\nPositive."), Texts{"Positive"});
+  // A plural names the body as its singular does.
+  EXPECT_EQ(JargonTexts("The lumps are tender."), Texts{"tender"});
+  // The word kept makes its sentence clinical for the other waiting words.
+  EXPECT_EQ(JargonTexts("The belly is tender and the lump has resolved."),
+            (Texts{"tender", "resolved"}));
+  // A phrase that only a result fits is jargon anywhere, and so are nouns
+  // of tests and devices, whose everyday senses messages do not use.
   EXPECT_EQ(JargonTexts("It came back negative."), Texts{"came back negative"});
+  EXPECT_EQ(JargonTexts("Your echo was normal. We will use your port."), (Texts{"echo", "port"}));
+  EXPECT_EQ(JargonTexts("Impression: Stable."), (Texts{"Impression", "Stable"}));
+  // Missed: a person said to be stable in a sentence with no other sign.
+  EXPECT_EQ(JargonTexts("Dad is stable now."), Texts{});
   // Rarer register words have no everyday sense to keep.
   EXPECT_EQ(JargonTexts("The scan was unremarkable."), Texts{"unremarkable"});
 }

@@ -114,29 +114,57 @@ void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLook
   deferred_.clear();
 }
 
+namespace {
+
+// Whether `gap` holds a line of nothing but spaces.
+bool HasBlankLine(std::string_view gap) {
+  for (size_t at = gap.find('\n'); at != std::string_view::npos; at = gap.find('\n', at + 1)) {
+    size_t k = at + 1;
+    while (k < gap.size() && (gap[k] == ' ' || gap[k] == '\t' || gap[k] == '\r')) ++k;
+    if (k < gap.size() && gap[k] == '\n') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void Classifier::FinishSentence() {
   // A word readers know only in its clinical sense ("positive", "stable":
   // familiarity below the threshold) needs less: a sentence that names a
   // test or the body in everyday words ("The belly is tender"), or follows
   // a clinical one or such a one in its paragraph ("We checked your strep
-  // swab. It was positive."). Two line breaks start a new paragraph.
+  // swab. It was positive."). A blank line starts a new paragraph, unless
+  // a heading ends before it ("Strep test\n\nPositive."); a line of
+  // punctuation ("---") is no sentence between.
   const bool about_care = clinical_sentence_ || NamesATestOrTheBody();
+  const bool has_words =
+      std::any_of(tokens_.begin(), tokens_.end(), [](const Token& t) { return t.is_word(); });
   bool after_care = false;
-  if (!tokens_.empty()) {
+  if (has_words) {
     const std::string_view gap = text_.substr(previous_end_, tokens_.front().start - previous_end_);
-    after_care = previous_about_care_ && std::count(gap.begin(), gap.end(), '\n') < 2;
+    after_care = previous_about_care_ && (previous_heading_ || !HasBlankLine(gap));
     previous_end_ = tokens_.back().end;
     previous_about_care_ = about_care;
+    // A heading or a label ends on a word or a colon, not a stop.
+    previous_heading_ = tokens_.back().is_word() || tokens_.back().folded == ":";
   }
-  // Back to front, so the indices still hold; they are the sentence's own
-  // findings, near the vector's end.
-  for (auto word = deferred_.rbegin(); word != deferred_.rend(); ++word) {
-    const bool clinical_sense_only =
-        !word->abbreviation && word->familiarity < options_.jargon_familiarity;
-    if (clinical_sentence_ || (clinical_sense_only && (about_care || after_care))) {
-      CountJargon(word->words, word->familiarity);
-      (word->abbreviation ? tally_.abbreviations : tally_.terms).push_back(word->id);
-    } else {
+  // Such a word kept makes its sentence clinical, as it did before it had
+  // to wait: "The belly is tender and the lump has resolved."
+  const bool clinical =
+      clinical_sentence_ ||
+      ((about_care || after_care) &&
+       std::any_of(deferred_.begin(), deferred_.end(), [this](const DeferredFinding& word) {
+         return !word.abbreviation && word.familiarity < options_.jargon_familiarity;
+       }));
+  if (clinical) {
+    for (const DeferredFinding& word : deferred_) {
+      CountJargon(word.words, word.familiarity);
+      (word.abbreviation ? tally_.abbreviations : tally_.terms).push_back(word.id);
+    }
+  } else {
+    // Back to front, so the indices still hold; they are the sentence's
+    // own findings, near the vector's end.
+    for (auto word = deferred_.rbegin(); word != deferred_.rend(); ++word) {
       findings_.erase(findings_.begin() + static_cast<std::ptrdiff_t>(word->finding));
     }
   }
@@ -149,24 +177,25 @@ void Classifier::FinishSentence() {
 // "Her condition is stable", "The culture grew nothing"). The parts are the
 // everyday ones the annotation guideline lists and their neighbours.
 bool Classifier::NamesATestOrTheBody() const {
-  // Sorted, for the binary search.
+  // Singular forms, sorted, for the binary search; a plural is looked up
+  // without its "s" ("lumps", "ankles").
   static constexpr std::string_view kSaidOf[] = {
-      "abdomen",  "ankle",    "arm",       "arms",     "belly",     "bladder", "body",
-      "bone",     "bones",    "bowel",     "bowels",   "brain",     "breast",  "bruise",
-      "bump",     "checkup",  "chest",     "colon",    "condition", "cough",   "count",
-      "counts",   "disease",  "ear",       "ears",     "elbow",     "exam",    "eye",
-      "eyes",     "feet",     "fever",     "finger",   "foot",      "grew",    "grown",
-      "hand",     "hands",    "head",      "heart",    "hip",       "hips",    "ill",
-      "illness",  "incision", "infection", "joint",    "joints",    "kidney",  "kidneys",
-      "knee",     "knees",    "lab",       "labs",     "leg",       "legs",    "level",
-      "levels",   "liver",    "lump",      "lung",     "lungs",     "mole",    "mouth",
-      "muscle",   "muscles",  "neck",      "nose",     "pain",      "panel",   "pressure",
-      "pulse",    "rash",     "reading",   "readings", "report",    "result",  "results",
-      "sample",   "samples",  "scan",      "scans",    "scar",      "screen",  "screening",
-      "shoulder", "sick",     "skin",      "sore",     "specimen",  "spine",   "spot",
-      "stitches", "stomach",  "stool",     "sugar",    "swab",      "swabs",   "swelling",
-      "symptoms", "test",     "tested",    "testing",  "tests",     "throat",  "toe",
-      "tummy",    "urine",    "vitals",    "wound",    "wrist"};
+      "abdomen",   "ankle",     "area",     "arm",       "belly",    "bladder",  "bleeding",
+      "blood",     "bloodwork", "body",     "bone",      "bowel",    "brain",    "breast",
+      "breathing", "bruise",    "bump",     "checkup",   "chest",    "colon",    "condition",
+      "cough",     "count",     "covid",    "disease",   "ear",      "elbow",    "exam",
+      "eye",       "feet",      "fever",    "finger",    "flu",      "fluid",    "foot",
+      "gene",      "grew",      "grown",    "growth",    "hand",     "head",     "hearing",
+      "heart",     "heartbeat", "hip",      "ill",       "illness",  "incision", "infection",
+      "joint",     "kidney",    "knee",     "lab",       "leg",      "level",    "liver",
+      "lump",      "lung",      "mole",     "mono",      "mouth",    "muscle",   "neck",
+      "nose",      "oxygen",    "pain",     "panel",     "pap",      "patient",  "pressure",
+      "pulse",     "rash",      "reading",  "recovery",  "report",   "result",   "sample",
+      "scan",      "scar",      "screen",   "screening", "shoulder", "sick",     "site",
+      "skin",      "sore",      "specimen", "spine",     "spot",     "stitches", "stomach",
+      "stool",     "strep",     "sugar",    "swab",      "swelling", "symptom",  "temperature",
+      "test",      "tested",    "testing",  "throat",    "toe",      "tummy",    "urine",
+      "vision",    "vitals",    "weight",   "wound",     "wrist"};
   static_assert(std::ranges::is_sorted(kSaidOf));
   // The lengths the list's words have, by first letter: most of a
   // sentence's words are turned away by one bit, before the search.
@@ -175,13 +204,14 @@ bool Classifier::NamesATestOrTheBody() const {
     for (std::string_view word : kSaidOf) lengths[word[0] - 'a'] |= 1u << word.size();
     return lengths;
   }();
-  return std::any_of(tokens_.begin(), tokens_.end(), [](const Token& token) {
+  const auto listed = [](std::string_view word) {
+    return !word.empty() && word.size() < 32 && word[0] >= 'a' && word[0] <= 'z' &&
+           (kLengths[word[0] - 'a'] & (1u << word.size())) != 0 &&
+           std::binary_search(std::begin(kSaidOf), std::end(kSaidOf), word);
+  };
+  return std::any_of(tokens_.begin(), tokens_.end(), [&listed](const Token& token) {
     const std::string_view word = token.folded;
-    if (word.empty() || word.size() > 31 || word[0] < 'a' || word[0] > 'z' ||
-        (kLengths[word[0] - 'a'] & (1u << word.size())) == 0) {
-      return false;
-    }
-    return std::binary_search(std::begin(kSaidOf), std::end(kSaidOf), word);
+    return listed(word) || (word.ends_with('s') && listed(word.substr(0, word.size() - 1)));
   });
 }
 
@@ -205,8 +235,9 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
                                 bool pattern_found) {
   // A register term with an everyday sense is jargon only in a clinical
   // sentence (FinishSentence): one word readers know ("solid", "resolved"),
-  // or one written in everyday words around such a word ("you sounded
-  // positive", "the weather looks stable", "stay positive for them").
+  // or an adjective of results that everyday English uses in another sense
+  // ("you sounded positive", "the weather looks stable"), which also counts
+  // where the sentence names a test or the body.
   const bool everyday_sense =
       term.category == "register" &&
       ((match.end - match.first == 1 && term.familiarity >= options_.jargon_familiarity) ||
@@ -276,28 +307,32 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   tally_.terms.push_back(match.id);
 }
 
-// Whether a register term is a common register word of its own, alone or
-// with only linking words around it: "positive", "looks stable", "positive
-// for", "is stable"; not "free air" or "mass effect", which have no everyday
-// sense, nor "came back negative", which only a result does.
+// Whether a register term is one of the adjectives of results and states
+// that everyday English uses in another sense, alone or with only linking
+// words around it: "positive", "looks stable", "positive for", "is
+// stable". Ours, after the annotation guideline's rule 7 and the senses
+// Gotlieb et al. 2022 found lay readers miss. Not nouns of tests and
+// devices ("echo", "port", "culture"), whose everyday senses messages do
+// not use, nor "hold" (OrdersAMedicine), nor "came back negative", which
+// only a result does.
 bool Classifier::EverydayRegisterWording(const LexiconMatch& match) const {
+  static constexpr std::string_view kEverydayAdjectives[] = {
+      "impressive", "negative",    "oriented", "positive",
+      "productive", "progressive", "stable",   "tender"};
   static constexpr std::string_view kLinking[] = {
       "is",      "was",     "are",      "were",  "be",     "been", "being", "look",
       "looks",   "looked",  "seem",     "seems", "seemed", "stay", "stays", "stayed",
       "remain",  "remains", "remained", "feel",  "feels",  "felt", "sound", "sounds",
       "sounded", "very",    "more",     "for",   "to",     "with"};
-  bool register_word = false;
+  bool adjective = false;
   for (size_t k = match.first; k < match.end; ++k) {
     if (!tokens_[k].is_word()) continue;
-    const WordEntry* entry = entries_[k];
-    if (entry == nullptr) return false;
-    if (IsListed(kLinking, tokens_[k].folded)) continue;
-    if (register_word || entry->zipf < kEverydaySenseZipf || entry->terms.empty()) return false;
-    const Term& own = index_.terms[entry->terms.front()];
-    if (own.category != "register" || own.tokens.size() != 1) return false;
-    register_word = true;
+    const std::string_view word = tokens_[k].folded;
+    if (IsListed(kLinking, word)) continue;
+    if (adjective || !IsListed(kEverydayAdjectives, word)) return false;
+    adjective = true;
   }
-  return register_word;
+  return adjective;
 }
 
 // Whether a one-word register term is written here as another word: the

@@ -81,9 +81,6 @@ inline constexpr double kEverydayExampleZipf = 4.0;
 // A word this common (Zipf: "stop" 5.52, "fast" 5.13, "do" 6.35) written in
 // capitals may be the word, stressed, rather than an abbreviation.
 inline constexpr double kStressedWordZipf = 5.0;
-// A register word this common has an everyday sense most readers know first
-// ("positive" 4.99, "stable" 4.48, "tender" 4.09; not "occult" 3.29).
-inline constexpr double kEverydaySenseZipf = 4.0;
 
 // What the findings of one report view besides the lexicon's own text.
 struct FindingStorage {
@@ -119,16 +116,17 @@ class Classifier {
   void StartSentence(const std::vector<Token>& tokens, const TokenLookups& lookups, bool shouting);
   // After the sentence's last finding and before its scores: a register
   // term with an everyday sense (a word readers know, familiarity at or
-  // above the jargon threshold: "solid", "resolved", "course"; or everyday
-  // words around a common register word: "positive", "looks stable"), and an
-  // abbreviation of the sources (not ours) that spells an everyday word in
-  // capitals ("STOP", "BE FAST", "FROM"), keep their finding only in a
-  // clinical sentence, one with other medical words (a term of a medical
-  // category however familiar, a medicine, another abbreviation, notation,
-  // a word judged jargon by rule, a number), or for a word readers know only
-  // in its clinical sense, in the sentence after one. Elsewhere the word has
-  // its everyday sense: "it is solid", "STOP taking it and call us", "you
-  // sounded positive".
+  // above the jargon threshold: "solid", "resolved", "course"; or an
+  // adjective of results everyday English uses in another sense:
+  // "positive", "looks stable"), and an abbreviation of the sources (not
+  // ours) that spells an everyday word in capitals ("STOP", "BE FAST",
+  // "FROM"), keep their finding only in a clinical sentence, one with other
+  // medical words (a term of a medical category however familiar, a
+  // medicine, another abbreviation, notation, a word judged jargon by rule,
+  // a number). The adjectives count also where the sentence names a test
+  // or the body in everyday words, or follows such a sentence or a clinical
+  // one in its paragraph. Elsewhere the word has its everyday sense: "it is
+  // solid", "STOP taking it and call us", "you sounded positive".
   void FinishSentence();
   // Jargon words found in the sentence since StartSentence, unweighted and
   // weighted by 1 - familiarity.
@@ -234,6 +232,7 @@ class Classifier {
   bool NamesAMedicine(size_t k) const;
   bool FiledAsMedicine(size_t k) const;
   bool MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) const;
+  bool NumberEarlierOnLine(size_t i) const;
   bool BeforeADose(size_t i) const;
   bool NamesASaltedMedicine(size_t i, std::string_view base) const;
   bool NamedAsAMedicine(size_t i) const;
@@ -305,6 +304,7 @@ class Classifier {
   // Of the sentence before: whether it was clinical or named a test or the
   // body (FinishSentence), and where it ended.
   bool previous_about_care_ = false;
+  bool previous_heading_ = false;  // it ended on a word or a colon
   size_t previous_end_ = 0;
   // Of the message: whether it is a SOAP note (SoapHeadingAt), found once.
   std::optional<bool> soap_note_;

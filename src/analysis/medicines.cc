@@ -113,6 +113,15 @@ bool Classifier::MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) cons
   return false;
 }
 
+// Whether a number stands before tokens_[i] on its line, after any ";".
+bool Classifier::NumberEarlierOnLine(size_t i) const {
+  for (size_t k = i; k-- > 0;) {
+    if (tokens_[k].folded == ";" || LineBreakBetween(k, k + 1)) break;
+    if (IsNumber(tokens_[k])) return true;
+  }
+  return false;
+}
+
 // Whether tokens_[k] on says how a thing is held, not how long a medicine
 // is paused: "hold it open", "hold it there", "hold it in place", "hold it
 // in your mouth", "hold it against the skin", "hold it for 10 to 15
@@ -149,10 +158,11 @@ bool Classifier::HeldInAPosition(size_t k) const {
 // right after it ("hold it"; not held in a position: HeldInAPosition), or,
 // within the next four words of its clause, a medicine (NamesAMedicine), a
 // dose, a supplement or a cycle of treatment ("hold your fish oil", "hold
-// cycle 4"; a time before it is no word: "hold the 2 a.m. morphine dose");
-// or the verb opens an entry of a medicine list, after a ":", "(" or ";"
-// that follows a medicine on its line ("Glipizide 5 mg (sulfonylurea): hold
-// a.m. of surgery", "Senna 2 tabs qHS; hold for loose stools"). Not "hold 30
+// cycle 4"; an hour is no word: "hold the 2 a.m. morphine dose"); or the
+// verb opens an entry of a medicine list, after a ":" or "(" that follows a
+// medicine on its line, or a ";" that follows a medicine and a number
+// ("Glipizide 5 mg (sulfonylurea): hold a.m. of surgery", "Senna 2 tabs
+// qHS; hold for loose stools"). Not "hold 30
 // seconds" in an exercise, "hold still for the shot", "hold the TV remote".
 bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
   static constexpr std::string_view kOrdered[] = {
@@ -162,8 +172,15 @@ bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
       "supplements", "oil",     "cycle",    "chemo",     "treatment",  "therapy"};
   if (match.first > 0) {
     const std::string_view before = tokens_[match.first - 1].folded;
-    if (before == ":" || before == "(" || before == ";") {
+    if (before == ":" || before == "(") {
       return MedicineEarlierOnLine(match.first - 1, /*classes_and_acronyms=*/true);
+    }
+    // A sig's added instruction: a medicine and its dose before the ";"
+    // ("Senna 2 tabs qHS; hold for loose stools"), not prose ("Your
+    // metformin refill is in; hold on to the old bottle").
+    if (before == ";") {
+      return MedicineEarlierOnLine(match.first - 1, /*classes_and_acronyms=*/true) &&
+             NumberEarlierOnLine(match.first - 1);
     }
   }
   if (match.end < tokens_.size() &&
@@ -183,7 +200,8 @@ bool Classifier::OrdersAMedicine(const LexiconMatch& match) const {
       continue;
     }
     if (IsListed(kOrdered, token.folded) || NamesAMedicine(k)) return true;
-    if (!IsNumber(token) && !on_the_clock(k)) ++words;
+    const bool hour = IsNumber(token) && k + 1 < tokens_.size() && on_the_clock(k + 1);
+    if (!hour && !on_the_clock(k)) ++words;
   }
   return false;
 }
