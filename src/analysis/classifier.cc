@@ -5,6 +5,7 @@
 #include <string>
 
 #include "analysis/counter.h"
+#include "text/byte_scan.h"
 
 namespace plainlang {
 namespace {
@@ -116,67 +117,14 @@ void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLook
 
 namespace {
 
-// Whether `gap` holds a line of nothing but spaces.
-bool HasBlankLine(std::string_view gap) {
-  for (size_t at = gap.find('\n'); at != std::string_view::npos; at = gap.find('\n', at + 1)) {
-    size_t k = at + 1;
-    while (k < gap.size() && (gap[k] == ' ' || gap[k] == '\t' || gap[k] == '\r')) ++k;
-    if (k < gap.size() && gap[k] == '\n') return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-void Classifier::FinishSentence() {
-  // A word readers know only in its clinical sense ("positive", "stable":
-  // familiarity below the threshold) needs less: a sentence that names a
-  // test or the body in everyday words ("The belly is tender"), or follows
-  // a clinical one or such a one in its paragraph ("We checked your strep
-  // swab. It was positive."). A blank line starts a new paragraph, unless
-  // a heading ends before it ("Strep test\n\nPositive."); a line of
-  // punctuation ("---") is no sentence between.
-  const bool about_care = clinical_sentence_ || NamesATestOrTheBody();
-  const bool has_words =
-      std::any_of(tokens_.begin(), tokens_.end(), [](const Token& t) { return t.is_word(); });
-  bool after_care = false;
-  if (has_words) {
-    const std::string_view gap = text_.substr(previous_end_, tokens_.front().start - previous_end_);
-    after_care = previous_about_care_ && (previous_heading_ || !HasBlankLine(gap));
-    previous_end_ = tokens_.back().end;
-    previous_about_care_ = about_care;
-    // A heading or a label ends on a word or a colon, not a stop.
-    previous_heading_ = tokens_.back().is_word() || tokens_.back().folded == ":";
-  }
-  // Such a word kept makes its sentence clinical, as it did before it had
-  // to wait: "The belly is tender and the lump has resolved."
-  const bool clinical =
-      clinical_sentence_ ||
-      ((about_care || after_care) &&
-       std::any_of(deferred_.begin(), deferred_.end(), [this](const DeferredFinding& word) {
-         return !word.abbreviation && word.familiarity < options_.jargon_familiarity;
-       }));
-  if (clinical) {
-    for (const DeferredFinding& word : deferred_) {
-      CountJargon(word.words, word.familiarity);
-      (word.abbreviation ? tally_.abbreviations : tally_.terms).push_back(word.id);
-    }
-  } else {
-    // Back to front, so the indices still hold; they are the sentence's
-    // own findings, near the vector's end.
-    for (auto word = deferred_.rbegin(); word != deferred_.rend(); ++word) {
-      findings_.erase(findings_.begin() + static_cast<std::ptrdiff_t>(word->finding));
-    }
-  }
-  deferred_.clear();
-}
-
-// Whether the sentence names what a word of clinical sense is said of in
+// Whether `text` names what a word of clinical sense is said of in
 // everyday words: a test or its result, a sample, the body or a part of it,
 // a sore or an illness ("The test was negative", "The belly is tender",
 // "Her condition is stable", "The culture grew nothing"). The parts are the
-// everyday ones the annotation guideline lists and their neighbours.
-bool Classifier::NamesATestOrTheBody() const {
+// everyday ones the annotation guideline lists and their neighbours. Reads
+// the text's ASCII words itself, as it runs only for a sentence that needs
+// it and for the one before, whose tokens are gone by then.
+bool NamesATestOrTheBody(std::string_view text) {
   // Singular forms, sorted, for the binary search; a plural is looked up
   // without its "s" ("lumps", "ankles").
   static constexpr std::string_view kSaidOf[] = {
@@ -197,22 +145,82 @@ bool Classifier::NamesATestOrTheBody() const {
       "test",      "tested",    "testing",  "throat",    "toe",      "tummy",    "urine",
       "vision",    "vitals",    "weight",   "wound",     "wrist"};
   static_assert(std::ranges::is_sorted(kSaidOf));
-  // The lengths the list's words have, by first letter: most of a
-  // sentence's words are turned away by one bit, before the search.
-  static constexpr std::array<uint32_t, 26> kLengths = [] {
-    std::array<uint32_t, 26> lengths{};
-    for (std::string_view word : kSaidOf) lengths[word[0] - 'a'] |= 1u << word.size();
-    return lengths;
-  }();
   const auto listed = [](std::string_view word) {
-    return !word.empty() && word.size() < 32 && word[0] >= 'a' && word[0] <= 'z' &&
-           (kLengths[word[0] - 'a'] & (1u << word.size())) != 0 &&
-           std::binary_search(std::begin(kSaidOf), std::end(kSaidOf), word);
+    return std::binary_search(std::begin(kSaidOf), std::end(kSaidOf), word);
   };
-  return std::any_of(tokens_.begin(), tokens_.end(), [&listed](const Token& token) {
-    const std::string_view word = token.folded;
-    return listed(word) || (word.ends_with('s') && listed(word.substr(0, word.size() - 1)));
-  });
+  char word[16];
+  for (size_t k = 0; k < text.size();) {
+    if (!IsAsciiLetter(text[k])) {
+      ++k;
+      continue;
+    }
+    size_t n = 0;
+    for (; k < text.size() && IsAsciiLetter(text[k]); ++k, ++n) {
+      if (n < sizeof word) word[n] = LowerAscii(text[k]);
+    }
+    if (n > sizeof word) continue;  // longer than any listed word
+    const std::string_view found(word, n);
+    if (listed(found) || (found.ends_with('s') && listed(found.substr(0, n - 1)))) return true;
+  }
+  return false;
+}
+
+// Whether `gap` holds a line of nothing but spaces.
+bool HasBlankLine(std::string_view gap) {
+  for (size_t at = gap.find('\n'); at != std::string_view::npos; at = gap.find('\n', at + 1)) {
+    size_t k = at + 1;
+    while (k < gap.size() && (gap[k] == ' ' || gap[k] == '\t' || gap[k] == '\r')) ++k;
+    if (k < gap.size() && gap[k] == '\n') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Classifier::FinishSentence() {
+  // A word readers know only in its clinical sense ("positive", "stable":
+  // familiarity below the threshold) needs less: a sentence that names a
+  // test or the body in everyday words ("The belly is tender"), or follows
+  // a clinical one or such a one in its paragraph ("We checked your strep
+  // swab. It was positive."). A blank line starts a new paragraph, unless
+  // a heading ends before it ("Strep test\n\nPositive."); a line of
+  // punctuation ("---") is no sentence between. Such a word kept makes its
+  // sentence clinical, as it did before it had to wait: "The belly is
+  // tender and the lump has resolved."
+  const bool has_words =
+      std::any_of(tokens_.begin(), tokens_.end(), [](const Token& t) { return t.is_word(); });
+  bool about_care = clinical_sentence_, clinical = clinical_sentence_;
+  if (!clinical && has_words &&
+      std::any_of(deferred_.begin(), deferred_.end(), [this](const DeferredFinding& word) {
+        return !word.abbreviation && word.familiarity < options_.jargon_familiarity;
+      })) {
+    const size_t start = tokens_.front().start;
+    const std::string_view gap = text_.substr(previous_.end, start - previous_.end);
+    const bool after = previous_.end > 0 && (previous_.heading || !HasBlankLine(gap));
+    about_care = NamesATestOrTheBody(text_.substr(start, tokens_.back().end - start));
+    clinical =
+        about_care ||
+        (after && (previous_.about_care || NamesATestOrTheBody(text_.substr(
+                                               previous_.start, previous_.end - previous_.start))));
+  }
+  if (has_words) {
+    // A heading or a label ends on a word or a colon, not a stop.
+    previous_ = {tokens_.front().start, tokens_.back().end, about_care,
+                 tokens_.back().is_word() || tokens_.back().folded == ":"};
+  }
+  if (clinical) {
+    for (const DeferredFinding& word : deferred_) {
+      CountJargon(word.words, word.familiarity);
+      (word.abbreviation ? tally_.abbreviations : tally_.terms).push_back(word.id);
+    }
+  } else {
+    // Back to front, so the indices still hold; they are the sentence's
+    // own findings, near the vector's end.
+    for (auto word = deferred_.rbegin(); word != deferred_.rend(); ++word) {
+      findings_.erase(findings_.begin() + static_cast<std::ptrdiff_t>(word->finding));
+    }
+  }
+  deferred_.clear();
 }
 
 Finding& Classifier::NewFinding(FindingKind kind, size_t first_token, size_t end_token) {

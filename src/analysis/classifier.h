@@ -206,7 +206,6 @@ class Classifier {
   bool FlushesAFace(const LexiconMatch& match) const;
   bool OtherWordThanRegister(const LexiconMatch& match, const Term& term) const;
   bool EverydayRegisterWording(const LexiconMatch& match) const;
-  bool NamesATestOrTheBody() const;
   bool ExplainedByAnExample(const LexiconMatch& match) const;
   bool BeforeAnOrganisation(size_t k) const;
   bool OpensAPlacesName(const LexiconMatch& match) const;
@@ -301,11 +300,15 @@ class Classifier {
   int64_t sentence_jargon_words_ = 0;
   double sentence_weighted_jargon_ = 0;
   bool clinical_sentence_ = false;  // holds medical words (FinishSentence)
-  // Of the sentence before: whether it was clinical or named a test or the
-  // body (FinishSentence), and where it ended.
-  bool previous_about_care_ = false;
-  bool previous_heading_ = false;  // it ended on a word or a colon
-  size_t previous_end_ = 0;
+  // The sentence before, in text() offsets: whether it was clinical or was
+  // found to name a test or the body (else its text is read again when
+  // needed), and whether it ended on a word or a colon, as a heading or a
+  // label does (FinishSentence).
+  struct PreviousSentence {
+    size_t start = 0, end = 0;
+    bool about_care = false, heading = false;
+  };
+  PreviousSentence previous_;
   // Of the message: whether it is a SOAP note (SoapHeadingAt), found once.
   std::optional<bool> soap_note_;
   // Findings that need a clinical sentence (register words of everyday
