@@ -726,6 +726,24 @@ std::string ReadFile(const std::string& path) {
   return contents.str();
 }
 
+// CPU time `pid` has used so far, in clock ticks (utime + stime of
+// /proc/<pid>/stat), or -1.
+long CpuTicks(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return -1;
+  // Fields after the command's closing parenthesis: state is the 3rd field,
+  // utime the 14th and stime the 15th.
+  std::istringstream fields(line.substr(line.rfind(')') + 2));
+  std::string field;
+  long utime = -1, stime = -1;
+  for (int k = 3; k <= 15 && fields >> field; ++k) {
+    if (k == 14) utime = std::stol(field);
+    if (k == 15) stime = std::stol(field);
+  }
+  return utime < 0 || stime < 0 ? -1 : utime + stime;
+}
+
 TEST(ServeCommandTest, SigtermAnswersTheRequestInFlightThenExitsZero) {
   ServeProcess serve = StartServe({"--port", "0", "--threads", "2", "--max-body", "4000000"});
   ASSERT_GT(serve.port, 0) << ReadFile(serve.log_path);
@@ -734,6 +752,8 @@ TEST(ServeCommandTest, SigtermAnswersTheRequestInFlightThenExitsZero) {
   std::string long_message;
   while (long_message.size() < 6000) long_message += kMessage + " ";
   for (int i = 0; i < 400; ++i) texts.push_back(long_message + std::to_string(i));
+  const long idle = CpuTicks(serve.pid);
+  ASSERT_GE(idle, 0);
   auto answer = std::async(std::launch::async, [&] {
     httplib::Client client("127.0.0.1", serve.port);
     client.set_read_timeout(60, 0);
@@ -741,7 +761,12 @@ TEST(ServeCommandTest, SigtermAnswersTheRequestInFlightThenExitsZero) {
     return result ? std::make_pair(result->status, result->body)
                   : std::make_pair(-1, std::string());
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // The signal comes once the service has spent some CPU time on the batch
+  // (it needs a second or more for all of it), not after a fixed sleep: on
+  // a loaded machine the request may not even have been read by then.
+  for (int tries = 0; tries < 2000 && CpuTicks(serve.pid) < idle + 5; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   kill(serve.pid, SIGTERM);
   auto [status, body] = answer.get();
   EXPECT_EQ(WaitForExit(serve), 0);
