@@ -82,6 +82,10 @@ inline constexpr double kEverydayExampleZipf = 4.0;
 // capitals may be the word, stressed, rather than an abbreviation.
 inline constexpr double kStressedWordZipf = 5.0;
 
+// The words that open a noun phrase: "the Romberg", "your Mallampati".
+inline constexpr std::string_view kDeterminers[] = {"the",   "a",  "an",  "your", "his",  "her",
+                                                    "their", "my", "our", "its",  "this", "that"};
+
 // What the findings of one report view besides the lexicon's own text.
 struct FindingStorage {
   std::shared_ptr<const Lexicon> lexicon;
@@ -163,7 +167,8 @@ class Classifier {
     return capitals >= 3;
   }
   // The end of an eponym of two or three names joined by hyphens that
-  // starts at tokens[i] ("Carpenter-Coustan", "Ferriman-Gallwey"), or 0.
+  // starts at tokens[i] ("Carpenter-Coustan", "Ferriman-Gallwey"), or 0
+  // (names.cc).
   size_t EponymPairEnd(size_t i) const;
   // A chemical symbol as a lab test's name ("Mg 1.9"), which the word table
   // may allow as a unit ("mg"): asked before PlainlyFamiliar.
@@ -200,20 +205,22 @@ class Classifier {
                       bool pattern_found = false);
   void AddAcronymsInside(const LexiconMatch& match);
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
+  // Names: eponyms, departments, clinics and places of care, people after
+  // a title (names.cc).
   bool NamesADepartment(const LexiconMatch& match, bool sentence_start, bool pattern_found) const;
+  bool BeforeAnOrganisation(size_t k) const;
+  bool OpensAPlacesName(const LexiconMatch& match) const;
   bool NamesAnInstrument(const LexiconMatch& match) const;
   bool AfterAPersonalTitle(const LexiconMatch& match, bool past_first_name = false) const;
+  const Token* WordBefore(size_t i) const;
+  bool CapitalisedPhrase(const LexiconMatch& match) const;
+  bool Eponymous(const LexiconMatch& match) const;
   bool FlushesAFace(const LexiconMatch& match) const;
   bool OtherWordThanRegister(const LexiconMatch& match, const Term& term) const;
   bool EverydayRegisterWording(const LexiconMatch& match) const;
   bool ExplainedByAnExample(const LexiconMatch& match) const;
-  bool BeforeAnOrganisation(size_t k) const;
-  bool OpensAPlacesName(const LexiconMatch& match) const;
   std::string_view CategoryOf(size_t k) const;
   bool IsLicenceOfANamedPerson(size_t first, size_t end) const;
-  const Token* WordBefore(size_t i) const;
-  bool CapitalisedPhrase(const LexiconMatch& match) const;
-  bool Eponymous(const LexiconMatch& match) const;
   void AddWordFinding(size_t i, FindingKind kind, std::string_view term, std::string_view distinct,
                       std::string_view definition, double familiarity, double certainty,
                       std::string_view source);
