@@ -244,8 +244,7 @@ class Classifier {
   bool NamedAsAMedicine(size_t i) const;
   const ProductModifier* ProductModifierAt(size_t i, bool* brand) const;
   bool UnlistedBrand(size_t k) const;
-  // Abbreviations written out by rule (abbreviations.cc).
-  bool AddAcronymFinding(size_t i, double zipf);
+  // Single letters and symbols, SOAP headings (letters.cc).
   bool AddLetterFinding(size_t i);
   std::string_view SoapHeadingAt(size_t i);
   bool LabFlagAt(size_t i) const;
@@ -254,6 +253,8 @@ class Classifier {
   bool OpensLine(size_t k) const;
   void AddShorthandFinding(size_t i, std::string_view word, std::string_view definition,
                            std::string_view source);
+  // Abbreviations written out by rule (abbreviations.cc).
+  bool AddAcronymFinding(size_t i, double zipf);
   bool ExplainedAfter(size_t end, std::string_view written, const Abbreviation* entry) const;
   bool IsCredential(size_t first, size_t end) const;
   bool IsGeneralAbbreviation(size_t i) const;
