@@ -22,18 +22,6 @@ constexpr std::array<std::string_view, 9> kLinkWords = {"of", "and",  "the", "in
 
 bool IsLinkWord(std::string_view word) { return IsListed(kLinkWords, word); }
 
-// Calls `each` with every run of ASCII letters and digits in `text`.
-template <typename Each>
-void ForEachWord(std::string_view text, Each each) {
-  for (size_t at = 0; at < text.size();) {
-    while (at < text.size() && !IsAsciiAlnum(text[at])) ++at;
-    size_t end = at;
-    while (end < text.size() && IsAsciiAlnum(text[end])) ++end;
-    if (end > at) each(text.substr(at, end - at));
-    at = end;
-  }
-}
-
 // Whether a word is written like an acronym: two or more capitals making at
 // least half its letters ("TCHP", "LMICs", "HbA1c"), and not a Roman numeral.
 bool LooksLikeAcronym(std::string_view written, const Token& token) {

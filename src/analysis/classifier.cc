@@ -144,21 +144,15 @@ bool NamesATestOrTheBody(std::string_view text) {
   const auto listed = [](std::string_view word) {
     return std::binary_search(std::begin(kSaidOf), std::end(kSaidOf), word);
   };
-  char word[16];
-  for (size_t k = 0; k < text.size();) {
-    if (!IsAsciiLetter(text[k])) {
-      ++k;
-      continue;
-    }
-    size_t n = 0;
-    for (; k < text.size() && IsAsciiLetter(text[k]); ++k, ++n) {
-      if (n < sizeof word) word[n] = LowerAscii(text[k]);
-    }
-    if (n > sizeof word) continue;  // longer than any listed word
-    const std::string_view found(word, n);
-    if (listed(found) || (found.ends_with('s') && listed(found.substr(0, n - 1)))) return true;
-  }
-  return false;
+  bool found = false;
+  ForEachRun(text, IsAsciiLetter, [&](std::string_view word) {
+    char lower[16];
+    if (found || word.size() > sizeof lower) return;  // longer than any listed word
+    LowerAscii(word, lower);
+    const std::string_view folded(lower, word.size());
+    found = listed(folded) || (folded.ends_with('s') && listed(folded.substr(0, word.size() - 1)));
+  });
+  return found;
 }
 
 // Whether `gap` holds a line of nothing but spaces.
