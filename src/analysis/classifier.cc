@@ -145,7 +145,8 @@ bool NamesATestOrTheBody(std::string_view text) {
     return std::binary_search(std::begin(kSaidOf), std::end(kSaidOf), word);
   };
   bool found = false;
-  ForEachRun(text, IsAsciiLetter, [&](std::string_view word) {
+  // A word with a digit never counts: its sentence is clinical already.
+  ForEachWord(text, [&](std::string_view word) {
     char lower[16];
     if (found || word.size() > sizeof lower) return;  // longer than any listed word
     LowerAscii(word, lower);

@@ -96,23 +96,16 @@ inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c); }
 
-// Calls `each` with every run of bytes `in_run` accepts (IsAsciiLetter,
-// IsAsciiAlnum), in order.
-template <typename InRun, typename Each>
-void ForEachRun(std::string_view text, InRun in_run, Each each) {
-  for (size_t at = 0; at < text.size();) {
-    while (at < text.size() && !in_run(text[at])) ++at;
-    size_t end = at;
-    while (end < text.size() && in_run(text[end])) ++end;
-    if (end > at) each(text.substr(at, end - at));
-    at = end;
-  }
-}
-
 // Calls `each` with every run of ASCII letters and digits in `text`.
 template <typename Each>
 void ForEachWord(std::string_view text, Each each) {
-  ForEachRun(text, IsAsciiAlnum, each);
+  for (size_t at = 0; at < text.size();) {
+    while (at < text.size() && !IsAsciiAlnum(text[at])) ++at;
+    size_t end = at;
+    while (end < text.size() && IsAsciiAlnum(text[end])) ++end;
+    if (end > at) each(text.substr(at, end - at));
+    at = end;
+  }
 }
 
 // `c` lower-cased if it is an ASCII letter.
