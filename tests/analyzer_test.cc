@@ -941,6 +941,29 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
   EXPECT_EQ(JargonFindingTexts("Macrolides can upset the stomach."), Texts{"Macrolides"});
 }
 
+TEST(AnalyzerTest, AWordWrittenAsAProductIsPrescribedNamesAMedicine) {
+  using Texts = std::vector<std::string>;
+  // A form right after it, a strength right after it, or a list entry
+  // that measures it out: a medicine's name the tables lack.
+  EXPECT_TRUE(JargonFindingTexts("Urea 10% cream twice a day. Collagenase ointment (Santyl): "
+                                 "once a day.")
+                  .empty());
+  EXPECT_TRUE(JargonFindingTexts("Cholestyramine: mix one 4-gram packet with water.").empty());
+  EXPECT_TRUE(JargonFindingTexts("Take urea 15 g daily.").empty());
+  // A kind of product, a rate, a lab value, a heading over a named
+  // medicine: the word keeps its finding.
+  EXPECT_EQ(JargonFindingTexts("Apply an emollient cream."), Texts{"emollient"});
+  EXPECT_EQ(JargonFindingTexts("Sensitivity 85% in the trial."), Texts{"Sensitivity"});
+  EXPECT_EQ(JargonFindingTexts("Urea 18 mg/dL today."), Texts{"Urea"});
+  EXPECT_EQ(JargonFindingTexts("Premedication: methylprednisolone 100 mg by mouth."),
+            Texts{"Premedication"});
+}
+
+TEST(AnalyzerTest, AVitaminByItsLetterIsItsName) {
+  // B12 as B6 or D3: the name on a supplement's label.
+  EXPECT_TRUE(JargonFindingTexts("Your B12 is low, so take B12 and D3 daily.").empty());
+}
+
 TEST(AnalyzerTest, TheIssuesNotationThroughTheWholeEngine) {
   using Texts = std::vector<std::string>;
   // Each pattern needs a window opened on its text (notation_windows.cc).

@@ -268,6 +268,12 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
        (IsSaltWord(term.term) && match.first > 0 && FiledAsMedicine(match.first - 1)))) {
     return;
   }
+  // The sources' catch-all files substances too ("urea", "collagenase"):
+  // written as a product is prescribed, one is a medicine's name.
+  if (match.end - match.first == 1 && term.category == "other" &&
+      PrescribedAsAMedicine(match.first)) {
+    return;
+  }
   if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match) ||
       ExplainedByAnExample(match)) {
     return;
@@ -533,6 +539,7 @@ void Classifier::ClassifyWord(size_t i, const WordEntry* word, int syllables, bo
   const double familiarity = ZipfFamiliarity(zipf);
   if (zipf < kAffixJargonZipf) {
     if (const Affix* affix = MedicalAffix(index_, base)) {
+      if (PrescribedAsAMedicine(i)) return;  // "Cholestyramine 4 g packet"
       // Less sure than a listed term: severity 0.8 of its share.
       AddWordFinding(i, FindingKind::kJargon, base, base, affix->description, familiarity, 0.8,
                      affix->source);
@@ -653,8 +660,8 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
     named_medicines_.insert(hash);
     return false;
   }
-  if (HasMedicineStem(base) || BeforeADose(i) || NamesASaltedMedicine(i, base) ||
-      EverydayByDerivation(base)) {
+  if (HasMedicineStem(base) || BeforeADose(i) || PrescribedAsAMedicine(i) ||
+      NamesASaltedMedicine(i, base) || EverydayByDerivation(base)) {
     return false;
   }
   for (char c : base) {

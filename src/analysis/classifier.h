@@ -240,6 +240,7 @@ class Classifier {
   bool MedicineEarlierOnLine(size_t i, bool classes_and_acronyms) const;
   bool NumberEarlierOnLine(size_t i) const;
   bool BeforeADose(size_t i) const;
+  bool PrescribedAsAMedicine(size_t i) const;
   bool NamesASaltedMedicine(size_t i, std::string_view base) const;
   bool NamedAsAMedicine(size_t i) const;
   const ProductModifier* ProductModifierAt(size_t i, bool* brand) const;

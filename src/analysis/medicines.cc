@@ -223,6 +223,54 @@ bool Classifier::BeforeADose(size_t i) const {
   return false;
 }
 
+// Whether tokens_[i] is written as a product is prescribed: a form a
+// pharmacy dispenses right after it ("collagenase ointment (Santyl)"), a
+// strength right after it ("urea 40 mg", "Urea 10% cream"), or an entry of
+// a medicine list that measures it out ("Cholestyramine: mix one 4-gram
+// packet"). Then the word names a medicine, which the tables may lack and
+// which is not jargon. A word with an adjective's ending names a kind of
+// product ("emollient cream") or a route ("intravenous 5 mg"); a
+// percentage alone is a rate ("sensitivity 85%"), and a strength per
+// volume a lab value ("urea 18 mg/dL").
+bool Classifier::PrescribedAsAMedicine(size_t i) const {
+  static constexpr std::string_view kForms[] = {
+      "capsule", "capsules",    "cream",    "drops",  "gel",     "lotion",
+      "lozenge", "lozenges",    "ointment", "packet", "packets", "paste",
+      "powder",  "suppository", "syrup",    "tablet", "tablets", "wash"};
+  static constexpr std::string_view kMasses[] = {"mg", "mcg", "g", "gram", "grams"};
+  static constexpr std::string_view kAdjectiveEndings[] = {"ent", "ant", "ic",  "al", "ive",
+                                                           "ory", "ary", "ous", "ar", "id"};
+  const std::string_view word = tokens_[i].folded;
+  for (std::string_view ending : kAdjectiveEndings) {
+    if (word.ends_with(ending)) return false;
+  }
+  auto form_at = [this](size_t k) {
+    return k < tokens_.size() && IsListed(kForms, tokens_[k].folded);
+  };
+  // A strength at tokens_[k]: a number and a mass, or a percentage of a form.
+  auto strength_at = [&](size_t k) {
+    if (k + 1 >= tokens_.size() || !IsNumber(tokens_[k])) return false;
+    size_t unit = k + 1;
+    if (tokens_[unit].folded == "-" && unit + 1 < tokens_.size()) ++unit;  // "4-gram"
+    if (tokens_[unit].folded == "%") return form_at(unit + 1);
+    return IsListed(kMasses, tokens_[unit].folded) &&
+           (unit + 1 >= tokens_.size() || tokens_[unit + 1].folded != "/");
+  };
+  if (form_at(i + 1) || strength_at(i + 1)) return true;
+  if (i + 1 >= tokens_.size() || tokens_[i + 1].folded != ":") return false;
+  size_t words = 0;
+  for (size_t k = i + 2; k < tokens_.size() && words < 4; ++k) {
+    if (EndsClause(tokens_[k])) return false;
+    if (!tokens_[k].is_word()) continue;
+    ++words;
+    // A medicine named after the ":" is what the strength measures:
+    // "Premedication: methylprednisolone 100 mg".
+    if (FiledAsMedicine(k)) return false;
+    if (form_at(k) || strength_at(k)) return true;
+  }
+  return false;
+}
+
 // Whether the rare word tokens_[i] is named as a medicine: after "a
 // medicine called" ("a pill called clomiphene"), or an item of a list
 // beside a medicine's name ("macitentan, tadalafil and selexipag"; not
