@@ -959,6 +959,15 @@ TEST(AnalyzerTest, AWordWrittenAsAProductIsPrescribedNamesAMedicine) {
             Texts{"Premedication"});
 }
 
+TEST(AnalyzerTest, ACombinationOfMedicinesByItsLettersIsAMedicinesName) {
+  // The sources' abbreviations that list medicines, as the lexicon build
+  // moves them to the medicines.
+  EXPECT_TRUE(JargonFindingTexts("After 4 rounds of R-CHOP chemo, you will get FOLFOX or ABVD.")
+                  .empty());
+  // An English word stays an abbreviation.
+  EXPECT_EQ(JargonFindingTexts("Start CHOP on Monday."), std::vector<std::string>{"CHOP"});
+}
+
 TEST(AnalyzerTest, AVitaminByItsLetterIsItsName) {
   // B12 as B6 or D3: the name on a supplement's label.
   EXPECT_TRUE(JargonFindingTexts("Your B12 is low, so take B12 and D3 daily.").empty());

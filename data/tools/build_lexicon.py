@@ -137,6 +137,13 @@ def main(argv: list[str] | None = None) -> int:
                          ("plain", "familiarity", "case")),
         frequency)
 
+    combinations = medicines.add_combinations(
+        medicine_tables, abbreviation_rows,
+        lambda written: frequency.exact_centi(written) >= 300)
+    abbreviation_rows = [row for row in abbreviation_rows if row[0] not in combinations]
+    report.append(f"abbreviations that name a combination of medicines, moved to "
+                  f"medicines.tsv: {len(combinations)} ({', '.join(sorted(combinations))})")
+
     args.out.mkdir(parents=True, exist_ok=True)
     tables = {
         "terms": terms_report.rows,

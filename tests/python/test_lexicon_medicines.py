@@ -69,3 +69,26 @@ def test_the_first_or_last_word_of_a_several_word_name_names_the_medicine() -> N
     for word in ("sublingual", "oxidase", "urate", "sodium", "chloride"):
         assert word not in tables.medicines
     assert added == 2
+
+
+def test_an_abbreviation_that_lists_medicines_names_their_combination() -> None:
+    tables = medicines.MedicineTables(
+        medicines={name: "" for name in ("rituximab", "cyclophosphamide", "oncovin",
+                                         "prednisone", "fluorouracil", "oxaliplatin",
+                                         "carboplatin", "metformin")},
+        class_terms=set(), nci_class_terms=set())
+    rows = [
+        # All but one listed: 'hydroxydaunomycin' is missing from the table.
+        ("R-CHOP", "Rituximab, Cyclophosphamide, Hydroxydaunomycin, Oncovin, Prednisone"),
+        ("FOLFOX", "Folinic Acid, Fluorouracil, Oxaliplatin"),
+        ("TC", "Taxotere + carboplatin"),  # one of two is too few
+        ("CHOP", "cyclophosphamide, oncovin, prednisone"),  # an English word
+        ("ABC", "rituximab, oxaliplatin|airway, breathing, circulation"),  # a sense of no medicine
+        ("MET", "metformin"),  # one medicine is no combination
+    ]
+    moved = medicines.add_combinations(tables, rows, lambda written: written == "CHOP")
+    assert moved == {"R-CHOP", "FOLFOX"}
+    assert tables.medicines["r-chop"] == "combination of medicines"
+    assert tables.medicines["folfox"] == "combination of medicines"
+    for name in ("tc", "chop", "abc", "met"):
+        assert name not in tables.medicines

@@ -252,5 +252,44 @@ def add_name_parts(tables: MedicineTables, general_words: set[str],
     return len(added)
 
 
+# How a combination's expansion lists its medicines: "rituximab,
+# cyclophosphamide and prednisone", "Taxotere + Carboplatin",
+# "brinzolamide/timolol".
+_LIST_SEPARATORS = re.compile(r",|\band\b|&|\+|/")
+
+
+def add_combinations(tables: MedicineTables, abbreviation_rows: list[tuple[str, ...]],
+                     is_ordinary_word) -> set[str]:
+    """An abbreviation every sense of which lists medicines, two or more, all
+    but one of them medicines of the table ('R-CHOP': rituximab,
+    cyclophosphamide, hydroxydaunomycin, Oncovin, prednisone), names a
+    combination of medicines: a treatment regimen ('FOLFOX', 'ABVD') or a
+    combined product ('BLM' mouthwash). A medicine's name is no jargon, so it
+    joins the table, class 'combination of medicines', and leaves the
+    abbreviations. Not one that is an English word too ('CHOP', 'RIPE'):
+    as a medicine's name the lower-case word would mark a sentence as
+    clinical. Returns the abbreviations' keys that moved."""
+    moved: set[str] = set()
+    for row in abbreviation_rows:
+        written, expansions = row[0], row[1]
+        if is_ordinary_word(written):
+            continue
+        combination = True
+        for expansion in expansions.split("|"):
+            items = [item.split(":")[0].strip().lower()
+                     for item in _LIST_SEPARATORS.split(expansion) if item.strip()]
+            found = sum(1 for item in items
+                        if item in tables.medicines
+                        or any(word in tables.medicines for word in item.split()))
+            if len(items) < 2 or found < 2 or found < len(items) - 1:
+                combination = False
+                break
+        name = written.lower()
+        if combination and _acceptable_name(name):
+            tables.medicines.setdefault(name, "combination of medicines")
+            moved.add(written)
+    return moved
+
+
 def rows(tables: MedicineTables) -> list[tuple[str, str]]:
     return sorted(tables.medicines.items())
