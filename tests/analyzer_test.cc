@@ -962,8 +962,8 @@ TEST(AnalyzerTest, AWordWrittenAsAProductIsPrescribedNamesAMedicine) {
 TEST(AnalyzerTest, ACombinationOfMedicinesByItsLettersIsAMedicinesName) {
   // The sources' abbreviations that list medicines, as the lexicon build
   // moves them to the medicines.
-  EXPECT_TRUE(JargonFindingTexts("After 4 rounds of R-CHOP chemo, you will get FOLFOX or ABVD.")
-                  .empty());
+  EXPECT_TRUE(
+      JargonFindingTexts("After 4 rounds of R-CHOP chemo, you will get FOLFOX or ABVD.").empty());
   // An English word stays an abbreviation.
   EXPECT_EQ(JargonFindingTexts("Start CHOP on Monday."), std::vector<std::string>{"CHOP"});
 }
