@@ -1059,6 +1059,11 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // A heading's register word, and a phrase it opens, still count.
   EXPECT_EQ(JargonFindingTexts("Hi Ana.\nDISCHARGE INSTRUCTIONS\nRest today."),
             std::vector<std::string>{"DISCHARGE INSTRUCTIONS"});
+  // Right under a signer's credential the line names their unit, register
+  // word or not; after a blank line it is a heading again.
+  EXPECT_TRUE(JargonFindingTexts("See you soon.\nMei Tanaka, RN\nPre-Admission Testing").empty());
+  EXPECT_EQ(JargonFindingTexts("Mei Tanaka, RN\n\nDischarge Instructions\nRest today."),
+            std::vector<std::string>{"Discharge Instructions"});
   // An eponymous term is capitalised by nature: no department's name.
   EXPECT_EQ(JargonFindingTexts("We suggest Mohs surgery for the spot."),
             std::vector<std::string>{"Mohs surgery"});

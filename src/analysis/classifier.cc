@@ -103,6 +103,12 @@ void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLook
   entries_ = lookups.entries;
   shouting_ = shouting;
   title_case_line_ = IsTitleCaseLine(tokens, lookups);
+  // The line under a signer's name and credential names where they work:
+  // "Mei Tanaka, RN\nPre-Admission Testing".
+  signer_unit_line_ =
+      title_case_line_ && previous_.signed_off && !tokens.empty() &&
+      std::count(text_.begin() + static_cast<std::ptrdiff_t>(previous_.end),
+                 text_.begin() + static_cast<std::ptrdiff_t>(tokens.front().start), '\n') == 1;
   sentence_jargon_words_ = 0;
   sentence_weighted_jargon_ = 0;
   // A number is a reading, a dose, a date or a time: clinical writing.
@@ -196,8 +202,10 @@ void Classifier::FinishSentence() {
   }
   if (has_words) {
     // A heading or a label ends on a word or a colon, not a stop.
+    const size_t last = tokens_.size() - 1;
     previous_ = {tokens_.front().start, tokens_.back().end, about_care,
-                 tokens_.back().is_word() || tokens_.back().folded == ":"};
+                 tokens_.back().is_word() || tokens_.back().folded == ":",
+                 tokens_[last].capitalized && IsCredential(last, last + 1)};
   }
   if (clinical) {
     for (const DeferredFinding& word : deferred_) {
@@ -258,8 +266,12 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // A line of capitalised words only is a signature's or a heading's:
   // "Westbrook Dermatology", "Interventional Radiology". Register words
   // count in headings, and so do phrases they open ("DISCHARGE
-  // INSTRUCTIONS", "Hospital Discharge Summary").
-  if (title_case_line_ && term.category != "register" && !OpensWithRegisterWord(match)) return;
+  // INSTRUCTIONS", "Hospital Discharge Summary"), but not under a signer's
+  // credential, where the line names a unit ("Pre-Admission Testing").
+  if (title_case_line_ &&
+      (signer_unit_line_ || (term.category != "register" && !OpensWithRegisterWord(match)))) {
+    return;
+  }
   // A one-word term built on a medicine's USAN stem is a medicine name that
   // a source files as a term ("infliximab"), and so is a salt after a
   // medicine's name ("prednisolone acetate", "norethindrone acetate").

@@ -306,6 +306,7 @@ class Classifier {
   std::span<const WordEntry* const> entries_;  // the tokens' lookups
   bool shouting_ = false;                      // written in capitals
   bool title_case_line_ = false;               // a few capitalised words
+  bool signer_unit_line_ = false;              // such a line right under a signer's credential
   int64_t sentence_jargon_words_ = 0;
   double sentence_weighted_jargon_ = 0;
   bool clinical_sentence_ = false;  // holds medical words (FinishSentence)
@@ -316,6 +317,7 @@ class Classifier {
   struct PreviousSentence {
     size_t start = 0, end = 0;
     bool about_care = false, heading = false;
+    bool signed_off = false;  // ends with a signer's credential: "Mei Tanaka, RN"
   };
   PreviousSentence previous_;
   // Of the message: whether it is a SOAP note (SoapHeadingAt), found once.
