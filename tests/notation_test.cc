@@ -150,11 +150,16 @@ TEST(NotationTest, EverydayWordsOpeningASentenceAreNotNames) {
 }
 
 // A capitalised head followed by another capitalised word names a place;
-// a person's possessive before an operation or an exam is theirs.
+// a person's possessive before an operation, an exam or a thing is theirs.
 TEST(NotationTest, PlacesAndPeoplesOperationsAreNotInstruments) {
   EXPECT_TRUE(Find("Come to the Hartwell Procedure Room at 9.").empty());
   EXPECT_TRUE(Find("Meet us at the Ferris Test Center.").empty());
   EXPECT_TRUE(Find("Jonah's surgery is on Monday, and Priya's exam on Friday.").empty());
+  // So are a person's things: a list, a monitor.
+  EXPECT_TRUE(Find("Here is Yonas's list of medicines and Dad's monitor.").empty());
+  // Fields of a form, laid out with runs of spaces, are no name and head.
+  EXPECT_TRUE(Find("Patient: Gloria Esposito    Procedure: EGD").empty());
+  EXPECT_EQ(Find("Do Kegel exercises."), (Found{{"Kegel exercises", NotationKind::kNamed}}));
   // A head after the head still belongs to the instrument; eponyms keep
   // their possessive before a sign or a test.
   EXPECT_EQ(Find("We used the Delirium Assessment Method today."),

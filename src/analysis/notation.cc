@@ -99,10 +99,11 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|\b[A-Za-z0-9]+-class\s+(?:antibiotics?|drugs?|medicines?|medications?|agents?)\b)"
     R"(|\b[A-Za-z]+-(?:lowering|modifying|sparing|stimulating|suppressing|reducing)\s+)"
     R"((?:therapy|therapies|treatment|agents?|drugs?|medications?|medicines?)\b)",
-    // kNamed: one to three capitalised words and a head noun, with a score
-    // after it if one is given; FindNotation decides whether the words are
-    // a name (see IsName).
-    R"(\b(?:[A-Z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*[ \t]+){1,3}(?:[a-z]+[ \t]+){0,2}?)"
+    // kNamed: one to three capitalised words and a head noun, one space or
+    // tab apart (more lay out a form's fields: "Patient: Ana Ruiz
+    // Procedure: EGD"), with a score after it if one is given; FindNotation
+    // decides whether the words are a name (see IsName).
+    R"(\b(?:[A-Z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*[ \t]){1,3}(?:[a-z]+[ \t]){0,2}?)"
     // Heads that are also words of clinic names count only in lower case:
     // "Mohs surgery", not "Westbrook General Surgery".
     R"((?:[Ss]cores?|[Ss]cales?|[Cc]riteria|surgery|monitor|catheter|balloon|exercises?)"
@@ -344,10 +345,12 @@ bool IsHeadNoun(std::string_view word) {
   return IsListed(kNamedHeads, folded);
 }
 
-// Heads that name something done to a person, not an instrument.
+// Heads that name something done to a person or a thing of theirs ("Dad's
+// monitor", "Yonas's list"), not an instrument.
 bool IsEventHead(std::string_view word) {
   static constexpr std::string_view kEvents[] = {"surgery",    "procedure", "operation", "exam",
-                                                 "assessment", "exercise",  "exercises"};
+                                                 "assessment", "exercise",  "exercises", "list",
+                                                 "monitor",    "catheter",  "balloon"};
   const std::string folded = LowerAscii(word);
   return IsListed(kEvents, folded);
 }
