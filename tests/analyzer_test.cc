@@ -860,6 +860,10 @@ TEST(AnalyzerTest, GeneralAbbreviationsWithDotsAreNotJargon) {
   EXPECT_EQ(JargonFindingTexts("Your U.S. showed gallstones. Please d.c. the lisinopril. The "
                                "U.S. of your gallbladder was normal."),
             (Texts{"U.S", "d.c", "U.S"}));
+  // "ID" naming a card or a number is identification; before a clinic it
+  // is infectious disease.
+  EXPECT_TRUE(JargonFindingTexts("Bring his pacemaker ID card and a photo ID.").empty());
+  EXPECT_EQ(JargonFindingTexts("ID clinic is on 9/23."), Texts{"ID"});
 }
 
 // A name in capitals before "study" or "trial", or after "a study called",

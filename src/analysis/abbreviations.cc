@@ -562,7 +562,9 @@ bool Classifier::NamesAClinic(size_t first, size_t end, const Abbreviation& entr
 // "U.S. rules") and "Washington, D.C." in capitals. In messages about
 // care "the U.S." is more often the ultrasound ("The U.S. of your
 // gallbladder", "bring the U.S. report"), and "d.c." discontinues ("Per
-// Dr. Washington, d.c. the lisinopril").
+// Dr. Washington, d.c. the lisinopril"). And "ID", identification, where
+// it names a card or a number ("pacemaker ID card", "photo ID", "member ID
+// number"), not the infectious-disease clinic ("ID clinic 9/23").
 bool Classifier::IsGeneralAbbreviation(size_t i) const {
   static constexpr std::string_view kAlways[] = {"a.m", "p.m", "u.k", "u.s.a"};
   // What a country has: "U.S. rules", "U.S. citizens".
@@ -573,7 +575,13 @@ bool Classifier::IsGeneralAbbreviation(size_t i) const {
   // Where one is: "in the U.S.", "outside the U.S.".
   static constexpr std::string_view kWhere[] = {"in",      "to",         "from",   "across",
                                                 "outside", "throughout", "within", "around"};
+  static constexpr std::string_view kIdentifies[] = {"card",   "cards", "badge", "bracelet",
+                                                     "number", "tag",   "band",  "wristband"};
   const Token& token = tokens_[i];
+  if (Written(token) == "ID") {
+    return (i + 1 < tokens_.size() && IsListed(kIdentifies, tokens_[i + 1].folded)) ||
+           (i > 0 && (tokens_[i - 1].folded == "photo" || tokens_[i - 1].folded == "picture"));
+  }
   if (!token.has_dot) return false;
   const std::string_view folded = token.folded;
   if (IsListed(kAlways, folded)) return true;
