@@ -395,6 +395,11 @@ class TermsBuilder:
             rating = self.ratings.get(key)
             if rating == "known" and key not in self.terms:
                 skipped += 1  # readers know it: no term to flag
+                if self._shields_a_word(key, category):
+                    # As a phrase of everyday English it still covers its
+                    # words, which alone may be jargon: "gastric bypass"
+                    # keeps "gastric" from being flagged inside it.
+                    self._ours(key, {}, lay=False).add_category("curated", "general")
                 continue
             if (min(self.frequency.word_centi(w) for w in key.split(" "))
                     >= SPECIALTY_EVERYDAY_CENTI):
@@ -426,6 +431,21 @@ class TermsBuilder:
                 # source's.
                 term.add_category("specialty", category)
         return skipped
+
+    def _shields_a_word(self, key: str, category: str) -> bool:
+        """Whether a phrase readers know ('gastric bypass', rated known)
+        holds a word that is a term by itself and not known ('gastric'), so
+        that the phrase must stay a term, an everyday one, to cover it. Not
+        a named instrument, which the notation patterns judge ('Kegel
+        exercises'), nor a phrase whose other number is a term already
+        ('fetal movements' beside 'fetal movement')."""
+        if " " not in key or category == "named":
+            return False
+        if key.removesuffix("s") in self.terms or key + "s" in self.terms:
+            return False
+        return any(word in self.terms and not self.terms[word].familiar
+                   and self.ratings.get(word) != "known"
+                   for word in key.replace("-", " ").split(" "))
 
     def add_familiar(self, rows: list[dict[str, str]]) -> None:
         for row in rows:
