@@ -909,6 +909,11 @@ TEST(AnalyzerTest, RareWordsThatAreNotEnglishAreJargonButNotMedicineNames) {
                                "tacrolimus, periorbital skin is thin."),
             (Texts{"paraspinal", "periorbital"}));
   EXPECT_TRUE(JargonFindingTexts("Use benzoyl peroxide wash and zorvamide hydrochloride.").empty());
+  // An ester's or a salt's name the list lacks, after a medicine's, ends it;
+  // another rare word after one names what is done with it.
+  EXPECT_TRUE(JargonFindingTexts("Take tenofovir alafenamide or tenofovir disoproxil.").empty());
+  EXPECT_EQ(JargonFindingTexts("Both lidocaine admixture and pretreatment work."),
+            (Texts{"admixture", "pretreatment"}));
   // Named as a medicine once, a word stays one in the message; before it
   // is named, it is a rare word still.
   EXPECT_TRUE(JargonFindingTexts("We will try a new medicine called elagolix. Stop the pill "

@@ -673,7 +673,7 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
     return false;
   }
   if (HasMedicineStem(base) || BeforeADose(i) || PrescribedAsAMedicine(i) ||
-      NamesASaltedMedicine(i, base) || EverydayByDerivation(base)) {
+      EndsAMedicinesName(i, base) || NamesASaltedMedicine(i, base) || EverydayByDerivation(base)) {
     return false;
   }
   for (char c : base) {

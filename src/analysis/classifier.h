@@ -242,6 +242,7 @@ class Classifier {
   bool BeforeADose(size_t i) const;
   bool PrescribedAsAMedicine(size_t i) const;
   bool NamesASaltedMedicine(size_t i, std::string_view base) const;
+  bool EndsAMedicinesName(size_t i, std::string_view base) const;
   bool NamedAsAMedicine(size_t i) const;
   const ProductModifier* ProductModifierAt(size_t i, bool* brand) const;
   bool UnlistedBrand(size_t k) const;

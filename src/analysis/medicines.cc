@@ -271,6 +271,17 @@ bool Classifier::PrescribedAsAMedicine(size_t i) const {
   return false;
 }
 
+// Whether the rare word tokens_[i] (`base`) ends the name of the medicine
+// before it, as an ester or a salt the list lacks does ("tenofovir
+// alafenamide", "tenofovir disoproxil", "cefuroxime axetil"): by the
+// endings of their chemical names. Other words after a medicine name what
+// is done with it ("lidocaine admixture", "insulin secretagogues").
+bool Classifier::EndsAMedicinesName(size_t i, std::string_view base) const {
+  static constexpr std::string_view kEsterEndings[] = {"il", "ide", "ate"};
+  return i > 0 && tokens_[i - 1].is_word() && !LineBreakBetween(i - 1, i) &&
+         EndsWithAny(base, kEsterEndings) && FiledAsMedicine(i - 1);
+}
+
 // Whether the rare word tokens_[i] is named as a medicine: after "a
 // medicine called" ("a pill called clomiphene"), or an item of a list
 // beside a medicine's name ("macitentan, tadalafil and selexipag"; not
