@@ -982,6 +982,25 @@ TEST(AnalyzerTest, AVitaminByItsLetterIsItsName) {
   EXPECT_TRUE(JargonFindingTexts("Your B12 is low, so take B12 and D3 daily.").empty());
 }
 
+TEST(AnalyzerTest, AGradeOrAStageTheMessageExplainsIsNoFinding) {
+  using Texts = std::vector<std::string>;
+  // The scale after it, the label read out after it, the scale before it.
+  EXPECT_TRUE(JargonFindingTexts("The cancer was grade 2 out of 3.").empty());
+  EXPECT_TRUE(
+      JargonFindingTexts("The cancer is stage 2A. The stage tells how far a cancer has spread.")
+          .empty());
+  EXPECT_TRUE(JargonFindingTexts("Grade 2 is the second-mildest of 4 grades.").empty());
+  EXPECT_TRUE(
+      JargonFindingTexts("The grade is from 1 to 3. Yours is in the middle, grade 2.").empty());
+  // Unexplained, or explained after a blank line, it stays a finding; a
+  // grade with no label word is explained only by its scale after it.
+  EXPECT_EQ(JargonFindingTexts("Stage IIIA disease. Start chemo."), Texts{"Stage IIIA"});
+  EXPECT_EQ(JargonFindingTexts("It is stage 2A.\n\nThe stage tells how far it spread."),
+            Texts{"stage 2A"});
+  EXPECT_EQ(JargonFindingTexts("Left kidney, Bosniak I. On that scale, class I means a bubble."),
+            (Texts{"Bosniak I"}));
+}
+
 TEST(AnalyzerTest, TheIssuesNotationThroughTheWholeEngine) {
   using Texts = std::vector<std::string>;
   // Each pattern needs a window opened on its text (notation_windows.cc).

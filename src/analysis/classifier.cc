@@ -503,6 +503,12 @@ void Classifier::AddWordFinding(size_t i, FindingKind kind, std::string_view ter
 // many tokens.
 void Classifier::AddNotationFinding(size_t first, size_t end, NotationKind kind) {
   clinical_sentence_ = true;
+  // A grade or a stage whose meaning the message gives has had the advice
+  // its finding would give: "grade 2 out of 3", "Stage 2A means ...".
+  if (kind == NotationKind::kGradeStage &&
+      ScaleExplainedAround(text_, tokens_[first].start, tokens_[end - 1].end)) {
+    return;
+  }
   const NotationInfo& info = InfoOf(kind);
   Finding& finding = NewFinding(FindingKind::kJargon, first, end);
   finding.term = info.term;

@@ -578,6 +578,32 @@ void FindNotation(std::string_view text, Span window, const Lexicon::Index& inde
   }
 }
 
+bool ScaleExplainedAround(std::string_view text, size_t start, size_t end) {
+  // As far as a plain explanation reaches, within the paragraph.
+  constexpr size_t kBefore = 120, kAfter = 200;
+  static const RE2 scale_next(R"(^\s*\(?out of \d)");
+  static const RE2 scale_before(R"((?i)\bscale\b|\bfrom \d+ to \d+\b)");
+  static const RE2 label(R"((?i)^(grade|stage|category|class)\b)");
+  std::string_view after = text.substr(end, std::min(kAfter, text.size() - end));
+  after = after.substr(0, after.find("\n\n"));
+  const re2::StringPiece next(after.data(), after.size());
+  if (RE2::PartialMatch(next, scale_next)) return true;
+  // The rest reads the label out, so it needs one: "Bosniak I" is explained
+  // by "category I means", which the annotators mark too.
+  std::string word;
+  if (!RE2::PartialMatch(re2::StringPiece(text.data() + start, end - start), label, &word)) {
+    return false;
+  }
+  word = LowerAscii(word);
+  const RE2 read_out("(?i)\\b" + word + "\\b[^.\\n]{0,12}?\\b(?:means?|tells?|shows how)" +
+                     "|\\bof (?:\\d+|two|three|four|five|six) " + word + "s\\b");
+  if (RE2::PartialMatch(next, read_out)) return true;
+  size_t from = start > kBefore ? start - kBefore : 0;
+  const size_t blank = text.substr(from, start - from).rfind("\n\n");
+  if (blank != std::string_view::npos) from += blank + 2;
+  return RE2::PartialMatch(re2::StringPiece(text.data() + from, start - from), scale_before);
+}
+
 std::string PlainNotation(NotationKind kind, std::string_view matched) {
   std::string s = LowerAscii(matched);
   s.erase(std::remove(s.begin(), s.end(), '.'), s.end());

@@ -138,6 +138,14 @@ void FindSentenceNotation(std::string_view text, size_t start, size_t end,
                           const Lexicon::Index& index, std::vector<Span>* windows,
                           std::vector<NotationMatch>* matches);
 
+// Whether the text around a grade or a stage at text[start, end) says
+// what it means, as its finding advises: the scale right after it ("grade
+// 2 out of 3"), the scale before it ("from 1 to 3 ... grade 2", "a scale
+// from 0 to 6"), or the label read out after it ("Stage 2A means ...",
+// "The grade tells how ...", "the second-mildest of 4 grades"). Looks no
+// further than the paragraph, a few sentences either way.
+bool ScaleExplainedAround(std::string_view text, size_t start, size_t end);
+
 // The plain wording of one dosing or duration match ("q6h" -> "every 6
 // hours", "x 7 days" -> "for 7 days"); empty when there is none to make.
 std::string PlainNotation(NotationKind kind, std::string_view matched);
