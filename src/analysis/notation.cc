@@ -590,14 +590,25 @@ bool ScaleExplainedAround(std::string_view text, size_t start, size_t end) {
   if (RE2::PartialMatch(next, scale_next)) return true;
   // The rest reads the label out, so it needs one: "Bosniak I" is explained
   // by "category I means", which the annotators mark too.
+  static constexpr std::string_view kLabels[] = {"grade", "stage", "category", "class"};
+  static constexpr std::string_view kPlurals[] = {"grades", "stages", "categories", "classes"};
+  static const std::array<std::unique_ptr<RE2>, 4> read_out = [] {
+    std::array<std::unique_ptr<RE2>, 4> made;
+    for (size_t k = 0; k < made.size(); ++k) {
+      made[k] = std::make_unique<RE2>(
+          "(?i)\\b" + std::string(kLabels[k]) + "\\b[^.\\n]{0,12}?\\b(?:means?|tells?|shows how)" +
+          "|\\bof (?:\\d+|two|three|four|five|six) " + std::string(kPlurals[k]) + "\\b");
+    }
+    return made;
+  }();
   std::string word;
   if (!RE2::PartialMatch(re2::StringPiece(text.data() + start, end - start), label, &word)) {
     return false;
   }
   word = LowerAscii(word);
-  const RE2 read_out("(?i)\\b" + word + "\\b[^.\\n]{0,12}?\\b(?:means?|tells?|shows how)" +
-                     "|\\bof (?:\\d+|two|three|four|five|six) " + word + "s\\b");
-  if (RE2::PartialMatch(next, read_out)) return true;
+  const size_t which = static_cast<size_t>(std::find(std::begin(kLabels), std::end(kLabels), word) -
+                                           std::begin(kLabels));
+  if (which < read_out.size() && RE2::PartialMatch(next, *read_out[which])) return true;
   size_t from = start > kBefore ? start - kBefore : 0;
   const size_t blank = text.substr(from, start - from).rfind("\n\n");
   if (blank != std::string_view::npos) from += blank + 2;
