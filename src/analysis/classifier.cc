@@ -287,7 +287,7 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
     return;
   }
   if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match) ||
-      ExplainedByAnExample(match)) {
+      ExplainedByAnExample(match) || DefinedBesideIt(match)) {
     return;
   }
   // "Hold" is the order to pause a medicine only where it orders one: "hold
@@ -451,6 +451,60 @@ bool Classifier::ExplainedByAnExample(const LexiconMatch& match) const {
   const WordEntry* example = entries_[k];
   return example != nullptr && example->zipf >= kEverydayExampleZipf &&
          !IsListed(kDeterminers, tokens_[k].folded) && !IsListed(kNoExample, tokens_[k].folded);
+}
+
+// Whether the term is defined in the sentence after it, which opens with
+// it and "is", "are" or "means" ("Have only clear liquids. Clear liquids
+// are things you can see through"), or is that definition's subject after
+// a sentence that used it. In the same paragraph only.
+bool Classifier::DefinedBesideIt(const LexiconMatch& match) const {
+  const size_t start = tokens_[match.first].start, end = tokens_[match.end - 1].end;
+  const std::string_view term = text_.substr(start, end - start);
+  // Whether `text` opens with the term's words, then a verb that defines.
+  auto defines = [&](std::string_view text) {
+    if (text.size() <= term.size()) return false;
+    for (size_t k = 0; k < term.size(); ++k) {
+      if (LowerAscii(text[k]) != LowerAscii(term[k])) return false;
+    }
+    std::string_view rest = text.substr(term.size());
+    if (rest.starts_with(" means ")) return true;
+    if (rest.starts_with(" is ")) {
+      rest.remove_prefix(4);
+    } else if (rest.starts_with(" are ")) {
+      rest.remove_prefix(5);
+    } else {
+      return false;
+    }
+    // What says how a thing is, or where, defines nothing: "Clear liquids
+    // are fine until 4 a.m.", "The biopsy is on Monday".
+    static constexpr std::string_view kNoDefinition[] = {
+        "not",       "fine",   "ok",     "okay",     "normal",    "high",   "low",   "allowed",
+        "safe",      "common", "rare",   "good",     "bad",       "better", "worse", "needed",
+        "expected",  "still",  "also",   "usually",  "often",     "back",   "due",   "done",
+        "scheduled", "on",     "in",     "at",       "for",       "from",   "up",    "down",
+        "gone",      "stable", "likely", "possible", "available", "ready",  "very",  "more",
+        "less",      "too",    "so",     "there",    "here",      "now",    "going", "important"};
+    const std::string_view next = rest.substr(0, rest.find_first_of(" ,.;:!?\n"));
+    return !IsListed(kNoDefinition, FoldCase(next));
+  };
+  // The subject of a definition, after a sentence that used the term.
+  if (match.first == 0 && previous_.end > 0 && defines(text_.substr(start))) {
+    const std::string_view gap = text_.substr(previous_.end, start - previous_.end);
+    const std::string_view before = text_.substr(previous_.start, previous_.end - previous_.start);
+    if (!HasBlankLine(gap)) {
+      for (size_t at = 0; at + term.size() <= before.size(); ++at) {
+        if (EqualsLowerAscii(before.substr(at, term.size()), FoldCase(term))) return true;
+      }
+    }
+  }
+  // Defined in the next sentence.
+  size_t next = tokens_.back().end;
+  const std::string_view gap = text_.substr(next, std::min<size_t>(8, text_.size() - next));
+  next += gap.find_first_not_of(" \t\r\n") == std::string_view::npos
+              ? gap.size()
+              : gap.find_first_not_of(" \t\r\n");
+  return !HasBlankLine(text_.substr(tokens_.back().end, next - tokens_.back().end)) &&
+         defines(text_.substr(next));
 }
 
 // Whether the term matched opens with a word that is a register term by

@@ -205,6 +205,7 @@ class Classifier {
                       bool pattern_found = false);
   void AddAcronymsInside(const LexiconMatch& match);
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
+  bool DefinedBesideIt(const LexiconMatch& match) const;
   // Names: eponyms, departments, clinics and places of care, people after
   // a title (names.cc).
   bool NamesADepartment(const LexiconMatch& match, bool sentence_start, bool pattern_found) const;
