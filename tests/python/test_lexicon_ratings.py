@@ -41,6 +41,15 @@ def test_a_rating_decides_over_the_frequency_rule() -> None:
     assert made.familiarity("sputum", _Term(), False) == 0  # unrated: the rule's
 
 
+def test_a_known_rating_does_not_lift_a_rare_specialist() -> None:
+    made = builder({"cardiologist": 290, "psychologist": 380})
+    made.add_ratings([row(2, term="cardiologist", rating="known"),
+                      row(3, term="psychologist", rating="known")])
+    # Zipf 2.90: base 0.20, a specialist the guideline counts as a term.
+    assert made.familiarity("cardiologist", _Term(), False) == 20
+    assert made.familiarity("psychologist", _Term(), False) == 80
+
+
 def test_a_hard_rating_keeps_a_phrase_of_everyday_words() -> None:
     made = builder({"patch": 500, "test": 600, "heart": 600, "failure": 500})
     made.add_ratings([row(2, term="patch test", rating="hard"),
