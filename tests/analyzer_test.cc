@@ -1087,6 +1087,11 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // A heading's register word, and a phrase it opens, still count.
   EXPECT_EQ(JargonFindingTexts("Hi Ana.\nDISCHARGE INSTRUCTIONS\nRest today."),
             std::vector<std::string>{"DISCHARGE INSTRUCTIONS"});
+  // Cells of a table, two spaces apart or more, are no heading and no
+  // department's name.
+  EXPECT_EQ(JargonFindingTexts("Hi Ana, your results:\nRPR      Reactive      Nonreactive\n"
+                               "Syphilis test (RPR)     Blood     Nonreactive"),
+            (std::vector<std::string>{"RPR", "Reactive", "Nonreactive", "RPR", "Nonreactive"}));
   // Right under a signer's credential the line names their unit, register
   // word or not; after a blank line it is a heading again.
   EXPECT_TRUE(JargonFindingTexts("See you soon.\nMei Tanaka, RN\nPre-Admission Testing").empty());

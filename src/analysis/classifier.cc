@@ -41,7 +41,7 @@ const Affix* MedicalAffix(const Lexicon::Index& index, std::string_view word) {
 // Whether a sentence is one to six words, each capitalised: a clinic's or
 // department's name on a signature line, or a heading. A label and its
 // value ("RUQ US: Cholelithiasis", "Dx: Graves Disease") is neither: the
-// words after the colon are the report's content.
+// words after the colon are the report's content; nor is a table's row.
 bool IsTitleCaseLine(const std::vector<Token>& tokens, const TokenLookups& lookups) {
   size_t words = 0, all_caps = 0;
   bool colon = false;
@@ -63,6 +63,9 @@ bool IsTitleCaseLine(const std::vector<Token>& tokens, const TokenLookups& looku
         return false;
       }
     }
+    // Words two spaces apart or more are a table's cells, laid out in
+    // columns: "RPR      Reactive      Nonreactive".
+    if (k > 0 && token.start >= tokens[k - 1].end + 2) return false;
     if (!token.is_word() || token.letters == 0) continue;
     if (!token.capitalized || ++words > 6 || colon) return false;
     all_caps += token.all_caps;
