@@ -966,6 +966,16 @@ TEST(AnalyzerTest, AWordWrittenAsAProductIsPrescribedNamesAMedicine) {
   EXPECT_EQ(JargonFindingTexts("Urea 18 mg/dL today."), Texts{"Urea"});
   EXPECT_EQ(JargonFindingTexts("Premedication: methylprednisolone 100 mg by mouth."),
             Texts{"Premedication"});
+  // Only a substance is prescribed: a condition, a part of the body, a
+  // hormone or a protein labs measure stays a finding; "drops" is a verb
+  // too; a mass per time is a lab value.
+  EXPECT_EQ(JargonFindingTexts("Dyspepsia: take 1 tablet before meals."), Texts{"Dyspepsia"});
+  EXPECT_EQ(JargonFindingTexts("Fissure: use the ointment after each bowel movement."),
+            Texts{"Fissure"});
+  EXPECT_EQ(JargonFindingTexts("Rhinorrhea: use 2 drops in each nostril."), Texts{"Rhinorrhea"});
+  EXPECT_EQ(JargonFindingTexts("If your hemoglobin drops below 7, we will give blood."),
+            Texts{"hemoglobin"});
+  EXPECT_EQ(JargonFindingTexts("Urine cortisol: 80 mcg in 24 hours."), Texts{"cortisol"});
 }
 
 TEST(AnalyzerTest, ACombinationOfMedicinesByItsLettersIsAMedicinesName) {
@@ -999,6 +1009,16 @@ TEST(AnalyzerTest, AGradeOrAStageTheMessageExplainsIsNoFinding) {
             Texts{"stage 2A"});
   EXPECT_EQ(JargonFindingTexts("Left kidney, Bosniak I. On that scale, class I means a bubble."),
             (Texts{"Bosniak I"}));
+  // Numbers of something else, a scale of another kind, the label in
+  // another sense, a blank line with a carriage return: no explanation.
+  EXPECT_EQ(JargonFindingTexts("Your weight went from 48 to 41. It is stage 3b kidney disease."),
+            Texts{"stage 3b"});
+  EXPECT_EQ(JargonFindingTexts("Use the same scale each morning. You have class III failure."),
+            Texts{"class III"});
+  EXPECT_EQ(JargonFindingTexts("It is stage 3. At this stage I cannot tell how fast it moves."),
+            Texts{"stage 3"});
+  EXPECT_EQ(JargonFindingTexts("The grade is from 1 to 3.\r\n \r\nYours is grade 2."),
+            Texts{"grade 2"});
 }
 
 TEST(AnalyzerTest, TheIssuesNotationThroughTheWholeEngine) {
@@ -1087,7 +1107,7 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   // A heading's register word, and a phrase it opens, still count.
   EXPECT_EQ(JargonFindingTexts("Hi Ana.\nDISCHARGE INSTRUCTIONS\nRest today."),
             std::vector<std::string>{"DISCHARGE INSTRUCTIONS"});
-  // Cells of a table, two spaces apart or more, are no heading and no
+  // Cells of a table, three spaces apart or more, are no heading and no
   // department's name.
   EXPECT_EQ(JargonFindingTexts("Hi Ana, your results:\nRPR      Reactive      Nonreactive\n"
                                "Syphilis test (RPR)     Blood     Nonreactive"),
@@ -1097,6 +1117,9 @@ TEST(AnalyzerTest, NamesOfClinicsAndDepartmentsAreNotJargon) {
   EXPECT_TRUE(JargonFindingTexts("See you soon.\nMei Tanaka, RN\nPre-Admission Testing").empty());
   EXPECT_EQ(JargonFindingTexts("Mei Tanaka, RN\n\nDischarge Instructions\nRest today."),
             std::vector<std::string>{"Discharge Instructions"});
+  // At the top of a message the name is its author's, over a heading.
+  EXPECT_EQ(JargonFindingTexts("Ana Ruiz, MD\nDischarge Summary\nYou were admitted."),
+            std::vector<std::string>{"Discharge Summary"});
   // An eponymous term is capitalised by nature: no department's name.
   EXPECT_EQ(JargonFindingTexts("We suggest Mohs surgery for the spot."),
             std::vector<std::string>{"Mohs surgery"});

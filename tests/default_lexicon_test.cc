@@ -248,26 +248,6 @@ TEST(DefaultLexiconTest, ATermExplainedByAnEverydayExampleIsNotFlagged) {
             Texts{"alpha-2 agonist"});
 }
 
-// A term the next sentence defines, opening with it and "is", "are" or
-// "means", is explained there, and so is that definition's subject.
-TEST(DefaultLexiconTest, ATermTheNextSentenceDefinesIsNotFlagged) {
-  using Texts = std::vector<std::string>;
-  EXPECT_EQ(JargonTexts("Have only clear liquids all day. Clear liquids are things you can see "
-                        "through."),
-            Texts{});
-  EXPECT_EQ(JargonTexts("You have delirium. Delirium is sudden confusion."), Texts{});
-  EXPECT_EQ(JargonTexts("Your scan showed atelectasis. Atelectasis means part of a lung is "
-                        "folded down."),
-            Texts{});
-  // Saying how or where it is defines nothing; a blank line ends the
-  // paragraph; a definition alone does not explain an earlier use.
-  EXPECT_EQ(JargonTexts("Drink clear liquids tonight. Clear liquids are fine until 4 a.m."),
-            (Texts{"clear liquids", "Clear liquids"}));
-  EXPECT_EQ(JargonTexts("You have delirium.\n\nDelirium is sudden confusion."),
-            (Texts{"delirium", "Delirium"}));
-  EXPECT_EQ(JargonTexts("Delirium is sudden confusion."), Texts{"Delirium"});
-}
-
 // Everyday words of reports and orders (curated/register.tsv, familiarity
 // 0.55) are jargon only in a sentence that holds other medical words, a
 // number or a medicine.

@@ -63,9 +63,9 @@ bool IsTitleCaseLine(const std::vector<Token>& tokens, const TokenLookups& looku
         return false;
       }
     }
-    // Words two spaces apart or more are a table's cells, laid out in
-    // columns: "RPR      Reactive      Nonreactive".
-    if (k > 0 && token.start >= tokens[k - 1].end + 2) return false;
+    // Words three spaces apart or more are a table's cells, laid out in
+    // columns: "RPR      Reactive      Nonreactive" (two may be a slip).
+    if (k > 0 && token.start >= tokens[k - 1].end + 3) return false;
     if (!token.is_word() || token.letters == 0) continue;
     if (!token.capitalized || ++words > 6 || colon) return false;
     all_caps += token.all_caps;
@@ -205,10 +205,13 @@ void Classifier::FinishSentence() {
   }
   if (has_words) {
     // A heading or a label ends on a word or a colon, not a stop.
+    // A signer's line closes a message; at its top, a name and credential
+    // are its author's, over a heading ("Ana Ruiz, MD\nDischarge Summary").
     const size_t last = tokens_.size() - 1;
+    const bool text_before = text_.find_first_not_of(" \t\r\n") < tokens_.front().start;
     previous_ = {tokens_.front().start, tokens_.back().end, about_care,
                  tokens_.back().is_word() || tokens_.back().folded == ":",
-                 tokens_[last].capitalized && IsCredential(last, last + 1)};
+                 text_before && tokens_[last].capitalized && IsCredential(last, last + 1)};
   }
   if (clinical) {
     for (const DeferredFinding& word : deferred_) {
@@ -283,14 +286,15 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
        (IsSaltWord(term.term) && match.first > 0 && FiledAsMedicine(match.first - 1)))) {
     return;
   }
-  // The sources' catch-all files substances too ("urea", "collagenase"):
-  // written as a product is prescribed, one is a medicine's name.
+  // The sources' catch-all files substances too ("urea", "collagenase"),
+  // by their definitions: written as a product is prescribed, one is a
+  // medicine's name.
   if (match.end - match.first == 1 && term.category == "other" &&
-      PrescribedAsAMedicine(match.first)) {
+      DefinesASubstance(term.definition) && PrescribedAsAMedicine(match.first)) {
     return;
   }
   if (NamesADepartment(match, sentence_start, pattern_found) || AfterAPersonalTitle(match) ||
-      ExplainedByAnExample(match) || DefinedBesideIt(match)) {
+      ExplainedByAnExample(match)) {
     return;
   }
   // "Hold" is the order to pause a medicine only where it orders one: "hold
@@ -456,60 +460,6 @@ bool Classifier::ExplainedByAnExample(const LexiconMatch& match) const {
          !IsListed(kDeterminers, tokens_[k].folded) && !IsListed(kNoExample, tokens_[k].folded);
 }
 
-// Whether the term is defined in the sentence after it, which opens with
-// it and "is", "are" or "means" ("Have only clear liquids. Clear liquids
-// are things you can see through"), or is that definition's subject after
-// a sentence that used it. In the same paragraph only.
-bool Classifier::DefinedBesideIt(const LexiconMatch& match) const {
-  const size_t start = tokens_[match.first].start, end = tokens_[match.end - 1].end;
-  const std::string_view term = text_.substr(start, end - start);
-  // Whether `text` opens with the term's words, then a verb that defines.
-  auto defines = [&](std::string_view text) {
-    if (text.size() <= term.size()) return false;
-    for (size_t k = 0; k < term.size(); ++k) {
-      if (LowerAscii(text[k]) != LowerAscii(term[k])) return false;
-    }
-    std::string_view rest = text.substr(term.size());
-    if (rest.starts_with(" means ")) return true;
-    if (rest.starts_with(" is ")) {
-      rest.remove_prefix(4);
-    } else if (rest.starts_with(" are ")) {
-      rest.remove_prefix(5);
-    } else {
-      return false;
-    }
-    // What says how a thing is, or where, defines nothing: "Clear liquids
-    // are fine until 4 a.m.", "The biopsy is on Monday".
-    static constexpr std::string_view kNoDefinition[] = {
-        "not",       "fine",   "ok",     "okay",     "normal",    "high",   "low",   "allowed",
-        "safe",      "common", "rare",   "good",     "bad",       "better", "worse", "needed",
-        "expected",  "still",  "also",   "usually",  "often",     "back",   "due",   "done",
-        "scheduled", "on",     "in",     "at",       "for",       "from",   "up",    "down",
-        "gone",      "stable", "likely", "possible", "available", "ready",  "very",  "more",
-        "less",      "too",    "so",     "there",    "here",      "now",    "going", "important"};
-    const std::string_view next = rest.substr(0, rest.find_first_of(" ,.;:!?\n"));
-    return !IsListed(kNoDefinition, FoldCase(next));
-  };
-  // The subject of a definition, after a sentence that used the term.
-  if (match.first == 0 && previous_.end > 0 && defines(text_.substr(start))) {
-    const std::string_view gap = text_.substr(previous_.end, start - previous_.end);
-    const std::string_view before = text_.substr(previous_.start, previous_.end - previous_.start);
-    if (!HasBlankLine(gap)) {
-      for (size_t at = 0; at + term.size() <= before.size(); ++at) {
-        if (EqualsLowerAscii(before.substr(at, term.size()), FoldCase(term))) return true;
-      }
-    }
-  }
-  // Defined in the next sentence.
-  size_t next = tokens_.back().end;
-  const std::string_view gap = text_.substr(next, std::min<size_t>(8, text_.size() - next));
-  next += gap.find_first_not_of(" \t\r\n") == std::string_view::npos
-              ? gap.size()
-              : gap.find_first_not_of(" \t\r\n");
-  return !HasBlankLine(text_.substr(tokens_.back().end, next - tokens_.back().end)) &&
-         defines(text_.substr(next));
-}
-
 // Whether the term matched opens with a word that is a register term by
 // itself ("discharge summary").
 bool Classifier::OpensWithRegisterWord(const LexiconMatch& match) const {
@@ -561,7 +511,8 @@ void Classifier::AddWordFinding(size_t i, FindingKind kind, std::string_view ter
 void Classifier::AddNotationFinding(size_t first, size_t end, NotationKind kind) {
   clinical_sentence_ = true;
   // A grade or a stage whose meaning the message gives has had the advice
-  // its finding would give: "grade 2 out of 3", "Stage 2A means ...".
+  // its finding would give: "grade 2 out of 3", "The stage tells how far
+  // the cancer has spread".
   if (kind == NotationKind::kGradeStage &&
       ScaleExplainedAround(text_, tokens_[first].start, tokens_[end - 1].end)) {
     return;
@@ -614,7 +565,8 @@ void Classifier::ClassifyWord(size_t i, const WordEntry* word, int syllables, bo
   const double familiarity = ZipfFamiliarity(zipf);
   if (zipf < kAffixJargonZipf) {
     if (const Affix* affix = MedicalAffix(index_, base)) {
-      if (PrescribedAsAMedicine(i)) return;  // "Cholestyramine 4 g packet"
+      // "Cholestyramine 4 g packet"
+      if (HasChemicalEnding(base) && PrescribedAsAMedicine(i)) return;
       // Less sure than a listed term: severity 0.8 of its share.
       AddWordFinding(i, FindingKind::kJargon, base, base, affix->description, familiarity, 0.8,
                      affix->source);
@@ -735,8 +687,9 @@ bool Classifier::AddRareWordFinding(size_t i, std::string_view base, const WordE
     named_medicines_.insert(hash);
     return false;
   }
-  if (HasMedicineStem(base) || BeforeADose(i) || PrescribedAsAMedicine(i) ||
-      EndsAMedicinesName(i, base) || NamesASaltedMedicine(i, base) || EverydayByDerivation(base)) {
+  if (HasMedicineStem(base) || BeforeADose(i) ||
+      (HasChemicalEnding(base) && PrescribedAsAMedicine(i)) || EndsAMedicinesName(i, base) ||
+      NamesASaltedMedicine(i, base) || EverydayByDerivation(base)) {
     return false;
   }
   for (char c : base) {

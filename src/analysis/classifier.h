@@ -53,6 +53,12 @@ struct ProductModifier {
 // Whether `word` ends with one of the USAN stems that name a medicine's
 // class ("-gliflozin", "-sartan"): a generic name (medicines.cc).
 bool HasMedicineStem(std::string_view word);
+// Whether a term's definition makes it a substance ("A substance ...", "A
+// type of enzyme ..."), and whether a word ends as a chemical's name
+// ("-ine", "-ate", "-ase"): what a prescription's words may name
+// (medicines.cc).
+bool DefinesASubstance(std::string_view definition);
+bool HasChemicalEnding(std::string_view word);
 // Whether `word` is a salt or an ester a medicine's name may end with
 // ("benzoyl peroxide", "prednisolone acetate"; medicines.cc).
 bool IsSaltWord(std::string_view word);
@@ -205,7 +211,6 @@ class Classifier {
                       bool pattern_found = false);
   void AddAcronymsInside(const LexiconMatch& match);
   bool OpensWithRegisterWord(const LexiconMatch& match) const;
-  bool DefinedBesideIt(const LexiconMatch& match) const;
   // Names: eponyms, departments, clinics and places of care, people after
   // a title (names.cc).
   bool NamesADepartment(const LexiconMatch& match, bool sentence_start, bool pattern_found) const;

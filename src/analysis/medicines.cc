@@ -227,17 +227,22 @@ bool Classifier::BeforeADose(size_t i) const {
 // pharmacy dispenses right after it ("collagenase ointment (Santyl)"), a
 // strength right after it ("urea 40 mg", "Urea 10% cream"), or an entry of
 // a medicine list that measures it out ("Cholestyramine: mix one 4-gram
-// packet"). Then the word names a medicine, which the tables may lack and
-// which is not jargon. A word with an adjective's ending names a kind of
-// product ("emollient cream") or a route ("intravenous 5 mg"); a
-// percentage alone is a rate ("sensitivity 85%"), and a strength per
-// volume a lab value ("urea 18 mg/dL").
+// packet"). Then a word that names a substance (the callers ask: its
+// definition, its chemical ending) names a medicine, which the tables may
+// lack and which is not jargon; a condition or a part of the body before
+// such words is a problem and its plan ("Fissure: use the ointment") or a
+// product's site ("stoma powder"). A word with an adjective's ending names
+// a kind of product ("emollient cream") or a route ("intravenous 5 mg"); a
+// percentage alone is a rate ("sensitivity 85%"); a strength per volume or
+// time is a lab value ("urea 18 mg/dL", "cortisol 80 mcg in 24 hours").
+// "Drops" and "wash" are verbs as often as forms ("if your hemoglobin
+// drops").
 bool Classifier::PrescribedAsAMedicine(size_t i) const {
   static constexpr std::string_view kForms[] = {
-      "capsule", "capsules",    "cream",    "drops",  "gel",     "lotion",
-      "lozenge", "lozenges",    "ointment", "packet", "packets", "paste",
-      "powder",  "suppository", "syrup",    "tablet", "tablets", "wash"};
+      "capsule", "capsules", "cream", "gel",    "lotion",      "lozenge", "lozenges", "ointment",
+      "packet",  "packets",  "paste", "powder", "suppository", "syrup",   "tablet",   "tablets"};
   static constexpr std::string_view kMasses[] = {"mg", "mcg", "g", "gram", "grams"};
+  static constexpr std::string_view kPerVolumeOrTime[] = {"/", "per", "in", "a", "each", "every"};
   static constexpr std::string_view kAdjectiveEndings[] = {"ent", "ant", "ic",  "al", "ive",
                                                            "ory", "ary", "ous", "ar", "id"};
   const std::string_view word = tokens_[i].folded;
@@ -254,7 +259,7 @@ bool Classifier::PrescribedAsAMedicine(size_t i) const {
     if (tokens_[unit].folded == "-" && unit + 1 < tokens_.size()) ++unit;  // "4-gram"
     if (tokens_[unit].folded == "%") return form_at(unit + 1);
     return IsListed(kMasses, tokens_[unit].folded) &&
-           (unit + 1 >= tokens_.size() || tokens_[unit + 1].folded != "/");
+           (unit + 1 >= tokens_.size() || !IsListed(kPerVolumeOrTime, tokens_[unit + 1].folded));
   };
   if (form_at(i + 1) || strength_at(i + 1)) return true;
   if (i + 1 >= tokens_.size() || tokens_[i + 1].folded != ":") return false;
@@ -269,6 +274,27 @@ bool Classifier::PrescribedAsAMedicine(size_t i) const {
     if (form_at(k) || strength_at(k)) return true;
   }
   return false;
+}
+
+// Whether a term's definition makes it a substance, which may be given as
+// a medicine ("urea: A substance formed by ...", "collagenase: A type of
+// enzyme ..."); not a hormone or a protein the body makes and labs measure
+// ("cortisol", "hemoglobin"), nor a condition or a part of the body.
+bool DefinesASubstance(std::string_view definition) {
+  static constexpr std::string_view kSubstances[] = {
+      "A substance", "A drug",     "A medicine", "An enzyme", "A type of enzyme",
+      "A chemical",  "A compound", "A mineral",  "An herb",   "A plant"};
+  return std::any_of(std::begin(kSubstances), std::end(kSubstances),
+                     [&](std::string_view start) { return definition.starts_with(start); });
+}
+
+// Whether `word` ends as a chemical's name does ("cholestyramine",
+// "sucralfate", "lanolin"), not as a condition's ("rhinorrhea",
+// "dyspepsia").
+bool HasChemicalEnding(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {"ine", "ide", "ate", "ase", "ol",
+                                                  "one", "in",  "ium", "ene", "yl"};
+  return EndsWithAny(word, kEndings);
 }
 
 // Whether the rare word tokens_[i] (`base`) ends the name of the medicine

@@ -105,8 +105,8 @@ size_t Classifier::EponymPairEnd(size_t i) const {
 //   or a register phrase, may be part of a name ("the Positive Living
 //   Clinic", "the Infusion Center");
 // - words with a digit: names hold none ("the Rule of 15");
-// - a word two spaces or more after the one before, a table's next cell
-//   ("Blood     Nonreactive").
+// - a word three spaces or more after the one before, a table's next
+//   cell ("Blood     Nonreactive").
 bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start,
                                   bool pattern_found) const {
   const Token& first = tokens_[match.first];
@@ -114,7 +114,7 @@ bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start
   if (title_case_line_ || !first.capitalized || first.all_caps || sentence_start ||
       NamesAnInstrument(match) || match.first == 0 || !tokens_[match.first - 1].is_word() ||
       LineBreakBetween(match.first - 1, match.first) || pattern_found ||
-      first.start >= tokens_[match.first - 1].end + 2) {  // a table's next cell
+      first.start >= tokens_[match.first - 1].end + 3) {  // a table's next cell
     return false;
   }
   for (size_t k = match.first; k < match.end; ++k) {

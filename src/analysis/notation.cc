@@ -99,11 +99,11 @@ constexpr std::array<std::string_view, 11> kPatterns = {
     R"(|\b[A-Za-z0-9]+-class\s+(?:antibiotics?|drugs?|medicines?|medications?|agents?)\b)"
     R"(|\b[A-Za-z]+-(?:lowering|modifying|sparing|stimulating|suppressing|reducing)\s+)"
     R"((?:therapy|therapies|treatment|agents?|drugs?|medications?|medicines?)\b)",
-    // kNamed: one to three capitalised words and a head noun, one space or
-    // tab apart (more lay out a form's fields: "Patient: Ana Ruiz
-    // Procedure: EGD"), with a score after it if one is given; FindNotation
-    // decides whether the words are a name (see IsName).
-    R"(\b(?:[A-Z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*[ \t]){1,3}(?:[a-z]+[ \t]){0,2}?)"
+    // kNamed: one to three capitalised words and a head noun, one or two
+    // spaces or a tab apart (more lay out a form's fields: "Patient: Ana
+    // Ruiz    Procedure: EGD"), with a score after it if one is given;
+    // FindNotation decides whether the words are a name (see IsName).
+    R"(\b(?:[A-Z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*(?: {1,2}|\t)){1,3}(?:[a-z]+(?: {1,2}|\t)){0,2}?)"
     // Heads that are also words of clinic names count only in lower case:
     // "Mohs surgery", not "Westbrook General Surgery".
     R"((?:[Ss]cores?|[Ss]cales?|[Cc]riteria|surgery|monitor|catheter|balloon|exercises?)"
@@ -346,11 +346,12 @@ bool IsHeadNoun(std::string_view word) {
 }
 
 // Heads that name something done to a person or a thing of theirs ("Dad's
-// monitor", "Yonas's list"), not an instrument.
+// monitor", "Yonas's list"), not an instrument; an eponym's catheter and
+// balloon keep the possessive ("Hickman's catheter").
 bool IsEventHead(std::string_view word) {
-  static constexpr std::string_view kEvents[] = {"surgery",    "procedure", "operation", "exam",
-                                                 "assessment", "exercise",  "exercises", "list",
-                                                 "monitor",    "catheter",  "balloon"};
+  static constexpr std::string_view kEvents[] = {"surgery",   "procedure",  "operation",
+                                                 "exam",      "assessment", "exercise",
+                                                 "exercises", "list",       "monitor"};
   const std::string folded = LowerAscii(word);
   return IsListed(kEvents, folded);
 }
@@ -578,26 +579,60 @@ void FindNotation(std::string_view text, Span window, const Lexicon::Index& inde
   }
 }
 
+namespace {
+
+// Where the first blank line of `text` starts (a line of nothing but
+// spaces, tabs or a carriage return), or npos.
+size_t FirstBlankLine(std::string_view text) {
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    size_t k = at + 1;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+    if (k < text.size() && text[k] == '\n') return at;
+  }
+  return std::string_view::npos;
+}
+
+// Where the text after the last blank line of `text` starts, or 0.
+size_t AfterLastBlankLine(std::string_view text) {
+  size_t after = 0;
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    size_t k = at + 1;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+    if (k < text.size() && text[k] == '\n') after = k + 1;
+  }
+  return after;
+}
+
+}  // namespace
+
 bool ScaleExplainedAround(std::string_view text, size_t start, size_t end) {
   // As far as a plain explanation reaches, within the paragraph.
   constexpr size_t kBefore = 120, kAfter = 200;
   static const RE2 scale_next(R"(^\s*\(?out of \d)");
-  static const RE2 scale_before(R"((?i)\bscale\b|\bfrom \d+ to \d+\b)");
   static const RE2 label(R"((?i)^(grade|stage|category|class)\b)");
   std::string_view after = text.substr(end, std::min(kAfter, text.size() - end));
-  after = after.substr(0, after.find("\n\n"));
+  after = after.substr(0, FirstBlankLine(after));
   const re2::StringPiece next(after.data(), after.size());
   if (RE2::PartialMatch(next, scale_next)) return true;
   // The rest reads the label out, so it needs one: "Bosniak I" is explained
   // by "category I means", which the annotators mark too.
   static constexpr std::string_view kLabels[] = {"grade", "stage", "category", "class"};
   static constexpr std::string_view kPlurals[] = {"grades", "stages", "categories", "classes"};
-  static const std::array<std::unique_ptr<RE2>, 4> read_out = [] {
-    std::array<std::unique_ptr<RE2>, 4> made;
+  struct Explanations {
+    std::unique_ptr<RE2> after, before;
+  };
+  static const std::array<Explanations, 4> explained = [] {
+    std::array<Explanations, 4> made;
     for (size_t k = 0; k < made.size(); ++k) {
-      made[k] = std::make_unique<RE2>(
-          "(?i)\\b" + std::string(kLabels[k]) + "\\b[^.\\n]{0,12}?\\b(?:means?|tells?|shows how)" +
-          "|\\bof (?:\\d+|two|three|four|five|six) " + std::string(kPlurals[k]) + "\\b");
+      const std::string one(kLabels[k]), many(kPlurals[k]);
+      // "The stage tells how far ...", "Grade 2 is ... of 4 grades".
+      made[k].after =
+          std::make_unique<RE2>("(?i)\\b" + one + "(?: [0-9A-Za-z+]+)? (?:means|tells|shows)\\b" +
+                                "|\\bof (?:\\d+|two|three|four|five|six) " + many + "\\b");
+      // "The grade is from 1 to 3", "a scale from 0 to 6".
+      made[k].before =
+          std::make_unique<RE2>("(?i)\\bscale (?:from|of) \\d+ to \\d+\\b|\\b(?:" + one + "|" +
+                                many + ")\\b[^.\\n]{0,20}\\bfrom \\d+ to \\d+\\b");
     }
     return made;
   }();
@@ -608,11 +643,13 @@ bool ScaleExplainedAround(std::string_view text, size_t start, size_t end) {
   word = LowerAscii(word);
   const size_t which = static_cast<size_t>(std::find(std::begin(kLabels), std::end(kLabels), word) -
                                            std::begin(kLabels));
-  if (which < read_out.size() && RE2::PartialMatch(next, *read_out[which])) return true;
-  size_t from = start > kBefore ? start - kBefore : 0;
-  const size_t blank = text.substr(from, start - from).rfind("\n\n");
-  if (blank != std::string_view::npos) from += blank + 2;
-  return RE2::PartialMatch(re2::StringPiece(text.data() + from, start - from), scale_before);
+  if (which >= explained.size()) return false;
+  if (RE2::PartialMatch(next, *explained[which].after)) return true;
+  const size_t from = start > kBefore ? start - kBefore : 0;
+  std::string_view before = text.substr(from, start - from);
+  before.remove_prefix(AfterLastBlankLine(before));
+  return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()),
+                           *explained[which].before);
 }
 
 std::string PlainNotation(NotationKind kind, std::string_view matched) {

@@ -140,10 +140,11 @@ void FindSentenceNotation(std::string_view text, size_t start, size_t end,
 
 // Whether the text around a grade or a stage at text[start, end) says
 // what it means, as its finding advises: the scale right after it ("grade
-// 2 out of 3"), the scale before it ("from 1 to 3 ... grade 2", "a scale
-// from 0 to 6"), or the label read out after it ("Stage 2A means ...",
-// "The grade tells how ...", "the second-mildest of 4 grades"). Looks no
-// further than the paragraph, a few sentences either way.
+// 2 out of 3"); for one that says grade, stage, category or class, the
+// label read out after it ("The stage tells how far ...", "the
+// second-mildest of 4 grades") or its scale before it ("The grade is from
+// 1 to 3", "a scale from 0 to 6"). Within the paragraph, a few sentences
+// either way.
 bool ScaleExplainedAround(std::string_view text, size_t start, size_t end);
 
 // The plain wording of one dosing or duration match ("q6h" -> "every 6

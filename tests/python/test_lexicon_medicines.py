@@ -85,10 +85,11 @@ def test_an_abbreviation_that_lists_medicines_names_their_combination() -> None:
         ("CHOP", "cyclophosphamide, oncovin, prednisone"),  # an English word
         ("ABC", "rituximab, oxaliplatin|airway, breathing, circulation"),  # a sense of no medicine
         ("MET", "metformin"),  # one medicine is no combination
+        ("C/T", "carboplatin and paclitaxel"),  # a slash joins other letters too
     ]
     moved = medicines.add_combinations(tables, rows, lambda written: written == "CHOP")
     assert moved == {"R-CHOP", "FOLFOX"}
     assert tables.medicines["r-chop"] == "combination of medicines"
     assert tables.medicines["folfox"] == "combination of medicines"
-    for name in ("tc", "chop", "abc", "met"):
+    for name in ("tc", "chop", "abc", "met", "c/t"):
         assert name not in tables.medicines

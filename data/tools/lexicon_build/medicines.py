@@ -268,11 +268,12 @@ def add_combinations(tables: MedicineTables, abbreviation_rows: list[tuple[str, 
     joins the table, class 'combination of medicines', and leaves the
     abbreviations. Not one that is an English word too ('CHOP', 'RIPE'):
     as a medicine's name the lower-case word would mark a sentence as
-    clinical. Returns the abbreviations' keys that moved."""
+    clinical; nor one with a slash ('C/T'). Returns the abbreviations' keys that moved."""
     moved: set[str] = set()
     for row in abbreviation_rows:
         written, expansions = row[0], row[1]
-        if is_ordinary_word(written):
+        # A slash joins letters of other things too ('C/T', a scan).
+        if is_ordinary_word(written) or "/" in written:
             continue
         combination = True
         for expansion in expansions.split("|"):

@@ -34,6 +34,7 @@ SPECIALTY_REGISTER_BELOW = 20   # ...unless a phrase we rate below 0.20: registe
 REGISTER_FAMILIARITY = 0.30  # a clinical-register phrase without its own value
 FAMILIAR_FLOOR = 90      # a word in data/curated/familiar.tsv gets at least this
 JARGON_CENTI = 50        # the engine's default jargon threshold (jargon_familiarity)
+SHIELDED_WORD_CENTI = 300  # a known phrase covers a jargon word this common in it
 LAY_WORD_CENTI = 350     # every word of a lay synonym has Zipf >= 3.5
 CDC_LAY_WORD_CENTI = 300 # every word of a CDC alternative that raises a term
 
@@ -443,8 +444,12 @@ class TermsBuilder:
             return False
         if key.removesuffix("s") in self.terms or key + "s" in self.terms:
             return False
+        # A word met in everyday text (Zipf 3.0, as often as 'blister') is
+        # known inside the phrase; a rarer one is the technical word the
+        # phrase carries ('stent removal', 'preterm contractions').
         return any(word in self.terms and not self.terms[word].familiar
                    and self.ratings.get(word) != "known"
+                   and self.frequency.word_centi(word) >= SHIELDED_WORD_CENTI
                    for word in key.replace("-", " ").split(" "))
 
     def add_familiar(self, rows: list[dict[str, str]]) -> None:
@@ -587,8 +592,9 @@ class TermsBuilder:
         return value
 
     def _names_a_specialist(self, key: str) -> bool:
-        """Whether `key` is a specialist named for an organ's or a field's
-        root ('cardiologist', 'dermatologist'), rarer than Zipf 3.5: the
+        """Whether `key` names a specialist, '-ologist' ('cardiologist',
+        'dermatologist', named for an organ's or a field's root), rarer
+        than Zipf 3.5: the
         annotation guideline counts specialists as terms, and annotators mark
         these where raters call them known. More common ones are everyday
         professions ('psychologist', 3.80)."""
