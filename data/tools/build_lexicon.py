@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
 
     medicine_tables = medicines.build(
         sources.drug_class_links(), sources.drug_classes(), sources.nci_glossary(),
-        tsv.read_curated(curated_dir / "medicines.tsv", ("name",), ("class",)))
+        tsv.read_curated(curated_dir / "medicines.tsv", ("name",), ("class",)),
+        everyday=lambda name: all(frequency.word_centi(word) >= 300
+                                  for word in name.split(" ")))
     medicine_names = set(medicine_tables.medicines)
 
     builder = terms.TermsBuilder(frequency)

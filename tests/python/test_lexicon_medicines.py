@@ -93,3 +93,21 @@ def test_an_abbreviation_that_lists_medicines_names_their_combination() -> None:
     assert tables.medicines["folfox"] == "combination of medicines"
     for name in ("tc", "chop", "abc", "met", "c/t"):
         assert name not in tables.medicines
+
+
+def test_an_herbal_remedy_of_the_nci_glossary_is_a_medicine() -> None:
+    glossary = [
+        sources.GlossaryEntry(term="black cohosh", definition=(
+            "An eastern North American perennial herb. A substance obtained from the root "
+            "has been used in some cultures to treat symptoms of menopause.")),
+        sources.GlossaryEntry(term="garlic", definition=(
+            "A European plant that has a bulb used to flavor food. It has also been used in "
+            "some cultures to treat certain medical problems.")),
+        sources.GlossaryEntry(term="fungus", definition=(
+            "A plant-like organism that does not make chlorophyll.")),
+    ]
+    tables = medicines.build([], [], glossary, [], everyday=lambda name: name == "garlic")
+    assert tables.medicines["black cohosh"] == "herbal supplement"
+    # An everyday word stays one; a plant used to treat nothing is no remedy.
+    assert "garlic" not in tables.medicines
+    assert "fungus" not in tables.medicines

@@ -63,6 +63,16 @@ _NCI_DRUG = re.compile(
     r"|^an? (?:type of )?(?:monoclonal antibody|vaccine) (?:used|being studied)\b",
     re.IGNORECASE)
 _LINK_WORDS = {"of", "to", "in", "for", "with", "by", "or", "and", "from", "that"}
+# An NCI entry for an herbal remedy: a plant or an herb in its first
+# sentence, used to treat something ("black cohosh: An eastern North
+# American perennial herb. A substance obtained from the root ... has been
+# used in some cultures to treat ...", "St. John's wort: An herbal product
+# sold as an over-the-counter treatment").
+_HERB = re.compile(r"^[^.]*\b(?:herb|herbal|plant)\b", re.IGNORECASE)
+_USED_TO_TREAT = re.compile(
+    r"\bused (?:in some cultures |in traditional Chinese medicine |by some cultures "
+    r"|as a sedative and )?to (?:prevent and )?treat\b|\bover-the-counter treatment\b"
+    r"|\bused as a (?:sedative|mild laxative)\b", re.IGNORECASE)
 _NCI_CLASS = re.compile(
     r"(?:belongs to the famil(?:y|ies) of (?:drugs|medicines|substances) called"
     r"|\b\w+ is a type of) ([^.;(]+?)(?:\.|,|;| \(| and |$)")
@@ -115,7 +125,12 @@ def class_term(name: str) -> str | None:
 
 def build(links: list[DrugClassLink], classes: list[DrugClass],
           glossary: list[GlossaryEntry],
-          curated: list[dict[str, str]]) -> MedicineTables:
+          curated: list[dict[str, str]],
+          everyday=lambda name: False) -> MedicineTables:
+    """The tables; `everyday(name)` tells a name whose every word readers
+    meet often, which an herbal remedy's entry does not make a medicine
+    ('garlic', 'lavender': as a medicine's name the word would mark a
+    sentence as clinical, and the familiarity rule knows it already)."""
     class_by_id = {c.class_id: c for c in classes}
 
     def usable(class_id: str, class_name: str) -> bool:
@@ -161,9 +176,15 @@ def build(links: list[DrugClassLink], classes: list[DrugClass],
 
     nci_class_terms = set()
     for entry in glossary:
+        name = text.term_key(entry.term)
+        # An herbal remedy is sold and taken as a medicine is: its name is
+        # no jargon, as the annotation guideline says of medicines' names.
+        if (_HERB.match(entry.definition) and _USED_TO_TREAT.search(entry.definition)
+                and _acceptable_name(name) and not everyday(name)):
+            medicines.setdefault(name, "herbal supplement")
+            continue
         if not _is_nci_drug(entry.definition) or text.is_acronym(entry.term):
             continue
-        name = text.term_key(entry.term)
         if not _acceptable_name(name) or text.has_code_token(name):
             continue
         if _names_a_class(entry.term, entry.definition, class_terms):
