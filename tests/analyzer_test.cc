@@ -979,12 +979,13 @@ TEST(AnalyzerTest, AWordWrittenAsAProductIsPrescribedNamesAMedicine) {
 }
 
 TEST(AnalyzerTest, ACombinationOfMedicinesByItsLettersIsAMedicinesName) {
+  using Texts = std::vector<std::string>;
   // The sources' abbreviations that list medicines, as the lexicon build
   // moves them to the medicines.
   EXPECT_TRUE(
       JargonFindingTexts("After 4 rounds of R-CHOP chemo, you will get FOLFOX or ABVD.").empty());
   // An English word stays an abbreviation.
-  EXPECT_EQ(JargonFindingTexts("Start CHOP on Monday."), std::vector<std::string>{"CHOP"});
+  EXPECT_EQ(JargonFindingTexts("Start CHOP on Monday."), Texts{"CHOP"});
 }
 
 TEST(AnalyzerTest, AVitaminByItsLetterIsItsName) {

@@ -149,6 +149,14 @@ TEST(NotationTest, EverydayWordsOpeningASentenceAreNotNames) {
                    {"Delirium Assessment", NotationKind::kNamed}}));
 }
 
+// A form's fields, laid out three spaces apart or more, are no name and
+// its head; one or two spaces still join an instrument's words.
+TEST(NotationTest, FormFieldsSpacedApartAreNotNames) {
+  EXPECT_TRUE(Find("Patient: Gloria Esposito    Procedure: EGD").empty());
+  EXPECT_EQ(Find("Do Kegel exercises."), (Found{{"Kegel exercises", NotationKind::kNamed}}));
+  EXPECT_EQ(Find("Her Apgar  score was 8."), (Found{{"Apgar  score was 8", NotationKind::kNamed}}));
+}
+
 // A capitalised head followed by another capitalised word names a place;
 // a person's possessive before an operation, an exam or a thing is theirs.
 TEST(NotationTest, PlacesAndPeoplesOperationsAreNotInstruments) {
@@ -157,9 +165,6 @@ TEST(NotationTest, PlacesAndPeoplesOperationsAreNotInstruments) {
   EXPECT_TRUE(Find("Jonah's surgery is on Monday, and Priya's exam on Friday.").empty());
   // So are a person's things: a list, a monitor.
   EXPECT_TRUE(Find("Here is Yonas's list of medicines and Dad's monitor.").empty());
-  // Fields of a form, laid out with runs of spaces, are no name and head.
-  EXPECT_TRUE(Find("Patient: Gloria Esposito    Procedure: EGD").empty());
-  EXPECT_EQ(Find("Do Kegel exercises."), (Found{{"Kegel exercises", NotationKind::kNamed}}));
   // A head after the head still belongs to the instrument; eponyms keep
   // their possessive before a sign or a test.
   EXPECT_EQ(Find("We used the Delirium Assessment Method today."),

@@ -53,6 +53,9 @@ from lexicon_build.sources import Sources  # noqa: E402
 from lexicon_build.word_frequency import WordFrequency  # noqa: E402
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
+# A name all of whose words are this common (Zipf 3.0) is an everyday word
+# before it is a medicine's: 'garlic', 'CHOP'.
+EVERYDAY_NAME_CENTI = 300
 
 HEADERS = {
     "terms": ("term", "category", "familiarity", "plain", "definition", "source"),
@@ -86,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     medicine_tables = medicines.build(
         sources.drug_class_links(), sources.drug_classes(), sources.nci_glossary(),
         tsv.read_curated(curated_dir / "medicines.tsv", ("name",), ("class",)),
-        everyday=lambda name: all(frequency.word_centi(word) >= 300
+        everyday=lambda name: all(frequency.word_centi(word) >= EVERYDAY_NAME_CENTI
                                   for word in name.split(" ")))
     medicine_names = set(medicine_tables.medicines)
 
@@ -141,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
 
     combinations = medicines.add_combinations(
         medicine_tables, abbreviation_rows,
-        lambda written: frequency.exact_centi(written) >= 300)
+        lambda written: frequency.exact_centi(written) >= EVERYDAY_NAME_CENTI)
     abbreviation_rows = [row for row in abbreviation_rows if row[0] not in combinations]
     report.append(f"abbreviations that name a combination of medicines, moved to "
                   f"medicines.tsv: {len(combinations)} ({', '.join(sorted(combinations))})")

@@ -63,9 +63,8 @@ bool IsTitleCaseLine(const std::vector<Token>& tokens, const TokenLookups& looku
         return false;
       }
     }
-    // Words three spaces apart or more are a table's cells, laid out in
-    // columns: "RPR      Reactive      Nonreactive" (two may be a slip).
-    if (k > 0 && token.start >= tokens[k - 1].end + 3) return false;
+    // A table's cells: "RPR      Reactive      Nonreactive".
+    if (k > 0 && NextCell(tokens[k - 1], token)) return false;
     if (!token.is_word() || token.letters == 0) continue;
     if (!token.capitalized || ++words > 6 || colon) return false;
     all_caps += token.all_caps;
@@ -109,9 +108,9 @@ void Classifier::StartSentence(const std::vector<Token>& tokens, const TokenLook
   // The line under a signer's name and credential names where they work:
   // "Mei Tanaka, RN\nPre-Admission Testing".
   signer_unit_line_ =
-      title_case_line_ && previous_.signed_off && !tokens.empty() &&
-      std::count(text_.begin() + static_cast<std::ptrdiff_t>(previous_.end),
-                 text_.begin() + static_cast<std::ptrdiff_t>(tokens.front().start), '\n') == 1;
+      title_case_line_ && previous_.signed_off &&
+      std::ranges::count(text_.substr(previous_.end, tokens.front().start - previous_.end), '\n') ==
+          1;
   sentence_jargon_words_ = 0;
   sentence_weighted_jargon_ = 0;
   // A number is a reading, a dose, a date or a time: clinical writing.
@@ -165,16 +164,6 @@ bool NamesATestOrTheBody(std::string_view text) {
   return found;
 }
 
-// Whether `gap` holds a line of nothing but spaces.
-bool HasBlankLine(std::string_view gap) {
-  for (size_t at = gap.find('\n'); at != std::string_view::npos; at = gap.find('\n', at + 1)) {
-    size_t k = at + 1;
-    while (k < gap.size() && (gap[k] == ' ' || gap[k] == '\t' || gap[k] == '\r')) ++k;
-    if (k < gap.size() && gap[k] == '\n') return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 void Classifier::FinishSentence() {
@@ -196,7 +185,8 @@ void Classifier::FinishSentence() {
       })) {
     const size_t start = tokens_.front().start;
     const std::string_view gap = text_.substr(previous_.end, start - previous_.end);
-    const bool after = previous_.end > 0 && (previous_.heading || !HasBlankLine(gap));
+    const bool after =
+        previous_.end > 0 && (previous_.heading || FirstBlankLine(gap) == std::string_view::npos);
     about_care = NamesATestOrTheBody(text_.substr(start, tokens_.back().end - start));
     clinical =
         about_care ||
@@ -205,13 +195,13 @@ void Classifier::FinishSentence() {
   }
   if (has_words) {
     // A heading or a label ends on a word or a colon, not a stop.
+    const bool heading = tokens_.back().is_word() || tokens_.back().folded == ":";
     // A signer's line closes a message; at its top, a name and credential
     // are its author's, over a heading ("Ana Ruiz, MD\nDischarge Summary").
     const size_t last = tokens_.size() - 1;
-    const bool text_before = text_.find_first_not_of(" \t\r\n") < tokens_.front().start;
-    previous_ = {tokens_.front().start, tokens_.back().end, about_care,
-                 tokens_.back().is_word() || tokens_.back().folded == ":",
-                 text_before && tokens_[last].capitalized && IsCredential(last, last + 1)};
+    const bool signed_off = text_.find_first_not_of(" \t\r\n") < tokens_.front().start &&
+                            tokens_.back().capitalized && IsCredential(last, last + 1);
+    previous_ = {tokens_.front().start, tokens_.back().end, about_care, heading, signed_off};
   }
   if (clinical) {
     for (const DeferredFinding& word : deferred_) {
@@ -274,8 +264,8 @@ void Classifier::AddTermFinding(const LexiconMatch& match, const Term& term, boo
   // count in headings, and so do phrases they open ("DISCHARGE
   // INSTRUCTIONS", "Hospital Discharge Summary"), but not under a signer's
   // credential, where the line names a unit ("Pre-Admission Testing").
-  if (title_case_line_ &&
-      (signer_unit_line_ || (term.category != "register" && !OpensWithRegisterWord(match)))) {
+  if (signer_unit_line_ ||
+      (title_case_line_ && term.category != "register" && !OpensWithRegisterWord(match))) {
     return;
   }
   // A one-word term built on a medicine's USAN stem is a medicine name that

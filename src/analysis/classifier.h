@@ -32,6 +32,13 @@ namespace plainlang {
 // A token of digits and no letters: a reading, a dose, a date's part.
 inline bool IsNumber(const Token& token) { return token.letters == 0 && token.digits > 0; }
 
+// Whether `token` stands three spaces or more after `before`: the next
+// cell of a table laid out in columns ("RPR      Reactive"); two may be a
+// slip of the keyboard.
+inline bool NextCell(const Token& before, const Token& token) {
+  return token.start >= before.end + 3;
+}
+
 // Whether a token counts: digits, or a number word to ten ("1 cap", "one
 // cap").
 inline bool IsCount(const Token& token) {
@@ -53,11 +60,11 @@ struct ProductModifier {
 // Whether `word` ends with one of the USAN stems that name a medicine's
 // class ("-gliflozin", "-sartan"): a generic name (medicines.cc).
 bool HasMedicineStem(std::string_view word);
-// Whether a term's definition makes it a substance ("A substance ...", "A
-// type of enzyme ..."), and whether a word ends as a chemical's name
-// ("-ine", "-ate", "-ase"): what a prescription's words may name
-// (medicines.cc).
+// Whether a term's definition makes it a substance, which a prescription's
+// words may name ("A substance ...", "A type of enzyme ..."; medicines.cc).
 bool DefinesASubstance(std::string_view definition);
+// Whether `word` ends as a chemical's name does ("-ine", "-ate", "-ase";
+// medicines.cc).
 bool HasChemicalEnding(std::string_view word);
 // Whether `word` is a salt or an ester a medicine's name may end with
 // ("benzoyl peroxide", "prednisolone acetate"; medicines.cc).

@@ -53,6 +53,27 @@ constexpr std::string_view kSaltWords[] = {
 
 bool IsSaltWord(std::string_view word) { return IsListed(kSaltWords, word); }
 
+// Whether a term's definition makes it a substance, which may be given as
+// a medicine ("urea: A substance formed by ...", "collagenase: A type of
+// enzyme ..."); not a hormone or a protein the body makes and labs measure
+// ("cortisol", "hemoglobin"), nor a condition or a part of the body.
+bool DefinesASubstance(std::string_view definition) {
+  static constexpr std::string_view kSubstances[] = {
+      "A substance", "A drug",     "A medicine", "An enzyme", "A type of enzyme",
+      "A chemical",  "A compound", "A mineral",  "An herb",   "A plant"};
+  return std::any_of(std::begin(kSubstances), std::end(kSubstances),
+                     [&](std::string_view start) { return definition.starts_with(start); });
+}
+
+// Whether `word` ends as a chemical's name does ("cholestyramine",
+// "sucralfate", "lanolin"), not as a condition's ("rhinorrhea",
+// "dyspepsia").
+bool HasChemicalEnding(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {"ine", "ide", "ate", "ase", "ol",
+                                                  "one", "in",  "ium", "ene", "yl"};
+  return EndsWithAny(word, kEndings);
+}
+
 bool HasMedicineStem(std::string_view word) {
   // The stems by their last letter: a term's word is checked against the
   // few that could end it, not all eighty.
@@ -227,14 +248,11 @@ bool Classifier::BeforeADose(size_t i) const {
 // pharmacy dispenses right after it ("collagenase ointment (Santyl)"), a
 // strength right after it ("urea 40 mg", "Urea 10% cream"), or an entry of
 // a medicine list that measures it out ("Cholestyramine: mix one 4-gram
-// packet"). Then a word that names a substance (the callers ask: its
-// definition, its chemical ending) names a medicine, which the tables may
-// lack and which is not jargon; a condition or a part of the body before
-// such words is a problem and its plan ("Fissure: use the ointment") or a
-// product's site ("stoma powder"). A word with an adjective's ending names
-// a kind of product ("emollient cream") or a route ("intravenous 5 mg"); a
-// percentage alone is a rate ("sensitivity 85%"); a strength per volume or
-// time is a lab value ("urea 18 mg/dL", "cortisol 80 mcg in 24 hours").
+// packet"). Whether the word names a substance the callers ask
+// (DefinesASubstance, HasChemicalEnding). Not a word with an adjective's
+// ending, a kind of product ("emollient cream") or a route ("intravenous 5
+// mg"); not a percentage alone, a rate ("sensitivity 85%"), nor a mass per
+// volume or time, a lab value ("urea 18 mg/dL", "80 mcg in 24 hours").
 // "Drops" and "wash" are verbs as often as forms ("if your hemoglobin
 // drops").
 bool Classifier::PrescribedAsAMedicine(size_t i) const {
@@ -245,10 +263,7 @@ bool Classifier::PrescribedAsAMedicine(size_t i) const {
   static constexpr std::string_view kPerVolumeOrTime[] = {"/", "per", "in", "a", "each", "every"};
   static constexpr std::string_view kAdjectiveEndings[] = {"ent", "ant", "ic",  "al", "ive",
                                                            "ory", "ary", "ous", "ar", "id"};
-  const std::string_view word = tokens_[i].folded;
-  for (std::string_view ending : kAdjectiveEndings) {
-    if (word.ends_with(ending)) return false;
-  }
+  if (EndsWithAny(tokens_[i].folded, kAdjectiveEndings)) return false;
   auto form_at = [this](size_t k) {
     return k < tokens_.size() && IsListed(kForms, tokens_[k].folded);
   };
@@ -274,27 +289,6 @@ bool Classifier::PrescribedAsAMedicine(size_t i) const {
     if (form_at(k) || strength_at(k)) return true;
   }
   return false;
-}
-
-// Whether a term's definition makes it a substance, which may be given as
-// a medicine ("urea: A substance formed by ...", "collagenase: A type of
-// enzyme ..."); not a hormone or a protein the body makes and labs measure
-// ("cortisol", "hemoglobin"), nor a condition or a part of the body.
-bool DefinesASubstance(std::string_view definition) {
-  static constexpr std::string_view kSubstances[] = {
-      "A substance", "A drug",     "A medicine", "An enzyme", "A type of enzyme",
-      "A chemical",  "A compound", "A mineral",  "An herb",   "A plant"};
-  return std::any_of(std::begin(kSubstances), std::end(kSubstances),
-                     [&](std::string_view start) { return definition.starts_with(start); });
-}
-
-// Whether `word` ends as a chemical's name does ("cholestyramine",
-// "sucralfate", "lanolin"), not as a condition's ("rhinorrhea",
-// "dyspepsia").
-bool HasChemicalEnding(std::string_view word) {
-  static constexpr std::string_view kEndings[] = {"ine", "ide", "ate", "ase", "ol",
-                                                  "one", "in",  "ium", "ene", "yl"};
-  return EndsWithAny(word, kEndings);
 }
 
 // Whether the rare word tokens_[i] (`base`) ends the name of the medicine

@@ -114,7 +114,7 @@ bool Classifier::NamesADepartment(const LexiconMatch& match, bool sentence_start
   if (title_case_line_ || !first.capitalized || first.all_caps || sentence_start ||
       NamesAnInstrument(match) || match.first == 0 || !tokens_[match.first - 1].is_word() ||
       LineBreakBetween(match.first - 1, match.first) || pattern_found ||
-      first.start >= tokens_[match.first - 1].end + 3) {  // a table's next cell
+      NextCell(tokens_[match.first - 1], first)) {
     return false;
   }
   for (size_t k = match.first; k < match.end; ++k) {

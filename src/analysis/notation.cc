@@ -581,75 +581,70 @@ void FindNotation(std::string_view text, Span window, const Lexicon::Index& inde
 
 namespace {
 
-// Where the first blank line of `text` starts (a line of nothing but
-// spaces, tabs or a carriage return), or npos.
-size_t FirstBlankLine(std::string_view text) {
-  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
-    size_t k = at + 1;
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
-    if (k < text.size() && text[k] == '\n') return at;
-  }
-  return std::string_view::npos;
-}
+// The labels a grade or a stage may say it is, and their plurals.
+constexpr std::string_view kScaleLabels[] = {"grade", "stage", "category", "class"};
+constexpr std::string_view kScaleLabelPlurals[] = {"grades", "stages", "categories", "classes"};
 
-// Where the text after the last blank line of `text` starts, or 0.
-size_t AfterLastBlankLine(std::string_view text) {
-  size_t after = 0;
-  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
-    size_t k = at + 1;
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
-    if (k < text.size() && text[k] == '\n') after = k + 1;
-  }
-  return after;
+// The patterns ScaleExplainedAround reads, compiled once.
+struct ScalePatterns {
+  std::unique_ptr<RE2> scale_next;  // "grade 2 out of 3"
+  std::unique_ptr<RE2> label;       // the label a match opens with
+  std::unique_ptr<RE2> scale_word;  // "a scale from 0 to 6"
+  // Per label: read out after the match ("The stage tells how far ...",
+  // "of 4 grades"); its scale before it ("The grade is from 1 to 3").
+  std::array<std::unique_ptr<RE2>, std::size(kScaleLabels)> read_out, scale_before;
+};
+
+const ScalePatterns& CompiledScalePatterns() {
+  static const ScalePatterns* patterns = [] {  // never destroyed: used at exit
+    auto* made = new ScalePatterns;
+    made->scale_next = std::make_unique<RE2>(R"(^\s*\(?out of \d)");
+    std::string labels;
+    for (std::string_view label : kScaleLabels) {
+      labels += (labels.empty() ? "" : "|") + std::string(label);
+    }
+    made->label = std::make_unique<RE2>("(?i)^(" + labels + ")\\b");
+    made->scale_word = std::make_unique<RE2>(R"((?i)\bscale (?:from|of) \d+ to \d+\b)");
+    for (size_t k = 0; k < std::size(kScaleLabels); ++k) {
+      const std::string one(kScaleLabels[k]), many(kScaleLabelPlurals[k]);
+      made->read_out[k] =
+          std::make_unique<RE2>("(?i)\\b" + one + "(?: [0-9A-Za-z+]+)? (?:means|tells|shows)\\b" +
+                                "|\\bof (?:\\d+|two|three|four|five|six) " + many + "\\b");
+      made->scale_before[k] = std::make_unique<RE2>("(?i)\\b(?:" + one + "|" + many +
+                                                    ")\\b[^.\\n]{0,20}\\bfrom \\d+ to \\d+\\b");
+    }
+    return made;
+  }();
+  return *patterns;
 }
 
 }  // namespace
 
 bool ScaleExplainedAround(std::string_view text, size_t start, size_t end) {
-  // As far as a plain explanation reaches, within the paragraph.
-  constexpr size_t kBefore = 120, kAfter = 200;
-  static const RE2 scale_next(R"(^\s*\(?out of \d)");
-  static const RE2 label(R"((?i)^(grade|stage|category|class)\b)");
+  constexpr size_t kBefore = 120, kAfter = 200;  // bytes, as far as a plain explanation reaches
+  const ScalePatterns& patterns = CompiledScalePatterns();
   std::string_view after = text.substr(end, std::min(kAfter, text.size() - end));
   after = after.substr(0, FirstBlankLine(after));
   const re2::StringPiece next(after.data(), after.size());
-  if (RE2::PartialMatch(next, scale_next)) return true;
-  // The rest reads the label out, so it needs one: "Bosniak I" is explained
-  // by "category I means", which the annotators mark too.
-  static constexpr std::string_view kLabels[] = {"grade", "stage", "category", "class"};
-  static constexpr std::string_view kPlurals[] = {"grades", "stages", "categories", "classes"};
-  struct Explanations {
-    std::unique_ptr<RE2> after, before;
-  };
-  static const std::array<Explanations, 4> explained = [] {
-    std::array<Explanations, 4> made;
-    for (size_t k = 0; k < made.size(); ++k) {
-      const std::string one(kLabels[k]), many(kPlurals[k]);
-      // "The stage tells how far ...", "Grade 2 is ... of 4 grades".
-      made[k].after =
-          std::make_unique<RE2>("(?i)\\b" + one + "(?: [0-9A-Za-z+]+)? (?:means|tells|shows)\\b" +
-                                "|\\bof (?:\\d+|two|three|four|five|six) " + many + "\\b");
-      // "The grade is from 1 to 3", "a scale from 0 to 6".
-      made[k].before =
-          std::make_unique<RE2>("(?i)\\bscale (?:from|of) \\d+ to \\d+\\b|\\b(?:" + one + "|" +
-                                many + ")\\b[^.\\n]{0,20}\\bfrom \\d+ to \\d+\\b");
-    }
-    return made;
-  }();
+  if (RE2::PartialMatch(next, *patterns.scale_next)) return true;
+  // The rest reads the label out, so it needs one: a named scale's grade
+  // ("Bosniak I") stays a finding even when "... I means" follows, as
+  // annotators mark it.
   std::string word;
-  if (!RE2::PartialMatch(re2::StringPiece(text.data() + start, end - start), label, &word)) {
+  if (!RE2::PartialMatch(re2::StringPiece(text.data() + start, end - start), *patterns.label,
+                         &word)) {
     return false;
   }
   word = LowerAscii(word);
-  const size_t which = static_cast<size_t>(std::find(std::begin(kLabels), std::end(kLabels), word) -
-                                           std::begin(kLabels));
-  if (which >= explained.size()) return false;
-  if (RE2::PartialMatch(next, *explained[which].after)) return true;
+  const size_t which = static_cast<size_t>(
+      std::find(std::begin(kScaleLabels), std::end(kScaleLabels), word) - std::begin(kScaleLabels));
+  if (RE2::PartialMatch(next, *patterns.read_out[which])) return true;
   const size_t from = start > kBefore ? start - kBefore : 0;
   std::string_view before = text.substr(from, start - from);
   before.remove_prefix(AfterLastBlankLine(before));
-  return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()),
-                           *explained[which].before);
+  const re2::StringPiece earlier(before.data(), before.size());
+  return RE2::PartialMatch(earlier, *patterns.scale_word) ||
+         RE2::PartialMatch(earlier, *patterns.scale_before[which]);
 }
 
 std::string PlainNotation(NotationKind kind, std::string_view matched) {

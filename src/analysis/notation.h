@@ -138,13 +138,13 @@ void FindSentenceNotation(std::string_view text, size_t start, size_t end,
                           const Lexicon::Index& index, std::vector<Span>* windows,
                           std::vector<NotationMatch>* matches);
 
-// Whether the text around a grade or a stage at text[start, end) says
-// what it means, as its finding advises: the scale right after it ("grade
-// 2 out of 3"); for one that says grade, stage, category or class, the
-// label read out after it ("The stage tells how far ...", "the
+// Whether the text around a grade or a stage at text[start, end) (bytes)
+// says what it means, as its finding advises: the scale right after it
+// ("grade 2 out of 3"); for one that says grade, stage, category or class,
+// the label read out after it ("The stage tells how far ...", "the
 // second-mildest of 4 grades") or its scale before it ("The grade is from
-// 1 to 3", "a scale from 0 to 6"). Within the paragraph, a few sentences
-// either way.
+// 1 to 3", "a scale from 0 to 6"). Reads 200 bytes after it and 120
+// before, within the paragraph.
 bool ScaleExplainedAround(std::string_view text, size_t start, size_t end);
 
 // The plain wording of one dosing or duration match ("q6h" -> "every 6

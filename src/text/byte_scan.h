@@ -108,6 +108,34 @@ void ForEachWord(std::string_view text, Each each) {
   }
 }
 
+// Where the '\n' ends the line after the '\n' at text[at], if that line
+// holds nothing but spaces, tabs or a carriage return ("\r\n \r\n"); npos
+// when it is no blank line. A blank line ends a paragraph.
+inline size_t EndOfBlankLineAfter(std::string_view text, size_t at) {
+  size_t k = at + 1;
+  while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+  return k < text.size() && text[k] == '\n' ? k : std::string_view::npos;
+}
+
+// Where the first blank line of `text` starts (the '\n' before it), or
+// npos.
+inline size_t FirstBlankLine(std::string_view text) {
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    if (EndOfBlankLineAfter(text, at) != std::string_view::npos) return at;
+  }
+  return std::string_view::npos;
+}
+
+// Where the text after the last blank line of `text` starts, or 0.
+inline size_t AfterLastBlankLine(std::string_view text) {
+  size_t after = 0;
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    const size_t end = EndOfBlankLineAfter(text, at);
+    if (end != std::string_view::npos) after = end + 1;
+  }
+  return after;
+}
+
 // `c` lower-cased if it is an ASCII letter.
 inline char LowerAscii(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;

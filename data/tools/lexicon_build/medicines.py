@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Callable
 
 from . import text
 from .sources import DrugClass, DrugClassLink, GlossaryEntry
@@ -126,7 +127,7 @@ def class_term(name: str) -> str | None:
 def build(links: list[DrugClassLink], classes: list[DrugClass],
           glossary: list[GlossaryEntry],
           curated: list[dict[str, str]],
-          everyday=lambda name: False) -> MedicineTables:
+          everyday: Callable[[str], bool] = lambda name: False) -> MedicineTables:
     """The tables; `everyday(name)` tells a name whose every word readers
     meet often, which an herbal remedy's entry does not make a medicine
     ('garlic', 'lavender': as a medicine's name the word would mark a
@@ -279,37 +280,37 @@ def add_name_parts(tables: MedicineTables, general_words: set[str],
 _LIST_SEPARATORS = re.compile(r",|\band\b|&|\+|/")
 
 
+def _lists_medicines(expansion: str, medicines: dict[str, str]) -> bool:
+    """Whether an abbreviation's sense lists two or more medicines, all but
+    one of them in the table."""
+    items = [item.split(":")[0].strip().lower()
+             for item in _LIST_SEPARATORS.split(expansion) if item.strip()]
+    found = sum(1 for item in items
+                if item in medicines or any(word in medicines for word in item.split()))
+    return len(items) >= 2 and found >= 2 and found >= len(items) - 1
+
+
 def add_combinations(tables: MedicineTables, abbreviation_rows: list[tuple[str, ...]],
-                     is_ordinary_word) -> set[str]:
+                     is_ordinary_word: Callable[[str], bool]) -> set[str]:
     """An abbreviation every sense of which lists medicines, two or more, all
     but one of them medicines of the table ('R-CHOP': rituximab,
     cyclophosphamide, hydroxydaunomycin, Oncovin, prednisone), names a
     combination of medicines: a treatment regimen ('FOLFOX', 'ABVD') or a
-    combined product ('BLM' mouthwash). A medicine's name is no jargon, so it
-    joins the table, class 'combination of medicines', and leaves the
-    abbreviations. Not one that is an English word too ('CHOP', 'RIPE'):
-    as a medicine's name the lower-case word would mark a sentence as
-    clinical; nor one with a slash ('C/T'). Returns the abbreviations' keys that moved."""
+    combined product. A medicine's name is no jargon, so it joins the table,
+    class 'combination of medicines', and leaves the abbreviations. Not one
+    that is an English word too ('CHOP', 'RIPE'): as a medicine's name the
+    lower-case word would mark a sentence as clinical; nor one with a slash,
+    which joins letters of other things too ('C/T', a scan). Returns the
+    abbreviations' keys that moved."""
     moved: set[str] = set()
     for row in abbreviation_rows:
         written, expansions = row[0], row[1]
-        # A slash joins letters of other things too ('C/T', a scan).
-        if is_ordinary_word(written) or "/" in written:
-            continue
-        combination = True
-        for expansion in expansions.split("|"):
-            items = [item.split(":")[0].strip().lower()
-                     for item in _LIST_SEPARATORS.split(expansion) if item.strip()]
-            found = sum(1 for item in items
-                        if item in tables.medicines
-                        or any(word in tables.medicines for word in item.split()))
-            if len(items) < 2 or found < 2 or found < len(items) - 1:
-                combination = False
-                break
         name = written.lower()
-        if combination and _acceptable_name(name):
-            tables.medicines.setdefault(name, "combination of medicines")
-            moved.add(written)
+        if (is_ordinary_word(written) or "/" in written or not _acceptable_name(name)
+                or not all(_lists_medicines(e, tables.medicines) for e in expansions.split("|"))):
+            continue
+        tables.medicines.setdefault(name, "combination of medicines")
+        moved.add(written)
     return moved
 
 

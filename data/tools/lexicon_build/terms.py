@@ -35,6 +35,7 @@ REGISTER_FAMILIARITY = 0.30  # a clinical-register phrase without its own value
 FAMILIAR_FLOOR = 90      # a word in data/curated/familiar.tsv gets at least this
 JARGON_CENTI = 50        # the engine's default jargon threshold (jargon_familiarity)
 SHIELDED_WORD_CENTI = 300  # a known phrase covers a jargon word this common in it
+SPECIALIST_EVERYDAY_CENTI = 350  # an '-ologist' this common is an everyday profession
 LAY_WORD_CENTI = 350     # every word of a lay synonym has Zipf >= 3.5
 CDC_LAY_WORD_CENTI = 300 # every word of a CDC alternative that raises a term
 
@@ -593,13 +594,12 @@ class TermsBuilder:
 
     def _names_a_specialist(self, key: str) -> bool:
         """Whether `key` names a specialist, '-ologist' ('cardiologist',
-        'dermatologist', named for an organ's or a field's root), rarer
-        than Zipf 3.5: the
-        annotation guideline counts specialists as terms, and annotators mark
-        these where raters call them known. More common ones are everyday
-        professions ('psychologist', 3.80)."""
-        return (" " not in key and (key.endswith("ologist") or key.endswith("ologists"))
-                and self.frequency.word_centi(key) < LAY_WORD_CENTI)
+        'dermatologist', named for an organ's or a field's root), rarer than
+        Zipf 3.5: the annotation guideline counts specialists as terms, and
+        annotators mark these where raters call them known. Commoner ones
+        are everyday professions ('psychologist', 3.80)."""
+        return (" " not in key and key.endswith(("ologist", "ologists"))
+                and self.frequency.word_centi(key) < SPECIALIST_EVERYDAY_CENTI)
 
     def build(self, medicines: set[str],
               anatomy_words: frozenset[str]) -> TermsReport:
