@@ -192,6 +192,30 @@ def score(texts, findings):
                 originals=sum(not t.rewrite for t in texts))
 
 
+def around(text, start, end, width=40):
+    """The words around text's bytes [start, end), on one line."""
+    data = text.text.encode("utf-8")
+    window = data[max(0, start - width):end + width].decode("utf-8", "replace")
+    return window.replace("\n", " / ")
+
+
+def print_errors(texts, findings, s):
+    """Misses and false alarms of a scored folder, each in its context."""
+    by_id = {t.id: (t, f) for t, f in zip(texts, findings)}
+    print("  missed:")
+    for msg_id, cls, span in s["misses"]:
+        text = by_id[msg_id][0]
+        start = text.text.encode("utf-8").find(span.encode("utf-8"))
+        context = around(text, start, start + len(span.encode("utf-8")))
+        print(f"    {cls:9} {msg_id:30} {span!r:28} ...{context}")
+    print("  wrong findings (OR on an original; RW on a plain rewrite, a false alarm):")
+    for msg_id, span, kind, source in s["false_alarms"]:
+        text, mine = by_id[msg_id]
+        f = next(x for x in mine if x["text"] == span)
+        print(f"    {'RW' if text.rewrite else 'OR'} {msg_id:30} {span!r} ({kind}, {source}) "
+              f"...{around(text, f['start'], f['end'])}")
+
+
 def share(a, b):
     return f"{a / b:.1%}" if b else "-"
 
@@ -241,7 +265,16 @@ def main() -> int:
     parser.add_argument("--folder", type=pathlib.Path, action="append", default=[],
                         help="also score a folder of files in the corpus's format, in totals "
                              "(repeatable; tests/data/jargon/rounds/ holds the round sets)")
+    parser.add_argument("--errors-in", type=pathlib.Path, action="append", default=[],
+                        metavar="FOLDER",
+                        help="score a folder a round learns from and list its misses and false "
+                             "alarms, each with the words around it (repeatable; never test's)")
     args = parser.parse_args()
+    # Test's errors stay unread, so that its figures keep measuring something.
+    test = (CORPUS / "test").resolve()
+    for folder in args.errors_in:
+        if folder.resolve() == test or test in folder.resolve().parents:
+            sys.exit("jargon_eval: test's errors are not listed; score it with --split test")
 
     splits = ["dev", "test"] if args.split == "all" else [args.split]
     for split in splits:
@@ -274,6 +307,14 @@ def main() -> int:
         if not texts:
             sys.exit(f"jargon_eval: no texts in {folder}")
         report(str(folder), score(texts, analyse(args.cli, texts)), show_sources=False)
+    for folder in args.errors_in:
+        texts = [t for f in sorted(folder.glob("*.txt")) for t in parse(f)]
+        if not texts:
+            sys.exit(f"jargon_eval: no texts in {folder}")
+        findings = analyse(args.cli, texts)
+        s = score(texts, findings)
+        report(str(folder), s, show_sources=False)
+        print_errors(texts, findings, s)
     if args.split == "all":
         own = parse(OWN_SET)
         report("the project's own set (the lexicon was corrected against it)",

@@ -87,3 +87,30 @@ def test_a_folder_is_scored_in_totals(tmp_path: Path, capsys: pytest.CaptureFixt
     assert f"== {tmp_path}: 1 messages, 1 plain rewrites, 1 marked spans" in out
     # PRN found; "spleen" on the rewrite is the one false alarm.
     assert "recall 100.0%   precision 50.0% (2 findings)   false alarms per rewrite 1.00" in out
+
+
+def test_a_folder_learnt_from_lists_its_errors_in_context(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    cli = os.environ.get("PLAINLANG_CLI") or shutil.which("plainlang")
+    if not cli:
+        pytest.skip("no plainlang command: set PLAINLANG_CLI (make test does)")
+    (tmp_path / "x.txt").write_text(
+        "# id: x-01 | kind: portal | specialty: x\nCall us if the [[sore spot]] hurts.\n---\n"
+        "# id: x-01-plain | kind: plain_rewrite | specialty: x\n# rewrite-of: x-01\n"
+        "Call us if it hurts. Your spleen is fine.\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["jargon_eval.py", "--cli", cli, "--split", "dev",
+                                      "--no-cochrane", "--errors-in", str(tmp_path)])
+    monkeypatch.setattr(jargon_eval, "CORPUS", tmp_path / "none")
+    assert jargon_eval.main() == 0
+    out = capsys.readouterr().out
+    # Everyday words marked as jargon: a miss, shown with the words around.
+    assert re.search(r"term +x-01 +'sore spot' +\.\.\.Call us if the sore spot hurts\.", out)
+    assert "RW x-01-plain" in out and "'spleen' (jargon" in out
+
+
+def test_test_errors_are_never_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["jargon_eval.py", "--split", "dev", "--no-cochrane",
+                                      "--errors-in", str(jargon_eval.CORPUS / "test")])
+    with pytest.raises(SystemExit, match="test's errors are not listed"):
+        jargon_eval.main()
