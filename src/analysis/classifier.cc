@@ -196,11 +196,12 @@ void Classifier::FinishSentence() {
   if (has_words) {
     // A heading or a label ends on a word or a colon, not a stop.
     const bool heading = tokens_.back().is_word() || tokens_.back().folded == ":";
-    // A signer's line closes a message; at its top, a name and credential
-    // are its author's, over a heading ("Ana Ruiz, MD\nDischarge Summary").
+    // A signer's line closes a message, after a sentence of its text; at
+    // its top, a name and credential are its author's, over a heading ("Ana
+    // Ruiz, MD\nDischarge Summary").
     const size_t last = tokens_.size() - 1;
-    const bool signed_off = text_.find_first_not_of(" \t\r\n") < tokens_.front().start &&
-                            tokens_.back().capitalized && IsCredential(last, last + 1);
+    const bool signed_off =
+        previous_.end > 0 && tokens_.back().capitalized && IsCredential(last, last + 1);
     previous_ = {tokens_.front().start, tokens_.back().end, about_care, heading, signed_off};
   }
   if (clinical) {

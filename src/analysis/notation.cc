@@ -588,7 +588,6 @@ constexpr std::string_view kScaleLabelPlurals[] = {"grades", "stages", "categori
 // The patterns ScaleExplainedAround reads, compiled once.
 struct ScalePatterns {
   std::unique_ptr<RE2> scale_next;  // "grade 2 out of 3"
-  std::unique_ptr<RE2> label;       // the label a match opens with
   std::unique_ptr<RE2> scale_word;  // "a scale from 0 to 6"
   // Per label: read out after the match ("The stage tells how far ...",
   // "of 4 grades"); its scale before it ("The grade is from 1 to 3").
@@ -599,11 +598,6 @@ const ScalePatterns& CompiledScalePatterns() {
   static const ScalePatterns* patterns = [] {  // never destroyed: used at exit
     auto* made = new ScalePatterns;
     made->scale_next = std::make_unique<RE2>(R"(^\s*\(?out of \d)");
-    std::string labels;
-    for (std::string_view label : kScaleLabels) {
-      labels += (labels.empty() ? "" : "|") + std::string(label);
-    }
-    made->label = std::make_unique<RE2>("(?i)^(" + labels + ")\\b");
     made->scale_word = std::make_unique<RE2>(R"((?i)\bscale (?:from|of) \d+ to \d+\b)");
     for (size_t k = 0; k < std::size(kScaleLabels); ++k) {
       const std::string one(kScaleLabels[k]), many(kScaleLabelPlurals[k]);
@@ -630,14 +624,14 @@ bool ScaleExplainedAround(std::string_view text, size_t start, size_t end) {
   // The rest reads the label out, so it needs one: a named scale's grade
   // ("Bosniak I") stays a finding even when "... I means" follows, as
   // annotators mark it.
-  std::string word;
-  if (!RE2::PartialMatch(re2::StringPiece(text.data() + start, end - start), *patterns.label,
-                         &word)) {
-    return false;
-  }
-  word = LowerAscii(word);
-  const size_t which = static_cast<size_t>(
-      std::find(std::begin(kScaleLabels), std::end(kScaleLabels), word) - std::begin(kScaleLabels));
+  const std::string_view found = text.substr(start, end - start);
+  size_t which = 0;
+  auto opens_with = [found](std::string_view label) {
+    return found.size() > label.size() && EqualsLowerAscii(found.substr(0, label.size()), label) &&
+           !IsAsciiAlnum(found[label.size()]);
+  };
+  while (which < std::size(kScaleLabels) && !opens_with(kScaleLabels[which])) ++which;
+  if (which == std::size(kScaleLabels)) return false;
   if (RE2::PartialMatch(next, *patterns.read_out[which])) return true;
   const size_t from = start > kBefore ? start - kBefore : 0;
   std::string_view before = text.substr(from, start - from);
