@@ -22,11 +22,15 @@ Cochrane val pairs in which the jargon density rates the abstract harder.
 
     python3 benchmarks/jargon_eval.py [--cli build/plainlang] [--split dev|test|all]
                                       [--errors] [--no-cochrane] [--folder DIR ...]
+                                      [--errors-in DIR ...]
 
---errors lists the misses and false alarms of dev only: the test split is
-reported in totals, never read for errors (the protocol in ANNOTATION.md).
---folder scores another folder of files in the same format, in totals: the
-sets written for one round of judgment changes (tests/data/jargon/rounds/).
+--errors lists the misses and wrong findings of dev only, each with the
+words around it: the test split is reported in totals, never read for
+errors (the protocol in ANNOTATION.md). --folder scores another folder of
+files in the same format, in totals: the sets written for one round of
+judgment changes (tests/data/jargon/rounds/); --errors-in scores one and
+lists its errors as --errors does, for the sets a round learns from, and
+refuses test's folder.
 """
 
 from __future__ import annotations
@@ -158,6 +162,7 @@ def score(texts, findings):
     right = wrong = rewrites = alarms = known_alarms = 0
     by_source = collections.defaultdict(lambda: [0, 0])  # source -> [right, all]
     misses, false_alarms = [], []
+    miss_spans, false_alarm_spans = [], []  # byte spans of the two, in order
     for text, mine in zip(texts, findings):
         data = text.text.encode("utf-8")
         spans = [(f["start"], f["end"]) for f in mine]
@@ -167,6 +172,7 @@ def score(texts, findings):
                 found[cls] += 1
             else:
                 misses.append((text.id, cls, data[start:end].decode()))
+                miss_spans.append((start, end))
         rewrites += text.rewrite
         kept = kept_occurrences(data, text.kept)
         for f in mine:
@@ -187,9 +193,11 @@ def score(texts, findings):
                 known_alarms += text.rewrite and f["kind"] == "abbreviation" and \
                     f.get("severity", 1) <= 0.1
                 false_alarms.append((text.id, f["text"], f["kind"], f["source"]))
+                false_alarm_spans.append(span)
     return dict(gold=gold, found=found, right=right, wrong=wrong, rewrites=rewrites,
-                alarms=alarms, known_alarms=known_alarms, by_source=by_source, misses=misses, false_alarms=false_alarms,
-                originals=sum(not t.rewrite for t in texts))
+                alarms=alarms, known_alarms=known_alarms, by_source=by_source, misses=misses,
+                false_alarms=false_alarms, miss_spans=miss_spans,
+                false_alarm_spans=false_alarm_spans, originals=sum(not t.rewrite for t in texts))
 
 
 def around(text, start, end, width=40):
@@ -199,21 +207,18 @@ def around(text, start, end, width=40):
     return window.replace("\n", " / ")
 
 
-def print_errors(texts, findings, s):
-    """Misses and false alarms of a scored folder, each in its context."""
-    by_id = {t.id: (t, f) for t, f in zip(texts, findings)}
+def print_errors(texts, s):
+    """Misses and wrong findings of a scored set, each in its context."""
+    by_id = {t.id: t for t in texts}
     print("  missed:")
-    for msg_id, cls, span in s["misses"]:
-        text = by_id[msg_id][0]
-        start = text.text.encode("utf-8").find(span.encode("utf-8"))
-        context = around(text, start, start + len(span.encode("utf-8")))
-        print(f"    {cls:9} {msg_id:30} {span!r:28} ...{context}")
+    for (msg_id, cls, span), (start, end) in zip(s["misses"], s["miss_spans"]):
+        print(f"    {cls:9} {msg_id:30} {span!r:28} ...{around(by_id[msg_id], start, end)}")
     print("  wrong findings (OR on an original; RW on a plain rewrite, a false alarm):")
-    for msg_id, span, kind, source in s["false_alarms"]:
-        text, mine = by_id[msg_id]
-        f = next(x for x in mine if x["text"] == span)
+    for (msg_id, span, kind, source), (start, end) in zip(s["false_alarms"],
+                                                          s["false_alarm_spans"]):
+        text = by_id[msg_id]
         print(f"    {'RW' if text.rewrite else 'OR'} {msg_id:30} {span!r} ({kind}, {source}) "
-              f"...{around(text, f['start'], f['end'])}")
+              f"...{around(text, start, end)}")
 
 
 def share(a, b):
@@ -296,12 +301,7 @@ def main() -> int:
                       f"{share(fs['right'], fs['right'] + fs['wrong']):>6}  "
                       f"alarms/rewrite {fs['alarms'] / max(1, fs['rewrites']):.2f}")
         if args.errors and split == "dev":
-            print("\nmissed (dev):")
-            for msg_id, cls, span in s["misses"]:
-                print(f"  {cls:9} {msg_id:26} {span}")
-            print("\nfalse alarms (dev):")
-            for msg_id, span, kind, source in s["false_alarms"]:
-                print(f"  {msg_id:26} {span!r} ({kind}, {source})")
+            print_errors(texts, s)
     for folder in args.folder:
         texts = [t for f in sorted(folder.glob("*.txt")) for t in parse(f)]
         if not texts:
@@ -311,10 +311,9 @@ def main() -> int:
         texts = [t for f in sorted(folder.glob("*.txt")) for t in parse(f)]
         if not texts:
             sys.exit(f"jargon_eval: no texts in {folder}")
-        findings = analyse(args.cli, texts)
-        s = score(texts, findings)
+        s = score(texts, analyse(args.cli, texts))
         report(str(folder), s, show_sources=False)
-        print_errors(texts, findings, s)
+        print_errors(texts, s)
     if args.split == "all":
         own = parse(OWN_SET)
         report("the project's own set (the lexicon was corrected against it)",

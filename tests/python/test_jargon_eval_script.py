@@ -62,6 +62,17 @@ def test_a_finding_on_a_word_not_kept_is_a_false_alarm() -> None:
     assert (s["alarms"], s["rewrites"], s["wrong"], s["right"]) == (1, 1, 1, 0)
 
 
+def test_errors_keep_the_byte_span_of_the_occurrence_they_are() -> None:
+    text = jargon_eval.Text("x-01", "portal", "x", "Take it [[PRN|abbr]]. Then [[PRN|abbr]].")
+    second_prn = finding(text, "PRN", 1)
+    s = jargon_eval.score([text], [[finding(text, "PRN", 0), dict(second_prn, start=0, end=4)]])
+    # The second PRN is missed; the finding on "Take" is wrong: each listed
+    # where it stands, not where its text first stands.
+    assert s["misses"] == [("x-01", "abbr", "PRN")]
+    assert s["miss_spans"] == [(second_prn["start"], second_prn["end"])]
+    assert s["false_alarm_spans"] == [(0, 4)]
+
+
 def test_alarms_on_well_known_acronyms_are_counted_apart() -> None:
     text = rewrite("Your MRI was normal. Your PFTs were too.")
     gentle = dict(finding(text, "MRI"), severity=0.1)
@@ -70,20 +81,29 @@ def test_alarms_on_well_known_acronyms_are_counted_apart() -> None:
     assert (s["alarms"], s["known_alarms"]) == (2, 1)
 
 
-def test_a_folder_is_scored_in_totals(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def run_on_folder(folder: Path, original: str, plain: str, option: str,
+                  capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    """The script's output for a folder of one message and its rewrite,
+    given to `option`, with no dev texts; skips without a plainlang."""
     cli = os.environ.get("PLAINLANG_CLI") or shutil.which("plainlang")
     if not cli:
         pytest.skip("no plainlang command: set PLAINLANG_CLI (make test does)")
-    (tmp_path / "x.txt").write_text(
-        "# id: x-01 | kind: portal | specialty: x\nTake it [[PRN|abbr]] for pain.\n---\n"
+    (folder / "x.txt").write_text(
+        f"# id: x-01 | kind: portal | specialty: x\n{original}\n---\n"
         "# id: x-01-plain | kind: plain_rewrite | specialty: x\n# rewrite-of: x-01\n"
-        "Take it when you need it for pain. Your spleen is fine.\n", encoding="utf-8")
+        f"{plain}\n", encoding="utf-8")
     monkeypatch.setattr(sys, "argv", ["jargon_eval.py", "--cli", cli, "--split", "dev",
-                                      "--no-cochrane", "--folder", str(tmp_path)])
-    monkeypatch.setattr(jargon_eval, "CORPUS", tmp_path / "none")  # no dev texts
+                                      "--no-cochrane", option, str(folder)])
+    monkeypatch.setattr(jargon_eval, "CORPUS", folder / "none")  # no dev texts
     assert jargon_eval.main() == 0
-    out = capsys.readouterr().out
+    return capsys.readouterr().out
+
+
+def test_a_folder_is_scored_in_totals(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    out = run_on_folder(tmp_path, "Take it [[PRN|abbr]] for pain.",
+                        "Take it when you need it for pain. Your spleen is fine.", "--folder",
+                        capsys, monkeypatch)
     assert f"== {tmp_path}: 1 messages, 1 plain rewrites, 1 marked spans" in out
     # PRN found; "spleen" on the rewrite is the one false alarm.
     assert "recall 100.0%   precision 50.0% (2 findings)   false alarms per rewrite 1.00" in out
@@ -92,18 +112,9 @@ def test_a_folder_is_scored_in_totals(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_a_folder_learnt_from_lists_its_errors_in_context(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    cli = os.environ.get("PLAINLANG_CLI") or shutil.which("plainlang")
-    if not cli:
-        pytest.skip("no plainlang command: set PLAINLANG_CLI (make test does)")
-    (tmp_path / "x.txt").write_text(
-        "# id: x-01 | kind: portal | specialty: x\nCall us if the [[sore spot]] hurts.\n---\n"
-        "# id: x-01-plain | kind: plain_rewrite | specialty: x\n# rewrite-of: x-01\n"
-        "Call us if it hurts. Your spleen is fine.\n", encoding="utf-8")
-    monkeypatch.setattr(sys, "argv", ["jargon_eval.py", "--cli", cli, "--split", "dev",
-                                      "--no-cochrane", "--errors-in", str(tmp_path)])
-    monkeypatch.setattr(jargon_eval, "CORPUS", tmp_path / "none")
-    assert jargon_eval.main() == 0
-    out = capsys.readouterr().out
+    out = run_on_folder(tmp_path, "Call us if the [[sore spot]] hurts.",
+                        "Call us if it hurts. Your spleen is fine.", "--errors-in",
+                        capsys, monkeypatch)
     # Everyday words marked as jargon: a miss, shown with the words around.
     assert re.search(r"term +x-01 +'sore spot' +\.\.\.Call us if the sore spot hurts\.", out)
     assert "RW x-01-plain" in out and "'spleen' (jargon" in out
